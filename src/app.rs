@@ -1,0 +1,49 @@
+//! The root component: state in context, the router, the bars around every page.
+//!
+//! The router's base is read at run time from `<base href>` (Trunk writes the public URL
+//! there), so the same code works at `/` and under `/<repo>/` on GitHub Pages.
+
+use crate::components::banners::Banners;
+use crate::components::tabbar::TabBar;
+use crate::pages::{
+    add::AddContact, agenda::Agenda, contact::ContactDetail, contacts::Contacts,
+    not_found::NotFound, settings::Settings,
+};
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::start());
+    view! {
+        <Router base=router_base()>
+            <Banners/>
+            <Routes fallback=NotFound>
+                <Route path=path!("") view=Agenda/>
+                <Route path=path!("contacts") view=Contacts/>
+                <Route path=path!("contacts/new") view=AddContact/>
+                <Route path=path!("contacts/:id") view=ContactDetail/>
+                <Route path=path!("settings") view=Settings/>
+            </Routes>
+            <TabBar/>
+        </Router>
+    }
+}
+
+/// The path of the document's base URL without its trailing slash: `""` at the site root,
+/// `"/followup"` under a subpath.
+fn router_base() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    base_path(&base)
+}
+
+fn base_path(base_uri: &str) -> String {
+    let after_scheme = base_uri
+        .split_once("://")
+        .map_or(base_uri, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.trim_end_matches('/').to_string()
+}

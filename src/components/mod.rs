@@ -1,0 +1,5 @@
+//! Small views shared by pages. They read state and send commands; they hold no domain logic.
+
+pub mod banners;
+pub mod icons;
+pub mod tabbar;

@@ -1,0 +1,224 @@
+//! Agenda grouping, ordering and counts, and per-event summaries.
+
+use super::*;
+use crate::domain::command::Command;
+use crate::domain::contact::{Kind, NewContact};
+use crate::domain::email::Email;
+use crate::domain::event::{Event, EventKind};
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect(text)
+}
+
+fn fair() -> EventId {
+    EventId::new("fall-fair")
+}
+
+/// Ana (engineer, email), Ben (recruiter, no email, really wants the job), both met at the
+/// fair on 12 September; Cy (other) met two days earlier, nowhere in particular.
+fn book() -> Book {
+    let mut book = Book::default();
+    let event = Event {
+        id: fair(),
+        name: "Fall Career Fair".into(),
+        kind: EventKind::CareerFair,
+        date: d("2024-09-12"),
+        place: "Gym".into(),
+    };
+    book.apply(Command::SaveEvent(event)).unwrap();
+    for (id, name, kind, email, really_want, met, event) in [
+        (
+            "b",
+            "Ben",
+            Kind::Recruiter,
+            None,
+            true,
+            "2024-09-12",
+            Some(fair()),
+        ),
+        (
+            "a",
+            "Ana",
+            Kind::Engineer,
+            Some("ana@acme.com"),
+            false,
+            "2024-09-12",
+            Some(fair()),
+        ),
+        (
+            "c",
+            "Cy",
+            Kind::Other,
+            Some("cy@x.org"),
+            false,
+            "2024-09-10",
+            None,
+        ),
+    ] {
+        book.apply(Command::AddContact(NewContact {
+            id: ContactId::new(id),
+            name: name.into(),
+            kind,
+            email: email.map(|e| Email::parse(e).unwrap()),
+            really_want,
+            met_on: d(met),
+            event,
+            ..NewContact::default()
+        }))
+        .unwrap();
+    }
+    book
+}
+
+type Row<'a> = (&'a str, Step, Status);
+
+fn rows(entries: &[AgendaEntry]) -> Vec<(String, Step, Status)> {
+    entries
+        .iter()
+        .map(|e| (e.contact.to_string(), e.step, e.status))
+        .collect()
+}
+
+fn check(book: &Book, today: &str, overdue: &[Row], due: &[Row], upcoming: &[Row]) {
+    let agenda = agenda(book, d(today));
+    let own = |rows: &[Row]| -> Vec<(String, Step, Status)> {
+        rows.iter()
+            .map(|(id, step, status)| (id.to_string(), *step, *status))
+            .collect()
+    };
+    assert_eq!(rows(&agenda.overdue), own(overdue), "overdue on {today}");
+    assert_eq!(rows(&agenda.today), own(due), "due today on {today}");
+    assert_eq!(rows(&agenda.upcoming), own(upcoming), "upcoming on {today}");
+    let counts = agenda.counts();
+    assert_eq!(
+        (counts.overdue, counts.today, counts.upcoming),
+        (overdue.len(), due.len(), upcoming.len())
+    );
+}
+
+fn done(book: &mut Book, id: &str, step: Step, on: &str) {
+    book.apply(Command::MarkDone {
+        contact: ContactId::new(id),
+        step,
+        on: d(on),
+        at: 1,
+    })
+    .unwrap();
+}
+
+#[test]
+fn agenda_groups_and_sorts_the_career_fair_day() {
+    use Status::*;
+    use Step::*;
+    let mut book = book();
+    check(
+        &book,
+        "2024-09-12",
+        &[("c", Connect, Overdue(2))],
+        &[
+            ("a", Connect, DueToday),
+            ("b", Connect, DueToday),
+            ("c", Email, DueToday),
+        ],
+        &[
+            ("a", Email, Upcoming(d("2024-09-13"))),
+            ("b", Email, Upcoming(d("2024-09-13"))),
+        ],
+    );
+    done(&mut book, "a", Connect, "2024-09-12");
+    done(&mut book, "b", Connect, "2024-09-12");
+    check(
+        &book,
+        "2024-09-14",
+        &[("c", Connect, Overdue(4)), ("c", Email, Overdue(1))],
+        &[("a", Email, DueToday), ("b", Email, DueToday)],
+        &[],
+    );
+    done(&mut book, "a", Email, "2024-09-14");
+    check(
+        &book,
+        "2024-09-16",
+        &[
+            ("c", Connect, Overdue(6)),
+            ("c", Email, Overdue(3)),
+            ("b", Email, Overdue(1)),
+        ],
+        &[],
+        &[("a", Referral, Upcoming(d("2024-09-21")))],
+    );
+}
+
+#[test]
+fn empty_book_has_an_empty_agenda() {
+    let agenda = agenda(&Book::default(), d("2024-09-12"));
+    assert!(agenda.is_empty());
+    assert_eq!(agenda.needs_action(), 0);
+}
+
+#[test]
+fn the_next_seven_days_stop_at_a_week() {
+    let mut book = Book::default();
+    book.apply(Command::AddContact(NewContact {
+        id: ContactId::new("z"),
+        name: "Zoe".into(),
+        met_on: d("2024-09-20"),
+        ..NewContact::default()
+    }))
+    .unwrap();
+    let upcoming_on = |today: &str| rows(&agenda(&book, d(today)).upcoming).len();
+    assert_eq!(upcoming_on("2024-09-12"), 0, "met in 8 days");
+    assert_eq!(upcoming_on("2024-09-13"), 1, "met in 7 days");
+    assert_eq!(
+        upcoming_on("2024-09-14"),
+        2,
+        "connect in 6 days, email in 7"
+    );
+}
+
+#[test]
+fn snoozed_steps_leave_today_for_the_coming_week() {
+    let mut book = book();
+    book.apply(Command::Snooze {
+        contact: ContactId::new("c"),
+        step: Step::Connect,
+        until: d("2024-09-13"),
+        at: 2,
+    })
+    .unwrap();
+    let agenda = agenda(&book, d("2024-09-12"));
+    assert!(agenda.overdue.is_empty());
+    assert_eq!(
+        rows(&agenda.upcoming)[0],
+        (
+            "c".to_string(),
+            Step::Connect,
+            Status::Upcoming(d("2024-09-13"))
+        )
+    );
+}
+
+#[test]
+fn event_summary_counts_met_emailed_and_overdue() {
+    let mut book = book();
+    done(&mut book, "a", Step::Connect, "2024-09-12");
+    done(&mut book, "a", Step::Email, "2024-09-13");
+    let summary = event_summary(&book, &fair(), d("2024-09-13")).unwrap();
+    assert_eq!(
+        (
+            summary.met,
+            summary.emailed,
+            summary.overdue,
+            summary.due_today
+        ),
+        (2, 1, 1, 0)
+    );
+    assert_eq!(
+        summary.to_string(),
+        "met 2 at Fall Career Fair, 1 emailed, 1 overdue"
+    );
+    assert_eq!(
+        event_summary(&book, &EventId::new("nope"), d("2024-09-13")),
+        None
+    );
+    assert_eq!(event_summaries(&book, d("2024-09-13")), vec![summary]);
+}

@@ -1,0 +1,357 @@
+//! The book: every contact and event, the profile, the templates and the settings, and
+//! the one reducer that changes them, `Book::apply(Command)`.
+//!
+//! `apply` is all-or-nothing: on error the book is unchanged. It never reads the clock or
+//! makes ids; both arrive inside the command. The UI calls
+//! `state.book.update(|b| b.apply(cmd))` and derives views with pure functions such as
+//! `agenda(&book, today)`.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::command::Command;
+use super::contact::{Contact, ContactId, NewContact};
+use super::event::{Event, EventId};
+use super::interaction::{Interaction, InteractionKind};
+use super::placeholder::Context;
+use super::playbook::{self, StepView};
+use super::profile::Profile;
+use super::settings::Settings;
+use super::step::{Step, StepState};
+use super::template::{Template, TemplateError};
+use super::templates::{Draft, Templates};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Book {
+    contacts: Vec<Contact>,
+    events: Vec<Event>,
+    profile: Profile,
+    templates: Templates,
+    settings: Settings,
+}
+
+/// Why a command was refused. Each message is a sentence the UI can show as is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BookError {
+    /// A contact's name is empty after trimming.
+    BlankName,
+    /// An event's name is empty after trimming.
+    BlankEventName,
+    /// A new contact or event came without an id (a bug in the caller).
+    BlankId,
+    /// A contact with this id is already in the book.
+    DuplicateId(ContactId),
+    /// No contact has this id (it may have been deleted in another tab).
+    NoSuchContact(ContactId),
+    /// No event has this id.
+    NoSuchEvent(EventId),
+    /// A keep-in-touch cadence of zero days.
+    ZeroCadence,
+    /// A template that does not parse; the previous one was kept.
+    Template(TemplateError),
+}
+
+impl fmt::Display for BookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BookError::BlankName => f.write_str("Add their name: every contact needs one."),
+            BookError::BlankEventName => f.write_str("Add the event's name."),
+            BookError::BlankId => {
+                f.write_str("This could not be saved because it has no id. Please try again.")
+            }
+            BookError::DuplicateId(id) => write!(
+                f,
+                "A contact with the id {id} already exists, so nothing was added. Please try again."
+            ),
+            BookError::NoSuchContact(_) => f.write_str(
+                "That contact is no longer in your book; it may have been deleted in another tab.",
+            ),
+            BookError::NoSuchEvent(_) => f.write_str(
+                "That event is no longer in your book; it may have been deleted in another tab.",
+            ),
+            BookError::ZeroCadence => {
+                f.write_str("Keep-in-touch reminders need a gap of at least one day.")
+            }
+            BookError::Template(error) => {
+                write!(
+                    f,
+                    "{error} The template was not saved; the previous one is kept."
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for BookError {}
+
+impl Book {
+    /// Applies one command. On error nothing changes.
+    pub fn apply(&mut self, cmd: Command) -> Result<(), BookError> {
+        match cmd {
+            Command::AddContact(fields) => self.add_contact(fields),
+            Command::UpdateContact(fields) => {
+                self.check_fields(&fields)?;
+                let contact = self.contact_mut(&fields.id)?;
+                contact.set_fields(fields);
+                Ok(())
+            }
+            Command::DeleteContact(id) => {
+                self.contact_mut(&id)?;
+                self.contacts.retain(|c| c.id != id);
+                Ok(())
+            }
+            Command::SaveEvent(event) => self.save_event(event),
+            Command::DeleteEvent(id) => {
+                self.event_index(&id)?;
+                self.events.retain(|e| e.id != id);
+                for contact in &mut self.contacts {
+                    if contact.event.as_ref() == Some(&id) {
+                        contact.event = None;
+                    }
+                }
+                if self.settings.current_event.as_ref() == Some(&id) {
+                    self.settings.current_event = None;
+                }
+                Ok(())
+            }
+            Command::MarkDone {
+                contact,
+                step,
+                on,
+                at,
+            } => {
+                let contact = self.contact_mut(&contact)?;
+                contact.steps.set(step, StepState::Done(on));
+                log(
+                    contact,
+                    Interaction {
+                        on,
+                        kind: InteractionKind::Step(step),
+                        note: String::new(),
+                    },
+                );
+                contact.updated_at = at;
+                Ok(())
+            }
+            Command::Skip {
+                contact,
+                step,
+                on,
+                at,
+            } => self.set_step(&contact, step, StepState::Skipped(on), at),
+            Command::Snooze {
+                contact,
+                step,
+                until,
+                at,
+            } => self.set_step(&contact, step, StepState::Snoozed(until), at),
+            Command::Reset { contact, step, at } => {
+                self.set_step(&contact, step, StepState::Pending, at)
+            }
+            Command::LogInteraction {
+                contact,
+                on,
+                kind,
+                note,
+                at,
+            } => {
+                let contact = self.contact_mut(&contact)?;
+                log(
+                    contact,
+                    Interaction {
+                        on,
+                        kind,
+                        note: note.trim().to_string(),
+                    },
+                );
+                contact.updated_at = at;
+                Ok(())
+            }
+            Command::SetProfile(profile) => {
+                self.profile = profile;
+                Ok(())
+            }
+            Command::SetTemplate { kind, text } => {
+                let template = Template::parse(&text).map_err(BookError::Template)?;
+                self.templates.set(kind, template);
+                Ok(())
+            }
+            Command::ResetTemplate(kind) => {
+                self.templates.set(kind, kind.default_template());
+                Ok(())
+            }
+            Command::SetPremium(premium) => {
+                self.settings.premium = premium;
+                Ok(())
+            }
+            Command::SetDefaultCadence(days) => {
+                if days == 0 {
+                    return Err(BookError::ZeroCadence);
+                }
+                self.settings.default_cadence_days = days;
+                Ok(())
+            }
+            Command::SetCurrentEvent(id) => {
+                if let Some(id) = &id {
+                    self.event_index(id)?;
+                }
+                self.settings.current_event = id;
+                Ok(())
+            }
+        }
+    }
+
+    /// Every contact, newest meeting first, then by name, then by id.
+    pub fn contacts(&self) -> impl Iterator<Item = &Contact> {
+        let mut sorted: Vec<&Contact> = self.contacts.iter().collect();
+        sorted.sort_by(|a, b| {
+            b.met_on
+                .cmp(&a.met_on)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        sorted.into_iter()
+    }
+
+    pub fn contact(&self, id: &ContactId) -> Option<&Contact> {
+        self.contacts.iter().find(|c| &c.id == id)
+    }
+
+    /// Every event, most recent first, then by name.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        let mut sorted: Vec<&Event> = self.events.iter().collect();
+        sorted.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        sorted.into_iter()
+    }
+
+    pub fn event(&self, id: &EventId) -> Option<&Event> {
+        self.events.iter().find(|e| &e.id == id)
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// The contact's applicable steps on `today`, with the default cadence from settings.
+    pub fn plan(&self, contact: &Contact, today: NaiveDate) -> Vec<StepView> {
+        playbook::plan(contact, self.settings.default_cadence_days, today)
+    }
+
+    /// The values for messages to this contact.
+    pub fn context(&self, contact: &Contact) -> Context {
+        Context::new(contact, self.event_of(contact), &self.profile)
+    }
+
+    /// The filled message for one step of one contact.
+    pub fn draft(&self, contact: &Contact, step: Step) -> Draft {
+        self.templates.draft(step, &self.context(contact))
+    }
+
+    /// The event a contact was met at, if it is still in the book.
+    pub fn event_of(&self, contact: &Contact) -> Option<&Event> {
+        contact.event.as_ref().and_then(|id| self.event(id))
+    }
+
+    fn add_contact(&mut self, fields: NewContact) -> Result<(), BookError> {
+        if fields.id.as_str().trim().is_empty() {
+            return Err(BookError::BlankId);
+        }
+        if self.contact(&fields.id).is_some() {
+            return Err(BookError::DuplicateId(fields.id));
+        }
+        self.check_fields(&fields)?;
+        self.contacts.push(Contact::new(fields));
+        Ok(())
+    }
+
+    fn check_fields(&self, fields: &NewContact) -> Result<(), BookError> {
+        if fields.name.trim().is_empty() {
+            return Err(BookError::BlankName);
+        }
+        if fields.cadence_days == Some(0) {
+            return Err(BookError::ZeroCadence);
+        }
+        if let Some(event) = &fields.event {
+            self.event_index(event)?;
+        }
+        Ok(())
+    }
+
+    fn save_event(&mut self, mut event: Event) -> Result<(), BookError> {
+        if event.id.as_str().trim().is_empty() {
+            return Err(BookError::BlankId);
+        }
+        event.name = event.name.trim().to_string();
+        event.place = event.place.trim().to_string();
+        if event.name.is_empty() {
+            return Err(BookError::BlankEventName);
+        }
+        match self.event_index(&event.id) {
+            Ok(i) => self.events[i] = event,
+            Err(_) => self.events.push(event),
+        }
+        Ok(())
+    }
+
+    fn set_step(
+        &mut self,
+        id: &ContactId,
+        step: Step,
+        state: StepState,
+        at: i64,
+    ) -> Result<(), BookError> {
+        let contact = self.contact_mut(id)?;
+        contact.steps.set(step, state);
+        contact.updated_at = at;
+        Ok(())
+    }
+
+    fn contact_mut(&mut self, id: &ContactId) -> Result<&mut Contact, BookError> {
+        self.contacts
+            .iter_mut()
+            .find(|c| &c.id == id)
+            .ok_or_else(|| BookError::NoSuchContact(id.clone()))
+    }
+
+    fn event_index(&self, id: &EventId) -> Result<usize, BookError> {
+        self.events
+            .iter()
+            .position(|e| &e.id == id)
+            .ok_or_else(|| BookError::NoSuchEvent(id.clone()))
+    }
+}
+
+/// Adds an interaction, keeping the log in date order, and restarts keep-in-touch: a
+/// snoozed or done keep-in-touch step goes back to pending (a skipped one stays skipped).
+fn log(contact: &mut Contact, interaction: Interaction) {
+    let at = contact
+        .interactions
+        .partition_point(|i| i.on <= interaction.on);
+    contact.interactions.insert(at, interaction);
+    if matches!(
+        contact.steps.keep_in_touch,
+        StepState::Snoozed(_) | StepState::Done(_)
+    ) {
+        contact.steps.keep_in_touch = StepState::Pending;
+    }
+}
+
+#[cfg(test)]
+#[path = "book_tests.rs"]
+mod tests;

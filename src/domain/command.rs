@@ -1,0 +1,77 @@
+//! The changes a student can make to the book, as values: the actions of the reducer
+//! `Book::apply`.
+//!
+//! Commands carry everything that would otherwise come from the outside world: the date
+//! (`on`), the time of the change (`at`, milliseconds since the Unix epoch, which becomes
+//! the contact's `updated_at`) and new ids. Building a command never reads the clock.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::contact::{ContactId, NewContact};
+use super::event::{Event, EventId};
+use super::interaction::InteractionKind;
+use super::profile::Profile;
+use super::step::Step;
+use super::templates::TemplateKind;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Adds a contact; its id must be new and its name not blank.
+    AddContact(NewContact),
+    /// Replaces the typed fields of the contact with `fields.id`, keeping its log and steps.
+    UpdateContact(NewContact),
+    DeleteContact(ContactId),
+    /// Adds an event, or replaces the event with the same id.
+    SaveEvent(Event),
+    /// Deletes an event; contacts met there keep their date and lose the link.
+    DeleteEvent(EventId),
+    /// Marks a step done on `on` and logs it as an interaction.
+    MarkDone {
+        contact: ContactId,
+        step: Step,
+        on: NaiveDate,
+        at: i64,
+    },
+    /// Marks a step as not going to happen.
+    Skip {
+        contact: ContactId,
+        step: Step,
+        on: NaiveDate,
+        at: i64,
+    },
+    /// Moves a step's due date to `until`.
+    Snooze {
+        contact: ContactId,
+        step: Step,
+        until: NaiveDate,
+        at: i64,
+    },
+    /// Puts a step back to pending (undo of done, skip or snooze). Keeps the log.
+    Reset {
+        contact: ContactId,
+        step: Step,
+        at: i64,
+    },
+    /// Adds an entry to the interaction log ("they replied", "coffee chat", …).
+    LogInteraction {
+        contact: ContactId,
+        on: NaiveDate,
+        kind: InteractionKind,
+        note: String,
+        at: i64,
+    },
+    SetProfile(Profile),
+    /// Replaces a template with the text typed; refused if it does not parse.
+    SetTemplate {
+        kind: TemplateKind,
+        text: String,
+    },
+    /// Puts a template back to its default text.
+    ResetTemplate(TemplateKind),
+    SetPremium(bool),
+    /// The default keep-in-touch cadence in days (at least 1).
+    SetDefaultCadence(u32),
+    /// The event new captures are prefilled with; `None` leaves event mode.
+    SetCurrentEvent(Option<EventId>),
+}

@@ -1,0 +1,60 @@
+//! The domain core of Followup: contacts, events, the follow-up playbook, the agenda,
+//! message templates and the one persisted snapshot.
+//!
+//! Everything here is pure Rust that compiles and is tested natively. It never touches a
+//! browser API, never reads the clock and never makes random numbers: `today`, timestamps
+//! (`at`, milliseconds since the Unix epoch) and new ids are always arguments, supplied by
+//! the shell (`state.rs`, `storage.rs`).
+//!
+//! Code map:
+//! - `contact`: `Contact`, `NewContact`, `ContactId`, `Kind`.
+//! - `email`, `linkedin`: the validated `Email` and `LinkedIn` newtypes.
+//! - `event`: `Event`, `EventId`, `EventKind`.
+//! - `interaction`: the log of touch points on a contact.
+//! - `step`: the playbook's steps, their stored state and computed status.
+//! - `playbook`: due windows, `plan(contact, cadence, today)`.
+//! - `agenda`: `agenda(book, today)` and `event_summary`.
+//! - `profile`, `placeholder`, `template`, `templates`: the student's profile, the values
+//!   a message can use, the template syntax and the default templates.
+//! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
+//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
+//! - `snapshot`: the one persisted shape, versioned.
+
+pub mod agenda;
+pub mod book;
+pub mod command;
+pub mod contact;
+pub mod email;
+pub mod event;
+pub mod interaction;
+pub mod linkedin;
+pub mod mailto;
+pub mod note;
+mod percent;
+pub mod placeholder;
+pub mod playbook;
+pub mod profile;
+pub mod settings;
+pub mod snapshot;
+pub mod step;
+pub mod template;
+pub mod templates;
+
+pub use agenda::{agenda, event_summaries, event_summary, Agenda, AgendaEntry, EventSummary};
+pub use book::{Book, BookError};
+pub use command::Command;
+pub use contact::{Contact, ContactId, Kind, NewContact};
+pub use email::{Email, EmailError};
+pub use event::{Event, EventId, EventKind};
+pub use interaction::{Interaction, InteractionKind};
+pub use linkedin::{people_search_url, profile_or_search, LinkedIn, LinkedInError};
+pub use mailto::{mailto, Mailto};
+pub use note::NoteLength;
+pub use placeholder::{Context, Placeholder};
+pub use playbook::{plan, Hint, StepView};
+pub use profile::Profile;
+pub use settings::Settings;
+pub use snapshot::{decode, encode, SnapshotError, STORAGE_KEY};
+pub use step::{Status, Step, StepState, StepStates, Window};
+pub use template::{Template, TemplateError};
+pub use templates::{Draft, TemplateKind, Templates};

@@ -1,0 +1,182 @@
+//! The values a template can use: the `Placeholder` names and the `Context` that holds
+//! their values for one message, built from a contact, an event and the student's profile.
+//!
+//! Plain data; no IO.
+
+use serde::{Deserialize, Serialize};
+
+use super::contact::Contact;
+use super::event::Event;
+use super::profile::Profile;
+
+/// A value a template can use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Placeholder {
+    FirstName,
+    LastName,
+    FullName,
+    Company,
+    Title,
+    Event,
+    Hook,
+    Role,
+    MyName,
+    School,
+    Programme,
+    GradYear,
+    ResumeUrl,
+    MyLinkedIn,
+    SignOff,
+}
+
+impl Placeholder {
+    pub const ALL: [Placeholder; 15] = [
+        Placeholder::FirstName,
+        Placeholder::LastName,
+        Placeholder::FullName,
+        Placeholder::Company,
+        Placeholder::Title,
+        Placeholder::Event,
+        Placeholder::Hook,
+        Placeholder::Role,
+        Placeholder::MyName,
+        Placeholder::School,
+        Placeholder::Programme,
+        Placeholder::GradYear,
+        Placeholder::ResumeUrl,
+        Placeholder::MyLinkedIn,
+        Placeholder::SignOff,
+    ];
+
+    /// The name written between braces.
+    pub fn name(self) -> &'static str {
+        match self {
+            Placeholder::FirstName => "first_name",
+            Placeholder::LastName => "last_name",
+            Placeholder::FullName => "full_name",
+            Placeholder::Company => "company",
+            Placeholder::Title => "title",
+            Placeholder::Event => "event",
+            Placeholder::Hook => "hook",
+            Placeholder::Role => "role",
+            Placeholder::MyName => "my_name",
+            Placeholder::School => "school",
+            Placeholder::Programme => "programme",
+            Placeholder::GradYear => "grad_year",
+            Placeholder::ResumeUrl => "resume_url",
+            Placeholder::MyLinkedIn => "my_linkedin",
+            Placeholder::SignOff => "sign_off",
+        }
+    }
+
+    /// What it stands for, for a help list next to the template editor.
+    pub fn description(self) -> &'static str {
+        match self {
+            Placeholder::FirstName => "their first name",
+            Placeholder::LastName => "their last name",
+            Placeholder::FullName => "their full name",
+            Placeholder::Company => "their company",
+            Placeholder::Title => "their job title",
+            Placeholder::Event => "where you met",
+            Placeholder::Hook => "what you talked about",
+            Placeholder::Role => "the role or team they mentioned",
+            Placeholder::MyName => "your name",
+            Placeholder::School => "your school",
+            Placeholder::Programme => "your programme or major",
+            Placeholder::GradYear => "your graduation year",
+            Placeholder::ResumeUrl => "the link to your resume",
+            Placeholder::MyLinkedIn => "the link to your LinkedIn profile",
+            Placeholder::SignOff => "how you sign off, such as \"Best,\"",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Placeholder> {
+        Placeholder::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// The values placeholders are replaced with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    pub first_name: String,
+    pub last_name: String,
+    pub full_name: String,
+    pub company: String,
+    pub title: String,
+    pub event: String,
+    pub hook: String,
+    pub role: String,
+    pub my_name: String,
+    pub school: String,
+    pub programme: String,
+    pub grad_year: String,
+    pub resume_url: String,
+    pub my_linkedin: String,
+    pub sign_off: String,
+}
+
+impl Context {
+    /// The values for a message to `contact`, met at `event`, from the student `me`.
+    pub fn new(contact: &Contact, event: Option<&Event>, me: &Profile) -> Context {
+        Context {
+            first_name: contact.first_name().to_string(),
+            last_name: contact.last_name(),
+            full_name: contact.name.clone(),
+            company: contact.company.clone(),
+            title: contact.title.clone(),
+            event: event.map(|e| e.name.clone()).unwrap_or_default(),
+            hook: contact.hook.clone(),
+            role: contact.role.clone(),
+            ..Context::from_profile(me)
+        }
+    }
+
+    /// Only the student's own values; the contact's are empty.
+    pub fn from_profile(me: &Profile) -> Context {
+        Context {
+            my_name: me.name.trim().to_string(),
+            school: me.school.trim().to_string(),
+            programme: me.programme.trim().to_string(),
+            grad_year: me.grad_year.trim().to_string(),
+            resume_url: me.resume_url.trim().to_string(),
+            my_linkedin: me.linkedin_url.trim().to_string(),
+            sign_off: me.sign_off.trim().to_string(),
+            ..Context::default()
+        }
+    }
+
+    /// A made-up contact for the live preview in settings, with the student's profile.
+    pub fn sample(me: &Profile) -> Context {
+        Context {
+            first_name: "Priya".into(),
+            last_name: "Shah".into(),
+            full_name: "Priya Shah".into(),
+            company: "Acme Robotics".into(),
+            title: "Software Engineer".into(),
+            event: "the Fall Career Fair".into(),
+            hook: "how your team tests robot firmware".into(),
+            role: "the embedded software internship".into(),
+            ..Context::from_profile(me)
+        }
+    }
+
+    pub fn get(&self, placeholder: Placeholder) -> &str {
+        match placeholder {
+            Placeholder::FirstName => &self.first_name,
+            Placeholder::LastName => &self.last_name,
+            Placeholder::FullName => &self.full_name,
+            Placeholder::Company => &self.company,
+            Placeholder::Title => &self.title,
+            Placeholder::Event => &self.event,
+            Placeholder::Hook => &self.hook,
+            Placeholder::Role => &self.role,
+            Placeholder::MyName => &self.my_name,
+            Placeholder::School => &self.school,
+            Placeholder::Programme => &self.programme,
+            Placeholder::GradYear => &self.grad_year,
+            Placeholder::ResumeUrl => &self.resume_url,
+            Placeholder::MyLinkedIn => &self.my_linkedin,
+            Placeholder::SignOff => &self.sign_off,
+        }
+    }
+}

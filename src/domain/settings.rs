@@ -1,0 +1,32 @@
+//! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence and the
+//! current event used by capture ("event mode").
+//!
+//! Plain data; no IO.
+
+use serde::{Deserialize, Serialize};
+
+use super::event::EventId;
+
+/// Days between keep-in-touch reminders unless a contact says otherwise.
+pub const DEFAULT_CADENCE_DAYS: u32 = 90;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// LinkedIn Premium allows 300-character connection notes instead of 200.
+    pub premium: bool,
+    /// Days between keep-in-touch reminders for contacts without their own cadence.
+    pub default_cadence_days: u32,
+    /// The event new captures are prefilled with.
+    pub current_event: Option<EventId>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            premium: false,
+            default_cadence_days: DEFAULT_CADENCE_DAYS,
+            current_event: None,
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The steps of the follow-up playbook, the state a student sets on each, and the status
+//! computed from it.
+//!
+//! These are data only; the rules that compute due windows live in `playbook`. Nothing
+//! here reads the clock.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A step of the playbook, in the order the seed gives them.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Step {
+    /// Connect on LinkedIn with a custom note: due the day you met.
+    #[default]
+    Connect,
+    /// A personalised follow-up email: due day 1 to day 3 after meeting.
+    Email,
+    /// A bonus LinkedIn message, only for a job you really want.
+    BonusMessage,
+    /// Ask an engineer to introduce you to a recruiter.
+    Referral,
+    /// A reminder every N days once the steps above are resolved.
+    KeepInTouch,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Connect,
+        Step::Email,
+        Step::BonusMessage,
+        Step::Referral,
+        Step::KeepInTouch,
+    ];
+
+    /// What to do, as an imperative for the agenda.
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Connect => "Connect on LinkedIn",
+            Step::Email => "Send the follow-up email",
+            Step::BonusMessage => "Send a LinkedIn message",
+            Step::Referral => "Ask for an intro to a recruiter",
+            Step::KeepInTouch => "Keep in touch",
+        }
+    }
+
+    /// What was done, for the interaction log.
+    pub fn done_label(self) -> &'static str {
+        match self {
+            Step::Connect => "Connected on LinkedIn",
+            Step::Email => "Sent the follow-up email",
+            Step::BonusMessage => "Sent a LinkedIn message",
+            Step::Referral => "Asked for a referral",
+            Step::KeepInTouch => "Kept in touch",
+        }
+    }
+}
+
+/// The state a student set on a step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StepState {
+    #[default]
+    Pending,
+    Done(NaiveDate),
+    Skipped(NaiveDate),
+    /// Not before this date: the step becomes due on it.
+    Snoozed(NaiveDate),
+}
+
+impl StepState {
+    /// The date the step was done or skipped.
+    pub fn resolved_on(self) -> Option<NaiveDate> {
+        match self {
+            StepState::Done(on) | StepState::Skipped(on) => Some(on),
+            StepState::Pending | StepState::Snoozed(_) => None,
+        }
+    }
+}
+
+/// The state of every step of one contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepStates {
+    pub connect: StepState,
+    pub email: StepState,
+    pub bonus_message: StepState,
+    pub referral: StepState,
+    pub keep_in_touch: StepState,
+}
+
+impl StepStates {
+    pub fn get(&self, step: Step) -> StepState {
+        match step {
+            Step::Connect => self.connect,
+            Step::Email => self.email,
+            Step::BonusMessage => self.bonus_message,
+            Step::Referral => self.referral,
+            Step::KeepInTouch => self.keep_in_touch,
+        }
+    }
+
+    pub fn set(&mut self, step: Step, state: StepState) {
+        let slot = match step {
+            Step::Connect => &mut self.connect,
+            Step::Email => &mut self.email,
+            Step::BonusMessage => &mut self.bonus_message,
+            Step::Referral => &mut self.referral,
+            Step::KeepInTouch => &mut self.keep_in_touch,
+        };
+        *slot = state;
+    }
+}
+
+/// The days in which a step is due: it opens on `opens` and is overdue after `closes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Window {
+    pub opens: NaiveDate,
+    pub closes: NaiveDate,
+}
+
+impl Window {
+    /// A window of a single day.
+    pub fn on(day: NaiveDate) -> Window {
+        Window {
+            opens: day,
+            closes: day,
+        }
+    }
+
+    /// Where `today` falls in the window.
+    pub fn status(self, today: NaiveDate) -> Status {
+        if today < self.opens {
+            Status::Upcoming(self.opens)
+        } else if today <= self.closes {
+            Status::DueToday
+        } else {
+            Status::Overdue((today - self.closes).num_days() as u32)
+        }
+    }
+}
+
+/// A step's status on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Not due yet; due from this date.
+    Upcoming(NaiveDate),
+    /// Due today (or within its window, which includes today).
+    DueToday,
+    /// Past its window by this many days (at least 1).
+    Overdue(u32),
+    Done(NaiveDate),
+    Skipped(NaiveDate),
+}
+
+impl Status {
+    /// Due today or overdue: something to do now.
+    pub fn needs_action(self) -> bool {
+        matches!(self, Status::DueToday | Status::Overdue(_))
+    }
+}

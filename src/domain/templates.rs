@@ -1,0 +1,210 @@
+//! The student's message templates, one per playbook message, with warm and concise
+//! defaults that follow the seed: reference the chat, express interest, share the resume
+//! and LinkedIn, and ask for a short follow-up.
+//!
+//! `Templates::draft` fills the templates for one step. Pure; no IO.
+
+use serde::{Deserialize, Serialize};
+
+use super::placeholder::Context;
+use super::step::Step;
+use super::template::Template;
+
+/// Which template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TemplateKind {
+    /// The custom note sent with a LinkedIn connection request (200 or 300 characters).
+    ConnectNote,
+    EmailSubject,
+    EmailBody,
+    /// The bonus LinkedIn message for a job you really want.
+    BonusMessage,
+    ReferralSubject,
+    ReferralBody,
+    KeepInTouch,
+}
+
+impl TemplateKind {
+    pub const ALL: [TemplateKind; 7] = [
+        TemplateKind::ConnectNote,
+        TemplateKind::EmailSubject,
+        TemplateKind::EmailBody,
+        TemplateKind::BonusMessage,
+        TemplateKind::ReferralSubject,
+        TemplateKind::ReferralBody,
+        TemplateKind::KeepInTouch,
+    ];
+
+    /// A label for the settings page.
+    pub fn label(self) -> &'static str {
+        match self {
+            TemplateKind::ConnectNote => "LinkedIn connection note",
+            TemplateKind::EmailSubject => "Follow-up email subject",
+            TemplateKind::EmailBody => "Follow-up email",
+            TemplateKind::BonusMessage => "Bonus LinkedIn message",
+            TemplateKind::ReferralSubject => "Referral request subject",
+            TemplateKind::ReferralBody => "Referral request",
+            TemplateKind::KeepInTouch => "Keep-in-touch note",
+        }
+    }
+
+    /// The default text.
+    pub fn default_text(self) -> &'static str {
+        match self {
+            TemplateKind::ConnectNote => CONNECT_NOTE,
+            TemplateKind::EmailSubject => EMAIL_SUBJECT,
+            TemplateKind::EmailBody => EMAIL_BODY,
+            TemplateKind::BonusMessage => BONUS_MESSAGE,
+            TemplateKind::ReferralSubject => REFERRAL_SUBJECT,
+            TemplateKind::ReferralBody => REFERRAL_BODY,
+            TemplateKind::KeepInTouch => KEEP_IN_TOUCH,
+        }
+    }
+
+    pub fn default_template(self) -> Template {
+        Template::parse(self.default_text()).expect("default templates are valid")
+    }
+}
+
+const CONNECT_NOTE: &str = "Hi {first_name}, it was great meeting you[ at {event}]![ I enjoyed \
+our chat about {hook}.] I'd love to stay in touch[ as I explore roles at {company}]. {my_name}";
+
+const EMAIL_SUBJECT: &str = "Great to meet you[ at {event}] – {my_name}";
+
+const EMAIL_BODY: &str = "Hi {first_name},
+
+Thank you for taking the time to talk with me[ at {event}]![ I really enjoyed our conversation \
+about {hook}.]
+
+As a quick reminder, I'm {my_name}[, studying {programme}][ at {school}][ and graduating in \
+{grad_year}]. I'm very interested in {role|internship opportunities}[ at {company}], and I'd love \
+to learn more about the work your team does.
+
+[My resume: {resume_url}]
+[My LinkedIn: {my_linkedin}]
+
+Would you have 15 minutes for a short call in the next couple of weeks? I'm happy to work \
+around your schedule.
+
+{sign_off|Best,}
+{my_name}";
+
+const BONUS_MESSAGE: &str = "Hi {first_name}, I hope your week is going well! I sent you a \
+short email after we met[ at {event}], and wanted to say again how much I enjoyed our chat\
+[ about {hook}]. I'm really excited about {role|the opportunities}[ at {company}] and would love \
+to stay in touch. Thank you! {my_name}";
+
+const REFERRAL_SUBJECT: &str = "A quick question about {role|internships}[ at {company}]";
+
+const REFERRAL_BODY: &str = "Hi {first_name},
+
+I hope you're doing well! Thanks again for chatting with me[ at {event}][ about {hook}]; it made \
+me even more excited about {company|your company}.
+
+I'm planning to apply for {role|an internship}[ at {company}]. Would you be open to connecting \
+me with a recruiter on your side, or pointing me to the right person? I'm happy to send a short \
+blurb about myself that you could forward, to make it as easy as possible.
+
+[My resume: {resume_url}]
+[My LinkedIn: {my_linkedin}]
+
+Thank you so much for your help!
+
+{sign_off|Best,}
+{my_name}";
+
+const KEEP_IN_TOUCH: &str = "Hi {first_name},
+
+I hope you've been well since we met[ at {event}]! I wanted to share a quick update: (a line or \
+two about a project, class or internship you're proud of).
+
+I'm still very interested in {role|opportunities}[ at {company}], and I'd love to hear how \
+things are going on your side.
+
+{sign_off|Best,}
+{my_name}";
+
+/// The student's templates. Missing fields in stored data fall back to the defaults.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Templates {
+    pub connect_note: Template,
+    pub email_subject: Template,
+    pub email_body: Template,
+    pub bonus_message: Template,
+    pub referral_subject: Template,
+    pub referral_body: Template,
+    pub keep_in_touch: Template,
+}
+
+impl Default for Templates {
+    fn default() -> Templates {
+        Templates {
+            connect_note: TemplateKind::ConnectNote.default_template(),
+            email_subject: TemplateKind::EmailSubject.default_template(),
+            email_body: TemplateKind::EmailBody.default_template(),
+            bonus_message: TemplateKind::BonusMessage.default_template(),
+            referral_subject: TemplateKind::ReferralSubject.default_template(),
+            referral_body: TemplateKind::ReferralBody.default_template(),
+            keep_in_touch: TemplateKind::KeepInTouch.default_template(),
+        }
+    }
+}
+
+/// A filled message, ready to edit and send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// For messages that can go by email.
+    pub subject: Option<String>,
+    pub body: String,
+}
+
+impl Templates {
+    pub fn get(&self, kind: TemplateKind) -> &Template {
+        match kind {
+            TemplateKind::ConnectNote => &self.connect_note,
+            TemplateKind::EmailSubject => &self.email_subject,
+            TemplateKind::EmailBody => &self.email_body,
+            TemplateKind::BonusMessage => &self.bonus_message,
+            TemplateKind::ReferralSubject => &self.referral_subject,
+            TemplateKind::ReferralBody => &self.referral_body,
+            TemplateKind::KeepInTouch => &self.keep_in_touch,
+        }
+    }
+
+    pub fn set(&mut self, kind: TemplateKind, template: Template) {
+        let slot = match kind {
+            TemplateKind::ConnectNote => &mut self.connect_note,
+            TemplateKind::EmailSubject => &mut self.email_subject,
+            TemplateKind::EmailBody => &mut self.email_body,
+            TemplateKind::BonusMessage => &mut self.bonus_message,
+            TemplateKind::ReferralSubject => &mut self.referral_subject,
+            TemplateKind::ReferralBody => &mut self.referral_body,
+            TemplateKind::KeepInTouch => &mut self.keep_in_touch,
+        };
+        *slot = template;
+    }
+
+    /// The message for a step, filled from `context`. The connection note, the bonus
+    /// message and the keep-in-touch note have no subject: they usually go via LinkedIn.
+    pub fn draft(&self, step: Step, context: &Context) -> Draft {
+        let (subject, body) = match step {
+            Step::Connect => (None, TemplateKind::ConnectNote),
+            Step::Email => (Some(TemplateKind::EmailSubject), TemplateKind::EmailBody),
+            Step::BonusMessage => (None, TemplateKind::BonusMessage),
+            Step::Referral => (
+                Some(TemplateKind::ReferralSubject),
+                TemplateKind::ReferralBody,
+            ),
+            Step::KeepInTouch => (None, TemplateKind::KeepInTouch),
+        };
+        Draft {
+            subject: subject.map(|kind| self.get(kind).render(context)),
+            body: self.get(body).render(context),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "templates_tests.rs"]
+mod tests;

@@ -1,0 +1,9 @@
+//! One module per route. A page reads `AppState`, maps domain values to views and sends
+//! commands back through `AppState::apply`; it never touches storage.
+
+pub mod add;
+pub mod agenda;
+pub mod contact;
+pub mod contacts;
+pub mod not_found;
+pub mod settings;

@@ -1,0 +1,769 @@
+//! End-to-end tests of the release dist, served under `/followup/` like GitHub Pages.
+//!
+//! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
+//! `cargo test -p followup-e2e -- --test-threads=1`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use followup_e2e::{
+    build_meta, copy_dir, dist_dir, screenshots_dir, Browser, ConsoleEntry, Fixture, StaticServer,
+    PREFIX, VIEWPORT,
+};
+use serde_json::{json, Value};
+
+// ---------------------------------------------------------------- helpers
+
+/// Loads the app at `/followup/` and waits for the agenda.
+async fn open_home(f: &Fixture) {
+    f.browser.goto(&f.url("")).await;
+    f.browser.wait_page("agenda").await;
+}
+
+/// Adds a contact through the UI (from any page, via the bottom nav) and returns its id,
+/// taken from the detail page's URL `/followup/contacts/<id>`.
+async fn add_contact(b: &Browser, name: &str, company: &str, hook: &str) -> String {
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", name).await;
+    b.type_into("#company", company).await;
+    b.type_into("#hook", hook).await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    let js = format!(
+        "const h = document.querySelector('h1'); return !!h && h.textContent.trim() === {name:?};"
+    );
+    b.wait_js(
+        &format!("the contact page's <h1> to be {name:?}"),
+        Duration::from_secs(10),
+        &js,
+    )
+    .await;
+    let path = b.path().await;
+    let id = path
+        .strip_prefix(&format!("{PREFIX}contacts/"))
+        .unwrap_or_else(|| {
+            panic!("after #save the URL should be {PREFIX}contacts/<id>, it is {path}")
+        })
+        .trim_end_matches('/')
+        .to_string();
+    assert!(
+        !id.is_empty() && !id.contains('/'),
+        "contact id taken from {path} looks wrong: {id:?}"
+    );
+    id
+}
+
+/// Names (link texts) and hrefs of `ul.contact-list > li a`.
+async fn contact_links(b: &Browser) -> Vec<(String, String)> {
+    let v = b
+        .js(r#"return Array.from(document.querySelectorAll('ul.contact-list > li')).map(li => {
+                const a = li.querySelector('a');
+                return a ? [a.textContent.trim(), new URL(a.getAttribute('href'), document.baseURI).pathname] : ['(no <a> in li)', ''];
+            });"#)
+        .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().unwrap_or("").to_string(),
+                p[1].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Waits for the contacts list to show a link to `/followup/contacts/<id>` containing `name`.
+async fn wait_contact_listed(b: &Browser, name: &str, id: &str) {
+    let href = format!("{PREFIX}contacts/{id}");
+    let js = format!(
+        r#"return Array.from(document.querySelectorAll('ul.contact-list > li a')).some(a =>
+               new URL(a.getAttribute('href'), document.baseURI).pathname === {href:?} && a.textContent.includes({name:?}));"#
+    );
+    b.wait_js(
+        &format!("ul.contact-list > li with an <a href={href:?}> naming {name:?}"),
+        Duration::from_secs(10),
+        &js,
+    )
+    .await;
+}
+
+/// Console errors that a stopped server explains: failed loads and the worker's failed
+/// update check of `sw.js` (the page itself is answered by the service worker).
+fn caused_by_stopped_server(e: &ConsoleEntry) -> bool {
+    let m = &e.message;
+    m.contains("net::ERR_CONNECTION_REFUSED")
+        || m.contains("Failed to fetch")
+        || (m.contains("ServiceWorker")
+            && (m.contains("fetching the script") || m.contains("Failed to update")))
+}
+
+/// Chrome reports the main document's 404 status when a deep link is first loaded from the
+/// server: that is GitHub Pages answering with `404.html`, which the design relies on.
+fn deep_link_404(url: String) -> impl Fn(&ConsoleEntry) -> bool {
+    let expected =
+        format!("{url} - Failed to load resource: the server responded with a status of 404");
+    move |e: &ConsoleEntry| e.source == "network" && e.message.starts_with(&expected)
+}
+
+async fn assert_viewport(b: &Browser) {
+    let v = b
+        .js("return [window.innerWidth, window.innerHeight, window.devicePixelRatio];")
+        .await;
+    assert_eq!(
+        (v[0].as_u64(), v[1].as_u64()),
+        (Some(VIEWPORT.0 as u64), Some(VIEWPORT.1 as u64)),
+        "viewport should be {}x{} CSS px (innerWidth, innerHeight, devicePixelRatio) = {v}",
+        VIEWPORT.0,
+        VIEWPORT.1
+    );
+}
+
+// ---------------------------------------------------------------- 1
+
+/// The app renders at `/followup/`, and the bottom navigation moves between pages on the
+/// client (same document, no reload), with hrefs under the subpath.
+#[tokio::test]
+async fn app_renders_and_tabs_navigate_client_side() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    assert!(
+        !b.h1().await.is_empty(),
+        "the agenda page has an empty <h1>\n{}",
+        b.describe().await
+    );
+    assert_viewport(b).await;
+    b.assert_no_console_errors("while loading /followup/").await;
+
+    // A marker that survives only if no full page load happens.
+    b.js("window.__e2eSameDocument = 'yes'; return true;").await;
+    let origin = f.server.origin();
+    let tabs = [
+        (
+            "#nav-contacts",
+            "contacts",
+            Some(format!("{PREFIX}contacts")),
+        ),
+        ("#nav-add", "add", Some(format!("{PREFIX}contacts/new"))),
+        ("#nav-settings", "settings", None),
+        ("#nav-agenda", "agenda", Some(PREFIX.to_string())),
+    ];
+    for (link, page, expected_path) in tabs {
+        let href = b
+            .js(&format!(
+                "const a = document.querySelector({link:?}); return a ? [a.tagName, a.getAttribute('href'), a.href] : null;"
+            ))
+            .await;
+        assert!(
+            href.is_array(),
+            "bottom navigation link {link} is missing\n{}",
+            b.describe().await
+        );
+        assert_eq!(href[0], "A", "{link} should be an <a>, it is {}", href[0]);
+        let abs = href[2].as_str().unwrap_or("");
+        assert!(
+            abs.starts_with(&format!("{origin}{PREFIX}")),
+            "{link} href {} resolves to {abs}, outside {PREFIX}",
+            href[1]
+        );
+        b.click(link).await;
+        b.wait_page(page).await;
+        let path = b.path().await;
+        if let Some(expected) = expected_path {
+            assert_eq!(
+                path.trim_end_matches('/'),
+                expected.trim_end_matches('/'),
+                "URL path after clicking {link}"
+            );
+        } else {
+            assert!(
+                path.starts_with(PREFIX),
+                "after clicking {link} the path {path} is outside {PREFIX}"
+            );
+        }
+        assert_eq!(
+            b.js("return window.__e2eSameDocument || null;").await,
+            json!("yes"),
+            "clicking {link} reloaded the document instead of navigating client-side"
+        );
+        assert!(
+            !b.h1().await.is_empty(),
+            "the {page} page has an empty <h1>\n{}",
+            b.describe().await
+        );
+    }
+    f.finish("while navigating with the bottom tabs").await;
+}
+
+// ---------------------------------------------------------------- 2
+
+/// Adding a contact shows it on the contacts list, and it survives a reload; an empty name
+/// shows `.field-error` and saves nothing.
+#[tokio::test]
+async fn add_contact_persists_across_reload_and_empty_name_is_rejected() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+
+    // Empty name: inline error, nothing saved.
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#company", "Nobody Inc").await;
+    b.click("#save").await;
+    b.wait_css(".field-error", Duration::from_secs(5)).await;
+    assert_eq!(
+        b.page().await.as_deref(),
+        Some("add"),
+        "an empty name must keep the add page"
+    );
+    let err = b
+        .js("return document.querySelector('.field-error').textContent.trim();")
+        .await;
+    assert!(
+        !err.as_str().unwrap_or("").is_empty(),
+        ".field-error is empty"
+    );
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    assert!(
+        contact_links(b).await.is_empty(),
+        "an empty-name contact was saved: {:?}",
+        contact_links(b).await
+    );
+
+    // A real one.
+    let name = "Ada Lovelace";
+    let id = add_contact(
+        b,
+        name,
+        "Analytical Engines",
+        "Bernoulli numbers and the loom",
+    )
+    .await;
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    wait_contact_listed(b, name, &id).await;
+    assert_eq!(
+        contact_links(b).await.len(),
+        1,
+        "exactly one contact expected: {:?}",
+        contact_links(b).await
+    );
+
+    // Stored under one key in localStorage.
+    let keys = b
+        .js(&format!(
+            "return Object.keys(localStorage).filter(k => (localStorage.getItem(k) || '').includes({name:?}));"
+        ))
+        .await;
+    assert_eq!(
+        keys.as_array().map(Vec::len),
+        Some(1),
+        "the contact should be stored under one localStorage key, found in {keys}"
+    );
+    b.assert_no_console_errors("while adding a contact").await;
+
+    // Reload on /followup/contacts: served by the worker or by 404.html; same data.
+    b.refresh().await;
+    b.wait_page("contacts").await;
+    wait_contact_listed(b, name, &id).await;
+    assert_eq!(
+        contact_links(b).await.len(),
+        1,
+        "after reload: {:?}",
+        contact_links(b).await
+    );
+
+    // The list links to the detail page.
+    b.click("ul.contact-list > li a").await;
+    b.wait_page("contact").await;
+    assert_eq!(b.h1().await, name);
+    assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}"));
+    b.assert_no_console_errors_except(
+        "after reloading /followup/contacts",
+        deep_link_404(f.url("contacts")),
+    )
+    .await;
+    f.finish("at the end").await;
+}
+
+// ---------------------------------------------------------------- 3
+
+/// After the first visit, with the server STOPPED, a reload and deep links still render
+/// from the service worker, with the contact there.
+#[tokio::test]
+async fn works_offline_with_the_server_stopped() {
+    let mut f = Fixture::new().await;
+    open_home(&f).await;
+    f.browser.wait_sw_control().await;
+
+    // The precache is complete: every file of the build but sw.js and 404.html is cached.
+    let dist = dist_dir();
+    let cached = f
+        .browser
+        .js_async(
+            r#"(async () => {
+                const out = [];
+                for (const key of await caches.keys()) {
+                    const cache = await caches.open(key);
+                    for (const req of await cache.keys()) out.push(new URL(req.url).pathname);
+                }
+                return out;
+            })().then(done, e => done('error: ' + e));"#,
+        )
+        .await;
+    let cached: Vec<String> = cached
+        .as_array()
+        .unwrap_or_else(|| panic!("reading the caches failed: {cached}"))
+        .iter()
+        .map(|v| v.as_str().unwrap_or("").to_string())
+        .collect();
+    let mut missing = Vec::new();
+    for file in list_files(&dist) {
+        if file == "sw.js" || file == "404.html" {
+            continue;
+        }
+        let path = format!("{PREFIX}{file}");
+        if !cached.contains(&path) {
+            missing.push(path);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not precached once the worker is active: {missing:?}\ncached: {cached:?}"
+    );
+
+    let name = "Grace Hopper";
+    let id = add_contact(&f.browser, name, "Navy", "COBOL and nanoseconds").await;
+    f.browser
+        .assert_no_console_errors("before stopping the server")
+        .await;
+
+    f.server.stop();
+    let hits_at_stop = f.server.hits().len();
+
+    // Reload the detail page.
+    f.browser.refresh().await;
+    f.browser.wait_page("contact").await;
+    assert_eq!(
+        f.browser.h1().await,
+        name,
+        "offline reload of the contact page"
+    );
+
+    // Deep links typed into the address bar.
+    f.browser.goto(&f.url("contacts")).await;
+    f.browser.wait_page("contacts").await;
+    wait_contact_listed(&f.browser, name, &id).await;
+    f.browser.goto(&f.url(&format!("contacts/{id}"))).await;
+    f.browser.wait_page("contact").await;
+    assert_eq!(
+        f.browser.h1().await,
+        name,
+        "offline deep link to the contact"
+    );
+    f.browser.goto(&f.url("")).await;
+    f.browser.wait_page("agenda").await;
+    assert_eq!(
+        f.server.hits().len(),
+        hits_at_stop,
+        "the server answered while stopped?"
+    );
+    let tolerated = f
+        .browser
+        .assert_no_console_errors_except(
+            "while offline (other than failed network loads)",
+            caused_by_stopped_server,
+        )
+        .await;
+    if !tolerated.is_empty() {
+        eprintln!("offline test: console errors attributed to the stopped server:");
+        for e in &tolerated {
+            eprintln!("  {e}");
+        }
+    }
+
+    // Back online on the same origin.
+    f.server.restart();
+    f.browser.goto(&f.url("contacts")).await;
+    f.browser.wait_page("contacts").await;
+    wait_contact_listed(&f.browser, name, &id).await;
+    f.finish("after restarting the server").await;
+}
+
+fn list_files(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap();
+                out.push(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+// ---------------------------------------------------------------- 4
+
+/// A deep link loaded from the server in a fresh profile (answered by `404.html`, as GitHub
+/// Pages does) renders its page; an unknown route renders the not-found view.
+#[tokio::test]
+async fn deep_link_reload_renders_via_404_html() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    let deep = f.url("contacts/new");
+    b.goto(&deep).await;
+    b.wait_page("add").await;
+    assert!(
+        f.server
+            .hits()
+            .iter()
+            .any(|h| h.path == format!("{PREFIX}contacts/new") && h.status == 404),
+        "the deep link should have been answered by 404.html with status 404; server saw {:?}",
+        f.server.hits()
+    );
+    assert!(!b.h1().await.is_empty(), "the add page has an empty <h1>");
+    // The page's assets resolved from two levels down, under the subpath.
+    let not_found_assets: Vec<_> = f
+        .server
+        .hits()
+        .into_iter()
+        .filter(|h| h.status == 404 && h.path != format!("{PREFIX}contacts/new"))
+        .collect();
+    assert!(
+        not_found_assets.is_empty(),
+        "requests that got 404: {not_found_assets:?}"
+    );
+    b.assert_no_console_errors_except("loading a deep link", deep_link_404(deep.clone()))
+        .await;
+
+    let nope = f.url("nope");
+    b.goto(&nope).await;
+    b.wait_page("not-found").await;
+    assert!(
+        !b.h1().await.is_empty(),
+        "the not-found page has an empty <h1>"
+    );
+    b.assert_no_console_errors_except("loading an unknown route", deep_link_404(nope.clone()))
+        .await;
+    f.finish("at the end").await;
+}
+
+// ---------------------------------------------------------------- 5
+
+/// Chrome judges the app installable, and the manifest it fetched has the expected icons.
+#[tokio::test]
+async fn chrome_judges_the_app_installable() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    b.wait_sw_control().await;
+
+    let mut last = Value::Null;
+    let mut ok = false;
+    for _ in 0..20 {
+        last = b.cdp("Page.getInstallabilityErrors", json!({})).await;
+        if last["installabilityErrors"]
+            .as_array()
+            .is_some_and(|a| a.is_empty())
+        {
+            ok = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert!(
+        ok,
+        "Page.getInstallabilityErrors still reports errors after ~10 s: {last}"
+    );
+
+    let m = b.cdp("Page.getAppManifest", json!({})).await;
+    let url = m["url"].as_str().unwrap_or("");
+    assert_eq!(
+        url,
+        f.url("manifest.webmanifest"),
+        "manifest URL (Page.getAppManifest: {m})"
+    );
+    assert!(
+        m["errors"].as_array().is_none_or(|e| e.is_empty()),
+        "manifest errors: {}",
+        m["errors"]
+    );
+    let text = m["data"]
+        .as_str()
+        .unwrap_or_else(|| panic!("Page.getAppManifest returned no data: {m}"));
+    let manifest: Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("manifest is not JSON ({e}): {text}"));
+    assert_eq!(manifest["name"], "Followup");
+    assert_eq!(manifest["display"], "standalone");
+    for key in ["start_url", "scope"] {
+        let v = manifest[key].as_str().unwrap_or("");
+        assert!(
+            !v.starts_with('/') && !v.contains("://"),
+            "manifest {key} should be relative, it is {v:?}"
+        );
+    }
+    let icons = manifest["icons"]
+        .as_array()
+        .unwrap_or_else(|| panic!("manifest has no icons: {manifest}"));
+    let has = |pred: &dyn Fn(&Value) -> bool| icons.iter().any(pred);
+    let purposes = |i: &Value| {
+        i["purpose"]
+            .as_str()
+            .unwrap_or("any")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        has(&|i| i["sizes"] == "192x192" && i["type"] == "image/png"),
+        "no 192x192 PNG icon: {icons:?}"
+    );
+    assert!(
+        has(&|i| i["sizes"] == "512x512" && i["type"] == "image/png"),
+        "no 512x512 PNG icon: {icons:?}"
+    );
+    assert!(
+        has(&|i| purposes(i).iter().any(|p| p == "maskable")),
+        "no maskable icon: {icons:?}"
+    );
+    assert!(
+        has(&|i| i["type"] == "image/svg+xml"),
+        "no SVG icon: {icons:?}"
+    );
+
+    // Each icon loads, with an image Content-Type.
+    let srcs: Vec<String> = icons
+        .iter()
+        .filter_map(|i| i["src"].as_str().map(str::to_string))
+        .collect();
+    let checked = b
+        .js_async(&format!(
+            r#"Promise.all({srcs:?}.map(src => fetch(new URL(src, {url:?}), {{cache: 'no-store'}})
+                 .then(r => [src, r.status, r.headers.get('content-type')])))
+               .then(done, e => done('error: ' + e));"#
+        ))
+        .await;
+    for row in checked
+        .as_array()
+        .unwrap_or_else(|| panic!("fetching icons failed: {checked}"))
+    {
+        assert_eq!(row[1], 200, "icon {} did not load: {row}", row[0]);
+        assert!(
+            row[2].as_str().unwrap_or("").starts_with("image/"),
+            "icon {} has Content-Type {}",
+            row[0],
+            row[2]
+        );
+    }
+    f.finish("at the end").await;
+}
+
+// ---------------------------------------------------------------- 6
+
+/// Serving a newer build over the old one shows "Update available"; its Reload button
+/// brings the new version.
+#[tokio::test]
+async fn new_build_shows_update_bar_and_reload_brings_it() {
+    let dist_a = dist_dir();
+    let index_a = std::fs::read_to_string(dist_a.join("index.html")).unwrap();
+    let old = build_meta(&index_a).unwrap_or_else(|| {
+        panic!(
+            "{} has no <meta name=\"followup-build\" content=...>",
+            dist_a.join("index.html").display()
+        )
+    });
+    let new = format!("{old}-e2e-next");
+
+    // Build B: the same files, a different build stamp, the worker regenerated.
+    let tmp = tempfile::Builder::new()
+        .prefix("followup-dist-b-")
+        .tempdir()
+        .unwrap();
+    let dist_b = tmp.path().join("dist");
+    copy_dir(&dist_a, &dist_b).unwrap();
+    let index_b = index_a.replacen(
+        &format!("content=\"{old}\""),
+        &format!("content=\"{new}\""),
+        1,
+    );
+    assert_ne!(
+        index_a, index_b,
+        "could not rewrite the followup-build meta in index.html"
+    );
+    std::fs::write(dist_b.join("index.html"), &index_b).unwrap();
+    let _version = xtask::finish_dist(&dist_b)
+        .unwrap_or_else(|e| panic!("xtask::finish_dist({}) failed: {e}", dist_b.display()));
+    let sw_a = std::fs::read_to_string(dist_a.join("sw.js")).unwrap();
+    let sw_b = std::fs::read_to_string(dist_b.join("sw.js")).unwrap();
+    assert_ne!(sw_a, sw_b, "finish_dist did not change sw.js although index.html changed: the browser would see no update");
+    assert_eq!(
+        build_meta(&std::fs::read_to_string(dist_b.join("404.html")).unwrap()).as_deref(),
+        Some(new.as_str()),
+        "404.html of B"
+    );
+
+    let server = StaticServer::start(&dist_a, PREFIX);
+    let b = Browser::launch().await;
+    b.goto(&server.url("")).await;
+    b.wait_page("agenda").await;
+    b.wait_sw_control().await;
+    let meta_js = "const m = document.querySelector('meta[name=\"followup-build\"]'); return m ? m.content : null;";
+    assert_eq!(
+        b.js(meta_js).await,
+        json!(old),
+        "build meta of A in the page"
+    );
+    assert!(
+        !bar_visible(&b).await,
+        "#update-bar shown before any update\n{}",
+        b.describe().await
+    );
+    b.assert_no_console_errors("loading build A").await;
+
+    // Deploy B in place, and let the page look for it.
+    server.set_root(&dist_b);
+    b.js("window.__e2eBeforeUpdate = true; return true;").await;
+    let r = b
+        .js_async(
+            r#"navigator.serviceWorker.getRegistration()
+                 .then(r => r ? r.update().then(() => true) : 'no registration')
+                 .then(done, e => done('error: ' + e));"#,
+        )
+        .await;
+    assert_eq!(r, json!(true), "registration.update() did not succeed");
+    b.wait_js(
+        "#update-bar (with #update-reload) to be shown",
+        Duration::from_secs(15),
+        r#"const bar = document.querySelector('#update-bar');
+           if (!bar || !bar.querySelector('#update-reload')) return false;
+           const r = bar.getBoundingClientRect();
+           return r.width > 0 && r.height > 0 && getComputedStyle(bar).visibility !== 'hidden';"#,
+    )
+    .await;
+    assert_eq!(
+        b.js("return window.__e2eBeforeUpdate || null;").await,
+        json!(true),
+        "the page reloaded by itself before Reload was clicked"
+    );
+    assert_eq!(
+        b.js(meta_js).await,
+        json!(old),
+        "still build A until Reload"
+    );
+    b.assert_no_console_errors("while the update installed")
+        .await;
+
+    b.click("#update-reload").await;
+    b.wait_js(
+        &format!("a reload into the new build (meta followup-build = {new:?})"),
+        Duration::from_secs(15),
+        &format!(
+            "const m = document.querySelector('meta[name=\"followup-build\"]'); \
+             return !window.__e2eBeforeUpdate && !!m && m.content === {new:?};"
+        ),
+    )
+    .await;
+    b.wait_page("agenda").await;
+    let state = b
+        .js_async(
+            r#"navigator.serviceWorker.getRegistration().then(r => done({
+                  waiting: !!(r && r.waiting),
+                  active: r && r.active ? r.active.state : null,
+                  controlled: !!navigator.serviceWorker.controller,
+               }), e => done('error: ' + e));"#,
+        )
+        .await;
+    assert_eq!(
+        state,
+        json!({"waiting": false, "active": "activated", "controlled": true}),
+        "worker state after the update"
+    );
+    // Give the app a moment: the bar must not come back for the version now running.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        !bar_visible(&b).await,
+        "#update-bar still shown after updating\n{}",
+        b.describe().await
+    );
+    b.assert_no_console_errors("after the update").await;
+    b.close().await;
+    drop(server);
+}
+
+async fn bar_visible(b: &Browser) -> bool {
+    b.js(r#"const bar = document.querySelector('#update-bar');
+            if (!bar) return false;
+            const r = bar.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && getComputedStyle(bar).visibility !== 'hidden';"#)
+        .await
+        == json!(true)
+}
+
+// ---------------------------------------------------------------- 7
+
+/// Phone-size screenshots of every page, for people to look at:
+/// `target/screenshots/{agenda,contacts,add,contact,settings}.png`.
+#[tokio::test]
+async fn screenshots_at_phone_size() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    assert_viewport(b).await;
+    b.wait_sw_control().await;
+    add_contact(
+        b,
+        "Katherine Johnson",
+        "NASA Langley",
+        "Orbital mechanics by hand; wants a follow-up about internships",
+    )
+    .await;
+    add_contact(
+        b,
+        "Alan Turing",
+        "Bletchley Park",
+        "Asked about the imitation game",
+    )
+    .await;
+
+    let dir = screenshots_dir();
+    let shots = [
+        ("contact", None),
+        ("agenda", Some("#nav-agenda")),
+        ("contacts", Some("#nav-contacts")),
+        ("add", Some("#nav-add")),
+        ("settings", Some("#nav-settings")),
+    ];
+    for (page, link) in shots {
+        if let Some(link) = link {
+            b.click(link).await;
+        }
+        b.wait_page(page).await;
+        b.js_async("document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));").await;
+        let path = dir.join(format!("{page}.png"));
+        let size = b.screenshot(&path).await;
+        assert_eq!(
+            size,
+            VIEWPORT,
+            "{} should be {}x{} px",
+            path.display(),
+            VIEWPORT.0,
+            VIEWPORT.1
+        );
+        eprintln!("screenshot: {}", path.display());
+    }
+    f.finish("while taking screenshots").await;
+}

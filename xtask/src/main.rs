@@ -1,0 +1,332 @@
+//! `cargo xtask <command>`: the only entry points a developer or CI needs.
+//!
+//! Every command first installs what it is missing (the wasm32 target, the pinned Trunk,
+//! wasm-bindgen-cli at the version in Cargo.lock, wasm-opt from the pinned npm binaryen), so
+//! a fresh clone with rustup and npm needs nothing else. Trunk always runs with
+//! `--offline=true`: a missing tool is an error here, never a download.
+
+use std::env;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use xtask::{finish_dist, server, size};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_OPT_VERSION: &str = "version 132";
+/// The brotli budget for html + css + js + wasm, enforced by `cargo xtask test`.
+const FIRST_LOAD_BUDGET: usize = 150 * 1024;
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve [--port N]          build (public URL /) and serve at http://127.0.0.1:8080/
+  test                      host tests, browser tests (headless Chromium), release build,
+                            size budget, end-to-end tests; non-zero exit on any failure
+  dist [--public-url P]     release build into dist/ exactly as deployed (default P = /)
+  size                      raw, gzip and brotli size of every file in dist/
+  tools                     install the pinned build tools only
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(flag(&args, "--port").unwrap_or("8080")),
+        Some("test") => test(),
+        Some("dist") => dist(flag(&args, "--public-url").unwrap_or("/")),
+        Some("size") => print_size().map(|_| ()),
+        Some("tools") => ensure_build_tools(),
+        _ => {
+            print!("{HELP}");
+            return if args.is_empty() || args[0] == "help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn dist_dir() -> PathBuf {
+    root().join("dist")
+}
+
+// ---------------------------------------------------------------------------------------
+// Commands
+
+fn serve(port: &str) -> Result {
+    dist("/")?;
+    let addr = format!("127.0.0.1:{port}");
+    let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    println!("\nFollowup is being served at http://{addr}/  (Ctrl-C to stop)");
+    server::serve(listener, dist_dir(), "/".into());
+    Ok(())
+}
+
+fn dist(public_url: &str) -> Result {
+    ensure_build_tools()?;
+    let public_url = normalise_public_url(public_url);
+    step(&format!("trunk build --release (public URL {public_url})"));
+    run(trunk().args([
+        "build",
+        "--release",
+        "--offline=true",
+        "--public-url",
+        &public_url,
+    ]))?;
+    let version = finish_dist(&dist_dir()).map_err(|e| format!("finishing dist/: {e}"))?;
+    println!("service worker version {version}; 404.html written");
+    Ok(())
+}
+
+fn test() -> Result {
+    ensure_build_tools()?;
+    let (chrome, chromedriver) = find_browsers()?;
+
+    step("1/4 host tests: cargo test");
+    run(cargo().args(["test", "--workspace", "--exclude", "followup-e2e"]))?;
+
+    step("2/4 browser tests: wasm-bindgen-test in headless Chromium");
+    run(cargo()
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "followup",
+            "--test",
+            "browser",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", &chromedriver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+        .env_remove("GECKODRIVER")
+        .env_remove("SAFARIDRIVER"))?;
+
+    step("3/4 release build under /followup/ and size budget");
+    dist("/followup/")?;
+    let total = print_size()?;
+    if total > FIRST_LOAD_BUDGET {
+        return Err(format!(
+            "first-load brotli total {total} B exceeds the {FIRST_LOAD_BUDGET} B budget"
+        ));
+    }
+
+    step("4/4 end-to-end tests: the built app in Chromium");
+    run(cargo()
+        .args(["test", "-p", "followup-e2e", "--", "--test-threads=1"])
+        .env("FOLLOWUP_DIST", dist_dir())
+        .env("CHROME", &chrome)
+        .env("CHROMEDRIVER", &chromedriver))?;
+
+    println!("\nAll tests passed: host, browser, size, end to end.");
+    Ok(())
+}
+
+/// Prints the size table and returns the brotli total of the first-load files.
+fn print_size() -> Result<usize> {
+    let files = size::measure(&dist_dir())
+        .map_err(|e| format!("measuring dist/ (run `cargo xtask dist` first): {e}"))?;
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let mut first_load = (0, 0, 0);
+    for f in &files {
+        let mark = if size::is_first_load(&f.path) {
+            "*"
+        } else {
+            " "
+        };
+        println!(
+            "{mark}{:<43} {:>10} {:>10} {:>10}",
+            f.path, f.raw, f.gzip, f.brotli
+        );
+        if size::is_first_load(&f.path) {
+            first_load = (
+                first_load.0 + f.raw,
+                first_load.1 + f.gzip,
+                first_load.2 + f.brotli,
+            );
+        }
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "* first load (html+css+js+wasm)", first_load.0, first_load.1, first_load.2
+    );
+    println!("budget for the brotli first load: {FIRST_LOAD_BUDGET} B");
+    Ok(first_load.2)
+}
+
+// ---------------------------------------------------------------------------------------
+// Tools
+
+fn ensure_build_tools() -> Result {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        step("installing the wasm32-unknown-unknown target");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+
+    if !output(Command::new("trunk").arg("--version"))
+        .is_some_and(|v| v.trim() == format!("trunk {TRUNK_VERSION}"))
+    {
+        step(&format!(
+            "installing trunk {TRUNK_VERSION} (about 7 minutes on 2 cores)"
+        ));
+        run(cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))?;
+    }
+
+    let wbg = wasm_bindgen_version()?;
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))
+        .map_err(|e| format!("Trunk.toml: {e}"))?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{wbg}\"")) {
+        return Err(format!(
+            "Trunk.toml must pin `wasm_bindgen = \"{wbg}\"` (the version in Cargo.lock)"
+        ));
+    }
+    let wanted = format!("wasm-bindgen {wbg}");
+    let have = |bin: &str| {
+        output(Command::new(bin).arg("--version")).is_some_and(|v| v.trim().starts_with(&wanted))
+    };
+    if !have("wasm-bindgen") || !have("wasm-bindgen-test-runner") {
+        step(&format!("installing wasm-bindgen-cli {wbg}"));
+        // Not --locked: one of its locked dependency versions is missing from the registry.
+        run(cargo().args(["install", "wasm-bindgen-cli", "--version", &wbg, "--force"]))?;
+    }
+
+    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+    if !output(&mut Command::new(&wasm_opt).arg("--version"))
+        .is_some_and(|v| v.contains(WASM_OPT_VERSION))
+    {
+        step("installing wasm-opt (npm binaryen@132.0.0)");
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(root()))
+        .map_err(|e| format!("{e}\n(npm comes with Node.js: https://nodejs.org/)"))?;
+    }
+    Ok(())
+}
+
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+/// Chromium (or Chrome) and a matching chromedriver, from `CHROME`/`CHROMEDRIVER` or PATH.
+fn find_browsers() -> Result<(String, String)> {
+    let find = |var: &str, names: &[&str]| -> Option<String> {
+        if let Ok(v) = env::var(var) {
+            return Some(v);
+        }
+        names
+            .iter()
+            .find(|n| output(Command::new(n).arg("--version")).is_some())
+            .map(|n| n.to_string())
+    };
+    let chrome = find(
+        "CHROME",
+        &["/usr/bin/chromium", "chromium", "google-chrome", "chrome"],
+    );
+    let driver = find("CHROMEDRIVER", &["/usr/bin/chromedriver", "chromedriver"]);
+    match (chrome, driver) {
+        (Some(c), Some(d)) => Ok((c, d)),
+        _ => Err("the browser and end-to-end tests need Chromium (or Chrome) and chromedriver.\n\
+             On Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y chromium chromium-driver\n\
+             Elsewhere: install Chrome and the matching chromedriver, and set CHROME and CHROMEDRIVER to their paths."
+            .into()),
+    }
+}
+
+fn normalise_public_url(url: &str) -> String {
+    let trimmed = url.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Processes
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(root());
+    cmd
+}
+
+fn trunk() -> Command {
+    let mut cmd = Command::new("trunk");
+    let bin = root().join("node_modules/.bin");
+    let path = env::var_os("PATH").unwrap_or_default();
+    let mut paths = vec![bin];
+    paths.extend(env::split_paths(&path));
+    cmd.env("PATH", env::join_paths(paths).expect("valid PATH"))
+        .current_dir(root());
+    cmd
+}
+
+fn step(what: &str) {
+    println!("\n==> {what}");
+}
+
+fn run(cmd: &mut Command) -> Result {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{:?} {:?} failed ({status})",
+            cmd.get_program(),
+            cmd.get_args().collect::<Vec<_>>()
+        ))
+    }
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
