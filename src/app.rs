@@ -6,8 +6,8 @@
 use crate::components::banners::Banners;
 use crate::components::tabbar::TabBar;
 use crate::pages::{
-    add::AddContact, agenda::Agenda, contact::ContactDetail, contacts::Contacts,
-    not_found::NotFound, settings::Settings,
+    add::AddContact, agenda::Agenda, composer::Composer, contact::ContactDetail,
+    contacts::Contacts, edit::EditContact, events::Events, not_found::NotFound, settings::Settings,
 };
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -25,6 +25,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("contacts") view=Contacts/>
                 <Route path=path!("contacts/new") view=AddContact/>
                 <Route path=path!("contacts/:id") view=ContactDetail/>
+                <Route path=path!("contacts/:id/edit") view=EditContact/>
+                <Route path=path!("contacts/:id/send/:step") view=Composer/>
+                <Route path=path!("events") view=Events/>
                 <Route path=path!("settings") view=Settings/>
             </Routes>
             <TabBar/>

@@ -1,5 +1,6 @@
 //! Small views shared by pages. They read state and send commands; they hold no domain logic.
 
 pub mod banners;
+pub mod contact_form;
 pub mod icons;
 pub mod tabbar;

@@ -17,6 +17,9 @@ pub fn TabBar() -> impl IntoView {
             <A href="/contacts/new" attr:id="nav-add" attr:class="tab-add">
                 <Svg icon=Icon::Add/><span>"Add"</span>
             </A>
+            <A href="/events" attr:id="nav-events">
+                <Svg icon=Icon::Events/><span>"Events"</span>
+            </A>
             <A href="/settings" attr:id="nav-settings">
                 <Svg icon=Icon::Settings/><span>"Settings"</span>
             </A>

@@ -9,6 +9,7 @@
 //! Code map:
 //! - `contact`: `Contact`, `NewContact`, `ContactId`, `Kind`.
 //! - `email`, `linkedin`: the validated `Email` and `LinkedIn` newtypes.
+//! - `dates`: dates as people read them ("tomorrow", "Mon 30 Nov"), without chrono's formatter.
 //! - `event`: `Event`, `EventId`, `EventKind`.
 //! - `interaction`: the log of touch points on a contact.
 //! - `step`: the playbook's steps, their stored state and computed status.
@@ -24,6 +25,7 @@ pub mod agenda;
 pub mod book;
 pub mod command;
 pub mod contact;
+pub mod dates;
 pub mod email;
 pub mod event;
 pub mod interaction;

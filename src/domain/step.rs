@@ -45,6 +45,22 @@ impl Step {
         }
     }
 
+    /// The step's name in a URL (`/contacts/<id>/send/<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Connect => "connect",
+            Step::Email => "email",
+            Step::BonusMessage => "message",
+            Step::Referral => "referral",
+            Step::KeepInTouch => "keep-in-touch",
+        }
+    }
+
+    /// The step named by `slug`, if any.
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
     /// What was done, for the interaction log.
     pub fn done_label(self) -> &'static str {
         match self {

@@ -34,7 +34,7 @@ pub fn ContactDetail() -> impl IntoView {
                 <section class="card">
                     <h2>"What you talked about"</h2>
                     <p class="hook">{if c.hook.is_empty() { "Nothing noted yet.".to_string() } else { c.hook.clone() }}</p>
-                    <p class="meta">"Met on " {c.met_on.format("%-d %B %Y").to_string()}</p>
+                    <p class="meta">"Met on " {crate::domain::dates::long(c.met_on)}</p>
                 </section>
             </main>
         }.into_any(),

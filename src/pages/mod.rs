@@ -3,7 +3,10 @@
 
 pub mod add;
 pub mod agenda;
+pub mod composer;
 pub mod contact;
 pub mod contacts;
+pub mod edit;
+pub mod events;
 pub mod not_found;
 pub mod settings;

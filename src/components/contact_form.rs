@@ -1,0 +1,290 @@
+//! The fields of a contact, shared by capture and edit.
+//!
+//! `ContactDraft` holds what is being typed (strings and flags in signals, never domain
+//! values with signals inside). `validate` turns it into a `NewContact` or marks the fields
+//! that are wrong; nothing typed is ever cleared by a failed validation.
+
+use crate::domain::dates;
+use crate::domain::{ContactId, Email, EventId, Kind, LinkedIn, NewContact};
+use crate::state::use_app;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// Messages for fields that did not validate.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldErrors {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub linkedin: Option<String>,
+    pub met_on: Option<String>,
+    pub cadence: Option<String>,
+}
+
+impl FieldErrors {
+    fn any(&self) -> bool {
+        *self != FieldErrors::default()
+    }
+}
+
+/// What is being typed into the contact form.
+#[derive(Clone, Copy)]
+pub struct ContactDraft {
+    pub name: RwSignal<String>,
+    pub company: RwSignal<String>,
+    pub title: RwSignal<String>,
+    pub kind: RwSignal<Kind>,
+    pub email: RwSignal<String>,
+    pub phone: RwSignal<String>,
+    pub linkedin: RwSignal<String>,
+    pub event: RwSignal<Option<EventId>>,
+    pub met_on: RwSignal<String>,
+    pub hook: RwSignal<String>,
+    pub role: RwSignal<String>,
+    pub really_want: RwSignal<bool>,
+    pub tags: RwSignal<String>,
+    pub notes: RwSignal<String>,
+    pub cadence: RwSignal<String>,
+    pub errors: RwSignal<FieldErrors>,
+}
+
+impl ContactDraft {
+    /// A draft prefilled from `fields`.
+    pub fn new(fields: &NewContact) -> ContactDraft {
+        ContactDraft {
+            name: RwSignal::new(fields.name.clone()),
+            company: RwSignal::new(fields.company.clone()),
+            title: RwSignal::new(fields.title.clone()),
+            kind: RwSignal::new(fields.kind),
+            email: RwSignal::new(
+                fields
+                    .email
+                    .as_ref()
+                    .map(|e| e.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            phone: RwSignal::new(fields.phone.clone()),
+            linkedin: RwSignal::new(
+                fields
+                    .linkedin
+                    .as_ref()
+                    .map(|l| l.url().to_string())
+                    .unwrap_or_default(),
+            ),
+            event: RwSignal::new(fields.event.clone()),
+            met_on: RwSignal::new(dates::iso(fields.met_on)),
+            hook: RwSignal::new(fields.hook.clone()),
+            role: RwSignal::new(fields.role.clone()),
+            really_want: RwSignal::new(fields.really_want),
+            tags: RwSignal::new(fields.tags.join(", ")),
+            notes: RwSignal::new(fields.notes.clone()),
+            cadence: RwSignal::new(
+                fields
+                    .cadence_days
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
+            errors: RwSignal::new(FieldErrors::default()),
+        }
+    }
+
+    /// Clears what is personal to one contact, keeping the event and the date (capture mode).
+    pub fn clear_person(&self) {
+        for field in [
+            self.name,
+            self.company,
+            self.title,
+            self.email,
+            self.phone,
+            self.linkedin,
+            self.hook,
+            self.role,
+            self.tags,
+            self.notes,
+            self.cadence,
+        ] {
+            field.set(String::new());
+        }
+        self.kind.set(Kind::default());
+        self.really_want.set(false);
+        self.errors.set(FieldErrors::default());
+    }
+
+    /// The contact as typed, or `None` after marking the fields that need fixing.
+    pub fn validate(&self, id: ContactId, updated_at: i64) -> Option<NewContact> {
+        let mut errors = FieldErrors::default();
+        let name = self.name.get_untracked();
+        if name.trim().is_empty() {
+            errors.name = Some("Add their name: every contact needs one.".into());
+        }
+        let email = Email::parse_optional(&self.email.get_untracked())
+            .map_err(|e| errors.email = Some(e.to_string()))
+            .ok()
+            .flatten();
+        let linkedin = LinkedIn::parse_optional(&self.linkedin.get_untracked())
+            .map_err(|e| errors.linkedin = Some(e.to_string()))
+            .ok()
+            .flatten();
+        let met_on = dates::parse_iso(&self.met_on.get_untracked());
+        if met_on.is_none() {
+            errors.met_on = Some("Pick the date you met.".into());
+        }
+        let cadence_text = self.cadence.get_untracked();
+        let cadence_days = match cadence_text.trim() {
+            "" => None,
+            text => {
+                match text.parse::<u32>() {
+                    Ok(days) if (1..=3650).contains(&days) => Some(days),
+                    _ => {
+                        errors.cadence = Some("Use a number of days from 1 to 3650, or leave it empty for the default.".into());
+                        None
+                    }
+                }
+            }
+        };
+        let has_errors = errors.any();
+        self.errors.set(errors);
+        if has_errors {
+            return None;
+        }
+        Some(NewContact {
+            id,
+            name,
+            company: self.company.get_untracked(),
+            title: self.title.get_untracked(),
+            kind: self.kind.get_untracked(),
+            email,
+            phone: self.phone.get_untracked(),
+            linkedin,
+            event: self.event.get_untracked(),
+            met_on: met_on?,
+            hook: self.hook.get_untracked(),
+            role: self.role.get_untracked(),
+            really_want: self.really_want.get_untracked(),
+            tags: self
+                .tags
+                .get_untracked()
+                .split(',')
+                .map(str::to_string)
+                .collect(),
+            notes: self.notes.get_untracked(),
+            cadence_days,
+            updated_at,
+        })
+    }
+}
+
+/// A text input bound to a draft field, with its label and inline error.
+#[component]
+fn Field(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = NodeRef::new())] node_ref: NodeRef<Input>,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let error_id = format!("{id}-error");
+    let input = view! {
+        <input id=id node_ref=node_ref type=kind placeholder=placeholder autocomplete=autocomplete
+            aria-invalid=move || error.get().is_some().then_some("true")
+            aria-describedby=error_id.clone()
+            prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            {move || error.get().map(|e| view! { <p id=format!("{id}-error") class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// The three kinds as one-tap buttons.
+#[component]
+pub fn KindPicker(kind: RwSignal<Kind>) -> impl IntoView {
+    view! {
+        <fieldset class="segmented">
+            <legend>"They are"</legend>
+            {Kind::ALL.into_iter().map(|k| view! {
+                <label class:selected=move || kind.get() == k>
+                    <input type="radio" name="kind" prop:checked=move || kind.get() == k on:change=move |_| kind.set(k)/>
+                    {k.label()}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The fields of the form. `full` shows every field open (edit); otherwise the rarely used
+/// ones sit under "More details" (capture at a fair).
+#[component]
+pub fn ContactFields(
+    draft: ContactDraft,
+    #[prop(optional)] full: bool,
+    name_ref: NodeRef<Input>,
+) -> impl IntoView {
+    let state = use_app();
+    let err = move |pick: fn(&FieldErrors) -> Option<String>| {
+        Signal::derive(move || draft.errors.with(pick))
+    };
+    let events = Memo::new(move |_| {
+        state.book.with(|b| {
+            b.events()
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let more = view! {
+        <Field id="title" label="Job title" value=draft.title placeholder="Software Engineer"/>
+        <Field id="role" label="Role or team they mentioned" value=draft.role placeholder="Summer internship, Payments team"/>
+        <Field id="phone" label="Phone" value=draft.phone kind="tel"/>
+        <div class="field">
+            <label for="event">"Where you met"</label>
+            <select id="event" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                draft.event.set((!v.is_empty()).then(|| EventId::new(v)));
+            }>
+                <option value="" selected=move || draft.event.get().is_none()>"No event"</option>
+                <For each=move || events.get() key=|e| e.clone() let:e>
+                    <option value=e.0.to_string() selected={let id = e.0.clone(); move || draft.event.get().as_ref() == Some(&id)}>{e.1.clone()}</option>
+                </For>
+            </select>
+        </div>
+        <Field id="met-on" label="Date you met" value=draft.met_on kind="date" error=err(|e| e.met_on.clone())/>
+        <Field id="tags" label="Tags" value=draft.tags placeholder="backend, dream company (comma-separated)"/>
+        <div class="field">
+            <label for="notes">"Notes"</label>
+            <textarea id="notes" rows="3" prop:value=draft.notes on:input=move |ev| draft.notes.set(event_target_value(&ev))></textarea>
+        </div>
+        <Field id="cadence" label="Keep in touch every … days" value=draft.cadence kind="number"
+            placeholder="Default from Settings" error=err(|e| e.cadence.clone())/>
+    };
+    view! {
+        <Field id="name" label="Name" value=draft.name error=err(|e| e.name.clone()) node_ref=name_ref
+            placeholder="Who did you meet?"/>
+        <KindPicker kind=draft.kind/>
+        <Field id="company" label="Company" value=draft.company placeholder="Where they work"/>
+        <div class="field">
+            <label for="hook">"What you talked about"</label>
+            <textarea id="hook" rows="3" placeholder="The detail your follow-up will mention: a project, a tip, a shared interest"
+                prop:value=draft.hook on:input=move |ev| draft.hook.set(event_target_value(&ev))></textarea>
+        </div>
+        <Field id="email" label="Email" value=draft.email kind="email" autocomplete="off"
+            placeholder="name@company.com" error=err(|e| e.email.clone())/>
+        <Field id="linkedin" label="LinkedIn" value=draft.linkedin kind="url"
+            placeholder="Profile link or name from the URL" error=err(|e| e.linkedin.clone())/>
+        <label class="check">
+            <input id="really-want" type="checkbox" prop:checked=draft.really_want
+                on:change=move |ev| draft.really_want.set(event_target_checked(&ev))/>
+            <span>"A job I really want"<small>" — adds a LinkedIn message a few days after the email"</small></span>
+        </label>
+        {if full {
+            view! { <div class="more-fields">{more}</div> }.into_any()
+        } else {
+            view! { <details class="more"><summary>"More details"</summary>{more}</details> }.into_any()
+        }}
+    }
+}
