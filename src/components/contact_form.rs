@@ -269,7 +269,7 @@ pub fn ContactFields(
         <Field id="company" label="Company" value=draft.company placeholder="Where they work"/>
         <div class="field">
             <label for="hook">"What you talked about"</label>
-            <textarea id="hook" rows="3" placeholder="The detail your follow-up will mention: a project, a tip, a shared interest"
+            <textarea id="hook" rows="3" placeholder="A few words your messages will quote, e.g. their move to Rust"
                 prop:value=draft.hook on:input=move |ev| draft.hook.set(event_target_value(&ev))></textarea>
         </div>
         <Field id="email" label="Email" value=draft.email kind="email" autocomplete="off"

@@ -3,4 +3,5 @@
 pub mod banners;
 pub mod contact_form;
 pub mod icons;
+pub mod step_actions;
 pub mod tabbar;

@@ -216,6 +216,11 @@ impl Book {
         sorted.into_iter()
     }
 
+    /// How many contacts the book holds.
+    pub fn contact_count(&self) -> usize {
+        self.contacts.len()
+    }
+
     pub fn contact(&self, id: &ContactId) -> Option<&Contact> {
         self.contacts.iter().find(|c| &c.id == id)
     }

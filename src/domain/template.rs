@@ -155,7 +155,7 @@ impl Template {
     pub fn render(&self, context: &Context) -> String {
         let mut raw = String::new();
         render_pieces(&self.pieces, context, &mut raw);
-        tidy(&raw)
+        single_periods(&tidy(&raw))
     }
 }
 
@@ -203,6 +203,24 @@ fn render_pieces(pieces: &[Piece], context: &Context, out: &mut String) {
             }
         }
     }
+}
+
+/// Collapses a doubled full stop, which appears when a value that ends a sentence ("we
+/// talked about Rust.") is followed by the template's own "." — but keeps an ellipsis.
+fn single_periods(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let doubled = c == '.'
+            && i > 0
+            && chars[i - 1] == '.'
+            && (i < 2 || chars[i - 2] != '.')
+            && chars.get(i + 1) != Some(&'.');
+        if !doubled {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A value as inserted: trimmed, without the marker character.

@@ -168,3 +168,16 @@ fn template_serialises_as_its_source() {
     assert_eq!(serde_json::from_str::<Template>(&json).unwrap(), template);
     assert!(serde_json::from_str::<Template>("\"Hi {nope}\"").is_err());
 }
+
+#[test]
+fn a_value_ending_a_sentence_does_not_double_the_full_stop() {
+    let check =
+        |input: &str, expected: &str| assert_eq!(single_periods(input), expected, "{input:?}");
+    check("We talked about Rust..", "We talked about Rust.");
+    check("Wait... what?", "Wait... what?");
+    check("Ends with an ellipsis...", "Ends with an ellipsis...");
+    check("a.. b.. c", "a. b. c");
+    check("..", ".");
+    check("", "");
+    check("No dots", "No dots");
+}

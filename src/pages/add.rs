@@ -1,8 +1,13 @@
-//! Capture: add a contact in a few seconds, right after the chat.
+//! Capture: add a contact in seconds, right after the chat, with no signal.
+//!
+//! "Event mode": the current event is set once (picked, or created in one step) and every
+//! capture is prefilled with it and with today's date. The name is focused first; "Save and
+//! add another" keeps the event and clears the person. A failed validation marks the field
+//! and keeps everything typed.
 
 use crate::clock;
-use crate::domain::Command;
-use crate::domain::{ContactId, NewContact};
+use crate::components::contact_form::{ContactDraft, ContactFields};
+use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
 use crate::state::use_app;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -12,52 +17,158 @@ use leptos_router::hooks::use_navigate;
 pub fn AddContact() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    let name = RwSignal::new(String::new());
-    let company = RwSignal::new(String::new());
-    let hook = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let name_input = NodeRef::<Input>::new();
+    let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
+    let draft = ContactDraft::new(&NewContact {
+        met_on: state.today.get_untracked(),
+        event: current_event.get_untracked(),
+        ..NewContact::default()
+    });
+    // Follow the event bar while capturing.
+    Effect::new(move || draft.event.set(current_event.get()));
+    let name_ref = NodeRef::<Input>::new();
     Effect::new(move || {
-        if let Some(input) = name_input.get() {
+        if let Some(input) = name_ref.get() {
             let _ = input.focus();
         }
     });
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move |another: bool| {
         let id = ContactId::new(clock::new_id());
-        let fields = NewContact {
-            id: id.clone(),
-            name: name.get_untracked(),
-            company: company.get_untracked(),
-            hook: hook.get_untracked(),
-            met_on: state.today.get_untracked(),
-            updated_at: clock::now_ms(),
-            ..NewContact::default()
+        let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
+            saved.set(None);
+            return;
         };
+        let name = fields.name.trim().to_string();
         match state.apply(Command::AddContact(fields)) {
+            Ok(()) if another => {
+                draft.clear_person();
+                error.set(None);
+                saved.set(Some(format!("Saved {name}. Next!")));
+                if let Some(input) = name_ref.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
             Ok(()) => navigate(&format!("/contacts/{id}"), Default::default()),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
 
+    let save_open = save.clone();
     view! {
         <main id="main" data-page="add" class="page">
             <header class="page-head"><h1>"Add a contact"</h1></header>
-            <form class="card form" on:submit=save novalidate>
-                <label for="name">"Name"</label>
-                <input id="name" node_ref=name_input autocomplete="off" autocapitalize="words" required
-                    aria-describedby="name-error"
-                    prop:value=name on:input=move |ev| { name.set(event_target_value(&ev)); error.set(None); }/>
-                {move || error.get().map(|e| view! { <p id="name-error" class="field-error" role="alert">{e}</p> })}
-                <label for="company">"Company"</label>
-                <input id="company" autocomplete="off" autocapitalize="words"
-                    prop:value=company on:input=move |ev| company.set(event_target_value(&ev))/>
-                <label for="hook">"What you talked about"</label>
-                <textarea id="hook" rows="3" placeholder="The detail that will make your follow-up personal"
-                    prop:value=hook on:input=move |ev| hook.set(event_target_value(&ev))></textarea>
-                <button id="save" type="submit" class="button primary">"Save contact"</button>
+            <EventBar/>
+            {move || saved.get().map(|s| view! { <p class="saved-flash" role="status">"✓ " {s}</p> })}
+            <form class="card form capture" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                save(true);
+            }>
+                <ContactFields draft name_ref/>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <div class="form-actions">
+                    <button id="save-another" type="submit" class="button primary">"Save and add another"</button>
+                    <button id="save" type="button" class="button" on:click=move |_| save_open(false)>"Save and open"</button>
+                </div>
             </form>
         </main>
+    }
+}
+
+/// Where you are capturing: the current event, changed or created in one step.
+#[component]
+fn EventBar() -> impl IntoView {
+    let state = use_app();
+    let choosing = RwSignal::new(false);
+    let current = Memo::new(move |_| {
+        state.book.with(|b| {
+            b.settings()
+                .current_event
+                .as_ref()
+                .and_then(|id| b.event(id))
+                .map(|e| (e.name.clone(), e.date))
+        })
+    });
+    view! {
+        <section class="event-bar card" aria-label="Current event">
+            <div class="event-bar-row">
+                <div>
+                    <span class="meta">"Capturing at"</span>
+                    <strong class="event-name">{move || match current.get() {
+                        Some((name, date)) => format!("{name} · {}", dates::relative(date, state.today.get())),
+                        None => "No event".to_string(),
+                    }}</strong>
+                </div>
+                <button id="change-event" class="button small" aria-expanded=move || choosing.get().to_string()
+                    on:click=move |_| choosing.update(|c| *c = !*c)>
+                    {move || if choosing.get() { "Close" } else if current.get().is_some() { "Change" } else { "Set event" }}
+                </button>
+            </div>
+            <Show when=move || choosing.get()>
+                <EventPicker done=move || choosing.set(false)/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn EventPicker(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_app();
+    let events = Memo::new(move |_| {
+        state.book.with(|b| {
+            b.events()
+                .take(8)
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(EventKind::CareerFair);
+    let error = RwSignal::new(None::<String>);
+    let choose = move |id: Option<EventId>| match state.apply(Command::SetCurrentEvent(id)) {
+        Ok(()) => done(),
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = EventId::new(clock::new_id());
+        let event = Event {
+            id: id.clone(),
+            name: name.get_untracked().trim().to_string(),
+            kind: kind.get_untracked(),
+            date: state.today.get_untracked(),
+            place: String::new(),
+        };
+        match state.apply(Command::SaveEvent(event)) {
+            Ok(()) => choose(Some(id)),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <div class="event-picker">
+            <ul class="event-choices">
+                <For each=move || events.get() key=|e| e.clone() let:e>
+                    <li><button class="button small" on:click={let id = e.0.clone(); move |_| choose(Some(id.clone()))}>{e.1.clone()}</button></li>
+                </For>
+                <li><button class="button small" on:click=move |_| choose(None)>"No event"</button></li>
+            </ul>
+            <form class="new-event" on:submit=create>
+                <label for="new-event-name">"Or start a new event today"</label>
+                <div class="new-event-row">
+                    <input id="new-event-name" placeholder="Fall Career Fair" prop:value=name
+                        on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <label class="visually-hidden" for="new-event-kind">"Kind of event"</label>
+                    <select id="new-event-kind" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(k) = EventKind::ALL.into_iter().find(|k| k.label() == v) { kind.set(k) }
+                    }>
+                        {EventKind::ALL.into_iter().map(|k| view! { <option value=k.label() selected=k == EventKind::CareerFair>{k.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button id="create-event" type="submit" class="button primary small">"Start event"</button>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </form>
+        </div>
     }
 }

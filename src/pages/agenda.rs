@@ -1,20 +1,184 @@
-//! Home: what to do today.
+//! Home: the follow-ups due today, the overdue ones first, and the week ahead.
+//!
+//! The rows are a `Memo` over the pure `agenda(book, today)`; each row acts in one tap.
 
+use crate::components::step_actions::StepActions;
+use crate::domain::agenda::{agenda, AgendaEntry};
+use crate::domain::dates;
+use crate::domain::playbook;
+use crate::domain::{Book, ContactId, Status, Step};
 use crate::state::use_app;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// One agenda line, as the view needs it.
+#[derive(Clone, PartialEq)]
+struct Row {
+    contact: ContactId,
+    name: String,
+    company: String,
+    step: Step,
+    status: Status,
+    hint: Option<String>,
+    hook: String,
+}
+
+fn rows(book: &Book, entries: &[AgendaEntry], today: NaiveDate) -> Vec<Row> {
+    entries
+        .iter()
+        .filter_map(|entry| {
+            let contact = book.contact(&entry.contact)?;
+            let hint = playbook::view(
+                contact,
+                entry.step,
+                book.settings().default_cadence_days,
+                today,
+            )
+            .hint;
+            Some(Row {
+                contact: entry.contact.clone(),
+                name: contact.name.clone(),
+                company: contact.company.clone(),
+                step: entry.step,
+                status: entry.status,
+                hint: hint.map(|h| h.to_string()),
+                hook: contact.hook.clone(),
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct Sections {
+    overdue: Vec<Row>,
+    today: Vec<Row>,
+    upcoming: Vec<Row>,
+    contacts: usize,
+}
 
 #[component]
 pub fn Agenda() -> impl IntoView {
     let state = use_app();
-    let count = Memo::new(move |_| state.book.with(|b| b.contacts().count()));
+    let sections = Memo::new(move |_| {
+        let today = state.today.get();
+        state.book.with(|book| {
+            let agenda = agenda(book, today);
+            Sections {
+                overdue: rows(book, &agenda.overdue, today),
+                today: rows(book, &agenda.today, today),
+                upcoming: rows(book, &agenda.upcoming, today),
+                contacts: book.contact_count(),
+            }
+        })
+    });
+    let heading_date = move || {
+        let today = state.today.get();
+        format!("{} · {}", weekday_name(today), dates::long(today))
+    };
     view! {
         <main id="main" data-page="agenda" class="page">
-            <header class="page-head"><h1>"Today"</h1></header>
-            <section class="card empty">
-                <p>{move || format!("{} contacts", count.get())}</p>
-                <A href="/contacts/new" attr:class="button primary">"Add a contact"</A>
-            </section>
+            <header class="page-head">
+                <h1>"Today"</h1>
+                <p class="subtitle">{heading_date}</p>
+            </header>
+            {move || {
+                let s = sections.get();
+                if s.contacts == 0 {
+                    return view! { <FirstRun/> }.into_any();
+                }
+                let counts = view! {
+                    <ul class="agenda-counts" aria-label="Summary">
+                        <li class="count overdue"><strong>{s.overdue.len()}</strong>" overdue"</li>
+                        <li class="count due"><strong>{s.today.len()}</strong>" due today"</li>
+                        <li class="count later"><strong>{s.upcoming.len()}</strong>" this week"</li>
+                    </ul>
+                };
+                let caught_up = s.overdue.is_empty() && s.today.is_empty();
+                view! {
+                    {counts}
+                    {caught_up.then(|| view! {
+                        <section class="card caught-up">
+                            <h2>"All caught up"</h2>
+                            <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
+                            <A href="/contacts/new" attr:class="button primary">"Add a contact"</A>
+                        </section>
+                    })}
+                    <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
+                    <AgendaSection title="Due today" class="due" rows=s.today/>
+                    <AgendaSection title="Next 7 days" class="later" rows=s.upcoming/>
+                }.into_any()
+            }}
         </main>
+    }
+}
+
+#[component]
+fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> impl IntoView {
+    let state = use_app();
+    (!rows.is_empty()).then(|| {
+        let heading_id = format!("agenda-{class}");
+        view! {
+            <section class=format!("agenda-section {class}") aria-labelledby=heading_id.clone()>
+                <h2 id=heading_id.clone()>{title}" "<span class="pill">{rows.len()}</span></h2>
+                <ul class="agenda-list">
+                    {rows.into_iter().map(|row| {
+                        let today = state.today.get_untracked();
+                        let status = dates::status_text(row.status, today);
+                        let actionable = matches!(row.status, Status::DueToday | Status::Overdue(_));
+                        view! {
+                            <li class="agenda-item card">
+                                <div class="agenda-item-head">
+                                    <A href=format!("/contacts/{}", row.contact) attr:class="agenda-name">{row.name.clone()}</A>
+                                    <span class=format!("status {class}")>{status}</span>
+                                </div>
+                                <p class="agenda-step">{row.step.label()}
+                                    {(!row.company.is_empty()).then(|| view! { <span class="meta">" · " {row.company.clone()}</span> })}
+                                </p>
+                                {(!row.hook.is_empty()).then(|| view! { <p class="agenda-hook">{row.hook.clone()}</p> })}
+                                {row.hint.clone().map(|h| view! { <p class="hint">{h}</p> })}
+                                {actionable.then(|| view! { <StepActions contact=row.contact.clone() step=row.step/> })}
+                                {(!actionable).then(|| view! {
+                                    <div class="step-actions">
+                                        <A href=format!("/contacts/{}/send/{}", row.contact, row.step.slug()) attr:class="button small">"Write it early"</A>
+                                    </div>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// The empty state: what the habit is, and the first step.
+#[component]
+fn FirstRun() -> impl IntoView {
+    view! {
+        <section class="card first-run">
+            <h2>"Meet someone. Follow up. Every time."</h2>
+            <p>"Most students never follow up after a career fair chat. The ones who do get noticed. Followup keeps the habit for you:"</p>
+            <ol class="habit">
+                <li><strong>"Capture"</strong>" their name, email and what you talked about — it takes seconds, even with no signal."</li>
+                <li><strong>"Connect on LinkedIn"</strong>" the same day, with a note that mentions your chat."</li>
+                <li><strong>"Email within 1–3 days"</strong>": a short write-up, your resume and a request for a follow-up chat."</li>
+                <li><strong>"Keep in touch"</strong>" — and ask engineers to introduce you to a recruiter."</li>
+            </ol>
+            <p>"Each day, this page lists exactly who to follow up with, with the message already drafted."</p>
+            <A href="/contacts/new" attr:class="button primary">"Add your first contact"</A>
+        </section>
+    }
+}
+
+fn weekday_name(date: NaiveDate) -> &'static str {
+    match date.weekday() {
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
     }
 }

@@ -1,8 +1,212 @@
-//! (being written)
+//! The composer: one step's message, drafted from the student's notes, ready to send.
+//!
+//! The draft is filled once when the page opens and is then the student's to edit; a
+//! change in another part of the app never overwrites what they typed. Sending happens in
+//! the app they choose (LinkedIn, their mail app, the share sheet, or a paste); "Mark as
+//! sent" records it, which logs an interaction and moves the playbook on.
 
+use crate::clock;
+use crate::domain::linkedin::profile_or_search;
+use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
+use crate::domain::note::NoteLength;
+use crate::domain::{Command, Contact, ContactId, Step};
+use crate::state::use_app;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Composer() -> impl IntoView {
-    view! { <main id="main" data-page="composer" class="page"><h1>"Composer"</h1></main> }
+    let state = use_app();
+    let params = use_params_map();
+    let target = move || {
+        let p = params.read();
+        let id = ContactId::new(p.get("id").unwrap_or_default());
+        let step = p.get("step").and_then(|s| Step::from_slug(&s));
+        (id, step)
+    };
+    move || {
+        let (id, step) = target();
+        let found = step.and_then(|step| {
+            state.book.with_untracked(|book| {
+                let contact = book.contact(&id)?.clone();
+                let draft = book.draft(&contact, step);
+                Some((contact, step, draft.subject, draft.body))
+            })
+        });
+        match found {
+            Some((contact, step, subject, body)) => {
+                view! { <ComposerView contact step subject body/> }.into_any()
+            }
+            None => view! {
+                <main id="main" data-page="not-found" class="page">
+                    <header class="page-head"><h1>"Nothing to write here"</h1></header>
+                    <section class="card empty">
+                        <p>"This contact or step does not exist on this device."</p>
+                        <A href="/" attr:class="button">"Back to the agenda"</A>
+                    </section>
+                </main>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn ComposerView(
+    contact: Contact,
+    step: Step,
+    subject: Option<String>,
+    body: String,
+) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let has_subject = subject.is_some();
+    let subject = RwSignal::new(subject.unwrap_or_default());
+    let body = RwSignal::new(body);
+    let feedback = RwSignal::new(None::<String>);
+    let confirm_long = RwSignal::new(false);
+    let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
+    let is_note = step == Step::Connect;
+    let length = Memo::new(move |_| NoteLength::of(&body.get(), premium.get()));
+    let email = contact.email.clone();
+    let mail = Memo::new(move |_| mailto(email.as_ref(), &subject.get(), &body.get()));
+    let linkedin = profile_or_search(contact.linkedin.as_ref(), &contact.name, &contact.company);
+    let has_profile = contact.linkedin.is_some();
+    let has_email = contact.email.is_some();
+    let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
+    let id = contact.id.clone();
+
+    let full_text = move || {
+        let s = subject.get_untracked();
+        let b = body.get_untracked();
+        if has_subject && !s.trim().is_empty() {
+            format!("Subject: {s}\n\n{b}")
+        } else {
+            b
+        }
+    };
+    let copy = move |_| {
+        if is_note && !length.get_untracked().fits() && !confirm_long.get_untracked() {
+            confirm_long.set(true);
+            return;
+        }
+        confirm_long.set(false);
+        copy_text(full_text(), feedback);
+    };
+    let share = move |_| share_text(subject.get_untracked(), body.get_untracked(), feedback);
+    let mark_sent = {
+        let id = id.clone();
+        move |_| {
+            let command = Command::MarkDone {
+                contact: id.clone(),
+                step,
+                on: state.today.get_untracked(),
+                at: clock::now_ms(),
+            };
+            match state.apply(command) {
+                Ok(()) => navigate(&format!("/contacts/{id}"), Default::default()),
+                Err(e) => feedback.set(Some(e.to_string())),
+            }
+        }
+    };
+    let to_line = match (&contact.email, contact.company.is_empty()) {
+        (Some(email), _) => format!("To {} · {}", contact.name, email.as_str()),
+        (None, false) => format!("To {} · {}", contact.name, contact.company),
+        (None, true) => format!("To {}", contact.name),
+    };
+    let email_hint = (!has_email && matches!(step, Step::Email | Step::Referral))
+        .then_some("No email address saved for them: send this as a LinkedIn message, or add their email to open your mail app.");
+
+    view! {
+        <main id="main" data-page="composer" class="page">
+            <header class="page-head">
+                <A href=format!("/contacts/{id}") attr:class="back-link">"‹ " {contact.name.clone()}</A>
+                <h1>{step.label()}</h1>
+                <p class="subtitle">{to_line}</p>
+            </header>
+            {email_hint.map(|h| view! { <p class="card hint">{h}</p> })}
+            <section class="card form composer">
+                {has_subject.then(|| view! {
+                    <label for="subject">"Subject"</label>
+                    <input id="subject" prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev))/>
+                })}
+                <label for="message">{if is_note { "Connection note" } else { "Message" }}</label>
+                <textarea id="message" rows=if is_note { "6" } else { "14" } prop:value=body
+                    aria-describedby="message-count"
+                    on:input=move |ev| { body.set(event_target_value(&ev)); confirm_long.set(false); }></textarea>
+                {is_note.then(|| view! {
+                    <p id="message-count" class="note-count" class:over=move || !length.get().fits() aria-live="polite">
+                        {move || {
+                            let l = length.get();
+                            if l.fits() { format!("{} / {} characters", l.length, l.limit) }
+                            else { format!("{} / {} characters — {} over LinkedIn's limit", l.length, l.limit, l.over_by()) }
+                        }}
+                    </p>
+                })}
+                <Show when=move || confirm_long.get()>
+                    <p class="field-error" role="alert">
+                        {move || format!("LinkedIn cuts notes at {} characters, so the end of this one would be lost. Shorten it, or tap Copy again to copy it anyway.", length.get().limit)}
+                    </p>
+                </Show>
+            </section>
+            <section class="composer-actions">
+                <button id="copy" class="button" on:click=copy>
+                    {move || if confirm_long.get() { "Copy anyway" } else { "Copy" }}
+                </button>
+                <a id="open-linkedin" class="button" href=linkedin target="_blank" rel="noopener noreferrer">
+                    {if has_profile { "Open LinkedIn" } else { "Find on LinkedIn" }}
+                </a>
+                {(!is_note).then(|| move || match mail.get() {
+                    Mailto::Link(href) => view! { <a id="open-email" class="button" href=href>"Open email"</a> }.into_any(),
+                    Mailto::TooLong { .. } => view! {
+                        <p class="meta too-long">{format!("Too long to open in your mail app (over {MAX_LENGTH} characters): Copy it and paste it into a new email.")}</p>
+                    }.into_any(),
+                })}
+                {can_share.then(|| view! { <button id="share" class="button" on:click=share>"Share…"</button> })}
+            </section>
+            {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
+            <section class="card sent">
+                <p>"Sent it? Mark it so Followup can plan what comes next."</p>
+                <button id="mark-sent" class="button primary" on:click=mark_sent>"Mark as sent"</button>
+            </section>
+        </main>
+    }
+}
+
+fn copy_text(text: String, feedback: RwSignal<Option<String>>) {
+    let promise = window().navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => "Copied. Paste it into LinkedIn or your mail app.",
+            Err(_) => "Couldn't copy automatically: select the text and copy it yourself.",
+        };
+        feedback.set(Some(message.into()));
+    });
+}
+
+fn share_text(subject: String, body: String, feedback: RwSignal<Option<String>>) {
+    let navigator = window().navigator();
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &subject.into());
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &body.into());
+    let Some(share) = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let Ok(promise) = share
+        .call1(&navigator, &data)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        feedback.set(Some(
+            "Sharing isn't available here: use Copy instead.".into(),
+        ));
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }

@@ -1,8 +1,431 @@
-//! (being written)
+//! Events: where the student met people, each with how its follow-ups are going, and the
+//! door into capture mode ("Capture here").
+//!
+//! One form adds or edits an event; it opens at the top for a new event and in place of
+//! the card for an edit. Deleting asks first and says what is kept. Nothing here touches
+//! storage or the clock: today's date and new ids come from the shell.
 
+use crate::clock;
+use crate::domain::agenda::event_summary;
+use crate::domain::{dates, Command, Event, EventId, EventKind};
+use crate::state::use_app;
+use chrono::NaiveDate;
+use leptos::html::Input;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// One event as the list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct EventRow {
+    id: EventId,
+    name: String,
+    kind: EventKind,
+    date: NaiveDate,
+    place: String,
+    met: usize,
+    emailed: usize,
+    overdue: usize,
+    current: bool,
+}
+
+/// Which event the form is open for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Editing {
+    New,
+    Existing(EventId),
+}
+
+/// What is typed into the event form.
+#[derive(Clone, Copy)]
+struct EventDraft {
+    name: RwSignal<String>,
+    kind: RwSignal<EventKind>,
+    date: RwSignal<String>,
+    place: RwSignal<String>,
+    name_error: RwSignal<Option<String>>,
+    date_error: RwSignal<Option<String>>,
+}
+
+impl EventDraft {
+    fn new() -> EventDraft {
+        EventDraft {
+            name: RwSignal::new(String::new()),
+            kind: RwSignal::new(EventKind::default()),
+            date: RwSignal::new(String::new()),
+            place: RwSignal::new(String::new()),
+            name_error: RwSignal::new(None),
+            date_error: RwSignal::new(None),
+        }
+    }
+
+    fn load(&self, name: &str, kind: EventKind, date: NaiveDate, place: &str) {
+        self.name.set(name.to_string());
+        self.kind.set(kind);
+        self.date.set(dates::iso(date));
+        self.place.set(place.to_string());
+        self.name_error.set(None);
+        self.date_error.set(None);
+    }
+
+    /// The event as typed, or `None` after marking what needs fixing.
+    fn validate(&self, id: EventId) -> Option<Event> {
+        let name = self.name.get_untracked().trim().to_string();
+        let date = dates::parse_iso(&self.date.get_untracked());
+        self.name_error.set(
+            name.is_empty()
+                .then(|| "Give the event a name, like \u{201c}Fall Career Fair\u{201d}.".into()),
+        );
+        self.date_error
+            .set(date.is_none().then(|| "Pick the date of the event.".into()));
+        Some(Event {
+            id,
+            name: (!name.is_empty()).then_some(name)?,
+            kind: self.kind.get_untracked(),
+            date: date?,
+            place: self.place.get_untracked().trim().to_string(),
+        })
+    }
+}
 
 #[component]
 pub fn Events() -> impl IntoView {
-    view! { <main id="main" data-page="events" class="page"><h1>"Events"</h1></main> }
+    let state = use_app();
+    let rows = Memo::new(move |_| {
+        let today = state.today.get();
+        state.book.with(|book| {
+            let current = book.settings().current_event.as_ref();
+            book.events()
+                .map(|e| {
+                    let summary = event_summary(book, &e.id, today);
+                    EventRow {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        date: e.date,
+                        place: e.place.clone(),
+                        met: summary.as_ref().map_or(0, |s| s.met),
+                        emailed: summary.as_ref().map_or(0, |s| s.emailed),
+                        overdue: summary.as_ref().map_or(0, |s| s.overdue),
+                        current: current == Some(&e.id),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let editing = RwSignal::new(None::<Editing>);
+    let confirming = RwSignal::new(None::<EventId>);
+    let notice = RwSignal::new(None::<String>);
+    let draft = EventDraft::new();
+
+    let open_new = move |_| {
+        draft.load("", EventKind::default(), state.today.get_untracked(), "");
+        confirming.set(None);
+        notice.set(None);
+        editing.set(Some(Editing::New));
+    };
+
+    view! {
+        <main id="main" data-page="events" class="page">
+            <header class="page-head events-head">
+                <div>
+                    <h1>"Events"</h1>
+                    <p class="subtitle">"Where you met people, and how each follow-up is going."</p>
+                </div>
+                <Show when=move || editing.get() != Some(Editing::New) && !rows.with(Vec::is_empty)>
+                    <button type="button" class="button primary" on:click=open_new>
+                        <span aria-hidden="true">"+"</span>"New event"
+                    </button>
+                </Show>
+            </header>
+            <p class="events-notice" role="status">{move || notice.get()}</p>
+            <Show when=move || editing.get() == Some(Editing::New)>
+                <section class="card" aria-labelledby="event-form-title">
+                    <h2 id="event-form-title">"New event"</h2>
+                    <EventForm draft editing notice/>
+                </section>
+            </Show>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
+                <Show when=move || editing.get().is_none()>
+                    <section class="card empty events-empty">
+                        <h2>"Going to a career fair?"</h2>
+                        <p>
+                            "Add it here before you go. At the event, tap Capture here: everyone you add "
+                            "is linked to it with today's date, so you only type their name and what you talked about."
+                        </p>
+                        <p>"Afterwards each event shows how many people you met, how many you've emailed and who is still waiting to hear from you."</p>
+                        <button type="button" class="button primary" on:click=open_new>"Add your first event"</button>
+                    </section>
+                </Show>
+            }>
+                <ul class="events-list">
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <li>
+                            <EventCard row=row.clone() draft editing confirming notice/>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </main>
+    }
+}
+
+/// The add / edit form. Saves with `SaveEvent`, which replaces an event with the same id.
+#[component]
+fn EventForm(
+    draft: EventDraft,
+    editing: RwSignal<Option<Editing>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let save_error = RwSignal::new(None::<String>);
+    let name_ref = NodeRef::<Input>::new();
+    Effect::new(move || {
+        if let Some(input) = name_ref.get() {
+            let _ = input.focus();
+        }
+    });
+    let existing = editing.with_untracked(|e| match e {
+        Some(Editing::Existing(id)) => Some(id.clone()),
+        _ => None,
+    });
+    let is_new = existing.is_none();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = existing
+            .clone()
+            .unwrap_or_else(|| EventId::new(clock::new_id()));
+        let Some(event) = draft.validate(id) else {
+            return;
+        };
+        let name = event.name.clone();
+        match state.apply(Command::SaveEvent(event)) {
+            Ok(()) => {
+                notice.set(Some(if is_new {
+                    format!("Added \u{201c}{name}\u{201d}. Tap Capture here when you arrive.")
+                } else {
+                    format!("Saved your changes to \u{201c}{name}\u{201d}.")
+                }));
+                editing.set(None);
+            }
+            Err(e) => save_error.set(Some(e.to_string())),
+        }
+    };
+    let field_error = |id: &'static str, error: RwSignal<Option<String>>| {
+        move || {
+            error
+                .get()
+                .map(|e| view! { <p id=id class="field-error" role="alert">{e}</p> })
+        }
+    };
+
+    view! {
+        <form class="events-form" on:submit=save novalidate>
+            <div class="field">
+                <label for="event-name">"Name"</label>
+                <input id="event-name" node_ref=name_ref autocomplete="off" autocapitalize="words" required
+                    placeholder="Fall Career Fair"
+                    aria-describedby="event-name-error"
+                    aria-invalid=move || draft.name_error.get().map(|_| "true")
+                    prop:value=draft.name
+                    on:input=move |ev| { draft.name.set(event_target_value(&ev)); draft.name_error.set(None); }/>
+                {field_error("event-name-error", draft.name_error)}
+            </div>
+            <div class="events-pair">
+                <div class="field">
+                    <label for="event-kind">"Kind"</label>
+                    <select id="event-kind" on:change=move |ev| {
+                        let index = event_target_value(&ev).parse::<usize>().unwrap_or(0);
+                        draft.kind.set(EventKind::ALL.get(index).copied().unwrap_or_default());
+                    }>
+                        {EventKind::ALL.into_iter().enumerate().map(|(i, kind)| view! {
+                            <option value=i.to_string() prop:selected=move || draft.kind.get() == kind>{kind.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="event-date">"Date"</label>
+                    <input id="event-date" type="date" required
+                        aria-describedby="event-date-error"
+                        aria-invalid=move || draft.date_error.get().map(|_| "true")
+                        prop:value=draft.date
+                        on:input=move |ev| { draft.date.set(event_target_value(&ev)); draft.date_error.set(None); }/>
+                    {field_error("event-date-error", draft.date_error)}
+                </div>
+            </div>
+            <div class="field">
+                <label for="event-place">"Place"<span class="events-optional">" (optional)"</span></label>
+                <input id="event-place" autocomplete="off" placeholder="Student Union, Hall B"
+                    prop:value=draft.place on:input=move |ev| draft.place.set(event_target_value(&ev))/>
+            </div>
+            {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="events-actions">
+                <button type="submit" class="button primary">{if is_new { "Add event" } else { "Save changes" }}</button>
+                <button type="button" class="button" on:click=move |_| editing.set(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// One event: its details and counts, or the edit form in its place.
+#[component]
+fn EventCard(
+    row: EventRow,
+    draft: EventDraft,
+    editing: RwSignal<Option<Editing>>,
+    confirming: RwSignal<Option<EventId>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let id = row.id.clone();
+    let is_editing = {
+        let id = id.clone();
+        move || editing.with(|e| e.as_ref() == Some(&Editing::Existing(id.clone())))
+    };
+    let title_id = format!("event-{}", row.id);
+
+    let capture = {
+        let id = id.clone();
+        move |_| match state.apply(Command::SetCurrentEvent(Some(id.clone()))) {
+            Ok(()) => navigate("/contacts/new", Default::default()),
+            Err(e) => notice.set(Some(e.to_string())),
+        }
+    };
+    let edit = {
+        let row = row.clone();
+        move |_| {
+            draft.load(&row.name, row.kind, row.date, &row.place);
+            confirming.set(None);
+            notice.set(None);
+            editing.set(Some(Editing::Existing(row.id.clone())));
+        }
+    };
+    let ask_delete = {
+        let id = id.clone();
+        move |_| {
+            notice.set(None);
+            confirming.set(Some(id.clone()));
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        let name = row.name.clone();
+        let met = row.met;
+        move |_| {
+            confirming.set(None);
+            match state.apply(Command::DeleteEvent(id.clone())) {
+                Ok(()) => notice.set(Some(match met {
+                    0 => format!("Deleted \u{201c}{name}\u{201d}."),
+                    1 => format!(
+                        "Deleted \u{201c}{name}\u{201d}. The person you met there is still in your contacts."
+                    ),
+                    n => format!(
+                        "Deleted \u{201c}{name}\u{201d}. The {n} people you met there are still in your contacts."
+                    ),
+                })),
+                Err(e) => notice.set(Some(e.to_string())),
+            }
+        }
+    };
+    let is_confirming = {
+        let id = id.clone();
+        move || confirming.with(|c| c.as_ref() == Some(&id))
+    };
+
+    let details = view! {
+        <div class="events-card-head">
+            <h2 id=title_id.clone()>{row.name.clone()}</h2>
+            {row.current.then(|| view! { <span class="events-badge">"Capturing here"</span> })}
+        </div>
+        <p class="meta events-when">
+            <span>{row.kind.label()}</span>
+            <span>{dates::long(row.date)}</span>
+            {(!row.place.is_empty()).then(|| view! { <span>{row.place.clone()}</span> })}
+        </p>
+        <Stats row=row.clone()/>
+    };
+    let delete_name = row.name.clone();
+    let card_class = if row.current {
+        "card events-card events-current"
+    } else {
+        "card events-card"
+    };
+    let met = row.met;
+
+    view! {
+        <article class=card_class
+            aria-labelledby=title_id>
+            {let is_editing = is_editing.clone(); move || if is_editing() {
+                view! {
+                    <h2 class="events-form-title">"Edit event"</h2>
+                    <EventForm draft editing notice/>
+                }.into_any()
+            } else {
+                ().into_any()
+            }}
+            <div class="events-card-body" hidden=is_editing.clone()>
+                {details}
+                <Show when=is_confirming.clone() fallback=move || {
+                    let capture = capture.clone();
+                    let edit = edit.clone();
+                    let ask_delete = ask_delete.clone();
+                    view! {
+                        <div class="events-actions">
+                            <button type="button" class="button primary" on:click=capture>"Capture here"</button>
+                            <button type="button" class="button" on:click=edit>"Edit"</button>
+                            <button type="button" class="button danger" on:click=ask_delete>"Delete"</button>
+                        </div>
+                    }
+                }>
+                    <div class="events-confirm" role="group" aria-label="Confirm delete">
+                        <p>
+                            <strong>{format!("Delete \u{201c}{delete_name}\u{201d}?")}</strong>" "
+                            {match met {
+                                0 => "No contacts are linked to it.".to_string(),
+                                1 => "The person you met there stays in your contacts; they just won't be linked to this event any more.".to_string(),
+                                n => format!("The {n} people you met there stay in your contacts; they just won't be linked to this event any more."),
+                            }}
+                        </p>
+                        <div class="events-actions">
+                            <button type="button" class="button danger-solid" on:click=delete.clone()>"Delete event"</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                        </div>
+                    </div>
+                </Show>
+            </div>
+        </article>
+    }
+}
+
+/// The per-event counts as chips, linking to the contacts met there.
+#[component]
+fn Stats(row: EventRow) -> impl IntoView {
+    if row.met == 0 {
+        return view! {
+            <p class="events-none">"No one captured here yet."</p>
+        }
+        .into_any();
+    }
+    let people = if row.met == 1 { "person" } else { "people" };
+    let label = format!(
+        "See the {} {people} you met here: {} emailed, {} overdue",
+        row.met, row.emailed, row.overdue
+    );
+    let overdue_class = if row.overdue > 0 {
+        "events-stat overdue"
+    } else {
+        "events-stat"
+    };
+    view! {
+        <A href=format!("/contacts?event={}", row.id) attr:class="events-stats" attr:aria-label=label>
+            <span class="events-stat"><strong>{row.met}</strong>" met"</span>
+            <span class="events-stat"><strong>{row.emailed}</strong>" emailed"</span>
+            <span class=overdue_class>
+                <strong>{row.overdue}</strong>" overdue"
+            </span>
+            <span class="events-go" aria-hidden="true">"›"</span>
+        </A>
+    }
+    .into_any()
 }

@@ -1,15 +1,477 @@
-//! Settings: your profile, templates and how the app stores your data.
+//! Settings: the student's profile, the message templates with a live preview, the
+//! follow-up preferences and where the data lives.
+//!
+//! Every form keeps what is typed in signals and sends one command on save; nothing here
+//! touches storage. A template that does not parse is shown with its error and never sent
+//! to the book.
 
+use crate::domain::note::NoteLength;
+use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
+use crate::state::use_app;
 use leptos::prelude::*;
 
 #[component]
 pub fn Settings() -> impl IntoView {
     view! {
         <main id="main" data-page="settings" class="page">
-            <header class="page-head"><h1>"Settings"</h1></header>
-            <section class="card">
-                <p>"Your contacts are stored only in this browser, on this device."</p>
+            <header class="page-head">
+                <h1>"Settings"</h1>
+                <p class="subtitle">"Your details, your messages, your rhythm."</p>
+            </header>
+            <ProfileForm/>
+            <Messages/>
+            <FollowUp/>
+            <section class="card settings-section" aria-labelledby="data-title">
+                <h2 id="data-title">"Your data"</h2>
+                <p>
+                    "Everything you add — contacts, events, messages and your profile — is kept only in "
+                    "this browser, on this device. Nothing is sent to a server, so it stays private; "
+                    "it also means clearing this browser's data, or losing the phone, erases it."
+                </p>
+                <p class="meta">"A way to export a backup is coming in a later update."</p>
             </section>
         </main>
+    }
+}
+
+/// A web link for the profile: `http://` or `https://`, with an address after it. A link
+/// typed without a scheme (`mysite.dev/cv.pdf`) gets `https://`; any other scheme, such as
+/// `javascript:`, is refused with a sentence saying why.
+fn web_link(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    if text.chars().any(char::is_whitespace) {
+        return Err("A link can't contain spaces. Paste the address exactly as it appears.".into());
+    }
+    let lower = text.to_ascii_lowercase();
+    for scheme in ["https://", "http://"] {
+        if let Some(rest) = lower.strip_prefix(scheme) {
+            return if rest.trim_start_matches('/').contains('.') {
+                Ok(text.to_string())
+            } else {
+                Err("That link is missing its address, like https://example.com/resume.pdf.".into())
+            };
+        }
+    }
+    let scheme = lower
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+        .filter(|s| !s.contains('.'));
+    match scheme {
+        Some(scheme) => Err(format!(
+            "Only web links starting with https:// can be saved, not a \u{201c}{scheme}:\u{201d} link."
+        )),
+        None if text.contains('.') && !text.starts_with('/') => Ok(format!("https://{text}")),
+        None => Err("That doesn't look like a web link. Paste the full address, starting with https://.".into()),
+    }
+}
+
+/// A labelled text input with an optional hint and inline error.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = match (hint.is_empty(), error.is_some()) {
+        (true, false) => None,
+        (true, true) => Some(error_id.clone()),
+        (false, false) => Some(hint_id.clone()),
+        (false, true) => Some(format!("{hint_id} {error_id}")),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type=kind placeholder=placeholder autocomplete=autocomplete inputmode=inputmode
+                aria-describedby=described
+                aria-invalid=move || error.and_then(|e| e.get()).map(|_| "true")
+                prop:value=value
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    if let Some(e) = error { e.set(None) }
+                }/>
+            {(!hint.is_empty()).then(|| view! { <p id=hint_id class="settings-hint">{hint}</p> })}
+            {move || error.and_then(|e| e.get()).map(|e| view! {
+                <p id=error_id.clone() class="field-error" role="alert">{e}</p>
+            })}
+        </div>
+    }
+}
+
+/// "Saved" after a successful save, until the form is changed again.
+#[component]
+fn SavedNote(#[prop(into)] show: Signal<bool>) -> impl IntoView {
+    view! {
+        <p class="settings-saved" role="status">
+            {move || show.get().then(|| view! { <span aria-hidden="true">"✓ "</span>"Saved" })}
+        </p>
+    }
+}
+
+#[component]
+fn ProfileForm() -> impl IntoView {
+    let state = use_app();
+    let stored = state.book.with_untracked(|b| b.profile().clone());
+    let name = RwSignal::new(stored.name);
+    let school = RwSignal::new(stored.school);
+    let programme = RwSignal::new(stored.programme);
+    let grad_year = RwSignal::new(stored.grad_year);
+    let resume_url = RwSignal::new(stored.resume_url);
+    let linkedin_url = RwSignal::new(stored.linkedin_url);
+    let sign_off = RwSignal::new(stored.sign_off);
+    let resume_error = RwSignal::new(None::<String>);
+    let linkedin_error = RwSignal::new(None::<String>);
+    let save_error = RwSignal::new(None::<String>);
+    let saved_once = RwSignal::new(false);
+
+    let typed = move || Profile {
+        name: name.get().trim().to_string(),
+        school: school.get().trim().to_string(),
+        programme: programme.get().trim().to_string(),
+        grad_year: grad_year.get().trim().to_string(),
+        resume_url: resume_url.get().trim().to_string(),
+        linkedin_url: linkedin_url.get().trim().to_string(),
+        sign_off: sign_off.get().trim().to_string(),
+    };
+    let unchanged = move || state.book.with(|b| *b.profile() == typed());
+    let show_saved = Signal::derive(move || saved_once.get() && unchanged());
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_error.set(None);
+        let resume = web_link(&resume_url.get_untracked());
+        let linkedin = LinkedIn::parse_optional(&linkedin_url.get_untracked())
+            .map(|l| l.map(|l| l.url().to_string()).unwrap_or_default())
+            .map_err(|e| e.to_string());
+        resume_error.set(resume.as_ref().err().cloned());
+        linkedin_error.set(linkedin.as_ref().err().cloned());
+        let (Ok(resume), Ok(linkedin)) = (resume, linkedin) else {
+            return;
+        };
+        resume_url.set(resume);
+        linkedin_url.set(linkedin);
+        for field in [name, school, programme, grad_year, sign_off] {
+            field.update(|text| *text = text.trim().to_string());
+        }
+        match state.apply(Command::SetProfile(untrack(typed))) {
+            Ok(()) => saved_once.set(true),
+            Err(e) => save_error.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <section class="card settings-section" aria-labelledby="profile-title">
+            <h2 id="profile-title">"Your profile"</h2>
+            <p class="settings-lead">"Your messages are signed and filled in with these."</p>
+            <form class="settings-form" on:submit=save novalidate>
+                <TextField id="profile-name" label="Your name" value=name autocomplete="name" placeholder="Alex Kim"/>
+                <TextField id="profile-school" label="School" value=school placeholder="State University"/>
+                <div class="settings-pair">
+                    <TextField id="profile-programme" label="Programme or major" value=programme placeholder="Computer Science"/>
+                    <TextField id="profile-grad-year" label="Graduation year" value=grad_year inputmode="numeric" placeholder="2027"/>
+                </div>
+                <TextField id="profile-resume" label="Resume link" value=resume_url kind="url" inputmode="url"
+                    placeholder="https://…" hint="A link anyone can open, such as a shared PDF."
+                    error=resume_error/>
+                <TextField id="profile-linkedin" label="Your LinkedIn" value=linkedin_url kind="url" inputmode="url"
+                    placeholder="linkedin.com/in/your-name" error=linkedin_error/>
+                <TextField id="profile-sign-off" label="Sign-off" value=sign_off placeholder="Best,"
+                    hint="The line before your name at the end of an email."/>
+                {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <div class="settings-actions">
+                    <button type="submit" class="button primary">"Save profile"</button>
+                    <SavedNote show=show_saved/>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A stable id fragment for each template's fields.
+fn template_slug(kind: TemplateKind) -> &'static str {
+    match kind {
+        TemplateKind::ConnectNote => "connect-note",
+        TemplateKind::EmailSubject => "email-subject",
+        TemplateKind::EmailBody => "email-body",
+        TemplateKind::BonusMessage => "bonus-message",
+        TemplateKind::ReferralSubject => "referral-subject",
+        TemplateKind::ReferralBody => "referral-body",
+        TemplateKind::KeepInTouch => "keep-in-touch",
+    }
+}
+
+fn is_subject(kind: TemplateKind) -> bool {
+    matches!(
+        kind,
+        TemplateKind::EmailSubject | TemplateKind::ReferralSubject
+    )
+}
+
+#[component]
+fn Messages() -> impl IntoView {
+    view! {
+        <section class="card settings-section" aria-labelledby="messages-title">
+            <h2 id="messages-title">"Messages"</h2>
+            <p class="settings-lead">
+                "Every follow-up starts from these. The previews use a sample contact — Priya, an "
+                "engineer at Acme Robotics — and your profile."
+            </p>
+            <PlaceholderHelp/>
+            <div class="settings-templates">
+                {TemplateKind::ALL.into_iter().map(|kind| view! { <TemplateEditor kind/> }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PlaceholderHelp() -> impl IntoView {
+    view! {
+        <details class="settings-help">
+            <summary>"Placeholders and how to write them"</summary>
+            <p>"Write a name in braces and it is filled in for each contact:"</p>
+            <dl class="settings-placeholders">
+                {Placeholder::ALL.into_iter().map(|p| view! {
+                    <div>
+                        <dt><code>{format!("{{{}}}", p.name())}</code></dt>
+                        <dd>{p.description()}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            <ul class="settings-syntax">
+                <li><code>"{role|internships}"</code>" uses the text after "<code>"|"</code>" when the value is empty."</li>
+                <li><code>"[ at {event}]"</code>" is kept only when every placeholder inside it has a value."</li>
+                <li><code>"{{"</code>" and "<code>"[["</code>" write a literal brace or bracket."</li>
+            </ul>
+        </details>
+    }
+}
+
+/// One template: its text, the parse error if any, a live preview and save / reset.
+#[component]
+fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
+    let state = use_app();
+    let stored = Memo::new(move |_| {
+        state
+            .book
+            .with(|b| b.templates().get(kind).source().to_string())
+    });
+    let text = RwSignal::new(stored.get_untracked());
+    let parsed = Memo::new(move |_| text.with(|t| Template::parse(t)));
+    let sample = Memo::new(move |_| state.book.with(|b| Context::sample(b.profile())));
+    let preview =
+        Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(|t| sample.with(|c| t.render(c)))));
+    let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
+    let dirty = Memo::new(move |_| text.with(|t| stored.with(|s| t != s)));
+    let edited = Memo::new(move |_| stored.with(|s| s != kind.default_text()));
+    let save_error = RwSignal::new(None::<String>);
+    let saved_once = RwSignal::new(false);
+
+    let id = format!("template-{}", template_slug(kind));
+    let error_id = format!("{id}-error");
+    let preview_id = format!("{id}-preview");
+    let error_message = move || {
+        parsed
+            .with(|p| p.as_ref().err().map(|e| e.to_string()))
+            .or(save_error.get())
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        text.set(event_target_value(&ev));
+        save_error.set(None);
+        saved_once.set(false);
+    };
+    let editor = if is_subject(kind) {
+        view! {
+            <input id=id.clone() type="text" autocomplete="off" spellcheck="true"
+                aria-describedby=format!("{error_id} {preview_id}")
+                aria-invalid=move || error_message().map(|_| "true")
+                prop:value=text on:input=on_input/>
+        }
+        .into_any()
+    } else {
+        let rows = if kind == TemplateKind::ConnectNote || kind == TemplateKind::BonusMessage {
+            5
+        } else {
+            10
+        };
+        view! {
+            <textarea id=id.clone() rows=rows spellcheck="true"
+                aria-describedby=format!("{error_id} {preview_id}")
+                aria-invalid=move || error_message().map(|_| "true")
+                prop:value=text on:input=on_input></textarea>
+        }
+        .into_any()
+    };
+    let save = move |_| match state.apply(Command::SetTemplate {
+        kind,
+        text: text.get_untracked(),
+    }) {
+        Ok(()) => saved_once.set(true),
+        Err(e) => save_error.set(Some(e.to_string())),
+    };
+    let reset = move |_| {
+        if state.apply(Command::ResetTemplate(kind)).is_ok() {
+            text.set(kind.default_text().to_string());
+            save_error.set(None);
+            saved_once.set(true);
+        }
+    };
+    let note_length = move || {
+        (kind == TemplateKind::ConnectNote)
+            .then(|| preview.get())
+            .flatten()
+            .map(|note| {
+                let length = NoteLength::of(&note, premium.get());
+                let text = if length.fits() {
+                    format!(
+                        "{} of {} characters with this sample.",
+                        length.length, length.limit
+                    )
+                } else {
+                    format!(
+                        "{} characters with this sample: {} over LinkedIn's limit of {}. Names and hooks vary, so leave some room.",
+                        length.length,
+                        length.over_by(),
+                        length.limit
+                    )
+                };
+                view! { <p class="settings-count" class:over=!length.fits()>{text}</p> }
+            })
+    };
+
+    view! {
+        <details class="settings-template">
+            <summary>
+                <span class="settings-template-name">{kind.label()}</span>
+                {move || if dirty.get() {
+                    Some(view! { <span class="settings-badge unsaved">"Not saved"</span> })
+                } else if edited.get() {
+                    Some(view! { <span class="settings-badge">"Edited"</span> })
+                } else {
+                    None
+                }}
+            </summary>
+            <div class="settings-template-body">
+                <label for=id.clone()>
+                    {if is_subject(kind) { "Subject line" } else { "Message" }}
+                    <span class="settings-sr">{format!(" — {}", kind.label())}</span>
+                </label>
+                {editor}
+                <div id=error_id.clone()>
+                    {move || error_message().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </div>
+                <figure class="settings-preview" id=preview_id>
+                    <figcaption>"Preview"</figcaption>
+                    {move || match preview.get() {
+                        Some(text) => view! { <div class="settings-preview-text">{text}</div> }.into_any(),
+                        None => view! {
+                            <p class="settings-preview-off">"The preview comes back once the message is fixed."</p>
+                        }.into_any(),
+                    }}
+                </figure>
+                {note_length}
+                <div class="settings-actions">
+                    <button type="button" class="button primary"
+                        disabled=move || !dirty.get() || error_message().is_some()
+                        on:click=save>
+                        "Save"
+                    </button>
+                    <Show when=move || dirty.get()>
+                        <button type="button" class="button" on:click=move |_| {
+                            text.set(stored.get_untracked());
+                            save_error.set(None);
+                        }>"Undo changes"</button>
+                    </Show>
+                    <Show when=move || edited.get() && !dirty.get()>
+                        <button type="button" class="button" on:click=reset>"Reset to default"</button>
+                    </Show>
+                    <SavedNote show=Signal::derive(move || saved_once.get() && !dirty.get())/>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn FollowUp() -> impl IntoView {
+    let state = use_app();
+    let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
+    let stored_cadence = Memo::new(move |_| state.book.with(|b| b.settings().default_cadence_days));
+    let cadence = RwSignal::new(stored_cadence.get_untracked().to_string());
+    let cadence_error = RwSignal::new(None::<String>);
+    let cadence_saved = RwSignal::new(false);
+
+    let save_cadence = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let days = match cadence.get_untracked().trim().parse::<u32>() {
+            Ok(days) if (1..=3650).contains(&days) => days,
+            _ => {
+                cadence_error.set(Some(
+                    "Use a whole number of days from 1 to 3650 (90 is about three months).".into(),
+                ));
+                return;
+            }
+        };
+        match state.apply(Command::SetDefaultCadence(days)) {
+            Ok(()) => {
+                cadence.set(days.to_string());
+                cadence_saved.set(true);
+            }
+            Err(e) => cadence_error.set(Some(e.to_string())),
+        }
+    };
+    let cadence_unchanged = move || cadence.with(|c| c.trim() == stored_cadence.get().to_string());
+
+    view! {
+        <section class="card settings-section" aria-labelledby="follow-up-title">
+            <h2 id="follow-up-title">"Follow-ups"</h2>
+            <label class="check settings-check">
+                <input id="premium" type="checkbox" prop:checked=premium
+                    on:change=move |ev| { let _ = state.apply(Command::SetPremium(event_target_checked(&ev))); }/>
+                <span>
+                    "I have LinkedIn Premium"
+                    <small>"Connection notes can then be 300 characters instead of 200."</small>
+                </span>
+            </label>
+            <form class="settings-form settings-cadence" on:submit=save_cadence novalidate>
+                <label for="cadence">"Keep in touch every"</label>
+                <div class="settings-inline">
+                    <input id="cadence" type="number" inputmode="numeric" min="1" max="3650"
+                        aria-describedby="cadence-hint cadence-error"
+                        aria-invalid=move || cadence_error.get().map(|_| "true")
+                        prop:value=cadence
+                        on:input=move |ev| {
+                            cadence.set(event_target_value(&ev));
+                            cadence_error.set(None);
+                            cadence_saved.set(false);
+                        }/>
+                    <span class="settings-unit">"days"</span>
+                    <button type="submit" class="button">"Save"</button>
+                </div>
+                <p id="cadence-hint" class="settings-hint">
+                    "Once the first follow-ups are done, you'll get a reminder to check in this often. "
+                    "A contact can have their own rhythm."
+                </p>
+                <div id="cadence-error">
+                    {move || cadence_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </div>
+                <SavedNote show=Signal::derive(move || cadence_saved.get() && cadence_unchanged())/>
+            </form>
+        </section>
     }
 }
