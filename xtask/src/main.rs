@@ -214,9 +214,9 @@ fn ensure_build_tools() -> Result {
             "Trunk.toml must pin `wasm_bindgen = \"{wbg}\"` (the version in Cargo.lock)"
         ));
     }
-    let wanted = format!("wasm-bindgen {wbg}");
+    // Each binary prints its own name and version: `wasm-bindgen-test-runner 0.2.130`.
     let have = |bin: &str| {
-        output(Command::new(bin).arg("--version")).is_some_and(|v| v.trim().starts_with(&wanted))
+        output(Command::new(bin).arg("--version")).is_some_and(|v| v.trim() == format!("{bin} {wbg}"))
     };
     if !have("wasm-bindgen") || !have("wasm-bindgen-test-runner") {
         step(&format!("installing wasm-bindgen-cli {wbg}"));
