@@ -1,7 +1,7 @@
 //! The student's own details, used to fill `{my_name}`, `{school}` and the other
 //! placeholders about the sender.
 //!
-//! Plain data; no IO.
+//! Plain data and the check on the links it holds; no IO.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,4 +18,79 @@ pub struct Profile {
     pub linkedin_url: String,
     /// How emails end, such as "Best," or "Thanks again,".
     pub sign_off: String,
+}
+
+/// A web link for the profile: `http://` or `https://`, with an address after it. A link
+/// typed without a scheme (`mysite.dev/cv.pdf`) gets `https://`; any other scheme, such as
+/// `javascript:`, is refused with a sentence saying why.
+pub fn web_link(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    if text.chars().any(char::is_whitespace) {
+        return Err("A link can't contain spaces. Paste the address exactly as it appears.".into());
+    }
+    let lower = text.to_ascii_lowercase();
+    for scheme in ["https://", "http://"] {
+        if let Some(rest) = lower.strip_prefix(scheme) {
+            return if rest.trim_start_matches('/').contains('.') {
+                Ok(text.to_string())
+            } else {
+                Err("That link is missing its address, like https://example.com/resume.pdf.".into())
+            };
+        }
+    }
+    let scheme = lower
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+        .filter(|s| !s.contains('.'));
+    match scheme {
+        Some(scheme) => Err(format!(
+            "Only web links starting with https:// can be saved, not a \u{201c}{scheme}:\u{201d} link."
+        )),
+        None if text.contains('.') && !text.starts_with('/') => Ok(format!("https://{text}")),
+        None => Err("That doesn't look like a web link. Paste the full address, starting with https://.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_links_are_web_links_only() {
+        let check = |input: &str, expected: Result<&str, &str>| {
+            let got = web_link(input);
+            match expected {
+                Ok(url) => assert_eq!(got.as_deref(), Ok(url), "{input:?}"),
+                Err(fragment) => {
+                    let err = got.expect_err(input);
+                    assert!(err.contains(fragment), "{input:?}: {err}");
+                }
+            }
+        };
+        check("", Ok(""));
+        check("   ", Ok(""));
+        check("https://alexkim.dev/cv.pdf", Ok("https://alexkim.dev/cv.pdf"));
+        check("http://alexkim.dev", Ok("http://alexkim.dev"));
+        check("HTTPS://Drive.Example.com/x", Ok("HTTPS://Drive.Example.com/x"));
+        check("alexkim.dev/cv.pdf", Ok("https://alexkim.dev/cv.pdf"));
+        check(" alexkim.dev ", Ok("https://alexkim.dev"));
+        check("javascript:alert(1)", Err("javascript:"));
+        check("JavaScript:alert(1)", Err("javascript:"));
+        check("mailto:me@x.com", Err("mailto:"));
+        check("ftp://files.example.com", Err("ftp:"));
+        check("data:text/html,hi", Err("data:"));
+        check("https://", Err("missing its address"));
+        check("https://localhost", Err("missing its address"));
+        check("my resume.pdf", Err("spaces"));
+        check("/resume.pdf", Err("doesn't look like a web link"));
+        check("resume", Err("doesn't look like a web link"));
+    }
 }

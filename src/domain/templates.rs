@@ -66,8 +66,8 @@ impl TemplateKind {
     }
 }
 
-const CONNECT_NOTE: &str = "Hi {first_name}, it was great meeting you[ at {event}]![ I enjoyed \
-our chat about {hook}.] I'd love to stay in touch[ as I explore roles at {company}]. {my_name}";
+const CONNECT_NOTE: &str = "Hi {first_name}, great meeting you[ at {event}]![ I enjoyed our chat \
+about {hook}.] I'd love to stay in touch. {my_name}";
 
 const EMAIL_SUBJECT: &str = "Great to meet you[ at {event}] – {my_name}";
 

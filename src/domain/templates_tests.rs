@@ -57,9 +57,8 @@ fn connect_note_fits_linkedin_with_typical_values() {
     let note = templates.draft(Step::Connect, &typical).body;
     assert_eq!(
         note,
-        "Hi Priya, it was great meeting you at Fall Career Fair! I enjoyed our chat about how \
-         your team tests robot firmware. I'd love to stay in touch as I explore roles at Acme \
-         Robotics. Sam Lee"
+        "Hi Priya, great meeting you at Fall Career Fair! I enjoyed our chat about how your \
+         team tests robot firmware. I'd love to stay in touch. Sam Lee"
     );
     assert!(
         note_length(&note) <= FREE_LIMIT,

@@ -215,7 +215,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                     {c.really_want.then(|| view! {
                         <span class="star" title="A job you really want">
                             <span aria-hidden="true">"★"</span>
-                            <span class="sr-only">"A job you really want"</span>
+                            <span class="visually-hidden">"A job you really want"</span>
                         </span>
                     })}
                 </div>
@@ -228,7 +228,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                         <a class="button small" href=href>"Email"</a>
                     })}
                     <a class="button small" href=linkedin target="_blank" rel="noopener noreferrer">
-                        {linkedin_text}<span class="sr-only">" (opens in a new tab)"</span>
+                        {linkedin_text}<span class="visually-hidden">" (opens in a new tab)"</span>
                     </a>
                     {phone.map(|href| view! { <a class="button small" href=href>"Call"</a> })}
                 </nav>
@@ -326,11 +326,13 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                 <div class="head-bar">
                     <A href="/contacts" attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
                     <A href=move || href("/edit") attr:class="button small" attr:id="edit">
-                        "Edit"<span class="sr-only">" contact"</span>
+                        "Edit"<span class="visually-hidden">" contact"</span>
                     </A>
                 </div>
                 {header}
             </header>
+
+            <section class="card about">{about}</section>
 
             <section class="card timeline-card" aria-labelledby="follow-up-title">
                 <h2 id="follow-up-title">"Follow-up"</h2>
@@ -340,8 +342,6 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                     </For>
                 </ol>
             </section>
-
-            <section class="card about">{about}</section>
 
             <section class="card" aria-labelledby="history-title">
                 <h2 id="history-title">"History"</h2>
@@ -438,14 +438,14 @@ fn StepRow(item: StepItem, actions: Actions) -> impl IntoView {
         view! {
             <div class="step-actions">
                 <A href=write_href.clone() attr:class=write_class>
-                    "Write it"<span class="sr-only">": " {step.label()}</span>
+                    "Write it"<span class="visually-hidden">": " {step.label()}</span>
                 </A>
                 <button type="button" class="button small" on:click=move |_| actions.mark_done(step)>
-                    "Mark done"<span class="sr-only">": " {step.label()}</span>
+                    "Mark done"<span class="visually-hidden">": " {step.label()}</span>
                 </button>
                 <button type="button" class="button small" aria-expanded=move || snoozing.get().to_string()
                     on:click=move |_| snoozing.update(|s| *s = !*s)>
-                    "Snooze"<span class="sr-only">": " {step.label()}</span>
+                    "Snooze"<span class="visually-hidden">": " {step.label()}</span>
                 </button>
                 {snoozed.then(|| view! {
                     <button type="button" class="button small" on:click=move |_| {
@@ -453,7 +453,7 @@ fn StepRow(item: StepItem, actions: Actions) -> impl IntoView {
                     }>"Unsnooze"</button>
                 })}
                 <button type="button" class="button small quiet" on:click=move |_| actions.skip(step)>
-                    "Skip"<span class="sr-only">": " {step.label()}</span>
+                    "Skip"<span class="visually-hidden">": " {step.label()}</span>
                 </button>
             </div>
             <Show when=move || snoozing.get()>
@@ -469,23 +469,22 @@ fn StepRow(item: StepItem, actions: Actions) -> impl IntoView {
                 <div class="step-head">
                     <h3 class="step-label">{label}</h3>
                     <span class="step-status">{status_line}</span>
+                    {resolved.then(|| view! {
+                        <button type="button" class="link-button step-undo" on:click=move |_| {
+                            actions.reset(step, format!("“{}” is back to do.", step.label()));
+                        }>"Undo"<span class="visually-hidden">": " {label}</span></button>
+                    })}
                 </div>
                 {explain.map(|text| view! { <p class="step-note">{text}</p> })}
-                {(!resolved).then(|| hint.map(|h| view! { <p class="step-hint">{h.to_string()}</p> }))}
+                {(!resolved).then(|| hint.map(|h| view! { <p class="hint step-hint">{h.to_string()}</p> }))}
                 {if resolved {
-                    view! {
-                        <div class="step-actions">
-                            <button type="button" class="link-button" on:click=move |_| {
-                                actions.reset(step, format!("“{}” is back to do.", step.label()));
-                            }>"Undo"<span class="sr-only">": " {label}</span></button>
-                        </div>
-                    }.into_any()
+                    ().into_any()
                 } else {
                     view! {
                         <Show when=move || open.get() fallback=move || view! {
                             <button type="button" class="link-button" aria-expanded="false"
                                 on:click=move |_| open.set(true)>
-                                "Do it early, snooze or skip"<span class="sr-only">": " {step.label()}</span>
+                                "Do it early, snooze or skip"<span class="visually-hidden">": " {step.label()}</span>
                             </button>
                         }>
                             {tools.clone()}

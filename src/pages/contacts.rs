@@ -287,7 +287,7 @@ pub fn Contacts() -> impl IntoView {
             <div class="finder" role="search">
                 <label for="search" class="finder-label">"Search contacts"</label>
                 <input id="search" type="search" autocomplete="off" enterkeyhint="search"
-                    placeholder="Name, company, what you talked about…"
+                    placeholder="Name, company, topic, tag…"
                     prop:value=search on:input=move |ev| search.set(event_target_value(&ev))/>
                 <div class="chips" role="group" aria-label="Show">
                     <button type="button" class="chip chip-action" aria-pressed=move || needs_action.get().to_string()
@@ -295,7 +295,7 @@ pub fn Contacts() -> impl IntoView {
                         "Needs action"
                         <span class="chip-count">{move || action_count.get()}</span>
                     </button>
-                    {kind_chip(None, "Everyone")}
+                    {kind_chip(None, "All")}
                     {kind_chip(Some(Kind::Engineer), "Engineers")}
                     {kind_chip(Some(Kind::Recruiter), "Recruiters")}
                     {kind_chip(Some(Kind::Other), "Others")}
@@ -319,7 +319,7 @@ pub fn Contacts() -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                <p class="count" role="status">
+                <p class="result-count" role="status">
                     <span>{count_text}</span>
                     <Show when=move || filtering.get()>
                         <button type="button" class="link-button" on:click=clear>"Clear filters"</button>
@@ -385,7 +385,7 @@ fn ContactRow(row: Row) -> impl IntoView {
                     <span class="name">{name}</span>
                     {really_want.then(|| view! {
                         <span class="star" aria-hidden="true">"★"</span>
-                        <span class="sr-only">", a job you really want"</span>
+                        <span class="visually-hidden">", a job you really want"</span>
                     })}
                     <span class=kind_class>{kind.label()}</span>
                 </span>

@@ -128,10 +128,8 @@ pub fn Events() -> impl IntoView {
     view! {
         <main id="main" data-page="events" class="page">
             <header class="page-head events-head">
-                <div>
-                    <h1>"Events"</h1>
-                    <p class="subtitle">"Where you met people, and how each follow-up is going."</p>
-                </div>
+                <h1>"Events"</h1>
+                <p class="subtitle">"Where you met people, and how each follow-up is going."</p>
                 <Show when=move || editing.get() != Some(Editing::New) && !rows.with(Vec::is_empty)>
                     <button type="button" class="button primary" on:click=open_new>
                         <span aria-hidden="true">"+"</span>"New event"
@@ -328,6 +326,13 @@ fn EventCard(
             }
         }
     };
+    // Moves focus into the question when it opens, onto the safe answer.
+    let keep_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if let Some(button) = keep_ref.get() {
+            let _ = button.focus();
+        }
+    });
     let is_confirming = {
         let id = id.clone();
         move || confirming.with(|c| c.as_ref() == Some(&id))
@@ -338,11 +343,8 @@ fn EventCard(
             <h2 id=title_id.clone()>{row.name.clone()}</h2>
             {row.current.then(|| view! { <span class="events-badge">"Capturing here"</span> })}
         </div>
-        <p class="meta events-when">
-            <span>{row.kind.label()}</span>
-            <span>{dates::long(row.date)}</span>
-            {(!row.place.is_empty()).then(|| view! { <span>{row.place.clone()}</span> })}
-        </p>
+        <p class="meta events-when">{format!("{} · {}", row.kind.label(), dates::long(row.date))}</p>
+        {(!row.place.is_empty()).then(|| view! { <p class="meta events-place">{row.place.clone()}</p> })}
         <Stats row=row.clone()/>
     };
     let delete_name = row.name.clone();
@@ -389,7 +391,7 @@ fn EventCard(
                         </p>
                         <div class="events-actions">
                             <button type="button" class="button danger-solid" on:click=delete.clone()>"Delete event"</button>
-                            <button type="button" class="button" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                            <button type="button" class="button" node_ref=keep_ref on:click=move |_| confirming.set(None)>"Keep it"</button>
                         </div>
                     </div>
                 </Show>

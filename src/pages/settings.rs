@@ -8,6 +8,7 @@
 use crate::domain::note::NoteLength;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
 use crate::state::use_app;
+use crate::domain::profile::web_link;
 use leptos::prelude::*;
 
 #[component]
@@ -31,45 +32,6 @@ pub fn Settings() -> impl IntoView {
                 <p class="meta">"A way to export a backup is coming in a later update."</p>
             </section>
         </main>
-    }
-}
-
-/// A web link for the profile: `http://` or `https://`, with an address after it. A link
-/// typed without a scheme (`mysite.dev/cv.pdf`) gets `https://`; any other scheme, such as
-/// `javascript:`, is refused with a sentence saying why.
-fn web_link(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(String::new());
-    }
-    if text.chars().any(char::is_whitespace) {
-        return Err("A link can't contain spaces. Paste the address exactly as it appears.".into());
-    }
-    let lower = text.to_ascii_lowercase();
-    for scheme in ["https://", "http://"] {
-        if let Some(rest) = lower.strip_prefix(scheme) {
-            return if rest.trim_start_matches('/').contains('.') {
-                Ok(text.to_string())
-            } else {
-                Err("That link is missing its address, like https://example.com/resume.pdf.".into())
-            };
-        }
-    }
-    let scheme = lower
-        .split_once(':')
-        .map(|(scheme, _)| scheme)
-        .filter(|s| {
-            !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-        .filter(|s| !s.contains('.'));
-    match scheme {
-        Some(scheme) => Err(format!(
-            "Only web links starting with https:// can be saved, not a \u{201c}{scheme}:\u{201d} link."
-        )),
-        None if text.contains('.') && !text.starts_with('/') => Ok(format!("https://{text}")),
-        None => Err("That doesn't look like a web link. Paste the full address, starting with https://.".into()),
     }
 }
 
@@ -243,7 +205,7 @@ fn Messages() -> impl IntoView {
 fn PlaceholderHelp() -> impl IntoView {
     view! {
         <details class="settings-help">
-            <summary>"Placeholders and how to write them"</summary>
+            <summary>"Placeholders you can use"</summary>
             <p>"Write a name in braces and it is filled in for each contact:"</p>
             <dl class="settings-placeholders">
                 {Placeholder::ALL.into_iter().map(|p| view! {
@@ -369,7 +331,7 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
             <div class="settings-template-body">
                 <label for=id.clone()>
                     {if is_subject(kind) { "Subject line" } else { "Message" }}
-                    <span class="settings-sr">{format!(" — {}", kind.label())}</span>
+                    <span class="visually-hidden">{format!(" — {}", kind.label())}</span>
                 </label>
                 {editor}
                 <div id=error_id.clone()>
@@ -386,12 +348,12 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
                 </figure>
                 {note_length}
                 <div class="settings-actions">
-                    <button type="button" class="button primary"
-                        disabled=move || !dirty.get() || error_message().is_some()
-                        on:click=save>
-                        "Save"
-                    </button>
                     <Show when=move || dirty.get()>
+                        <button type="button" class="button primary"
+                            disabled=move || error_message().is_some()
+                            on:click=save>
+                            "Save"
+                        </button>
                         <button type="button" class="button" on:click=move |_| {
                             text.set(stored.get_untracked());
                             save_error.set(None);
@@ -463,13 +425,13 @@ fn FollowUp() -> impl IntoView {
                     <span class="settings-unit">"days"</span>
                     <button type="submit" class="button">"Save"</button>
                 </div>
+                <div id="cadence-error">
+                    {move || cadence_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </div>
                 <p id="cadence-hint" class="settings-hint">
                     "Once the first follow-ups are done, you'll get a reminder to check in this often. "
                     "A contact can have their own rhythm."
                 </p>
-                <div id="cadence-error">
-                    {move || cadence_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                </div>
                 <SavedNote show=Signal::derive(move || cadence_saved.get() && cadence_unchanged())/>
             </form>
         </section>

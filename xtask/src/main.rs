@@ -216,7 +216,8 @@ fn ensure_build_tools() -> Result {
     }
     // Each binary prints its own name and version: `wasm-bindgen-test-runner 0.2.130`.
     let have = |bin: &str| {
-        output(Command::new(bin).arg("--version")).is_some_and(|v| v.trim() == format!("{bin} {wbg}"))
+        output(Command::new(bin).arg("--version"))
+            .is_some_and(|v| v.trim() == format!("{bin} {wbg}"))
     };
     if !have("wasm-bindgen") || !have("wasm-bindgen-test-runner") {
         step(&format!("installing wasm-bindgen-cli {wbg}"));

@@ -46,6 +46,15 @@ pub fn dist_dir() -> PathBuf {
             );
         }
     }
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    if !index.contains(&format!("\"{PREFIX}")) {
+        panic!(
+            "e2e: {} was not built for the {PREFIX} subpath (its index.html never mentions \"{PREFIX}…\"; \
+             a `cargo xtask serve` build uses /).\n\
+             Rebuild it from the workspace root:\n    cargo xtask dist --public-url /followup/",
+            dist.join("index.html").display()
+        );
+    }
     dist
 }
 
