@@ -67,7 +67,7 @@ fn connect_note_fits_linkedin_with_typical_values() {
     );
     assert_eq!(
         templates.draft(Step::Connect, &bare()).body,
-        "Hi Priya, it was great meeting you! I'd love to stay in touch. Sam"
+        "Hi Priya, great meeting you! I'd love to stay in touch. Sam"
     );
 }
 
