@@ -35,6 +35,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
+thread_local! {
+    static BASE: String = router_base();
+}
+
+/// The `href` of a path inside the app: `/contacts` becomes `/followup/contacts` when the
+/// app is served under `/followup/`. Leptos's `<A>` leaves absolute paths as they are, so
+/// every link goes through this; `navigate` adds the base itself and takes plain paths.
+pub fn link_to(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
+
 /// The path of the document's base URL without its trailing slash: `""` at the site root,
 /// `"/followup"` under a subpath.
 fn router_base() -> String {

@@ -7,6 +7,7 @@ use crate::domain::dates;
 use crate::domain::{Command, ContactId, Step};
 use crate::state::use_app;
 use chrono::Days;
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -53,7 +54,7 @@ pub fn StepActions(contact: ContactId, step: Step) -> impl IntoView {
     };
     view! {
         <div class="step-actions">
-            <A href=compose attr:class="button primary small">"Write it"</A>
+            <A href=link_to(&compose) attr:class="button primary small">"Write it"</A>
             <button class="button small" on:click=done>"Done"</button>
             <button class="button small" aria-expanded=move || snoozing.get().to_string()
                 on:click=move |_| snoozing.update(|s| *s = !*s)>"Snooze"</button>

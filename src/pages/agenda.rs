@@ -9,6 +9,7 @@ use crate::domain::playbook;
 use crate::domain::{Book, ContactId, Status, Step};
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -101,7 +102,7 @@ pub fn Agenda() -> impl IntoView {
                         <section class="card caught-up">
                             <h2>"All caught up"</h2>
                             <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
-                            <A href="/contacts/new" attr:class="button primary">"Add a contact"</A>
+                            <A href=link_to("/contacts/new") attr:class="button primary">"Add a contact"</A>
                         </section>
                     })}
                     <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
@@ -129,7 +130,7 @@ fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> im
                         view! {
                             <li class="agenda-item card">
                                 <div class="agenda-item-head">
-                                    <A href=format!("/contacts/{}", row.contact) attr:class="agenda-name">{row.name.clone()}</A>
+                                    <A href=link_to(&format!("/contacts/{}", row.contact)) attr:class="agenda-name">{row.name.clone()}</A>
                                     <span class=format!("status {class}")>{status}</span>
                                 </div>
                                 <p class="agenda-step">{row.step.label()}
@@ -140,7 +141,7 @@ fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> im
                                 {actionable.then(|| view! { <StepActions contact=row.contact.clone() step=row.step/> })}
                                 {(!actionable).then(|| view! {
                                     <div class="step-actions">
-                                        <A href=format!("/contacts/{}/send/{}", row.contact, row.step.slug()) attr:class="button small">"Write it early"</A>
+                                        <A href=link_to(&format!("/contacts/{}/send/{}", row.contact, row.step.slug())) attr:class="button small">"Write it early"</A>
                                     </div>
                                 })}
                             </li>
@@ -166,7 +167,7 @@ fn FirstRun() -> impl IntoView {
                 <li><strong>"Keep in touch"</strong>" — and ask engineers to introduce you to a recruiter."</li>
             </ol>
             <p>"Each day, this page lists exactly who to follow up with, with the message already drafted."</p>
-            <A href="/contacts/new" attr:class="button primary">"Add your first contact"</A>
+            <A href=link_to("/contacts/new") attr:class="button primary">"Add your first contact"</A>
         </section>
     }
 }

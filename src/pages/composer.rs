@@ -11,6 +11,7 @@ use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::state::use_app;
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -44,7 +45,7 @@ pub fn Composer() -> impl IntoView {
                     <header class="page-head"><h1>"Nothing to write here"</h1></header>
                     <section class="card empty">
                         <p>"This contact or step does not exist on this device."</p>
-                        <A href="/" attr:class="button">"Back to the agenda"</A>
+                        <A href=link_to("/") attr:class="button">"Back to the agenda"</A>
                     </section>
                 </main>
             }
@@ -122,7 +123,7 @@ fn ComposerView(
     view! {
         <main id="main" data-page="composer" class="page">
             <header class="page-head">
-                <A href=format!("/contacts/{id}") attr:class="back-link">"‹ " {contact.name.clone()}</A>
+                <A href=link_to(&format!("/contacts/{id}")) attr:class="back-link">"‹ " {contact.name.clone()}</A>
                 <h1>{step.label()}</h1>
                 <p class="subtitle">{to_line}</p>
             </header>

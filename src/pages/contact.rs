@@ -238,10 +238,6 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
 
     let about = move || {
         contact.with(|c| {
-            let met = state.book.with(|b| match b.event_of(c) {
-                Some(event) => format!("{}, {}", event.name, dates::long(c.met_on)),
-                None => dates::long(c.met_on),
-            });
             let hook = if c.hook.is_empty() {
                 view! {
                     <p class="hook empty-hook">"Nothing noted yet. Add the detail you talked about: it's what makes every follow-up personal."</p>
@@ -250,14 +246,28 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
             } else {
                 view! { <p class="hook">{c.hook.clone()}</p> }.into_any()
             };
+            view! {
+                <h2>"What you talked about"</h2>
+                {hook}
+                {(!c.role.is_empty()).then(|| view! {
+                    <dl class="facts"><div><dt>"Role or team"</dt><dd>{c.role.clone()}</dd></div></dl>
+                })}
+            }
+        })
+    };
+
+    let details = move || {
+        contact.with(|c| {
+            let met = state.book.with(|b| match b.event_of(c) {
+                Some(event) => format!("{}, {}", event.name, dates::long(c.met_on)),
+                None => dates::long(c.met_on),
+            });
             let row = |term: &'static str, value: String| {
                 (!value.is_empty()).then(|| view! { <div><dt>{term}</dt><dd>{value}</dd></div> })
             };
             view! {
-                <h2>"What you talked about"</h2>
-                {hook}
+                <h2>"Details"</h2>
                 <dl class="facts">
-                    {row("Role or team", c.role.clone())}
                     {row("Where you met", met)}
                     {row("Email", c.email.as_ref().map(|e| e.as_str().to_string()).unwrap_or_default())}
                     {row("Phone", c.phone.clone())}
@@ -342,6 +352,8 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                     </For>
                 </ol>
             </section>
+
+            <section class="card details">{details}</section>
 
             <section class="card" aria-labelledby="history-title">
                 <h2 id="history-title">"History"</h2>

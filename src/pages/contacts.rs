@@ -14,6 +14,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+/// How many rows are drawn at first, and added by "Show more".
+const PAGE: usize = 200;
+
 /// How the list is ordered.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum SortBy {
@@ -257,6 +260,21 @@ pub fn Contacts() -> impl IntoView {
             hits.into_iter().map(|e| e.row.clone()).collect::<Vec<_>>()
         })
     });
+    // Thousands of rows would take a second to draw: show a page at a time.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        search.track();
+        event.track();
+        kind.track();
+        needs_action.track();
+        sort.track();
+        shown.set(PAGE);
+    });
+    let visible = Memo::new(move |_| {
+        let shown = shown.get();
+        rows.with(|rows| rows.iter().take(shown).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || rows.with(Vec::len).saturating_sub(shown.get());
     let clear = move |_| {
         search.set(String::new());
         event.set(String::new());
@@ -339,10 +357,18 @@ pub fn Contacts() -> impl IntoView {
                 </section>
             }>
                 <ul class="contact-list card">
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <For each=move || visible.get() key=|row| row.clone() let:row>
                         <ContactRow row/>
                     </For>
                 </ul>
+                <Show when=move || { hidden() > 0 }>
+                    <div class="more-rows">
+                        <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            {move || format!("Show {} more", hidden().min(PAGE))}
+                        </button>
+                        <p class="meta">{move || format!("{} more not shown yet. Search finds anyone at once.", hidden())}</p>
+                    </div>
+                </Show>
             </Show>
         }
     };
@@ -380,7 +406,7 @@ fn ContactRow(row: Row) -> impl IntoView {
     let kind_class = format!("badge kind-{}", kind.label().to_lowercase());
     view! {
         <li>
-            <A href=format!("/contacts/{id}")>
+            <a href=format!("contacts/{id}")>
                 <span class="row-top">
                     <span class="name">{name}</span>
                     {really_want.then(|| view! {
@@ -405,7 +431,7 @@ fn ContactRow(row: Row) -> impl IntoView {
                         </span>
                     }.into_any(),
                 }}
-            </A>
+            </a>
         </li>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::html::Input;
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -420,7 +421,7 @@ fn Stats(row: EventRow) -> impl IntoView {
         "events-stat"
     };
     view! {
-        <A href=format!("/contacts?event={}", row.id) attr:class="events-stats" attr:aria-label=label>
+        <A href=link_to(&format!("/contacts?event={}", row.id)) attr:class="events-stats" attr:aria-label=label>
             <span class="events-stat"><strong>{row.met}</strong>" met"</span>
             <span class="events-stat"><strong>{row.emailed}</strong>" emailed"</span>
             <span class=overdue_class>

@@ -462,8 +462,18 @@ impl Browser {
             .to_string()
     }
 
+    /// Scrolls the element to the middle of the viewport, as a person would before tapping
+    /// it (WebDriver scrolls it only to the bottom edge, where a fixed tab bar covers it).
+    async fn scroll_to_center(&self, css: &str) {
+        self.js(&format!(
+            "const e = document.querySelector({css:?}); if (e) e.scrollIntoView({{block: 'center', inline: 'center'}}); return true;"
+        ))
+        .await;
+    }
+
     pub async fn click(&self, css: &str) {
         self.wait_css(css, Duration::from_secs(10)).await;
+        self.scroll_to_center(css).await;
         let el = self
             .client
             .find(Locator::Css(css))
@@ -476,6 +486,7 @@ impl Browser {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         self.wait_css(css, Duration::from_secs(10)).await;
+        self.scroll_to_center(css).await;
         let el = self
             .client
             .find(Locator::Css(css))
