@@ -5,7 +5,7 @@
 use crate::components::step_actions::StepActions;
 use crate::domain::agenda::{agenda, AgendaEntry};
 use crate::domain::dates;
-use crate::domain::playbook;
+use crate::domain::playbook::{self, Hint};
 use crate::domain::{Book, ContactId, Status, Step};
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
@@ -30,13 +30,12 @@ fn rows(book: &Book, entries: &[AgendaEntry], today: NaiveDate) -> Vec<Row> {
         .iter()
         .filter_map(|entry| {
             let contact = book.contact(&entry.contact)?;
-            let hint = playbook::view(
-                contact,
-                entry.step,
-                book.settings().default_cadence_days,
-                today,
-            )
-            .hint;
+            // The missing-LinkedIn hint would repeat on most cards, and the composer offers
+            // a search anyway. A missing email changes how to send, so that one is shown.
+            let default_cadence = book.settings().default_cadence_days;
+            let hint = playbook::view(contact, entry.step, default_cadence, today)
+                .hint
+                .filter(|h| *h == Hint::NoEmailAddress);
             Some(Row {
                 contact: entry.contact.clone(),
                 name: contact.name.clone(),

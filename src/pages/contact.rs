@@ -240,7 +240,8 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
         contact.with(|c| {
             let hook = if c.hook.is_empty() {
                 view! {
-                    <p class="hook empty-hook">"Nothing noted yet. Add the detail you talked about: it's what makes every follow-up personal."</p>
+                    <p class="hook empty-hook">"Nothing noted yet. The detail you talked about is what makes every follow-up personal."</p>
+                    <A href=move || href("/edit") attr:class="link-button">"Add it now"</A>
                 }
                 .into_any()
             } else {
