@@ -288,7 +288,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
 
     let steps = Memo::new(move |_| {
         let today = today.get();
-        let items = state.book.with(|b| {
+        state.book.with(|b| {
             contact.with(|c| {
                 b.plan(c, today)
                     .into_iter()
@@ -303,8 +303,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
             })
-        });
-        items
+        })
     });
 
     let history = move || {
