@@ -2,12 +2,12 @@
 //!
 //! Snoozing offers tomorrow, three days, a week, or a date of the student's choice.
 
+use crate::app::link_to;
 use crate::clock;
 use crate::domain::dates;
 use crate::domain::{Command, ContactId, Step};
 use crate::state::use_app;
 use chrono::Days;
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

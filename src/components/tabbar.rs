@@ -1,7 +1,7 @@
 //! The bottom navigation, thumb-reachable on a phone. Links go through the router.
 
-use crate::components::icons::{Icon, Svg};
 use crate::app::link_to;
+use crate::components::icons::{Icon, Svg};
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -18,6 +18,7 @@
 //! - `profile`, `placeholder`, `template`, `templates`: the student's profile, the values
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
+//! - `search`: accent-insensitive matching for the contacts list.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
 //! - `snapshot`: the one persisted shape, versioned.
 
@@ -36,6 +37,7 @@ mod percent;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;
+pub mod search;
 pub mod settings;
 pub mod snapshot;
 pub mod step;

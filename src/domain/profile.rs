@@ -77,9 +77,15 @@ mod tests {
         };
         check("", Ok(""));
         check("   ", Ok(""));
-        check("https://alexkim.dev/cv.pdf", Ok("https://alexkim.dev/cv.pdf"));
+        check(
+            "https://alexkim.dev/cv.pdf",
+            Ok("https://alexkim.dev/cv.pdf"),
+        );
         check("http://alexkim.dev", Ok("http://alexkim.dev"));
-        check("HTTPS://Drive.Example.com/x", Ok("HTTPS://Drive.Example.com/x"));
+        check(
+            "HTTPS://Drive.Example.com/x",
+            Ok("HTTPS://Drive.Example.com/x"),
+        );
         check("alexkim.dev/cv.pdf", Ok("https://alexkim.dev/cv.pdf"));
         check(" alexkim.dev ", Ok("https://alexkim.dev"));
         check("javascript:alert(1)", Err("javascript:"));

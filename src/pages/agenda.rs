@@ -2,6 +2,7 @@
 //!
 //! The rows are a `Memo` over the pure `agenda(book, today)`; each row acts in one tap.
 
+use crate::app::link_to;
 use crate::components::step_actions::StepActions;
 use crate::domain::agenda::{agenda, AgendaEntry};
 use crate::domain::dates;
@@ -9,7 +10,6 @@ use crate::domain::playbook::{self, Hint};
 use crate::domain::{Book, ContactId, Status, Step};
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -5,13 +5,13 @@
 //! the app they choose (LinkedIn, their mail app, the share sheet, or a paste); "Mark as
 //! sent" records it, which logs an interaction and moves the playbook on.
 
+use crate::app::link_to;
 use crate::clock;
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::state::use_app;
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};

@@ -7,6 +7,7 @@
 //! This page never changes the book.
 
 use crate::domain::playbook::next_step;
+use crate::domain::search::{fold, matches};
 use crate::domain::{dates, Book, Contact, Kind, Status};
 use crate::state::use_app;
 use chrono::NaiveDate;
@@ -140,54 +141,6 @@ pub(crate) fn tone(status: Status) -> &'static str {
         Status::Done(_) => "done",
         Status::Skipped(_) => "skipped",
     }
-}
-
-/// Lowercases and removes accents, so "José" matches "jose" and "ÉCOLE" matches "ecole".
-/// Pure; it belongs in the domain (see the report) where it can be tested natively.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue; // A combining accent, as in a decomposed "é".
-        }
-        match base_letters(c) {
-            Some(base) => out.push_str(base),
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-fn base_letters(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'ł' | 'ľ' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'ř' => "r",
-        'ś' | 'š' | 'ş' | 'ș' => "s",
-        'ť' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'þ' => "th",
-        _ => return None,
-    })
-}
-
-/// Whether every word of the query appears in the folded haystack.
-fn matches(haystack: &str, query: &str) -> bool {
-    fold(query)
-        .split_whitespace()
-        .all(|word| haystack.contains(word))
 }
 
 #[component]

@@ -5,13 +5,13 @@
 //! the card for an edit. Deleting asks first and says what is kept. Nothing here touches
 //! storage or the clock: today's date and new ids come from the shell.
 
+use crate::app::link_to;
 use crate::clock;
 use crate::domain::agenda::event_summary;
 use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::html::Input;
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;

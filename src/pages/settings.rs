@@ -6,9 +6,9 @@
 //! to the book.
 
 use crate::domain::note::NoteLength;
+use crate::domain::profile::web_link;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
 use crate::state::use_app;
-use crate::domain::profile::web_link;
 use leptos::prelude::*;
 
 #[component]

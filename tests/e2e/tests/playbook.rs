@@ -125,7 +125,10 @@ async fn value(b: &Browser, css: &str) -> String {
         .await;
     match v.as_str() {
         Some(s) => s.to_string(),
-        None => panic!("no element {css} to read a value from\n{}", b.describe().await),
+        None => panic!(
+            "no element {css} to read a value from\n{}",
+            b.describe().await
+        ),
     }
 }
 
@@ -286,7 +289,9 @@ async fn contact_id_from_url(b: &Browser) -> String {
     let path = b.path().await;
     let id = path
         .strip_prefix(&format!("{PREFIX}contacts/"))
-        .unwrap_or_else(|| panic!("a contact page's URL should be {PREFIX}contacts/<id>, it is {path}"))
+        .unwrap_or_else(|| {
+            panic!("a contact page's URL should be {PREFIX}contacts/<id>, it is {path}")
+        })
         .trim_end_matches('/')
         .to_string();
     assert!(
@@ -351,7 +356,11 @@ async fn read_agenda(b: &Browser) -> AgendaView {
     let list = |c: &str| -> Vec<String> {
         v["sections"][c]
             .as_array()
-            .map(|a| a.iter().map(|s| s.as_str().unwrap_or("").to_string()).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|s| s.as_str().unwrap_or("").to_string())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let three = |k: &str| {
@@ -384,7 +393,12 @@ async fn wait_agenda(b: &Browser, overdue: &[&str], due: &[&str], later: &[&str]
         "the agenda to show overdue {:?}, due today {:?}, next 7 days {:?} (with matching counts)",
         expected.0, expected.1, expected.2
     );
-    wait_for(&what, || read_agenda(b), |a| a.sorted() == expected && a.consistent()).await
+    wait_for(
+        &what,
+        || read_agenda(b),
+        |a| a.sorted() == expected && a.consistent(),
+    )
+    .await
 }
 
 /// JS body returning the `li.agenda-item` of `name`'s `step` in section `class`.
@@ -434,12 +448,18 @@ async fn shoot(b: &Browser, name: &str) {
 
 /// Names shown in `ul.contact-list`, in order.
 async fn listed_names(b: &Browser) -> Vec<String> {
-    b.js("return Array.from(document.querySelectorAll('ul.contact-list > li')).map(li => \
-            (li.querySelector('.name') || li.querySelector('a') || li).textContent.trim());")
-        .await
-        .as_array()
-        .map(|a| a.iter().map(|s| s.as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
+    b.js(
+        "return Array.from(document.querySelectorAll('ul.contact-list > li')).map(li => \
+            (li.querySelector('.name') || li.querySelector('a') || li).textContent.trim());",
+    )
+    .await
+    .as_array()
+    .map(|a| {
+        a.iter()
+            .map(|s| s.as_str().unwrap_or("").to_string())
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 async fn wait_listed(b: &Browser, what: &str, expected: &[&str]) -> Vec<String> {
@@ -599,7 +619,11 @@ async fn capture_in_event_mode_saves_and_adds_another() {
         Some("true"),
         "#email should be marked aria-invalid"
     );
-    assert_eq!(b.page().await.as_deref(), Some("add"), "a failed save must stay on capture");
+    assert_eq!(
+        b.page().await.as_deref(),
+        Some("add"),
+        "a failed save must stay on capture"
+    );
     assert!(
         text(b, ".saved-flash").await.is_none(),
         "the previous 'Saved' flash must not stay up after a failed save"
@@ -676,7 +700,11 @@ async fn assert_cleared_for_next(b: &Browser, event: &str, context: &str) {
     for css in ["#company", "#hook", "#email", "#linkedin"] {
         assert_eq!(value(b, css).await, "", "{css} {context}");
     }
-    assert_eq!(b.page().await.as_deref(), Some("add"), "still capturing {context}");
+    assert_eq!(
+        b.page().await.as_deref(),
+        Some("add"),
+        "still capturing {context}"
+    );
     let bar = text(b, ".event-bar .event-name").await.unwrap_or_default();
     assert!(
         bar.contains(event),
@@ -717,11 +745,22 @@ async fn agenda_done_and_snooze_act_in_one_tap() {
     let leo_connect = format!("{}: {connect}", LEO.name);
     let maya_email = format!("{}: {email}", MAYA.name);
     let leo_email = format!("{}: {email}", LEO.name);
-    let a = wait_agenda(b, &[], &[&maya_connect, &leo_connect], &[&maya_email, &leo_email]).await;
+    let a = wait_agenda(
+        b,
+        &[],
+        &[&maya_connect, &leo_connect],
+        &[&maya_email, &leo_email],
+    )
+    .await;
     assert!(!a.caught_up, "'All caught up' shown with steps due today");
     let status = text(
         b,
-        &pin(b, "Maya's connect row", &agenda_item_js("due", MAYA.name, connect)).await,
+        &pin(
+            b,
+            "Maya's connect row",
+            &agenda_item_js("due", MAYA.name, connect),
+        )
+        .await,
     )
     .await
     .unwrap();
@@ -735,14 +774,23 @@ async fn agenda_done_and_snooze_act_in_one_tap() {
     click_in_agenda_item(b, "due", LEO.name, connect, "Snooze").await;
     click_text(b, ".snooze-options", "Tomorrow").await;
     let a = wait_agenda(b, &[], &[], &[&leo_connect, &maya_email, &leo_email]).await;
-    assert!(a.caught_up, "nothing due: 'All caught up' should show\n{a:#?}");
-    let row = pin(b, "Leo's snoozed connect row", &agenda_item_js("later", LEO.name, connect)).await;
+    assert!(
+        a.caught_up,
+        "nothing due: 'All caught up' should show\n{a:#?}"
+    );
+    let row = pin(
+        b,
+        "Leo's snoozed connect row",
+        &agenda_item_js("later", LEO.name, connect),
+    )
+    .await;
     let row_text = text(b, &row).await.unwrap();
     assert!(
         row_text.contains("due tomorrow"),
         "the snoozed step should read 'due tomorrow': {row_text:?}"
     );
-    b.assert_no_console_errors("while acting on the agenda").await;
+    b.assert_no_console_errors("while acting on the agenda")
+        .await;
 
     // Stored: a reload shows the same agenda.
     b.refresh().await;
@@ -775,11 +823,19 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     b.wait_page("agenda").await;
     click_in_agenda_item(b, "due", PRIYA.name, "Connect on LinkedIn", "Write it").await;
     b.wait_page("composer").await;
-    assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}/send/connect"));
+    assert_eq!(
+        b.path().await,
+        format!("{PREFIX}contacts/{id}/send/connect")
+    );
     assert_eq!(b.h1().await, "Connect on LinkedIn");
 
     // The drafted note.
-    b.wait_js("a drafted note in #message", UI, "const m = document.querySelector('#message'); return !!m && m.value.length > 0;").await;
+    b.wait_js(
+        "a drafted note in #message",
+        UI,
+        "const m = document.querySelector('#message'); return !!m && m.value.length > 0;",
+    )
+    .await;
     let note = value(b, "#message").await;
     assert!(
         note.contains(PRIYA.first_name()) && note.contains(PRIYA.hook),
@@ -792,13 +848,22 @@ async fn composer_drafts_counts_links_and_marks_sent() {
         "unfilled template syntax in the note: {note:?}"
     );
     let len = note.chars().count();
-    assert!(len <= 200, "the default note is already over 200 ({len}): {note:?}");
+    assert!(
+        len <= 200,
+        "the default note is already over 200 ({len}): {note:?}"
+    );
     let count = text(b, "#message-count").await.unwrap_or_default();
     assert!(
         count.contains(&format!("{len} / 200")),
         "#message-count should read '{len} / 200 …': {count:?}"
     );
-    assert_eq!(attr(b, "#message-count", "class").await.as_deref().map(|c| c.contains("over")), Some(false));
+    assert_eq!(
+        attr(b, "#message-count", "class")
+            .await
+            .as_deref()
+            .map(|c| c.contains("over")),
+        Some(false)
+    );
 
     // Push it over the limit.
     let extra = " I'd also love to hear how your team validates the calibration pipeline before every release.";
@@ -808,7 +873,10 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     wait_text(b, "#message-count", &format!("{typed_len} / 200")).await;
     wait_text(b, "#message-count", "over LinkedIn's limit").await;
     assert!(
-        attr(b, "#message-count", "class").await.unwrap_or_default().contains("over"),
+        attr(b, "#message-count", "class")
+            .await
+            .unwrap_or_default()
+            .contains("over"),
         "#message-count should have the .over class past 200"
     );
 
@@ -817,7 +885,10 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     b.click("#copy").await;
     b.wait_css(".composer [role=alert]", UI).await;
     let warning = text(b, ".composer [role=alert]").await.unwrap();
-    assert!(warning.contains("200"), "the warning should name the limit: {warning:?}");
+    assert!(
+        warning.contains("200"),
+        "the warning should name the limit: {warning:?}"
+    );
     wait_text(b, "#copy", "Copy anyway").await;
     assert!(
         b.js("return !document.querySelector('.feedback');").await == Value::Bool(true),
@@ -834,9 +905,15 @@ async fn composer_drafts_counts_links_and_marks_sent() {
         href, "https://www.linkedin.com/in/priya-raman-42/",
         "#open-linkedin href (the pasted URL had tracking parameters)"
     );
-    assert_eq!(attr(b, "#open-linkedin", "target").await.as_deref(), Some("_blank"));
+    assert_eq!(
+        attr(b, "#open-linkedin", "target").await.as_deref(),
+        Some("_blank")
+    );
     let rel = attr(b, "#open-linkedin", "rel").await.unwrap_or_default();
-    assert!(rel.split_whitespace().any(|r| r == "noopener"), "rel={rel:?}");
+    assert!(
+        rel.split_whitespace().any(|r| r == "noopener"),
+        "rel={rel:?}"
+    );
     assert!(
         b.js("return !document.querySelector('#open-email');").await == Value::Bool(true),
         "a connection note has no email link"
@@ -848,7 +925,10 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}"));
     wait_timeline_step(b, "Connected on LinkedIn", "done").await;
     assert!(
-        history(b).await.iter().any(|h| h == "Connected on LinkedIn"),
+        history(b)
+            .await
+            .iter()
+            .any(|h| h == "Connected on LinkedIn"),
         "the history should log 'Connected on LinkedIn': {:?}",
         history(b).await
     );
@@ -857,12 +937,21 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     // The email step, written early from the agenda.
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
-    click_in_agenda_item(b, "later", PRIYA.name, "Send the follow-up email", "Write it early").await;
+    click_in_agenda_item(
+        b,
+        "later",
+        PRIYA.name,
+        "Send the follow-up email",
+        "Write it early",
+    )
+    .await;
     b.wait_page("composer").await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}/send/email"));
     b.wait_css("#open-email", UI).await;
     assert!(
-        b.js("return !document.querySelector('#message-count');").await == Value::Bool(true),
+        b.js("return !document.querySelector('#message-count');")
+            .await
+            == Value::Bool(true),
         "an email has no LinkedIn character count"
     );
     let subject = value(b, "#subject").await;
@@ -877,7 +966,10 @@ async fn composer_drafts_counts_links_and_marks_sent() {
         !format!("{subject}{body}").contains('{'),
         "unfilled placeholder in {subject:?} / {body:?}"
     );
-    assert!(body.contains('\n'), "the email body has no line breaks: {body:?}");
+    assert!(
+        body.contains('\n'),
+        "the email body has no line breaks: {body:?}"
+    );
 
     // Edit it, then check the link carries exactly the edited text.
     let ps = "\nPS: congratulations on the launch!";
@@ -895,7 +987,10 @@ async fn composer_drafts_counts_links_and_marks_sent() {
         "#open-email should be a mailto: to {}: {mail}",
         PRIYA.email
     );
-    assert!(mail.contains("%0D%0A"), "line breaks should be %0D%0A: {mail}");
+    assert!(
+        mail.contains("%0D%0A"),
+        "line breaks should be %0D%0A: {mail}"
+    );
     assert!(
         !mail.contains('\n') && !mail.contains('\r') && !mail.contains(' '),
         "raw whitespace in the mailto: {mail:?}"
@@ -907,14 +1002,22 @@ async fn composer_drafts_counts_links_and_marks_sent() {
             js_str(&mail)
         ))
         .await;
-    assert_eq!(decoded[0].as_str(), Some(subject.as_str()), "subject in {mail}");
+    assert_eq!(
+        decoded[0].as_str(),
+        Some(subject.as_str()),
+        "subject in {mail}"
+    );
     assert_eq!(
         decoded[1].as_str().map(|s| s.replace("\r\n", "\n")),
         Some(body.clone()),
         "body in {mail}"
     );
     assert!(
-        !decoded[1].as_str().unwrap_or("").replace("\r\n", "").contains('\n'),
+        !decoded[1]
+            .as_str()
+            .unwrap_or("")
+            .replace("\r\n", "")
+            .contains('\n'),
         "every line break in the mailto body should be CRLF: {mail}"
     );
 
@@ -923,7 +1026,8 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     wait_timeline_step(b, "Sent the follow-up email", "done").await;
     let h = history(b).await;
     assert!(
-        h.iter().any(|x| x == "Sent the follow-up email") && h.iter().any(|x| x == "Connected on LinkedIn"),
+        h.iter().any(|x| x == "Sent the follow-up email")
+            && h.iter().any(|x| x == "Connected on LinkedIn"),
         "the history should log both steps: {h:?}"
     );
     f.finish("in the email composer").await;
@@ -946,22 +1050,42 @@ async fn contact_detail_logs_edits_and_deletes() {
     let note = "Coffee at the campus café; she suggested applying before the 15th";
     log_interaction(b, "1", "Coffee chat", note).await;
     b.wait_css(".toast", UI).await;
-    b.assert_no_console_errors("while logging an interaction").await;
+    b.assert_no_console_errors("while logging an interaction")
+        .await;
 
     // Edit: change the company; an unsafe LinkedIn link is refused inline.
     b.click("#edit").await;
     b.wait_page("edit").await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}/edit"));
     assert_eq!(value(b, "#name").await, MAYA.name, "edit form prefilled");
-    assert_eq!(value(b, "#company").await, MAYA.company, "edit form prefilled");
+    assert_eq!(
+        value(b, "#company").await,
+        MAYA.company,
+        "edit form prefilled"
+    );
     b.type_into("#company", "Stripe Payments Lab").await;
     b.type_into("#linkedin", "javascript:alert(1)").await;
     b.click("#save").await;
     b.wait_css("#linkedin-error.field-error", UI).await;
-    assert_eq!(b.page().await.as_deref(), Some("edit"), "an invalid edit must stay on the form");
-    assert_eq!(attr(b, "#linkedin", "aria-invalid").await.as_deref(), Some("true"));
-    assert_eq!(value(b, "#linkedin").await, "javascript:alert(1)", "typed LinkedIn kept");
-    assert_eq!(value(b, "#company").await, "Stripe Payments Lab", "typed company kept");
+    assert_eq!(
+        b.page().await.as_deref(),
+        Some("edit"),
+        "an invalid edit must stay on the form"
+    );
+    assert_eq!(
+        attr(b, "#linkedin", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        value(b, "#linkedin").await,
+        "javascript:alert(1)",
+        "typed LinkedIn kept"
+    );
+    assert_eq!(
+        value(b, "#company").await,
+        "Stripe Payments Lab",
+        "typed company kept"
+    );
     assert_eq!(value(b, "#name").await, MAYA.name);
     assert_eq!(value(b, "#hook").await, MAYA.hook);
     assert!(
@@ -975,7 +1099,8 @@ async fn contact_detail_logs_edits_and_deletes() {
     )
     .await;
 
-    b.type_into("#linkedin", "linkedin.com/in/maya-chen-dev").await;
+    b.type_into("#linkedin", "linkedin.com/in/maya-chen-dev")
+        .await;
     b.click("#save").await;
     b.wait_page("contact").await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}"));
@@ -984,9 +1109,9 @@ async fn contact_detail_logs_edits_and_deletes() {
         .js("return Array.from(document.querySelectorAll('.quick-links a')).map(a => a.getAttribute('href'));")
         .await;
     assert!(
-        linkedin
-            .as_array()
-            .is_some_and(|a| a.iter().any(|h| h == "https://www.linkedin.com/in/maya-chen-dev/")),
+        linkedin.as_array().is_some_and(|a| a
+            .iter()
+            .any(|h| h == "https://www.linkedin.com/in/maya-chen-dev/")),
         "the contact's LinkedIn link after the edit: {linkedin}"
     );
     assert!(
@@ -1001,13 +1126,23 @@ async fn contact_detail_logs_edits_and_deletes() {
     wait_text(b, ".confirm", &format!("Delete {}?", MAYA.name)).await;
     click_text(b, ".confirm", "Keep").await;
     wait_gone(b, "#confirm-delete").await;
-    assert_eq!(b.page().await.as_deref(), Some("contact"), "Keep must not delete");
+    assert_eq!(
+        b.page().await.as_deref(),
+        Some("contact"),
+        "Keep must not delete"
+    );
     b.click("#delete").await;
     b.click("#confirm-delete").await;
     b.wait_page("contacts").await;
-    assert_eq!(b.path().await.trim_end_matches('/'), format!("{PREFIX}contacts"));
+    assert_eq!(
+        b.path().await.trim_end_matches('/'),
+        format!("{PREFIX}contacts")
+    );
     wait_listed(b, "after deleting Maya", &[SAM.name]).await;
-    assert!(!stored(b).await.contains(MAYA.name), "the deleted contact is still stored");
+    assert!(
+        !stored(b).await.contains(MAYA.name),
+        "the deleted contact is still stored"
+    );
     f.finish("after deleting").await;
 }
 
@@ -1030,7 +1165,10 @@ async fn contacts_search_and_filters() {
     b.wait_js(
         "Sam's connect row to leave Due today",
         UI,
-        &format!("return !(() => {{ {} }})();", agenda_item_js("due", SAM.name, "Connect on LinkedIn")),
+        &format!(
+            "return !(() => {{ {} }})();",
+            agenda_item_js("due", SAM.name, "Connect on LinkedIn")
+        ),
     )
     .await;
 
@@ -1044,7 +1182,11 @@ async fn contacts_search_and_filters() {
     for (query, expected, why) in [
         ("figma", vec![LEO.name], "company"),
         ("STRIPE", vec![MAYA.name], "company, upper case"),
-        ("rust payments", vec![MAYA.name], "hook words in another order"),
+        (
+            "rust payments",
+            vec![MAYA.name],
+            "hook words in another order",
+        ),
         ("internship", vec![LEO.name], "a hook word"),
         ("language duolingo", vec![SAM.name], "hook word and company"),
         ("nobody-here", vec![], "no match"),
@@ -1058,7 +1200,11 @@ async fn contacts_search_and_filters() {
     b.wait_css(".card.empty", UI).await; // "No one matches"
     click_text(b, ".card.empty", "Clear filters").await;
     wait_listed(b, "after clearing the search", &all).await;
-    assert_eq!(value(b, "#search").await, "", "Clear filters should empty the search box");
+    assert_eq!(
+        value(b, "#search").await,
+        "",
+        "Clear filters should empty the search box"
+    );
 
     // Kind chips.
     for (chip, expected) in [
@@ -1069,8 +1215,17 @@ async fn contacts_search_and_filters() {
     ] {
         click_text(b, ".chips", chip).await;
         wait_listed(b, &format!("kind chip {chip:?}"), &expected).await;
-        let pressed = pin(b, &format!("the {chip:?} chip"), &by_text_js(".chips", chip)).await;
-        assert_eq!(attr(b, &pressed, "aria-pressed").await.as_deref(), Some("true"), "{chip} chip pressed");
+        let pressed = pin(
+            b,
+            &format!("the {chip:?} chip"),
+            &by_text_js(".chips", chip),
+        )
+        .await;
+        assert_eq!(
+            attr(b, &pressed, "aria-pressed").await.as_deref(),
+            Some("true"),
+            "{chip} chip pressed"
+        );
     }
 
     // Needs action.
@@ -1091,7 +1246,10 @@ async fn contacts_search_and_filters() {
     click_text(b, ".result-count", "Clear filters").await;
     wait_listed(b, "after Clear filters", &all).await;
     wait_text(b, ".result-count", "3 contacts").await;
-    assert_eq!(attr(b, ".chip-action", "aria-pressed").await.as_deref(), Some("false"));
+    assert_eq!(
+        attr(b, ".chip-action", "aria-pressed").await.as_deref(),
+        Some("false")
+    );
     assert_eq!(value(b, "#search").await, "");
     f.finish("while searching and filtering").await;
 }
@@ -1121,19 +1279,39 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     let details = pin(
         b,
         "the <details> of the connection note template",
-        &format!("return document.querySelector({})?.closest('details') || null;", js_str(editor)),
+        &format!(
+            "return document.querySelector({})?.closest('details') || null;",
+            js_str(editor)
+        ),
     )
     .await;
     b.click(&format!("{details} > summary")).await;
-    b.wait_js("the connection note template to open", UI, &format!("return document.querySelector({}).open;", js_str(&details))).await;
+    b.wait_js(
+        "the connection note template to open",
+        UI,
+        &format!("return document.querySelector({}).open;", js_str(&details)),
+    )
+    .await;
     let before = value(b, editor).await;
     append_into(b, editor, " {frist_name}").await;
     let error_css = format!("{editor}-error .field-error");
     wait_text(b, &error_css, "frist_name").await;
-    assert_eq!(attr(b, editor, "aria-invalid").await.as_deref(), Some("true"));
-    let save = pin(b, "the template's Save button", &by_text_js(&format!("{details} .settings-actions"), "Save")).await;
     assert_eq!(
-        b.js(&format!("return document.querySelector({}).disabled;", js_str(&save))).await,
+        attr(b, editor, "aria-invalid").await.as_deref(),
+        Some("true")
+    );
+    let save = pin(
+        b,
+        "the template's Save button",
+        &by_text_js(&format!("{details} .settings-actions"), "Save"),
+    )
+    .await;
+    assert_eq!(
+        b.js(&format!(
+            "return document.querySelector({}).disabled;",
+            js_str(&save)
+        ))
+        .await,
         Value::Bool(true),
         "Save must be disabled while the template has an unknown placeholder"
     );
@@ -1143,24 +1321,46 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
         "a template with an unknown placeholder was stored"
     );
     assert!(
-        b.js(&format!("return !!document.querySelector('{details} .settings-preview-off');")).await == Value::Bool(true),
+        b.js(&format!(
+            "return !!document.querySelector('{details} .settings-preview-off');"
+        ))
+        .await
+            == Value::Bool(true),
         "the preview should say it waits for a fix"
     );
     click_text(b, &format!("{details} .settings-actions"), "Undo changes").await;
     wait_gone(b, &error_css).await;
-    assert_eq!(value(b, editor).await, before, "Undo changes restores the stored text");
+    assert_eq!(
+        value(b, editor).await,
+        before,
+        "Undo changes restores the stored text"
+    );
 
     // A javascript: resume link.
     b.type_into("#profile-name", "Alex Kim").await;
     b.type_into("#profile-resume", "javascript:alert(1)").await;
     click_text(b, "form.settings-form", "Save profile").await;
     b.wait_css("#profile-resume-error.field-error", UI).await;
-    assert_eq!(value(b, "#profile-resume").await, "javascript:alert(1)", "typed link kept");
-    assert_eq!(attr(b, "#profile-resume", "aria-invalid").await.as_deref(), Some("true"));
+    assert_eq!(
+        value(b, "#profile-resume").await,
+        "javascript:alert(1)",
+        "typed link kept"
+    );
+    assert_eq!(
+        attr(b, "#profile-resume", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
     let book = stored(b).await;
-    assert!(!book.contains("javascript:"), "the unsafe resume link was stored");
-    assert!(!book.contains("Alex Kim"), "the profile was saved although its resume link was refused");
-    b.type_into("#profile-resume", "https://example.com/alex-kim-resume.pdf").await;
+    assert!(
+        !book.contains("javascript:"),
+        "the unsafe resume link was stored"
+    );
+    assert!(
+        !book.contains("Alex Kim"),
+        "the profile was saved although its resume link was refused"
+    );
+    b.type_into("#profile-resume", "https://example.com/alex-kim-resume.pdf")
+        .await;
     click_text(b, "form.settings-form", "Save profile").await;
     wait_gone(b, "#profile-resume-error").await;
     b.wait_js(
@@ -1174,9 +1374,18 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     .await;
 
     // Premium.
-    assert_eq!(b.js("return document.querySelector('#premium').checked;").await, Value::Bool(false));
+    assert_eq!(
+        b.js("return document.querySelector('#premium').checked;")
+            .await,
+        Value::Bool(false)
+    );
     b.click("#premium").await;
-    b.wait_js("#premium to be checked", UI, "return document.querySelector('#premium').checked;").await;
+    b.wait_js(
+        "#premium to be checked",
+        UI,
+        "return document.querySelector('#premium').checked;",
+    )
+    .await;
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
     click_in_agenda_item(b, "due", LEO.name, "Connect on LinkedIn", "Write it").await;
@@ -1301,12 +1510,21 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     b.wait_js(
         "Priya's connect row to leave Due today",
         UI,
-        &format!("return !(() => {{ {} }})();", agenda_item_js("due", PRIYA.name, "Connect on LinkedIn")),
+        &format!(
+            "return !(() => {{ {} }})();",
+            agenda_item_js("due", PRIYA.name, "Connect on LinkedIn")
+        ),
     )
     .await;
     let a = read_agenda(b).await;
-    assert!(a.consistent(), "agenda counts disagree with its rows: {a:#?}");
-    assert!(!a.overdue.is_empty(), "the seeded book should have overdue rows: {a:#?}");
+    assert!(
+        a.consistent(),
+        "agenda counts disagree with its rows: {a:#?}"
+    );
+    assert!(
+        !a.overdue.is_empty(),
+        "the seeded book should have overdue rows: {a:#?}"
+    );
     b.js("window.scrollTo(0, 0); return true;").await;
     shoot(b, "agenda-full.png").await;
 
@@ -1325,9 +1543,22 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     // Priya's page with some history.
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
-    click_in_agenda_item(b, "later", PRIYA.name, "Send the follow-up email", PRIYA.name).await;
+    click_in_agenda_item(
+        b,
+        "later",
+        PRIYA.name,
+        "Send the follow-up email",
+        PRIYA.name,
+    )
+    .await;
     b.wait_page("contact").await;
-    log_interaction(b, "0", "They replied", "Happy to chat next week, send times").await;
+    log_interaction(
+        b,
+        "0",
+        "They replied",
+        "Happy to chat next week, send times",
+    )
+    .await;
     b.click("button.toast-close").await;
     wait_gone(b, ".toast").await;
     b.js("window.scrollTo(0, 0); return true;").await;
@@ -1341,7 +1572,13 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     wait_listed(
         b,
         "the seeded book",
-        &[PRIYA.name, marcus.name, jordan.name, sofia.name, daniel.name],
+        &[
+            PRIYA.name,
+            marcus.name,
+            jordan.name,
+            sofia.name,
+            daniel.name,
+        ],
     )
     .await;
     shoot(b, "contacts-list.png").await;
