@@ -431,7 +431,45 @@ async fn settle(b: &Browser) {
     .await;
 }
 
-async fn shoot(b: &Browser, name: &str) {
+/// Same-origin links on the page whose target is outside the app's subpath, as
+/// "text → path": clicking one leaves the app (GitHub Pages answers with another site's 404).
+async fn links_leaving_the_app(b: &Browser) -> Vec<String> {
+    let v = b
+        .js(&format!(
+            "return Array.from(document.querySelectorAll('a[href]')).filter(a => {{ \
+               const u = new URL(a.getAttribute('href'), document.baseURI); \
+               return u.origin === location.origin && !u.pathname.startsWith({prefix}); \
+             }}).map(a => a.textContent.trim().replace(/\\s+/g, ' ') + ' → ' + \
+               new URL(a.getAttribute('href'), document.baseURI).pathname + \
+               ' (href=' + a.getAttribute('href') + (a.id ? ', #' + a.id : '') + ')');",
+            prefix = js_str(PREFIX)
+        ))
+        .await;
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Saves a 390×844 screenshot of the top of the page as `target/screenshots/<name>`.
+/// Unless `keep_focus`, first taps the (inert) page heading, as a person glancing at the
+/// screen would, so the tap highlight of the tab just tapped and focus rings are not in it.
+async fn shoot(b: &Browser, name: &str, keep_focus: bool) {
+    b.js("window.scrollTo(0, 0); return true;").await;
+    if !keep_focus {
+        let h1 = b
+            .client
+            .find(Locator::Css("main#main h1"))
+            .await
+            .unwrap_or_else(|e| panic!("e2e: no main#main h1 to tap before {name}: {e}"));
+        h1.click()
+            .await
+            .unwrap_or_else(|e| panic!("e2e: tapping the heading before {name}: {e}"));
+        b.js("window.scrollTo(0, 0); return true;").await;
+    }
     settle(b).await;
     let path = screenshots_dir().join(name);
     let size = b.screenshot(&path).await;
@@ -1054,6 +1092,16 @@ async fn contact_detail_logs_edits_and_deletes() {
         .await;
 
     // Edit: change the company; an unsafe LinkedIn link is refused inline.
+    let edit_href = b
+        .js("const a = document.querySelector('#edit'); return a ? new URL(a.getAttribute('href'), document.baseURI).pathname : null;")
+        .await;
+    assert_eq!(
+        edit_href.as_str(),
+        Some(format!("{PREFIX}contacts/{id}/edit").as_str()),
+        "the contact page's #edit link must stay under {PREFIX} (raw href: {:?}); \
+         otherwise tapping Edit leaves the app",
+        attr(b, "#edit", "href").await
+    );
     b.click("#edit").await;
     b.wait_page("edit").await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}/edit"));
@@ -1409,8 +1457,14 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
 /// time). Seeding only: a date input's typing format depends on the locale, so this sets
 /// the value and fires `input`, as the browser's date picker does.
 async fn set_met_days_ago(b: &Browser, days_ago: u32) {
-    b.click(".capture details.more > summary").await;
-    b.wait_css("#met-on", UI).await;
+    // "More details" stays open between captures: open it only if it is closed.
+    let open = b
+        .js("return !!document.querySelector('.capture details.more[open]');")
+        .await;
+    if open != Value::Bool(true) {
+        b.click(".capture details.more > summary").await;
+    }
+    b.wait_css(".capture details.more[open] #met-on", UI).await;
     b.js(&format!(
         "const d = new Date(); d.setDate(d.getDate() - {days_ago}); \
          const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); \
@@ -1500,8 +1554,7 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     }
     // The capture screen, mid-capture.
     b.type_into("#name", "Chris").await;
-    b.js("window.scrollTo(0, 0); return true;").await;
-    shoot(b, "capture.png").await;
+    shoot(b, "capture.png", true).await;
 
     // Agenda, after connecting with Priya.
     b.click("#nav-agenda").await;
@@ -1525,20 +1578,19 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
         !a.overdue.is_empty(),
         "the seeded book should have overdue rows: {a:#?}"
     );
-    b.js("window.scrollTo(0, 0); return true;").await;
-    shoot(b, "agenda-full.png").await;
+    shoot(b, "agenda-full.png", false).await;
 
     // Composer: a connection note, and an email.
     click_in_agenda_item(b, "due", marcus.name, "Connect on LinkedIn", "Write it").await;
     b.wait_page("composer").await;
     b.wait_css("#message-count", UI).await;
-    shoot(b, "composer-note.png").await;
+    shoot(b, "composer-note.png", false).await;
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
     click_in_agenda_item(b, "due", sofia.name, "Send the follow-up email", "Write it").await;
     b.wait_page("composer").await;
     b.wait_css("#open-email", UI).await;
-    shoot(b, "composer-email.png").await;
+    shoot(b, "composer-email.png", false).await;
 
     // Priya's page with some history.
     b.click("#nav-agenda").await;
@@ -1561,11 +1613,18 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     .await;
     b.click("button.toast-close").await;
     wait_gone(b, ".toast").await;
-    b.js("window.scrollTo(0, 0); return true;").await;
-    shoot(b, "contact-detail.png").await;
-    b.click("#edit").await;
+    shoot(b, "contact-detail.png", false).await;
+    // Through the address bar: the Edit link's own test is in
+    // `contact_detail_logs_edits_and_deletes` and `in_app_links_stay_under_the_subpath`.
+    let priya = contact_id_from_url(b).await;
+    let edit_url = f.url(&format!("contacts/{priya}/edit"));
+    b.assert_no_console_errors("before opening the edit page")
+        .await;
+    b.goto(&edit_url).await;
     b.wait_page("edit").await;
-    shoot(b, "edit.png").await;
+    shoot(b, "edit.png", false).await;
+    b.assert_no_console_errors_except("opening the edit page", deep_link_404(edit_url))
+        .await;
 
     b.click("#nav-contacts").await;
     b.wait_page("contacts").await;
@@ -1581,15 +1640,72 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
         ],
     )
     .await;
-    shoot(b, "contacts-list.png").await;
+    shoot(b, "contacts-list.png", false).await;
 
     b.click("#nav-events").await;
     b.wait_page("events").await;
     wait_text(b, ".events-stats", "3 met").await;
-    shoot(b, "events.png").await;
+    shoot(b, "events.png", false).await;
 
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
-    shoot(b, "settings-full.png").await;
+    shoot(b, "settings-full.png", false).await;
     f.finish("while taking screenshots").await;
+}
+
+// ---------------------------------------------------------------- 8
+
+/// Every same-origin link on every screen points inside `/followup/`: under a GitHub Pages
+/// subpath, a link written as `/contacts` leaves the app for another site's 404.
+#[tokio::test]
+async fn in_app_links_stay_under_the_subpath() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    let mut problems: Vec<String> = Vec::new();
+    let mut check = |page: &str, links: Vec<String>| {
+        problems.extend(links.into_iter().map(|l| format!("{page}: {l}")));
+    };
+    check("agenda (empty)", links_leaving_the_app(b).await);
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    check("contacts (empty)", links_leaving_the_app(b).await);
+    let id = add_contact(b, &PRIYA).await;
+    check("contact", links_leaving_the_app(b).await);
+    // The timeline's tools of an upcoming step.
+    click_text(b, "ol.timeline", "Do it early").await;
+    b.wait_css("ol.timeline .step-actions", UI).await;
+    check("contact (step tools open)", links_leaving_the_app(b).await);
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    check("contacts", links_leaving_the_app(b).await);
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+    check("agenda", links_leaving_the_app(b).await);
+    click_in_agenda_item(b, "due", PRIYA.name, "Connect on LinkedIn", "Write it").await;
+    b.wait_page("composer").await;
+    check("composer", links_leaving_the_app(b).await);
+    b.click("#nav-events").await;
+    b.wait_page("events").await;
+    check("events", links_leaving_the_app(b).await);
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    check("settings", links_leaving_the_app(b).await);
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    check("add", links_leaving_the_app(b).await);
+    b.assert_no_console_errors("while visiting every screen")
+        .await;
+    let edit_url = f.url(&format!("contacts/{id}/edit"));
+    b.goto(&edit_url).await;
+    b.wait_page("edit").await;
+    check("edit", links_leaving_the_app(b).await);
+    b.assert_no_console_errors_except("opening the edit page", deep_link_404(edit_url))
+        .await;
+    assert!(
+        problems.is_empty(),
+        "links that leave the app (their path is outside {PREFIX}):\n  {}",
+        problems.join("\n  ")
+    );
+    f.finish("at the end").await;
 }
