@@ -18,6 +18,7 @@ use crate::state::{use_app, AppState};
 use chrono::{Days, NaiveDate};
 use leptos::html::Button;
 use leptos::leptos_dom::helpers::set_timeout;
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -43,7 +44,7 @@ pub fn ContactDetail() -> impl IntoView {
                     <header class="page-head"><h1>"Contact not found"</h1></header>
                     <section class="card empty">
                         <p>"This contact isn't on this device. It may have been deleted, or the link came from another phone."</p>
-                        <A href="/contacts" attr:class="button primary">"See all contacts"</A>
+                        <A href=link_to("/contacts") attr:class="button primary">"See all contacts"</A>
                     </section>
                 </main>
             }
@@ -184,7 +185,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
         shown: StoredValue::new(0),
     };
     let today = state.today;
-    let href = move |tail: &str| format!("/contacts/{}{tail}", id.get());
+    let href = move |tail: &str| link_to(&format!("/contacts/{}{tail}", id.get()));
 
     let header = move || {
         contact.with(|c| {
@@ -334,7 +335,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
         <main id="main" data-page="contact" class="page">
             <header class="page-head">
                 <div class="head-bar">
-                    <A href="/contacts" attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
+                    <A href=link_to("/contacts") attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
                     <A href=move || href("/edit") attr:class="button small" attr:id="edit">
                         "Edit"<span class="visually-hidden">" contact"</span>
                     </A>
@@ -434,11 +435,11 @@ fn StepRow(item: StepItem, actions: Actions) -> impl IntoView {
     };
     let open = RwSignal::new(status.needs_action());
     let snoozing = RwSignal::new(false);
-    let write_href = format!(
+    let write_href = link_to(&format!(
         "/contacts/{}/send/{}",
         actions.id.get_untracked(),
         step.slug()
-    );
+    ));
     let write_class = if status.needs_action() {
         "button small primary"
     } else {

@@ -11,6 +11,7 @@ use crate::domain::search::{fold, matches};
 use crate::domain::{dates, Book, Contact, Kind, Status};
 use crate::state::use_app;
 use chrono::NaiveDate;
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -331,14 +332,14 @@ pub fn Contacts() -> impl IntoView {
             <header class="page-head">
                 <h1>"Contacts"</h1>
                 <Show when=move || { total.get() > 0 }>
-                    <A href="/contacts/new" attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
+                    <A href=link_to("/contacts/new") attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
                 </Show>
             </header>
             <Show when=move || { total.get() > 0 } fallback=|| view! {
                 <section class="card empty">
                     <h2>"Nobody here yet"</h2>
                     <p>"Add people right after you meet them, while the chat is fresh: their name and what you talked about take fifteen seconds, and Followup reminds you of every follow-up."</p>
-                    <A href="/contacts/new" attr:class="button primary">"Add your first contact"</A>
+                    <A href=link_to("/contacts/new") attr:class="button primary">"Add your first contact"</A>
                 </section>
             }>
                 {controls()}

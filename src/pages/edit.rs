@@ -10,6 +10,7 @@ use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{Command, ContactId};
 use crate::state::use_app;
 use leptos::html::Input;
+use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -32,7 +33,7 @@ pub fn EditContact() -> impl IntoView {
                     <header class="page-head"><h1>"Contact not found"</h1></header>
                     <section class="card empty">
                         <p>"There's no one to edit here: this contact isn't on this device. It may have been deleted."</p>
-                        <A href="/contacts" attr:class="button primary">"See all contacts"</A>
+                        <A href=link_to("/contacts") attr:class="button primary">"See all contacts"</A>
                     </section>
                 </main>
             }
@@ -85,7 +86,7 @@ fn EditForm(id: ContactId) -> impl IntoView {
                 <ContactFields draft full=true name_ref/>
                 <div class="edit-actions">
                     <button id="save" type="submit" class="button primary">"Save changes"</button>
-                    <A href=back attr:class="button" attr:id="cancel">"Cancel"</A>
+                    <A href=link_to(&back) attr:class="button" attr:id="cancel">"Cancel"</A>
                 </div>
             </form>
         </main>
