@@ -149,7 +149,20 @@ impl Book {
                 at,
             } => self.set_step(&contact, step, StepState::Snoozed(until), at),
             Command::Reset { contact, step, at } => {
-                self.set_step(&contact, step, StepState::Pending, at)
+                let contact = self.contact_mut(&contact)?;
+                if let StepState::Done(on) = contact.steps.get(step) {
+                    // Undoing "done" also takes back the entry that marking it done logged;
+                    // anything the student logged by hand stays.
+                    let logged = contact.interactions.iter().rposition(|i| {
+                        i.on == on && i.kind == InteractionKind::Step(step) && i.note.is_empty()
+                    });
+                    if let Some(index) = logged {
+                        contact.interactions.remove(index);
+                    }
+                }
+                contact.steps.set(step, StepState::Pending);
+                contact.updated_at = at;
+                Ok(())
             }
             Command::LogInteraction {
                 contact,

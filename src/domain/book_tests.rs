@@ -253,6 +253,53 @@ fn marking_done_logs_and_stamps_the_contact() {
 }
 
 #[test]
+fn undoing_done_takes_back_only_the_entry_it_logged() {
+    let mut book = book();
+    let a = id("a");
+    let by_hand = Command::LogInteraction {
+        contact: a.clone(),
+        on: d("2024-09-13"),
+        kind: InteractionKind::Step(Step::Email),
+        note: "Also sent my portfolio".into(),
+        at: 1,
+    };
+    book.apply(by_hand).unwrap();
+    for (step, on) in [(Step::Email, "2024-09-13"), (Step::Connect, "2024-09-12")] {
+        let done = Command::MarkDone {
+            contact: a.clone(),
+            step,
+            on: d(on),
+            at: 2,
+        };
+        book.apply(done).unwrap();
+    }
+    assert_eq!(book.contact(&a).unwrap().interactions.len(), 3);
+    book.apply(Command::Reset {
+        contact: a.clone(),
+        step: Step::Email,
+        at: 3,
+    })
+    .unwrap();
+    let ana = book.contact(&a).unwrap();
+    assert_eq!(ana.steps.email, StepState::Pending);
+    assert_eq!(ana.steps.connect, StepState::Done(d("2024-09-12")));
+    let notes: Vec<(&str, InteractionKind)> = ana
+        .interactions
+        .iter()
+        .map(|i| (i.note.as_str(), i.kind))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            ("", InteractionKind::Step(Step::Connect)),
+            ("Also sent my portfolio", InteractionKind::Step(Step::Email)),
+        ],
+        "the hand-written entry stays, the automatic one for the email goes"
+    );
+    assert_eq!(ana.updated_at, 3);
+}
+
+#[test]
 fn skip_snooze_and_reset_change_only_the_step() {
     fn check(cmd: Command, expected: StepState) {
         let mut book = book();

@@ -47,7 +47,8 @@ pub enum Command {
         until: NaiveDate,
         at: i64,
     },
-    /// Puts a step back to pending (undo of done, skip or snooze). Keeps the log.
+    /// Puts a step back to pending (undo of done, skip or snooze). Undoing "done" removes
+    /// the log entry that marking it done added; entries logged by hand stay.
     Reset {
         contact: ContactId,
         step: Step,

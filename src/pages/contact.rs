@@ -6,6 +6,7 @@
 //! its error, a user-facing sentence, is shown as is. The page is drawn once per contact:
 //! sections redraw from memos, so an action never clears a half-typed note.
 
+use crate::app::link_to;
 use crate::clock;
 use crate::components::icons::{Icon, Svg};
 use crate::domain::mailto::mailto_url;
@@ -18,7 +19,6 @@ use crate::state::{use_app, AppState};
 use chrono::{Days, NaiveDate};
 use leptos::html::Button;
 use leptos::leptos_dom::helpers::set_timeout;
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};

@@ -6,12 +6,12 @@
 //! `<ul class="contact-list">`, one `<li>` per contact whose first `<a>` names them.
 //! This page never changes the book.
 
+use crate::app::link_to;
 use crate::domain::playbook::next_step;
 use crate::domain::search::{fold, matches};
 use crate::domain::{dates, Book, Contact, Kind, Status};
 use crate::state::use_app;
 use chrono::NaiveDate;
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;

@@ -5,12 +5,12 @@
 //! contact's history and follow-up steps. The form is built once per contact, so a change
 //! saved in another tab does not wipe what is being typed here.
 
+use crate::app::link_to;
 use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{Command, ContactId};
 use crate::state::use_app;
 use leptos::html::Input;
-use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
