@@ -6,7 +6,6 @@
 //! `--offline=true`: a missing tool is an error here, never a download.
 
 use std::env;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use xtask::{finish_dist, server, size};
@@ -79,12 +78,19 @@ fn dist_dir() -> PathBuf {
 // Commands
 
 fn serve(port: &str) -> Result {
+    let port: u16 = port
+        .parse()
+        .map_err(|_| format!("--port wants a number, not {port:?}"))?;
     dist("/")?;
-    let addr = format!("127.0.0.1:{port}");
-    let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    println!("\nFollowup is being served at http://{addr}/  (Ctrl-C to stop)");
-    server::serve(listener, dist_dir(), "/".into());
-    Ok(())
+    let server = server::StaticServer::start_at(dist_dir(), "/", port)
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!(
+        "\nFollowup is being served at {}  (Ctrl-C to stop)",
+        server.url("")
+    );
+    loop {
+        std::thread::park();
+    }
 }
 
 fn dist(public_url: &str) -> Result {

@@ -1,138 +1,549 @@
-//! A small static file server that behaves like GitHub Pages for one site.
+//! A static file server that behaves like GitHub Pages for a project site, used by
+//! `cargo xtask serve` and by the end-to-end suite.
 //!
-//! It serves a folder under a path prefix (`/` or `/followup/`): a directory answers with
-//! its `index.html`, a missing file answers with the site's `404.html` and status 404 (which
-//! is how a deep link reloads into the app on Pages), and every response carries Pages'
-//! `Cache-Control: max-age=600`. Loopback only; for `cargo xtask serve`.
+//! - serves one folder under a path prefix (`/followup/`), `/followup/` → `index.html`;
+//! - `/followup` and directories without a trailing slash → 301 to the slashed path;
+//! - unknown paths → the folder's `404.html` with status 404;
+//! - `Cache-Control: max-age=600` on every file, as Pages sends;
+//! - Content-Types as Pages sends them (`.wasm` is `application/wasm`).
+//!
+//! It can be stopped (to test offline behaviour honestly: the service worker's own fetches
+//! fail too), restarted on the same port (same origin, so the same service worker and
+//! storage), and switched to another folder (to deploy a "newer build" in place).
+//!
+//! Every response carries `Connection: close` and `stop()` shuts down every open socket, so
+//! no idle keep-alive or speculative connection of Chromium can outlive a stop.
 
-use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-/// Serves `root` under `prefix` on `listener` until the process ends.
-pub fn serve(listener: TcpListener, root: PathBuf, prefix: String) {
-    for stream in listener.incoming().flatten() {
-        let root = root.clone();
-        let prefix = prefix.clone();
-        std::thread::spawn(move || {
-            let _ = answer(stream, &root, &prefix);
+/// One request as the server saw it: `(method, path, status)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+}
+
+struct Shared {
+    root: RwLock<PathBuf>,
+    prefix: String,
+    hits: Mutex<Vec<Hit>>,
+    conns: Mutex<HashMap<u64, TcpStream>>,
+    next_conn: AtomicU64,
+}
+
+struct Running {
+    stop: Arc<AtomicBool>,
+    thread: JoinHandle<()>,
+}
+
+pub struct StaticServer {
+    port: u16,
+    shared: Arc<Shared>,
+    running: Option<Running>,
+}
+
+impl StaticServer {
+    /// Starts serving `root` under `prefix` (e.g. `/followup/`) on 127.0.0.1 and a free port.
+    pub fn start(root: impl Into<PathBuf>, prefix: &str) -> StaticServer {
+        StaticServer::start_at(root, prefix, 0).expect("bind 127.0.0.1:0 for the static server")
+    }
+
+    /// Starts serving `root` under `prefix` on 127.0.0.1:`port` (0 picks a free port).
+    pub fn start_at(root: impl Into<PathBuf>, prefix: &str, port: u16) -> io::Result<StaticServer> {
+        assert!(
+            prefix.starts_with('/') && prefix.ends_with('/'),
+            "prefix must start and end with '/': {prefix:?}"
+        );
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        let port = listener.local_addr()?.port();
+        let shared = Arc::new(Shared {
+            root: RwLock::new(root.into()),
+            prefix: prefix.to_string(),
+            hits: Mutex::new(Vec::new()),
+            conns: Mutex::new(HashMap::new()),
+            next_conn: AtomicU64::new(0),
         });
+        let mut server = StaticServer {
+            port,
+            shared,
+            running: None,
+        };
+        server.run(listener);
+        Ok(server)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Full URL of `path` under the prefix: `url("contacts/new")` →
+    /// `http://127.0.0.1:PORT/followup/contacts/new`.
+    pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.origin(),
+            self.shared.prefix,
+            path.trim_start_matches('/')
+        )
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// The folder currently served.
+    pub fn root(&self) -> PathBuf {
+        self.shared.root.read().unwrap().clone()
+    }
+
+    /// Serves another folder from the next request on (same port, same origin).
+    pub fn set_root(&self, root: impl Into<PathBuf>) {
+        *self.shared.root.write().unwrap() = root.into();
+    }
+
+    /// Every request served so far.
+    pub fn hits(&self) -> Vec<Hit> {
+        self.shared.hits.lock().unwrap().clone()
+    }
+
+    /// Stops listening and closes every open connection. Idempotent.
+    pub fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop.store(true, Ordering::SeqCst);
+            let _ = running.thread.join();
+        }
+        let conns: Vec<TcpStream> = self
+            .shared
+            .conns
+            .lock()
+            .unwrap()
+            .drain()
+            .map(|(_, s)| s)
+            .collect();
+        for conn in conns {
+            let _ = conn.shutdown(Shutdown::Both);
+        }
+        // Nothing may answer on the port any more.
+        assert!(
+            TcpStream::connect_timeout(&self.addr(), Duration::from_millis(200)).is_err(),
+            "static server still accepts connections on port {} after stop()",
+            self.port
+        );
+    }
+
+    /// Listens again on the same port. Idempotent.
+    pub fn restart(&mut self) {
+        if self.running.is_some() {
+            return;
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let listener = loop {
+            match TcpListener::bind(self.addr()) {
+                Ok(l) => break l,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => panic!("cannot listen again on 127.0.0.1:{}: {e}", self.port),
+            }
+        };
+        self.run(listener);
+    }
+
+    fn addr(&self) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], self.port))
+    }
+
+    fn run(&mut self, listener: TcpListener) {
+        listener
+            .set_nonblocking(true)
+            .expect("nonblocking listener");
+        let stop = Arc::new(AtomicBool::new(false));
+        let shared = self.shared.clone();
+        let stop2 = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name(format!("static-server-{}", self.port))
+            .spawn(move || accept_loop(listener, shared, stop2))
+            .expect("spawn static server thread");
+        self.running = Some(Running { stop, thread });
     }
 }
 
-fn answer(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
-    let mut request_line = String::new();
-    let mut reader = BufReader::new(stream.try_clone()?);
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
-            break;
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop.store(true, Ordering::SeqCst);
+            let _ = running.thread.join();
+        }
+        for (_, conn) in self.shared.conns.lock().unwrap().drain() {
+            let _ = conn.shutdown(Shutdown::Both);
         }
     }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let (status, path) = resolve(root, prefix, target);
-    let body = fs::read(&path).unwrap_or_default();
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: max-age=600\r\nConnection: close\r\n\r\n",
-        content_type(&path),
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
-    if !request_line.starts_with("HEAD ") {
-        stream.write_all(&body)?;
-    }
-    stream.flush()
 }
 
-/// Maps a request target to a status line and the file that answers it.
-pub fn resolve(root: &Path, prefix: &str, target: &str) -> (&'static str, PathBuf) {
-    let not_found = ("404 Not Found", root.join("404.html"));
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let Some(rest) = path
-        .strip_prefix(prefix)
-        .or_else(|| (path.to_string() + "/" == prefix).then_some(""))
-    else {
-        return not_found;
-    };
-    if rest
-        .split('/')
-        .any(|part| part == ".." || part.starts_with('.'))
-    {
-        return not_found;
+fn accept_loop(listener: TcpListener, shared: Arc<Shared>, stop: Arc<AtomicBool>) {
+    while !stop.load(Ordering::SeqCst) {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                if stop.load(Ordering::SeqCst) {
+                    let _ = stream.shutdown(Shutdown::Both);
+                    break;
+                }
+                let _ = stream.set_nonblocking(false);
+                let id = shared.next_conn.fetch_add(1, Ordering::SeqCst);
+                if let Ok(clone) = stream.try_clone() {
+                    shared.conns.lock().unwrap().insert(id, clone);
+                }
+                let shared = shared.clone();
+                std::thread::spawn(move || {
+                    let _ = handle(stream, &shared);
+                    shared.conns.lock().unwrap().remove(&id);
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(3))
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(3)),
+        }
     }
-    let mut file = root.join(rest);
-    if file.is_dir() {
+    // `listener` is dropped here: the port is closed.
+}
+
+fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut buf = Vec::with_capacity(2048);
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(()); // preconnect closed without a request
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(pos) = find(&buf, b"\r\n\r\n") {
+            break pos;
+        }
+        if buf.len() > 64 * 1024 {
+            return respond(
+                &mut stream,
+                shared,
+                "?",
+                "?",
+                431,
+                "text/plain; charset=utf-8",
+                b"request header too large",
+                &[],
+                false,
+            );
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
+    let request_line = head.lines().next().unwrap_or("");
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_string();
+    let target = parts.next().unwrap_or("").to_string();
+    let head_only = method == "HEAD";
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            shared,
+            &method,
+            &target,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed",
+            &[("Allow", "GET, HEAD")],
+            false,
+        );
+    }
+
+    let path = percent_decode(target.split(['?', '#']).next().unwrap_or(""));
+    let prefix = shared.prefix.as_str();
+    let root = shared.root.read().unwrap().clone();
+
+    // `/followup` → `/followup/`, as Pages does.
+    if path == prefix.trim_end_matches('/') {
+        return redirect(&mut stream, shared, &method, &target, prefix, head_only);
+    }
+    let Some(rel) = path.strip_prefix(prefix) else {
+        // Outside the project site: Pages would answer with the user site's 404.
+        return respond(
+            &mut stream,
+            shared,
+            &method,
+            &target,
+            404,
+            "text/plain; charset=utf-8",
+            b"404 Not Found (outside the site prefix)",
+            &[],
+            head_only,
+        );
+    };
+
+    match resolve(&root, rel) {
+        Resolved::File(file) => {
+            let body = std::fs::read(&file)?;
+            respond(
+                &mut stream,
+                shared,
+                &method,
+                &target,
+                200,
+                content_type(&file),
+                &body,
+                &[],
+                head_only,
+            )
+        }
+        Resolved::AddSlash => {
+            let location = format!("{path}/");
+            redirect(&mut stream, shared, &method, &target, &location, head_only)
+        }
+        Resolved::NotFound => match std::fs::read(root.join("404.html")) {
+            Ok(body) => respond(
+                &mut stream,
+                shared,
+                &method,
+                &target,
+                404,
+                "text/html; charset=utf-8",
+                &body,
+                &[],
+                head_only,
+            ),
+            Err(_) => respond(
+                &mut stream,
+                shared,
+                &method,
+                &target,
+                404,
+                "text/plain; charset=utf-8",
+                b"404 Not Found (and the dist has no 404.html)",
+                &[],
+                head_only,
+            ),
+        },
+    }
+}
+
+enum Resolved {
+    File(PathBuf),
+    AddSlash,
+    NotFound,
+}
+
+fn resolve(root: &Path, rel: &str) -> Resolved {
+    let rel_path = Path::new(rel);
+    if rel_path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Resolved::NotFound;
+    }
+    let mut file = root.join(rel_path);
+    if rel.is_empty() || rel.ends_with('/') {
         file = file.join("index.html");
+    } else if file.is_dir() {
+        return if file.join("index.html").is_file() {
+            Resolved::AddSlash
+        } else {
+            Resolved::NotFound
+        };
     }
     if file.is_file() {
-        ("200 OK", file)
-    } else {
-        not_found
+        return Resolved::File(file);
+    }
+    // Pages also serves `foo.html` for `/foo`.
+    if !rel.is_empty() && !rel.ends_with('/') {
+        let html = root.join(format!("{rel}.html"));
+        if html.is_file() {
+            return Resolved::File(html);
+        }
+    }
+    Resolved::NotFound
+}
+
+#[allow(clippy::too_many_arguments)]
+fn respond(
+    stream: &mut TcpStream,
+    shared: &Shared,
+    method: &str,
+    target: &str,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+    extra: &[(&str, &str)],
+    head_only: bool,
+) -> io::Result<()> {
+    shared.hits.lock().unwrap().push(Hit {
+        method: method.to_string(),
+        path: target.to_string(),
+        status,
+    });
+    let reason = match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        _ => "Unknown",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: max-age=600\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in extra {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()?;
+    let _ = stream.shutdown(Shutdown::Write);
+    Ok(())
+}
+
+fn redirect(
+    stream: &mut TcpStream,
+    shared: &Shared,
+    method: &str,
+    target: &str,
+    location: &str,
+    head_only: bool,
+) -> io::Result<()> {
+    let body = format!("Moved to {location}");
+    respond(
+        stream,
+        shared,
+        method,
+        target,
+        301,
+        "text/plain; charset=utf-8",
+        body.as_bytes(),
+        &[("Location", location)],
+        head_only,
+    )
+}
+
+/// The Content-Type GitHub Pages sends for a file name.
+pub fn content_type(file: &Path) -> &'static str {
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json; charset=utf-8",
+        "webmanifest" => "application/manifest+json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        _ => "application/octet-stream",
     }
 }
 
-/// The Content-Type GitHub Pages sends for the file types a build contains.
-pub fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "webmanifest" => "application/manifest+json",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        _ => "application/octet-stream",
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(v) = u8::from_str_radix(hex, 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
     }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn resolves_like_github_pages() {
-        let root = std::env::temp_dir().join(format!("xtask-server-{}", std::process::id()));
-        fs::create_dir_all(root.join("sub")).unwrap();
-        for f in ["index.html", "404.html", "app.wasm", "sub/index.html"] {
-            fs::write(root.join(f), f).unwrap();
-        }
-        let check = |prefix: &str, target: &str, status: &str, file: &str| {
-            let (s, p) = resolve(&root, prefix, target);
-            assert_eq!((s, p), (status, root.join(file)), "{prefix} {target}");
-        };
-        check("/followup/", "/followup/", "200 OK", "index.html");
-        check("/followup/", "/followup", "200 OK", "index.html");
-        check("/followup/", "/followup/app.wasm?v=1", "200 OK", "app.wasm");
-        check("/followup/", "/followup/sub", "200 OK", "sub/index.html");
-        check(
-            "/followup/",
-            "/followup/contacts/42",
-            "404 Not Found",
-            "404.html",
-        );
-        check("/followup/", "/app.wasm", "404 Not Found", "404.html");
-        check(
-            "/followup/",
-            "/followup/../secret",
-            "404 Not Found",
-            "404.html",
-        );
-        check("/", "/", "200 OK", "index.html");
-        check("/", "/settings", "404 Not Found", "404.html");
+    fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).unwrap();
+        let end = find(&out, b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&out[..end]).to_string();
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (status, head, out[end + 4..].to_vec())
     }
 
     #[test]
-    fn wasm_has_its_streaming_content_type() {
-        for (file, ty) in [
-            ("a.wasm", "application/wasm"),
-            ("m.webmanifest", "application/manifest+json"),
-            ("x.bin", "application/octet-stream"),
-        ] {
-            assert_eq!(content_type(Path::new(file)), ty);
-        }
+    fn pages_semantics_stop_restart_switch() {
+        let a = tempfile::tempdir().unwrap();
+        std::fs::write(a.path().join("index.html"), "A-index").unwrap();
+        std::fs::write(a.path().join("404.html"), "A-404").unwrap();
+        std::fs::write(a.path().join("app_bg.wasm"), "wasm").unwrap();
+        std::fs::create_dir(a.path().join("sub")).unwrap();
+        std::fs::write(a.path().join("sub/index.html"), "sub").unwrap();
+        let b = tempfile::tempdir().unwrap();
+        std::fs::write(b.path().join("index.html"), "B-index").unwrap();
+
+        let mut server = StaticServer::start(a.path(), "/followup/");
+        let port = server.port();
+        let (st, head, body) = get(port, "/followup/");
+        assert_eq!((st, body.as_slice()), (200, &b"A-index"[..]));
+        assert!(head.contains("Content-Type: text/html"), "{head}");
+        assert!(head.contains("Cache-Control: max-age=600"), "{head}");
+        let (st, head, _) = get(port, "/followup/app_bg.wasm?x=1");
+        assert_eq!(st, 200);
+        assert!(head.contains("Content-Type: application/wasm"), "{head}");
+        let (st, _, body) = get(port, "/followup/contacts/12");
+        assert_eq!((st, body.as_slice()), (404, &b"A-404"[..]));
+        let (st, head, _) = get(port, "/followup");
+        assert_eq!(st, 301);
+        assert!(head.contains("Location: /followup/"), "{head}");
+        let (st, head, _) = get(port, "/followup/sub");
+        assert_eq!(st, 301);
+        assert!(head.contains("Location: /followup/sub/"), "{head}");
+        assert_eq!(get(port, "/followup/../Cargo.toml").0, 404);
+        assert_eq!(get(port, "/other/").0, 404);
+
+        server.stop();
+        assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
+        server.set_root(b.path());
+        server.restart();
+        assert_eq!(server.port(), port);
+        let (st, _, body) = get(port, "/followup/");
+        assert_eq!((st, body.as_slice()), (200, &b"B-index"[..]));
+        assert!(server
+            .hits()
+            .iter()
+            .any(|h| h.path == "/followup/contacts/12" && h.status == 404));
     }
 }

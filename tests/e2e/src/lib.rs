@@ -3,7 +3,7 @@
 //! The tests (in `tests/e2e.rs`) drive the release `dist/` exactly as GitHub Pages serves
 //! it under `/followup/`:
 //!
-//! - [`server::StaticServer`]: a Pages-like static server on 127.0.0.1 (free port) that can
+//! - [`StaticServer`] (from `xtask::server`): a Pages-like static server on 127.0.0.1 (free port) that can
 //!   be stopped, restarted on the same port and pointed at another folder;
 //! - [`browser::Browser`]: chromedriver (started on a free port) + headless Chromium at
 //!   390×844 with a fresh profile, console log collection, CDP passthrough and wait helpers.
@@ -12,12 +12,11 @@
 //! `cargo test -p followup-e2e -- --test-threads=1`.
 
 pub mod browser;
-pub mod server;
 
 use std::path::{Path, PathBuf};
 
 pub use browser::{Browser, ConsoleEntry, VIEWPORT};
-pub use server::StaticServer;
+pub use xtask::server::StaticServer;
 
 /// The path prefix the dist was built for (`--public-url /followup/`).
 pub const PREFIX: &str = "/followup/";
