@@ -21,6 +21,8 @@
 //! - `search`: accent-insensitive matching for the contacts list.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
 //! - `snapshot`: the one persisted shape, versioned.
+//! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
+//!   imports parse to a preview and change nothing until applied.
 
 pub mod agenda;
 pub mod book;
@@ -29,6 +31,7 @@ pub mod contact;
 pub mod dates;
 pub mod email;
 pub mod event;
+pub mod formats;
 pub mod interaction;
 pub mod linkedin;
 pub mod mailto;

@@ -1,0 +1,162 @@
+use super::*;
+use crate::domain::command::Command;
+use crate::domain::contact::{ContactId, NewContact};
+use crate::domain::email::Email;
+use crate::domain::formats::test_support::{arb_book, d, sample_book};
+use crate::domain::formats::MAX_BYTES;
+use proptest::prelude::*;
+
+fn preview(book: &Book, text: &str) -> Result<ImportPreview, FormatError> {
+    preview_backup_import(book, text.as_bytes(), "followup-2026-11-26.json")
+}
+
+#[test]
+fn export_is_pretty_versioned_json() {
+    let text = export_backup(&sample_book());
+    assert!(
+        text.starts_with("{\n  \"version\": 1,\n  \"contacts\": ["),
+        "{text}"
+    );
+    assert!(text.contains("\"name\": \"Priya Raman\""));
+    assert_eq!(snapshot::decode(&text).unwrap(), sample_book());
+}
+
+#[test]
+fn a_backup_into_a_fresh_book_restores_everything() {
+    let book = sample_book();
+    let p = preview(&Book::default(), &export_backup(&book)).unwrap();
+    assert_eq!(
+        p.summary(),
+        "followup-2026-11-26.json: 2 new, 0 updated, 0 possible duplicates, 0 rows with errors."
+    );
+    assert_eq!(p.apply(&Book::default()).unwrap(), book);
+}
+
+#[test]
+fn merging_by_id_counts_new_updated_and_duplicates() {
+    let mut backup = sample_book();
+    // Newer edit of c1 in the backup; a new contact; one that shares c2's email.
+    let mut priya = backup.contact(&ContactId::new("c1")).unwrap().fields();
+    priya.title = "Staff Engineer".into();
+    priya.updated_at = 50;
+    backup.apply(Command::UpdateContact(priya)).unwrap();
+    backup
+        .apply(Command::AddContact(NewContact {
+            id: ContactId::new("c3"),
+            name: "Wei Chen".into(),
+            met_on: d(2026, 11, 25),
+            ..NewContact::default()
+        }))
+        .unwrap();
+    let mut here = sample_book();
+    let mut jose = here.contact(&ContactId::new("c2")).unwrap().fields();
+    jose.email = Some(Email::parse("jose@globex.example").unwrap());
+    here.apply(Command::UpdateContact(jose)).unwrap();
+    backup
+        .apply(Command::AddContact(NewContact {
+            id: ContactId::new("other-id"),
+            name: "J. García".into(),
+            email: Some(Email::parse("JOSE@globex.example").unwrap()),
+            ..NewContact::default()
+        }))
+        .unwrap();
+
+    let p = preview(&here, &export_backup(&backup)).unwrap();
+    assert_eq!(
+        p.summary(),
+        "followup-2026-11-26.json: 1 new, 2 updated, 1 possible duplicate, 0 rows with errors."
+    );
+    assert_eq!(p.duplicates[0].existing, ContactId::new("c2"));
+    assert_eq!(p.duplicates[0].reason, "the same email address");
+    assert!(p.setup.is_none(), "a book in use keeps its own profile");
+    let merged = p.apply(&here).unwrap();
+    assert_eq!(merged.contact_count(), 3);
+    assert_eq!(
+        merged.contact(&ContactId::new("c1")).unwrap().title,
+        "Staff Engineer"
+    );
+    assert!(merged.contact(&ContactId::new("other-id")).is_none());
+}
+
+#[test]
+fn an_edit_made_after_the_backup_is_kept() {
+    let backup = export_backup(&sample_book());
+    let mut here = sample_book();
+    let mut priya = here.contact(&ContactId::new("c1")).unwrap().fields();
+    priya.title = "Edited later".into();
+    priya.updated_at = 999;
+    here.apply(Command::UpdateContact(priya)).unwrap();
+    let p = preview(&here, &backup).unwrap();
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(p.apply(&here).unwrap(), here);
+}
+
+#[test]
+fn damaged_contacts_are_left_out_and_reported() {
+    let text = export_backup(&sample_book())
+        .replace("priya@acme.example", "not an email")
+        .replace("\"c2\"", "\"c2b\"");
+    let p = preview(&Book::default(), &text).unwrap();
+    assert_eq!(p.new.len(), 1);
+    assert_eq!(p.errors.len(), 1);
+    let message = p.errors[0].to_string();
+    assert!(
+        message.starts_with(
+            "followup-2026-11-26.json, contact 1: this contact (Priya Raman) could not be read"
+        ),
+        "{message}"
+    );
+    assert!(message.ends_with("so it was left out."), "{message}");
+}
+
+#[test]
+fn unreadable_backups_change_nothing() {
+    fn check(bytes: &[u8], fragment: &str) {
+        let e = preview_backup_import(&sample_book(), bytes, "b.json").unwrap_err();
+        let e = e.to_string();
+        assert!(e.contains(fragment) && e.contains("b.json"), "{e}");
+        assert!(e.ends_with("Nothing was imported."), "{e}");
+    }
+    let full = export_backup(&sample_book());
+    check(b"", "is empty");
+    check(&full.as_bytes()[..full.len() / 2], "the JSON is damaged");
+    check(b"[1,2,3]", "not a Followup backup");
+    check(b"{\"contacts\": []}", "not a Followup backup");
+    check(
+        b"{\"version\": 99, \"contacts\": []}",
+        "newer version of Followup (format 99)",
+    );
+    check(b"\x1f\x8b\x08\0\0\0\0\0", "not a text file");
+    check(
+        b"{\"version\": 1, \"name\": \"Jos\xe9\"}",
+        "line 1: the file is not UTF-8",
+    );
+    check(&vec![b' '; MAX_BYTES + 1], "larger than");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn json_export_then_import_is_the_identity(book in arb_book()) {
+        let text = export_backup(&book);
+        let p = preview(&Book::default(), &text).unwrap();
+        prop_assert_eq!(p.errors.len(), 0);
+        prop_assert_eq!(p.apply(&Book::default()).unwrap(), book.clone());
+        // Importing the same backup again changes nothing.
+        let again = preview(&book, &text).unwrap();
+        prop_assert!(again.is_empty());
+    }
+
+    #[test]
+    fn backup_import_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = preview_backup_import(&sample_book(), &bytes, "b.json");
+    }
+
+    #[test]
+    fn backup_import_never_panics_on_json_like_text(
+        body in "(\\{|\\}|\\[|\\]|\"version\":|1|\"contacts\":|\"name\":|\"id\":|\"x\"|,|null){0,40}"
+    ) {
+        let _ = preview_backup_import(&sample_book(), body.as_bytes(), "b.json");
+    }
+}

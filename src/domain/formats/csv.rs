@@ -1,0 +1,108 @@
+//! The spreadsheet export: one row per contact, UTF-8 with a byte order mark so Excel
+//! shows accents correctly, written with the `csv` crate (quoting, embedded line breaks).
+//!
+//! Columns, in order (`COLUMNS`): Name, Company, Title, Kind, Email, Phone, LinkedIn,
+//! Event (its name), Met on (YYYY-MM-DD), Hook, Role, Really want (yes/no), Tags (joined
+//! with "; "), Notes, then one column per playbook step in playbook order with its state
+//! ("pending", "done 2026-11-20", "skipped 2026-11-20", "snoozed until 2026-12-01", or
+//! empty when the step does not apply to the contact), Last interaction (YYYY-MM-DD) and
+//! Id (the contact's id in Followup).
+//! Rows follow the contacts list: newest meeting first. Export only; no clock, no IO.
+
+use crate::domain::book::Book;
+use crate::domain::contact::Contact;
+use crate::domain::dates::iso;
+use crate::domain::playbook::applies;
+use crate::domain::step::{Step, StepState};
+
+/// The header row.
+pub const COLUMNS: [&str; 21] = [
+    "Name",
+    "Company",
+    "Title",
+    "Kind",
+    "Email",
+    "Phone",
+    "LinkedIn",
+    "Event",
+    "Met on",
+    "Hook",
+    "Role",
+    "Really want",
+    "Tags",
+    "Notes",
+    "Connect on LinkedIn",
+    "Send the follow-up email",
+    "Send a LinkedIn message",
+    "Ask for an intro to a recruiter",
+    "Keep in touch",
+    "Last interaction",
+    "Id",
+];
+
+/// The CSV file's text, starting with the UTF-8 byte order mark.
+pub fn export_csv(book: &Book) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer
+        .write_record(COLUMNS)
+        .expect("writing to memory cannot fail");
+    for contact in book.contacts() {
+        writer
+            .write_record(row(book, contact))
+            .expect("writing to memory cannot fail");
+    }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    let text = String::from_utf8(bytes).expect("the csv crate writes the UTF-8 it is given");
+    format!("\u{feff}{text}")
+}
+
+fn row(book: &Book, c: &Contact) -> Vec<String> {
+    let mut row = vec![
+        c.name.clone(),
+        c.company.clone(),
+        c.title.clone(),
+        c.kind.label().to_string(),
+        c.email
+            .as_ref()
+            .map(|e| e.as_str().to_string())
+            .unwrap_or_default(),
+        c.phone.clone(),
+        c.linkedin
+            .as_ref()
+            .map(|l| l.url().to_string())
+            .unwrap_or_default(),
+        book.event_of(c).map(|e| e.name.clone()).unwrap_or_default(),
+        iso(c.met_on),
+        c.hook.clone(),
+        c.role.clone(),
+        if c.really_want { "yes" } else { "no" }.to_string(),
+        c.tags.join("; "),
+        c.notes.clone(),
+    ];
+    for step in Step::ALL {
+        row.push(if applies(c, step) {
+            state_text(c.steps.get(step))
+        } else {
+            String::new()
+        });
+    }
+    row.push(c.last_interaction().map(iso).unwrap_or_default());
+    row.push(c.id.to_string());
+    row
+}
+
+/// A step's stored state in words a spreadsheet can sort.
+pub fn state_text(state: StepState) -> String {
+    match state {
+        StepState::Pending => "pending".into(),
+        StepState::Done(on) => format!("done {}", iso(on)),
+        StepState::Skipped(on) => format!("skipped {}", iso(on)),
+        StepState::Snoozed(until) => format!("snoozed until {}", iso(until)),
+    }
+}
+
+#[cfg(test)]
+#[path = "csv_tests.rs"]
+mod tests;

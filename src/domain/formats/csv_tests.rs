@@ -1,0 +1,102 @@
+use super::*;
+use crate::domain::formats::test_support::{arb_book, sample_book};
+use proptest::prelude::*;
+
+fn rows(text: &str) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{feff}').expect("starts with a BOM");
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn export_starts_with_a_bom_and_the_documented_header() {
+    let text = export_csv(&Book::default());
+    assert!(text
+        .as_bytes()
+        .starts_with(b"\xEF\xBB\xBFName,Company,Title,Kind,"));
+    assert_eq!(rows(&text), [COLUMNS.map(String::from).to_vec()]);
+    assert!(text.ends_with("\r\n"));
+}
+
+#[test]
+fn one_row_per_contact_quoting_commas_quotes_and_line_breaks() {
+    let text = export_csv(&sample_book());
+    let rows = rows(&text);
+    assert_eq!(rows.len(), 3);
+    let check = |row: usize, column: &str, expected: &str| {
+        let i = COLUMNS.iter().position(|c| *c == column).unwrap();
+        assert_eq!(rows[row][i], expected, "row {row}, {column}");
+    };
+    check(1, "Name", "Priya Raman");
+    check(1, "Company", "Acme, Inc.");
+    check(1, "Kind", "Engineer");
+    check(1, "Email", "priya@acme.example");
+    check(1, "LinkedIn", "https://www.linkedin.com/in/priya-raman/");
+    check(1, "Event", "Fall Career Fair");
+    check(1, "Met on", "2026-11-24");
+    check(
+        1,
+        "Hook",
+        "Rust; WebAssembly, and her team's \"zero-downtime\" deploys",
+    );
+    check(1, "Really want", "yes");
+    check(1, "Tags", "rust; fall fair");
+    check(1, "Notes", "Two lines\nof notes");
+    check(1, "Connect on LinkedIn", "pending");
+    check(1, "Ask for an intro to a recruiter", "pending");
+    check(1, "Last interaction", "");
+    check(1, "Id", "c1");
+    check(2, "Name", "José García");
+    check(2, "Kind", "Recruiter");
+    check(2, "Connect on LinkedIn", "done 2026-11-20");
+    check(2, "Send a LinkedIn message", "");
+    check(2, "Ask for an intro to a recruiter", "");
+    check(2, "Last interaction", "2026-11-20");
+    assert!(text.contains("\"Acme, Inc.\""));
+    assert!(text.contains("\"Rust; WebAssembly, and her team's \"\"zero-downtime\"\" deploys\""));
+}
+
+#[test]
+fn step_states_read_as_words() {
+    use crate::domain::formats::test_support::d;
+    let check = |state, expected: &str| assert_eq!(state_text(state), expected);
+    check(StepState::Pending, "pending");
+    check(StepState::Done(d(2026, 11, 20)), "done 2026-11-20");
+    check(StepState::Skipped(d(2026, 1, 2)), "skipped 2026-01-02");
+    check(
+        StepState::Snoozed(d(2026, 12, 1)),
+        "snoozed until 2026-12-01",
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn csv_round_trip_keeps_every_field_it_carries(book in arb_book()) {
+        let rows = rows(&export_csv(&book));
+        let contacts: Vec<_> = book.contacts().collect();
+        prop_assert_eq!(rows.len(), contacts.len() + 1);
+        for (row, c) in rows[1..].iter().zip(contacts) {
+            prop_assert_eq!(row.len(), COLUMNS.len());
+            prop_assert_eq!(&row[0], &c.name);
+            prop_assert_eq!(&row[1], &c.company);
+            prop_assert_eq!(&row[2], &c.title);
+            prop_assert_eq!(&row[3], c.kind.label());
+            prop_assert_eq!(row[4].clone(), c.email.as_ref().map(|e| e.to_string()).unwrap_or_default());
+            prop_assert_eq!(&row[5], &c.phone);
+            prop_assert_eq!(row[6].clone(), c.linkedin.as_ref().map(|l| l.to_string()).unwrap_or_default());
+            prop_assert_eq!(crate::domain::dates::parse_iso(&row[8]), Some(c.met_on));
+            prop_assert_eq!(&row[9], &c.hook);
+            prop_assert_eq!(&row[10], &c.role);
+            prop_assert_eq!(&row[11] == "yes", c.really_want);
+            prop_assert_eq!(row[12].split("; ").filter(|t| !t.is_empty()).map(String::from).collect::<Vec<_>>(), c.tags.clone());
+            prop_assert_eq!(&row[13], &c.notes);
+            prop_assert_eq!(&row[20], c.id.as_str());
+        }
+    }
+}

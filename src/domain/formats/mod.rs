@@ -1,0 +1,291 @@
+//! The file formats students move contacts in and out with: the JSON backup, a CSV for
+//! spreadsheets, vCard for phone contacts, an iCalendar file of pending follow-ups, and
+//! LinkedIn's own `Connections.csv`.
+//!
+//! Every importer follows the same path: bytes → checked text (`text_of`) → parsed values
+//! plus `RowError`s → an `ImportPreview` ("N new, M updated, K possible duplicates, J rows
+//! with errors") → a new `Book` built only when the student confirms. A whole-file problem
+//! (empty, not UTF-8, a binary, too large, missing columns) is a `FormatError` and nothing
+//! is imported. This module is pure: it never reads the clock, never makes ids and never
+//! touches the browser; `today`, timestamps and id generators are arguments.
+//!
+//! Code map:
+//! - `content_line`: escaping, folding and unfolding shared by vCard and iCalendar.
+//! - `backup`: the JSON backup, merged by contact id.
+//! - `csv`: the spreadsheet export.
+//! - `vcard`: vCard 3.0 export, vCard 3.0/4.0 import.
+//! - `ics`: the calendar of pending follow-ups.
+//! - `linkedin_csv`: LinkedIn's `Connections.csv` and matching it against the book.
+//! - `preview`: `ImportPreview`, what an import would change, and applying it at once.
+
+pub mod backup;
+mod content_line;
+pub mod csv;
+pub mod ics;
+pub mod linkedin_csv;
+pub mod preview;
+#[cfg(test)]
+mod test_support;
+pub mod vcard;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::dates;
+
+pub use backup::{export_backup, preview_backup_import};
+pub use csv::export_csv;
+pub use ics::export_ics;
+pub use linkedin_csv::{import_linkedin_connections, plan_linkedin_import, Connection};
+pub use preview::{Duplicate, ImportPreview};
+pub use vcard::{export_vcard, import_vcard};
+
+/// Files larger than this are refused before parsing: a real export of a student's network
+/// is a few hundred kilobytes at most.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// One row, line or entry of an imported file that could not be used as it was. The rest
+/// of the file is still imported; the message says what was kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// The file's name as the student chose it, such as `Connections.csv`.
+    pub file: String,
+    /// What `line` counts: "row" in a CSV, "line" in a vCard, "contact" in a backup.
+    pub unit: &'static str,
+    /// 1-based.
+    pub line: usize,
+    pub message: String,
+}
+
+impl RowError {
+    pub(crate) fn new(
+        file: &str,
+        unit: &'static str,
+        line: usize,
+        message: impl Into<String>,
+    ) -> RowError {
+        RowError {
+            file: file.to_string(),
+            unit,
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}, {} {}: {}",
+            self.file, self.unit, self.line, self.message
+        )
+    }
+}
+
+impl std::error::Error for RowError {}
+
+/// Why a whole file could not be imported. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The file has no content.
+    Empty { file: String },
+    /// Over `MAX_BYTES`.
+    TooLarge { file: String, bytes: usize },
+    /// Not UTF-8 text; `line` is where the first bad byte is.
+    NotUtf8 { file: String, line: usize },
+    /// A binary file (an image, a zip, …) rather than text.
+    Binary { file: String },
+    /// A CSV without the columns this import needs; `line` is the header row, if found.
+    MissingColumns {
+        file: String,
+        line: Option<usize>,
+        missing: Vec<String>,
+    },
+    /// Text, but not the format expected (`expected` names it, `detail` says what was wrong).
+    WrongFormat {
+        file: String,
+        expected: &'static str,
+        detail: String,
+    },
+    /// A backup written by a newer version of Followup.
+    Newer { file: String, version: u32 },
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::Empty { file } => {
+                write!(f, "{file} is empty. Nothing was imported.")
+            }
+            FormatError::TooLarge { file, bytes } => write!(
+                f,
+                "{file} is {:.1} MB, larger than the {} MB Followup can import. \
+                 Check you picked the right file. Nothing was imported.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+            FormatError::NotUtf8 { file, line } => write!(
+                f,
+                "{file}, line {line}: the file is not UTF-8 text. Export it again as UTF-8 \
+                 (in a spreadsheet: Save as → CSV UTF-8). Nothing was imported."
+            ),
+            FormatError::Binary { file } => write!(
+                f,
+                "{file} is not a text file (it may be an image or an archive). \
+                 Nothing was imported."
+            ),
+            FormatError::MissingColumns {
+                file,
+                line,
+                missing,
+            } => {
+                let place = match line {
+                    Some(line) => format!("{file}, row {line}"),
+                    None => file.clone(),
+                };
+                write!(
+                    f,
+                    "{place}: the columns {} are missing. Use the Connections.csv file from \
+                     LinkedIn's data export, unchanged. Nothing was imported.",
+                    missing.join(", ")
+                )
+            }
+            FormatError::WrongFormat {
+                file,
+                expected,
+                detail,
+            } => write!(
+                f,
+                "{file} is not {expected} ({detail}). Nothing was imported."
+            ),
+            FormatError::Newer { file, version } => write!(
+                f,
+                "{file} was made by a newer version of Followup (format {version}). \
+                 Reload the page to update, then import it again. Nothing was imported."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Checks an uploaded file and returns its text without a UTF-8 byte order mark.
+pub(crate) fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, FormatError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(FormatError::TooLarge {
+            file: file.to_string(),
+            bytes: bytes.len(),
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
+        if bytes.contains(&0) {
+            FormatError::Binary {
+                file: file.to_string(),
+            }
+        } else {
+            FormatError::NotUtf8 {
+                file: file.to_string(),
+                line,
+            }
+        }
+    })?;
+    if text.contains('\0') {
+        return Err(FormatError::Binary {
+            file: file.to_string(),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(FormatError::Empty {
+            file: file.to_string(),
+        });
+    }
+    Ok(text)
+}
+
+/// What a download holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Backup,
+    Spreadsheet,
+    Contacts,
+    Calendar,
+}
+
+impl ExportKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Backup => "json",
+            ExportKind::Spreadsheet => "csv",
+            ExportKind::Contacts => "vcf",
+            ExportKind::Calendar => "ics",
+        }
+    }
+
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ExportKind::Backup => "application/json",
+            ExportKind::Spreadsheet => "text/csv;charset=utf-8",
+            ExportKind::Contacts => "text/vcard;charset=utf-8",
+            ExportKind::Calendar => "text/calendar;charset=utf-8",
+        }
+    }
+}
+
+/// The download's name: `followup-2026-11-26.json`.
+pub fn file_name(kind: ExportKind, today: NaiveDate) -> String {
+    format!("followup-{}.{}", dates::iso(today), kind.extension())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn download_names_carry_the_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let check = |kind, expected: &str| assert_eq!(file_name(kind, today), expected);
+        check(ExportKind::Backup, "followup-2026-11-26.json");
+        check(ExportKind::Spreadsheet, "followup-2026-11-26.csv");
+        check(ExportKind::Contacts, "followup-2026-11-26.vcf");
+        check(ExportKind::Calendar, "followup-2026-11-26.ics");
+    }
+
+    #[test]
+    fn uploaded_files_are_checked_before_parsing() {
+        fn check(bytes: &[u8], expected: Result<&str, &str>) {
+            let got = text_of(bytes, "f.csv").map_err(|e| e.to_string());
+            match expected {
+                Ok(text) => assert_eq!(got.as_deref(), Ok(text), "{bytes:?}"),
+                Err(fragment) => {
+                    let err = got.expect_err("should fail");
+                    assert!(err.contains(fragment), "{bytes:?}: {err}");
+                    assert!(err.contains("f.csv"), "{err}");
+                }
+            }
+        }
+        check(b"a,b\n", Ok("a,b\n"));
+        check(b"\xEF\xBB\xBFa,b", Ok("a,b"));
+        check("Jos\u{e9}".as_bytes(), Ok("Jos\u{e9}"));
+        check(b"", Err("is empty"));
+        check(b"  \r\n\n", Err("is empty"));
+        check(b"\xEF\xBB\xBF", Err("is empty"));
+        check(b"a\nb\nJos\xE9", Err("line 3: the file is not UTF-8"));
+        check(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err("not a text file"));
+        check(b"abc\0def", Err("not a text file"));
+        check(&vec![b'a'; MAX_BYTES + 1], Err("larger than the 5 MB"));
+    }
+
+    #[test]
+    fn row_errors_name_the_file_and_row() {
+        let e = RowError::new("Connections.csv", "row", 7, "The date was skipped.");
+        assert_eq!(
+            e.to_string(),
+            "Connections.csv, row 7: The date was skipped."
+        );
+    }
+}

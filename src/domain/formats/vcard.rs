@@ -1,0 +1,275 @@
+//! vCard: export to 3.0 (RFC 2426; Android's stock contacts app rejects 4.0), import from
+//! the 3.0 and 4.0 files phones write (RFC 6350).
+//!
+//! Export writes N, FN, ORG, TITLE, EMAIL, TEL, URL and `X-SOCIALPROFILE;type=linkedin:`
+//! for the LinkedIn profile, CATEGORIES for tags, and a NOTE saying where and when you met
+//! and what you talked about, followed by your notes. Lines are folded at 75 octets.
+//!
+//! Import reads several cards per file, folded lines, escaped characters, `item1.` group
+//! prefixes and TYPE parameters. The name comes from FN, else from N. The LinkedIn profile
+//! comes from `X-SOCIALPROFILE`/`SOCIALPROFILE` or a URL on linkedin.com. An email address
+//! or LinkedIn link that does not validate is a `RowError` on its line and the card is
+//! still imported without that field (a phone number alone is worth keeping). A card with
+//! no name, or cut off before `END:VCARD`, is skipped with a `RowError`.
+//!
+//! Ids, the meeting date and the edit time are arguments; nothing here reads the clock.
+
+use chrono::NaiveDate;
+
+use super::content_line::{components, escape, fold, parse_property, unescape, unfold};
+use super::{text_of, FormatError, RowError};
+use crate::domain::book::Book;
+use crate::domain::contact::{Contact, ContactId, NewContact};
+use crate::domain::dates::long;
+use crate::domain::email::Email;
+use crate::domain::linkedin::LinkedIn;
+
+/// The `.vcf` text for `contacts` (all of them, or the one being shared).
+pub fn export_vcard<'a>(contacts: impl IntoIterator<Item = &'a Contact>, book: &Book) -> String {
+    let mut out = String::new();
+    for c in contacts {
+        let mut line = |text: String| fold(&text, &mut out);
+        line("BEGIN:VCARD".into());
+        line("VERSION:3.0".into());
+        line(format!(
+            "N:{};{};;;",
+            escape(&c.last_name()),
+            escape(c.first_name())
+        ));
+        line(format!("FN:{}", escape(&c.name)));
+        if !c.company.is_empty() {
+            line(format!("ORG:{}", escape(&c.company)));
+        }
+        if !c.title.is_empty() {
+            line(format!("TITLE:{}", escape(&c.title)));
+        }
+        if let Some(email) = &c.email {
+            line(format!("EMAIL;TYPE=INTERNET:{}", escape(email.as_str())));
+        }
+        if !c.phone.is_empty() {
+            line(format!("TEL;TYPE=CELL:{}", escape(&c.phone)));
+        }
+        if let Some(profile) = &c.linkedin {
+            line(format!("URL:{}", profile.url()));
+            line(format!("X-SOCIALPROFILE;type=linkedin:{}", profile.url()));
+        }
+        if !c.tags.is_empty() {
+            let tags: Vec<String> = c.tags.iter().map(|t| escape(t)).collect();
+            line(format!("CATEGORIES:{}", tags.join(",")));
+        }
+        line(format!("NOTE:{}", escape(&note(c, book))));
+        line("END:VCARD".into());
+    }
+    out
+}
+
+/// "Met at Fall Career Fair on 12 Nov 2026. Talked about: …" and the notes.
+pub(crate) fn met_note(c: &Contact, book: &Book) -> String {
+    let mut text = match book.event_of(c) {
+        Some(event) => format!("Met at {} on {}.", event.name, long(c.met_on)),
+        None => format!("Met on {}.", long(c.met_on)),
+    };
+    if !c.hook.is_empty() {
+        text.push_str(&format!(" Talked about: {}", c.hook));
+    }
+    text
+}
+
+fn note(c: &Contact, book: &Book) -> String {
+    let mut text = met_note(c, book);
+    if !c.notes.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&c.notes);
+    }
+    text
+}
+
+/// Reads a `.vcf` file into contacts to add. `new_id` is called once per imported card;
+/// `met_on` and `at` (milliseconds since the Unix epoch) fill `met_on` and `updated_at`.
+pub fn import_vcard(
+    bytes: &[u8],
+    file_name: &str,
+    mut new_id: impl FnMut() -> String,
+    met_on: NaiveDate,
+    at: i64,
+) -> Result<(Vec<NewContact>, Vec<RowError>), FormatError> {
+    let text = text_of(bytes, file_name)?;
+    let lines = unfold(text);
+    if !lines
+        .iter()
+        .any(|l| l.text.trim().eq_ignore_ascii_case("BEGIN:VCARD"))
+    {
+        return Err(FormatError::WrongFormat {
+            file: file_name.to_string(),
+            expected: "a contacts file (vCard)",
+            detail: "it has no BEGIN:VCARD line".into(),
+        });
+    }
+    let mut contacts = Vec::new();
+    let mut errors = Vec::new();
+    let error = |line: usize, message: String| RowError::new(file_name, "line", line, message);
+    let mut card: Option<Card> = None;
+    for l in &lines {
+        let trimmed = l.text.trim();
+        if trimmed.eq_ignore_ascii_case("BEGIN:VCARD") {
+            if let Some(open) = card.take() {
+                errors.push(error(open.line, cut_off()));
+            }
+            card = Some(Card::new(l.line));
+            continue;
+        }
+        let Some(open) = card.as_mut() else {
+            continue;
+        };
+        if trimmed.eq_ignore_ascii_case("END:VCARD") {
+            let done = card.take().expect("a card is open");
+            let name = done.name();
+            if name.is_empty() {
+                errors.push(error(
+                    done.line,
+                    "this card has no name, so it was skipped.".into(),
+                ));
+                continue;
+            }
+            errors.extend(done.errors.into_iter().map(|(line, m)| error(line, m)));
+            contacts.push(NewContact {
+                id: ContactId::new(new_id()),
+                name,
+                company: done.company,
+                title: done.title,
+                email: done.email,
+                phone: done.phone,
+                linkedin: done.linkedin,
+                met_on,
+                notes: done.notes,
+                tags: done.tags,
+                updated_at: at,
+                ..NewContact::default()
+            });
+            continue;
+        }
+        open.read(l.line, &l.text);
+    }
+    if let Some(open) = card {
+        errors.push(error(open.line, cut_off()));
+    }
+    Ok((contacts, errors))
+}
+
+fn cut_off() -> String {
+    "this card is cut off (it has no END:VCARD line), so it was skipped. \
+     Export the contacts again."
+        .into()
+}
+
+/// A card being read.
+#[derive(Default)]
+struct Card {
+    line: usize,
+    full_name: String,
+    structured_name: String,
+    company: String,
+    title: String,
+    email: Option<Email>,
+    phone: String,
+    linkedin: Option<LinkedIn>,
+    notes: String,
+    tags: Vec<String>,
+    errors: Vec<(usize, String)>,
+}
+
+impl Card {
+    fn new(line: usize) -> Card {
+        Card {
+            line,
+            ..Card::default()
+        }
+    }
+
+    fn name(&self) -> String {
+        let name = if self.full_name.trim().is_empty() {
+            &self.structured_name
+        } else {
+            &self.full_name
+        };
+        name.trim().to_string()
+    }
+
+    fn read(&mut self, line: usize, text: &str) {
+        let Some(p) = parse_property(text) else {
+            return;
+        };
+        let value = p.value.trim();
+        match p.name.as_str() {
+            "FN" => self.full_name = unescape(value),
+            "N" => {
+                let parts = components(value, ';');
+                let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or("");
+                let words: Vec<&str> = [get(1), get(2), get(0)]
+                    .into_iter()
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                self.structured_name = words.join(" ");
+            }
+            "ORG" if self.company.is_empty() => {
+                self.company = components(value, ';').remove(0).trim().to_string()
+            }
+            "TITLE" if self.title.is_empty() => self.title = unescape(value).trim().to_string(),
+            "EMAIL" if self.email.is_none() => {
+                let raw = unescape(value);
+                let raw = raw.trim().trim_start_matches("mailto:");
+                match Email::parse(raw) {
+                    Ok(email) => self.email = Some(email),
+                    Err(e) => self.errors.push((
+                        line,
+                        format!("the email address \u{201c}{raw}\u{201d} was left out: {e}"),
+                    )),
+                }
+            }
+            "TEL" if self.phone.is_empty() => {
+                let raw = unescape(value);
+                self.phone = raw.trim().trim_start_matches("tel:").trim().to_string();
+            }
+            "X-SOCIALPROFILE" | "SOCIALPROFILE"
+                if self.linkedin.is_none()
+                    && (p.has_type("linkedin") || value.to_lowercase().contains("linkedin")) =>
+            {
+                self.linkedin_from(line, &unescape(value))
+            }
+            "URL" if self.linkedin.is_none() && value.to_lowercase().contains("linkedin") => {
+                self.linkedin_from(line, &unescape(value))
+            }
+            "NOTE" => {
+                if !self.notes.is_empty() {
+                    self.notes.push('\n');
+                }
+                self.notes.push_str(unescape(value).trim());
+            }
+            "CATEGORIES" => self.tags.extend(
+                components(value, ',')
+                    .into_iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty()),
+            ),
+            _ => {}
+        }
+    }
+
+    fn linkedin_from(&mut self, line: usize, raw: &str) {
+        match LinkedIn::parse(raw) {
+            Ok(profile) => self.linkedin = Some(profile),
+            Err(e) => self.errors.push((
+                line,
+                format!(
+                    "the LinkedIn link \u{201c}{}\u{201d} was left out: {e}",
+                    raw.trim()
+                ),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "vcard_tests.rs"]
+mod tests;
