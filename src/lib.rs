@@ -4,7 +4,8 @@
 //! playbook, templates, the persisted snapshot — and is tested natively with `cargo test`;
 //! it never touches the browser, never reads the clock and never makes random numbers.
 //! Everything else exists only on `wasm32`: `storage` (the only code that touches
-//! localStorage), `clock` (the only code that reads the time or makes ids), `state` (signals
+//! localStorage), `download` (the only code that creates files for the user or reads a
+//! picked file), `clock` (the only code that reads the time or makes ids), `state` (signals
 //! around domain values, and the one effect that saves), `pwa` (service-worker updates),
 //! `pages` (one per route) and `components`. See ARCHITECTURE.md.
 
@@ -16,6 +17,8 @@ mod app;
 pub mod clock;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod download;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,7 @@
 
 pub mod banners;
 pub mod contact_form;
+pub mod data_section;
 pub mod icons;
 pub mod step_actions;
 pub mod tabbar;

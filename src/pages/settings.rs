@@ -5,6 +5,7 @@
 //! touches storage. A template that does not parse is shown with its error and never sent
 //! to the book.
 
+use crate::components::data_section::DataSection;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
@@ -24,12 +25,7 @@ pub fn Settings() -> impl IntoView {
             <FollowUp/>
             <section class="card settings-section" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
-                <p>
-                    "Everything you add — contacts, events, messages and your profile — is kept only in "
-                    "this browser, on this device. Nothing is sent to a server, so it stays private; "
-                    "it also means clearing this browser's data, or losing the phone, erases it."
-                </p>
-                <p class="meta">"A way to export a backup is coming in a later update."</p>
+                <DataSection/>
             </section>
         </main>
     }

@@ -13,9 +13,10 @@ use xtask::{finish_dist, server, size};
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_OPT_VERSION: &str = "version 132";
 /// The brotli budget for html + css + js + wasm, enforced by `cargo xtask test`. The full
-/// playbook UI measures about 338 KB (the wasm is 322 KB of it); the budget sits just above
-/// so that growth fails the build. Shrinking toward 120 KB is the work of issue 5.
-const FIRST_LOAD_BUDGET: usize = 360 * 1024;
+/// playbook UI with export/import measures about 412 KB (the wasm is most of it); the budget
+/// sits just above so that growth fails the build. Shrinking toward issue 5's 120 KB target
+/// is design work (see the issue notes).
+const FIRST_LOAD_BUDGET: usize = 440 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -205,9 +206,8 @@ fn ensure_build_tools() -> Result {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
 
-    if !output(Command::new("trunk").arg("--version"))
-        .is_some_and(|v| v.trim() == format!("trunk {TRUNK_VERSION}"))
-    {
+    let trunk_version = output(Command::new("trunk").arg("--version"));
+    if trunk_version.is_none_or(|v| v.trim() != format!("trunk {TRUNK_VERSION}")) {
         step(&format!(
             "installing trunk {TRUNK_VERSION} (about 7 minutes on 2 cores)"
         ));
@@ -234,7 +234,7 @@ fn ensure_build_tools() -> Result {
     }
 
     let wasm_opt = root().join("node_modules/.bin/wasm-opt");
-    if !output(&mut Command::new(&wasm_opt).arg("--version"))
+    if !output(Command::new(&wasm_opt).arg("--version"))
         .is_some_and(|v| v.contains(WASM_OPT_VERSION))
     {
         step("installing wasm-opt (npm binaryen@132.0.0)");

@@ -1,0 +1,414 @@
+//! "Your data" in Settings: exporting the book as files and importing files into it.
+//!
+//! Export turns the book into text with `domain::formats` and hands it to `download`.
+//! Import always goes file → parse → preview → confirm: nothing in the book changes until
+//! the student taps "Import", and then the whole import is applied at once with
+//! `ImportPreview::apply` (or not at all). A file that cannot be read at all says why,
+//! naming the file, and changes nothing. This view never touches storage; the state's
+//! save effect persists the new book.
+
+use crate::clock;
+use crate::domain::formats::{
+    self, export_backup, export_csv, export_ics, export_vcard, file_name,
+    import_linkedin_connections, import_vcard, plan_linkedin_import, preview::resembles,
+    preview_backup_import, Duplicate, ExportKind, FormatError, ImportPreview,
+};
+use crate::domain::{Book, Contact};
+use crate::download;
+use crate::state::use_app;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+/// Where an import stands.
+#[derive(Clone, PartialEq)]
+enum Import {
+    Idle,
+    Reading(String),
+    /// Parsed; waiting for the student to confirm or cancel.
+    Preview(ImportPreview),
+    /// The file could not be used; nothing changed.
+    Failed(String),
+    /// Applied: what changed.
+    Done(String),
+}
+
+/// Which importer a picked file goes to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ImportKind {
+    Backup,
+    LinkedIn,
+    VCard,
+}
+
+/// Chooses the importer by the file's extension, else by its first bytes.
+fn detect(name: &str, bytes: &[u8]) -> ImportKind {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".json") {
+        return ImportKind::Backup;
+    }
+    if lower.ends_with(".vcf") || lower.ends_with(".vcard") {
+        return ImportKind::VCard;
+    }
+    if lower.ends_with(".csv") {
+        return ImportKind::LinkedIn;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with('{') {
+        ImportKind::Backup
+    } else if head.to_ascii_uppercase().contains("BEGIN:VCARD") {
+        ImportKind::VCard
+    } else {
+        ImportKind::LinkedIn
+    }
+}
+
+/// The preview of importing `bytes` into `book`.
+fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, FormatError> {
+    let today = clock::today();
+    let at = clock::now_ms();
+    match detect(name, bytes) {
+        ImportKind::Backup => preview_backup_import(book, bytes, name),
+        ImportKind::LinkedIn => {
+            let (connections, errors) = import_linkedin_connections(bytes, name)?;
+            Ok(plan_linkedin_import(
+                book,
+                name,
+                connections,
+                errors,
+                clock::new_id,
+                today,
+                at,
+            ))
+        }
+        ImportKind::VCard => {
+            let (cards, errors) = import_vcard(bytes, name, clock::new_id, today, at)?;
+            let mut preview = ImportPreview::new(name);
+            preview.errors = errors;
+            for card in cards {
+                let contact = Contact::new(card);
+                match resembles(book, &contact) {
+                    Some((existing, reason)) => preview.duplicates.push(Duplicate {
+                        incoming: contact,
+                        existing,
+                        reason,
+                    }),
+                    None => preview.new.push(contact),
+                }
+            }
+            Ok(preview)
+        }
+    }
+}
+
+/// The iCalendar DTSTAMP for now, in UTC: `20261126T081500Z`.
+fn now_stamp() -> String {
+    chrono::DateTime::from_timestamp_millis(clock::now_ms())
+        .map(|t| t.format("%Y%m%dT%H%M%SZ").to_string())
+        .unwrap_or_else(|| "19700101T000000Z".to_string())
+}
+
+/// The file's text for `kind`.
+fn export_text(book: &Book, kind: ExportKind) -> String {
+    match kind {
+        ExportKind::Backup => export_backup(book),
+        ExportKind::Spreadsheet => export_csv(book),
+        ExportKind::Contacts => export_vcard(book.contacts(), book),
+        ExportKind::Calendar => export_ics(book, clock::today(), &now_stamp()),
+    }
+}
+
+const EXPORTS: [(ExportKind, &str, &str); 4] = [
+    (
+        ExportKind::Backup,
+        "Backup (JSON)",
+        "Everything, to restore here or on another device.",
+    ),
+    (
+        ExportKind::Spreadsheet,
+        "Spreadsheet (CSV)",
+        "One row per contact, for Excel or Google Sheets.",
+    ),
+    (
+        ExportKind::Contacts,
+        "Contacts (vCard)",
+        "For your phone's contacts app.",
+    ),
+    (
+        ExportKind::Calendar,
+        "Follow-ups calendar (.ics)",
+        "Each pending follow-up as a calendar event, so your phone reminds you.",
+    ),
+];
+
+fn slug(kind: ExportKind) -> &'static str {
+    kind.extension()
+}
+
+#[component]
+pub fn DataSection() -> impl IntoView {
+    view! {
+        <p>
+            "Everything you add — contacts, events, messages and your profile — is kept only in "
+            "this browser, on this device. Nothing is sent to a server, so it stays private; "
+            "it also means clearing this browser's data, or losing the phone, erases it. "
+            "Export a backup now and then, and keep it somewhere safe."
+        </p>
+        <Export/>
+        <ImportFile/>
+    }
+}
+
+#[component]
+fn Export() -> impl IntoView {
+    let state = use_app();
+    let empty = Memo::new(move |_| state.book.with(|b| b.contact_count() == 0));
+    let can_share = download::can_share_files();
+    let error = RwSignal::new(None::<String>);
+    let exported = RwSignal::new(None::<String>);
+
+    let rows = EXPORTS
+        .into_iter()
+        .map(|(kind, label, hint)| {
+            let save = move |_| {
+                let name = file_name(kind, state.today.get_untracked());
+                let text = state.book.with_untracked(|b| export_text(b, kind));
+                match download::download(&name, kind.mime_type(), &text) {
+                    Ok(()) => {
+                        error.set(None);
+                        exported.set(Some(format!("Saved {name} to your downloads.")));
+                    }
+                    Err(e) => {
+                        exported.set(None);
+                        error.set(Some(format!("Couldn't save {name}: {e}.")));
+                    }
+                }
+            };
+            let share = move |_| {
+                let name = file_name(kind, state.today.get_untracked());
+                let text = state.book.with_untracked(|b| export_text(b, kind));
+                if !download::share_file(&name, kind.mime_type(), &text) {
+                    error.set(Some(format!(
+                        "This browser couldn't share {name}. Use the download button instead."
+                    )));
+                }
+            };
+            let needs_contacts = kind != ExportKind::Backup;
+            let hint_id = format!("data-export-{}-hint", slug(kind));
+            view! {
+                <li class="data-export-row">
+                    <div class="data-export-buttons">
+                        <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
+                            aria-describedby=hint_id.clone()
+                            disabled=move || needs_contacts && empty.get()
+                            on:click=save>
+                            {label}
+                        </button>
+                        {can_share.then(|| view! {
+                            <button type="button" class="button small data-share"
+                                aria-label=format!("Share {label}")
+                                disabled=move || needs_contacts && empty.get()
+                                on:click=share>
+                                "Share…"
+                            </button>
+                        })}
+                    </div>
+                    <p id=hint_id class="data-hint">{hint}</p>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="data-block" role="group" aria-labelledby="data-export-title">
+            <h3 id="data-export-title">"Export"</h3>
+            {move || if empty.get() {
+                view! {
+                    <p class="data-lead data-empty">
+                        "You have no contacts yet. Once you do, export saves them as a file on this "
+                        "device — a backup to restore later, a spreadsheet, phone contacts or "
+                        "calendar reminders. A backup of your profile and messages works already."
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="data-lead">
+                        "Each button saves a file named with today's date to your downloads."
+                    </p>
+                }.into_any()
+            }}
+            <ul class="data-exports">{rows}</ul>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <p class="data-status" role="status">{move || exported.get()}</p>
+        </div>
+    }
+}
+
+/// The names of the contacts a preview would update, as they are in the book now.
+fn updated_names(preview: &ImportPreview, book: &Book) -> Vec<String> {
+    let mut names: Vec<String> = preview.updated.iter().map(|c| c.name.clone()).collect();
+    for command in &preview.commands {
+        if let crate::domain::Command::MarkDone { contact, step, .. } = command {
+            let name = book
+                .contact(contact)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| contact.as_str().to_string());
+            names.push(format!("{name} — {} marked done", step.label()));
+        }
+    }
+    names
+}
+
+/// A titled list of names, folded away when long.
+#[component]
+fn NameList(title: String, class: &'static str, names: Vec<String>) -> impl IntoView {
+    (!names.is_empty()).then(|| {
+        let open = names.len() <= 8;
+        view! {
+            <details class=format!("data-list {class}") open=open>
+                <summary>{format!("{title} ({})", names.len())}</summary>
+                <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </details>
+        }
+    })
+}
+
+#[component]
+fn ImportFile() -> impl IntoView {
+    let state = use_app();
+    let import = RwSignal::new(Import::Idle);
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        import.set(Import::Reading(String::new()));
+        leptos::task::spawn_local(async move {
+            let picked = download::read_file(input.clone(), formats::MAX_BYTES).await;
+            // Let the same file be picked again after a cancel or a fix.
+            input.set_value("");
+            let next = match picked {
+                Ok(None) => Import::Idle,
+                Err(e) => Import::Failed(format!("{e} Nothing was imported.")),
+                Ok(Some(file)) => match file.bytes {
+                    None => Import::Failed(
+                        FormatError::TooLarge {
+                            file: file.name,
+                            bytes: file.size,
+                        }
+                        .to_string(),
+                    ),
+                    Some(bytes) => match state
+                        .book
+                        .with_untracked(|b| preview(b, &file.name, &bytes))
+                    {
+                        Ok(p) => Import::Preview(p),
+                        Err(e) => Import::Failed(e.to_string()),
+                    },
+                },
+            };
+            import.set(next);
+        });
+    };
+
+    let confirm = move |_| {
+        let Import::Preview(p) = import.get_untracked() else {
+            return;
+        };
+        match state.book.with_untracked(|b| p.apply(b)) {
+            Ok(book) => {
+                state.book.set(book);
+                import.set(Import::Done(format!(
+                    "Imported {} from {}: {} new, {} updated.",
+                    if p.new.len() + p.updated_count() == 1 {
+                        "1 contact"
+                    } else {
+                        "the contacts"
+                    },
+                    p.file,
+                    p.new.len(),
+                    p.updated_count()
+                )));
+            }
+            Err(e) => import.set(Import::Failed(format!(
+                "{} couldn't be imported: {e}. Nothing was changed.",
+                p.file
+            ))),
+        }
+    };
+    let cancel = move |_| import.set(Import::Idle);
+
+    let body = move || {
+        match import.get() {
+        Import::Idle => None,
+        Import::Reading(_) => Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any()),
+        Import::Failed(message) => Some(
+            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
+        ),
+        Import::Done(message) => Some(
+            view! { <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p> }
+                .into_any(),
+        ),
+        Import::Preview(p) => {
+            let book = state.book.get_untracked();
+            let new: Vec<String> = p.new.iter().map(|c| c.name.clone()).collect();
+            let updated = updated_names(&p, &book);
+            let duplicates: Vec<String> = p
+                .duplicates
+                .iter()
+                .map(|d| {
+                    let existing = book
+                        .contact(&d.existing)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default();
+                    format!("{} — {} as {existing}; not imported", d.incoming.name, d.reason)
+                })
+                .collect();
+            let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
+            let empty = p.is_empty();
+            Some(
+                view! {
+                    <div class="data-preview" role="region" aria-labelledby="data-preview-title">
+                        <h4 id="data-preview-title">"Check before importing"</h4>
+                        <p class="data-summary">{p.summary()}</p>
+                        <NameList title="New".into() class="data-new" names=new/>
+                        <NameList title="Updated".into() class="data-updated" names=updated/>
+                        <NameList title="Possible duplicates".into() class="data-duplicates" names=duplicates/>
+                        <NameList title="Rows with errors".into() class="data-row-errors" names=errors/>
+                        {empty.then(|| view! {
+                            <p class="data-hint">"Nothing to import: everything in this file is already here."</p>
+                        })}
+                        <p class="data-hint">"Nothing changes until you tap Import."</p>
+                        <div class="settings-actions">
+                            <button type="button" class="button primary data-confirm" disabled=empty on:click=confirm>
+                                "Import"
+                            </button>
+                            <button type="button" class="button data-cancel" on:click=cancel>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    }
+    };
+
+    view! {
+        <div class="data-block" role="group" aria-labelledby="data-import-title">
+            <h3 id="data-import-title">"Import"</h3>
+            <label for="data-import-file" class="data-label">"Choose a file to import"</label>
+            <input id="data-import-file" class="data-file" type="file" accept=".json,.csv,.vcf,application/json,text/csv,text/vcard"
+                aria-describedby="data-import-hint" on:change=on_change/>
+            <p id="data-import-hint" class="data-hint">
+                "A Followup backup (.json), LinkedIn's Connections.csv (Settings → Data privacy → "
+                "Get a copy of your data → Connections) or contacts from your phone (.vcf). "
+                "You'll see what would change first."
+            </p>
+            {body}
+        </div>
+    }
+}

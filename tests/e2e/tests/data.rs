@@ -1,0 +1,227 @@
+//! End-to-end tests of "Your data" in Settings (issue 4, export and import): a JSON backup
+//! downloaded through the real UI holds the contacts; LinkedIn's `Connections.csv` is
+//! previewed, changes nothing until confirmed, then adds the contacts; a malformed file
+//! gets an error naming it and changes nothing.
+//!
+//! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
+//! `cargo test -p followup-e2e --test data -- --test-threads=1`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use followup_e2e::{screenshots_dir, Browser, Fixture, VIEWPORT};
+use serde_json::json;
+
+/// How long a UI reaction may take.
+const UI: Duration = Duration::from_secs(5);
+
+/// The localStorage key of the book (see `src/storage.rs`).
+const STORAGE_KEY: &str = "followup.v1";
+
+/// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
+const CONNECTIONS: &str = "Notes:\n\
+\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\n\
+\n\
+First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+Ana,Lopez,https://www.linkedin.com/in/ana-lopez-e2e,,Globex,Recruiter,12 Nov 2024\n\
+Ben,Okafor,https://www.linkedin.com/in/ben-okafor-e2e,ben@initech.example,Initech,Engineer,3 Oct 2024\n";
+
+fn js_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+async fn open_settings(f: &Fixture) {
+    f.browser.goto(&f.url("")).await;
+    f.browser.wait_page("agenda").await;
+    f.browser.click("#nav-settings").await;
+    f.browser.wait_page("settings").await;
+    f.browser.wait_css("#data-import-file", UI).await;
+}
+
+/// Waits until an element matching `css` exists and its text contains `needle`.
+async fn wait_text(b: &Browser, css: &str, needle: &str) {
+    b.wait_js(
+        &format!("{css:?} to contain the text {needle:?}"),
+        UI,
+        &format!(
+            "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
+            js_str(css),
+            js_str(needle)
+        ),
+    )
+    .await;
+}
+
+async fn stored(b: &Browser) -> String {
+    b.js(&format!(
+        "return localStorage.getItem({}) || '';",
+        js_str(STORAGE_KEY)
+    ))
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+/// Picks `path` in the import's file input, as the file chooser would.
+async fn pick_file(b: &Browser, path: &Path) {
+    let input = b
+        .client
+        .find(Locator::Css("#data-import-file"))
+        .await
+        .unwrap_or_else(|e| panic!("e2e: no file input: {e}"));
+    input
+        .send_keys(&path.display().to_string())
+        .await
+        .unwrap_or_else(|e| panic!("e2e: picking {} failed: {e}", path.display()));
+}
+
+/// Writes `text` to `<dir>/<name>` and returns the path.
+fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Adds a contact through the Add tab.
+async fn add_contact(b: &Browser, name: &str, company: &str, email: &str) {
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", name).await;
+    b.type_into("#company", company).await;
+    b.type_into("#email", email).await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+}
+
+#[tokio::test]
+async fn json_backup_downloads_with_the_contacts() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    add_contact(b, "Priya Raman", "Acme Robotics", "priya@acme.example").await;
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+
+    let downloads = tempfile::tempdir().unwrap();
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.path().display().to_string() }),
+    )
+    .await;
+    b.click("#data-export-json").await;
+    wait_text(b, ".data-status", "Saved followup-").await;
+
+    let start = Instant::now();
+    let (name, text) = loop {
+        let found = std::fs::read_dir(downloads.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .find(|n| n.starts_with("followup-") && n.ends_with(".json"));
+        if let Some(name) = found {
+            let text = std::fs::read_to_string(downloads.path().join(&name)).unwrap_or_default();
+            if text.trim_end().ends_with('}') {
+                break (name, text);
+            }
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            panic!(
+                "e2e: no followup-*.json in the download dir {:?}",
+                downloads.path()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(name.len(), "followup-2026-11-26.json".len(), "{name}");
+    let backup: serde_json::Value = serde_json::from_str(&text).expect("the backup is JSON");
+    assert!(
+        backup["version"].is_u64(),
+        "the backup is versioned: {text}"
+    );
+    assert!(
+        text.contains("Priya Raman") && text.contains("priya@acme.example"),
+        "{text}"
+    );
+    f.finish("downloading a backup").await;
+}
+
+#[tokio::test]
+async fn linkedin_connections_import_after_a_preview() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_settings(&f).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(dir.path(), "Connections.csv", CONNECTIONS);
+    let before = stored(b).await;
+
+    pick_file(b, &file).await;
+    wait_text(
+        b,
+        ".data-summary",
+        "Connections.csv: 2 new, 0 updated, 0 possible duplicates, 0 rows with errors.",
+    )
+    .await;
+    wait_text(b, ".data-new", "Ana Lopez").await;
+    wait_text(b, ".data-new", "Ben Okafor").await;
+    assert_eq!(stored(b).await, before, "a preview changes nothing");
+
+    // The screenshot of the section, with the preview open.
+    b.js("document.querySelector('#data-import-title').scrollIntoView({block: 'start'}); return true;")
+        .await;
+    b.js_async("requestAnimationFrame(() => requestAnimationFrame(() => done(true)));")
+        .await;
+    let path = screenshots_dir().join("data.png");
+    assert_eq!(b.screenshot(&path).await, VIEWPORT);
+    eprintln!("screenshot: {}", path.display());
+
+    b.click(".data-confirm").await;
+    wait_text(b, ".data-done", "Imported").await;
+    let after = stored(b).await;
+    assert!(
+        after.contains("Ana Lopez") && after.contains("Ben Okafor"),
+        "{after}"
+    );
+
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    wait_text(b, "main#main", "Ana Lopez").await;
+    wait_text(b, "main#main", "Ben Okafor").await;
+    f.finish("importing Connections.csv").await;
+}
+
+#[tokio::test]
+async fn a_malformed_file_is_named_and_changes_nothing() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    add_contact(b, "Leo Park", "Initech", "leo@initech.example").await;
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    let dir = tempfile::tempdir().unwrap();
+    let before = stored(b).await;
+
+    let file = write_file(dir.path(), "contacts.csv", "Name,Phone\nAna,555\n");
+    pick_file(b, &file).await;
+    wait_text(b, ".data-error", "contacts.csv").await;
+    wait_text(b, ".data-error", "Nothing was imported").await;
+    assert!(
+        b.js("return !document.querySelector('.data-confirm');")
+            .await
+            == json!(true),
+        "no Import button for a file that cannot be read"
+    );
+
+    let file = write_file(
+        dir.path(),
+        "backup.json",
+        "{\"version\": 1, \"contacts\": [",
+    );
+    pick_file(b, &file).await;
+    wait_text(b, ".data-error", "backup.json").await;
+    assert_eq!(stored(b).await, before, "a bad file changes nothing");
+    f.finish("importing malformed files").await;
+}
