@@ -10,8 +10,8 @@
 use crate::clock;
 use crate::domain::formats::{
     self, export_backup, export_csv, export_ics, export_vcard, file_name,
-    import_linkedin_connections, import_vcard, plan_linkedin_import, preview::resembles,
-    preview_backup_import, Duplicate, ExportKind, FormatError, ImportPreview,
+    import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
+    ExportKind, FormatError, ImportPreview,
 };
 use crate::domain::{Book, Contact};
 use crate::download;
@@ -87,15 +87,7 @@ fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, Forma
             let mut preview = ImportPreview::new(name);
             preview.errors = errors;
             for card in cards {
-                let contact = Contact::new(card);
-                match resembles(book, &contact) {
-                    Some((existing, reason)) => preview.duplicates.push(Duplicate {
-                        incoming: contact,
-                        existing,
-                        reason,
-                    }),
-                    None => preview.new.push(contact),
-                }
+                preview.offer(book, Contact::new(card));
             }
             Ok(preview)
         }

@@ -16,7 +16,7 @@
 
 use chrono::NaiveDate;
 
-use super::preview::{resembles, Duplicate, ImportPreview};
+use super::preview::ImportPreview;
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::command::Command;
@@ -276,14 +276,7 @@ pub fn plan_linkedin_import(
             kind: InteractionKind::Step(Step::Connect),
             note: String::new(),
         });
-        match resembles(book, &contact) {
-            Some((existing, reason)) => preview.duplicates.push(Duplicate {
-                incoming: contact,
-                existing,
-                reason,
-            }),
-            None => preview.new.push(contact),
-        }
+        preview.offer(book, contact);
     }
     preview
 }

@@ -64,6 +64,19 @@ impl ImportPreview {
         }
     }
 
+    /// Offers `contact` as new, or as a possible duplicate when it resembles a contact
+    /// already in `book` (the same email or LinkedIn profile under another id).
+    pub fn offer(&mut self, book: &Book, contact: Contact) {
+        match resembles(book, &contact) {
+            Some((existing, reason)) => self.duplicates.push(Duplicate {
+                incoming: contact,
+                existing,
+                reason,
+            }),
+            None => self.new.push(contact),
+        }
+    }
+
     /// How many contacts would change.
     pub fn updated_count(&self) -> usize {
         self.updated.len() + self.commands.len()

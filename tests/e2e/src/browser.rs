@@ -19,6 +19,17 @@ use serde_json::{json, Value};
 /// Phone viewport in CSS pixels.
 pub const VIEWPORT: (u32, u32) = (390, 844);
 
+/// How long a UI change may take to show after an action.
+pub const UI: Duration = Duration::from_secs(5);
+
+/// The localStorage key the app stores its book under (`domain::snapshot::STORAGE_KEY`).
+pub const STORAGE_KEY: &str = "followup.v1";
+
+/// A JS string literal for `s`.
+pub fn js_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
 /// Chromium flags needed as root in a container, plus quietness.
 pub const CHROME_ARGS: &[&str] = &[
     "--headless=new",
@@ -389,6 +400,32 @@ impl Browser {
                 format!("page state: url={url}; could not read the page: {e}")
             }
         }
+    }
+
+    /// Waits until an element matching `css` exists and its text contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) {
+        self.wait_js(
+            &format!("{css:?} to contain the text {needle:?}"),
+            UI,
+            &format!(
+                "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
+                js_str(css),
+                js_str(needle)
+            ),
+        )
+        .await;
+    }
+
+    /// The stored book, as raw text ("" when nothing is stored).
+    pub async fn stored(&self) -> String {
+        self.js(&format!(
+            "return localStorage.getItem({}) || '';",
+            js_str(STORAGE_KEY)
+        ))
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_string()
     }
 
     /// Polls the function body `js` every 100 ms until it returns a truthy value, and returns

@@ -10,14 +10,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use followup_e2e::{screenshots_dir, Browser, Fixture, VIEWPORT};
+use followup_e2e::{screenshots_dir, Browser, Fixture, UI, VIEWPORT};
 use serde_json::json;
 
 /// How long a UI reaction may take.
-const UI: Duration = Duration::from_secs(5);
-
-/// The localStorage key of the book (see `src/storage.rs`).
-const STORAGE_KEY: &str = "followup.v1";
 
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
 const CONNECTIONS: &str = "Notes:\n\
@@ -27,41 +23,12 @@ First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
 Ana,Lopez,https://www.linkedin.com/in/ana-lopez-e2e,,Globex,Recruiter,12 Nov 2024\n\
 Ben,Okafor,https://www.linkedin.com/in/ben-okafor-e2e,ben@initech.example,Initech,Engineer,3 Oct 2024\n";
 
-fn js_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap()
-}
-
 async fn open_settings(f: &Fixture) {
     f.browser.goto(&f.url("")).await;
     f.browser.wait_page("agenda").await;
     f.browser.click("#nav-settings").await;
     f.browser.wait_page("settings").await;
     f.browser.wait_css("#data-import-file", UI).await;
-}
-
-/// Waits until an element matching `css` exists and its text contains `needle`.
-async fn wait_text(b: &Browser, css: &str, needle: &str) {
-    b.wait_js(
-        &format!("{css:?} to contain the text {needle:?}"),
-        UI,
-        &format!(
-            "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
-            js_str(css),
-            js_str(needle)
-        ),
-    )
-    .await;
-}
-
-async fn stored(b: &Browser) -> String {
-    b.js(&format!(
-        "return localStorage.getItem({}) || '';",
-        js_str(STORAGE_KEY)
-    ))
-    .await
-    .as_str()
-    .unwrap_or("")
-    .to_string()
 }
 
 /// Picks `path` in the import's file input, as the file chooser would.
@@ -112,7 +79,7 @@ async fn json_backup_downloads_with_the_contacts() {
     )
     .await;
     b.click("#data-export-json").await;
-    wait_text(b, ".data-status", "Saved followup-").await;
+    b.wait_text(".data-status", "Saved followup-").await;
 
     let start = Instant::now();
     let (name, text) = loop {
@@ -155,18 +122,17 @@ async fn linkedin_connections_import_after_a_preview() {
     open_settings(&f).await;
     let dir = tempfile::tempdir().unwrap();
     let file = write_file(dir.path(), "Connections.csv", CONNECTIONS);
-    let before = stored(b).await;
+    let before = b.stored().await;
 
     pick_file(b, &file).await;
-    wait_text(
-        b,
+    b.wait_text(
         ".data-summary",
         "Connections.csv: 2 new, 0 updated, 0 possible duplicates, 0 rows with errors.",
     )
     .await;
-    wait_text(b, ".data-new", "Ana Lopez").await;
-    wait_text(b, ".data-new", "Ben Okafor").await;
-    assert_eq!(stored(b).await, before, "a preview changes nothing");
+    b.wait_text(".data-new", "Ana Lopez").await;
+    b.wait_text(".data-new", "Ben Okafor").await;
+    assert_eq!(b.stored().await, before, "a preview changes nothing");
 
     // The screenshot of the section, with the preview open.
     b.js("document.querySelector('#data-import-title').scrollIntoView({block: 'start'}); return true;")
@@ -178,8 +144,8 @@ async fn linkedin_connections_import_after_a_preview() {
     eprintln!("screenshot: {}", path.display());
 
     b.click(".data-confirm").await;
-    wait_text(b, ".data-done", "Imported").await;
-    let after = stored(b).await;
+    b.wait_text(".data-done", "Imported").await;
+    let after = b.stored().await;
     assert!(
         after.contains("Ana Lopez") && after.contains("Ben Okafor"),
         "{after}"
@@ -187,8 +153,8 @@ async fn linkedin_connections_import_after_a_preview() {
 
     b.click("#nav-contacts").await;
     b.wait_page("contacts").await;
-    wait_text(b, "main#main", "Ana Lopez").await;
-    wait_text(b, "main#main", "Ben Okafor").await;
+    b.wait_text("main#main", "Ana Lopez").await;
+    b.wait_text("main#main", "Ben Okafor").await;
     f.finish("importing Connections.csv").await;
 }
 
@@ -202,12 +168,12 @@ async fn a_malformed_file_is_named_and_changes_nothing() {
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
     let dir = tempfile::tempdir().unwrap();
-    let before = stored(b).await;
+    let before = b.stored().await;
 
     let file = write_file(dir.path(), "contacts.csv", "Name,Phone\nAna,555\n");
     pick_file(b, &file).await;
-    wait_text(b, ".data-error", "contacts.csv").await;
-    wait_text(b, ".data-error", "Nothing was imported").await;
+    b.wait_text(".data-error", "contacts.csv").await;
+    b.wait_text(".data-error", "Nothing was imported").await;
     assert!(
         b.js("return !document.querySelector('.data-confirm');")
             .await
@@ -221,7 +187,7 @@ async fn a_malformed_file_is_named_and_changes_nothing() {
         "{\"version\": 1, \"contacts\": [",
     );
     pick_file(b, &file).await;
-    wait_text(b, ".data-error", "backup.json").await;
-    assert_eq!(stored(b).await, before, "a bad file changes nothing");
+    b.wait_text(".data-error", "backup.json").await;
+    assert_eq!(b.stored().await, before, "a bad file changes nothing");
     f.finish("importing malformed files").await;
 }

@@ -15,14 +15,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use followup_e2e::{screenshots_dir, Browser, ConsoleEntry, Fixture, PREFIX, VIEWPORT};
+use followup_e2e::{
+    js_str, screenshots_dir, Browser, ConsoleEntry, Fixture, PREFIX, STORAGE_KEY, UI, VIEWPORT,
+};
 use serde_json::Value;
 
 /// How long a UI reaction may take (they are synchronous in the app; this is slack).
-const UI: Duration = Duration::from_secs(5);
-
-/// The localStorage key of the book (see `src/storage.rs`).
-const STORAGE_KEY: &str = "followup.v1";
 
 // ---------------------------------------------------------------- helpers
 
@@ -38,11 +36,6 @@ fn deep_link_404(url: String) -> impl Fn(&ConsoleEntry) -> bool {
     let expected =
         format!("{url} - Failed to load resource: the server responded with a status of 404");
     move |e: &ConsoleEntry| e.source == "network" && e.message.starts_with(&expected)
-}
-
-/// A JS string literal for `s`.
-fn js_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap()
 }
 
 /// Tags the element returned by the JS function body `find` with a unique attribute and
@@ -155,20 +148,6 @@ async fn attr(b: &Browser, css: &str, name: &str) -> Option<String> {
     .map(str::to_string)
 }
 
-/// Waits until an element matching `css` exists and its text contains `needle`.
-async fn wait_text(b: &Browser, css: &str, needle: &str) {
-    b.wait_js(
-        &format!("{css:?} to contain the text {needle:?}"),
-        UI,
-        &format!(
-            "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
-            js_str(css),
-            js_str(needle)
-        ),
-    )
-    .await;
-}
-
 /// Waits until no element matches `css`.
 async fn wait_gone(b: &Browser, css: &str) {
     b.wait_js(
@@ -177,18 +156,6 @@ async fn wait_gone(b: &Browser, css: &str) {
         &format!("return !document.querySelector({});", js_str(css)),
     )
     .await;
-}
-
-/// The stored book, as raw text.
-async fn stored(b: &Browser) -> String {
-    b.js(&format!(
-        "return localStorage.getItem({}) || '';",
-        js_str(STORAGE_KEY)
-    ))
-    .await
-    .as_str()
-    .unwrap_or("")
-    .to_string()
 }
 
 /// Polls `read` until `ok` holds (up to [`UI`]); panics with the last value read.
@@ -633,13 +600,14 @@ async fn capture_in_event_mode_saves_and_adds_another() {
     b.click("#change-event").await;
     b.type_into("#new-event-name", event).await;
     b.click("#create-event").await;
-    wait_text(b, ".event-bar .event-name", event).await;
+    b.wait_text(".event-bar .event-name", event).await;
     wait_gone(b, "#new-event-name").await;
 
     // First capture.
     fill_person(b, &MAYA).await;
     b.click("#save-another").await;
-    wait_text(b, ".saved-flash", &format!("Saved {}", MAYA.name)).await;
+    b.wait_text(".saved-flash", &format!("Saved {}", MAYA.name))
+        .await;
     assert_cleared_for_next(b, event, "after saving the first contact").await;
 
     // Second capture, first with an invalid email: marked inline, nothing lost.
@@ -681,14 +649,15 @@ async fn capture_in_event_mode_saves_and_adds_another() {
         "the kind chosen before the failed save"
     );
     assert!(
-        !stored(b).await.contains(leo.name),
+        !b.stored().await.contains(leo.name),
         "a contact with an invalid email was stored"
     );
 
     // Fix it and save.
     b.type_into("#email", LEO.email).await;
     b.click("#save-another").await;
-    wait_text(b, ".saved-flash", &format!("Saved {}", LEO.name)).await;
+    b.wait_text(".saved-flash", &format!("Saved {}", LEO.name))
+        .await;
     wait_gone(b, "#email-error").await;
     assert_cleared_for_next(b, event, "after saving the second contact").await;
 
@@ -708,7 +677,7 @@ async fn capture_in_event_mode_saves_and_adds_another() {
         ),
     )
     .await;
-    wait_text(b, &format!("{card} .events-stats"), "2 met").await;
+    b.wait_text(&format!("{card} .events-stats"), "2 met").await;
     let stats = text(b, &format!("{card} .events-stats")).await.unwrap();
     assert!(
         stats.contains("0 emailed") && stats.contains("0 overdue"),
@@ -908,8 +877,9 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     append_into(b, "#message", extra).await;
     let typed_len = len + extra.chars().count();
     assert!(typed_len > 200);
-    wait_text(b, "#message-count", &format!("{typed_len} / 200")).await;
-    wait_text(b, "#message-count", "over LinkedIn's limit").await;
+    b.wait_text("#message-count", &format!("{typed_len} / 200"))
+        .await;
+    b.wait_text("#message-count", "over LinkedIn's limit").await;
     assert!(
         attr(b, "#message-count", "class")
             .await
@@ -927,7 +897,7 @@ async fn composer_drafts_counts_links_and_marks_sent() {
         warning.contains("200"),
         "the warning should name the limit: {warning:?}"
     );
-    wait_text(b, "#copy", "Copy anyway").await;
+    b.wait_text("#copy", "Copy anyway").await;
     assert!(
         b.js("return !document.querySelector('.feedback');").await == Value::Bool(true),
         "the first tap on Copy of an over-long note must not copy"
@@ -1137,7 +1107,7 @@ async fn contact_detail_logs_edits_and_deletes() {
     assert_eq!(value(b, "#name").await, MAYA.name);
     assert_eq!(value(b, "#hook").await, MAYA.hook);
     assert!(
-        !stored(b).await.contains("javascript:"),
+        !b.stored().await.contains("javascript:"),
         "the unsafe link reached storage"
     );
     b.wait_js(
@@ -1152,7 +1122,8 @@ async fn contact_detail_logs_edits_and_deletes() {
     b.click("#save").await;
     b.wait_page("contact").await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}"));
-    wait_text(b, ".page-head .subtitle", "Stripe Payments Lab").await;
+    b.wait_text(".page-head .subtitle", "Stripe Payments Lab")
+        .await;
     let linkedin = b
         .js("return Array.from(document.querySelectorAll('.quick-links a')).map(a => a.getAttribute('href'));")
         .await;
@@ -1171,7 +1142,8 @@ async fn contact_detail_logs_edits_and_deletes() {
     // Delete, with confirmation.
     b.click("#delete").await;
     b.wait_css("#confirm-delete", UI).await;
-    wait_text(b, ".confirm", &format!("Delete {}?", MAYA.name)).await;
+    b.wait_text(".confirm", &format!("Delete {}?", MAYA.name))
+        .await;
     click_text(b, ".confirm", "Keep").await;
     wait_gone(b, "#confirm-delete").await;
     assert_eq!(
@@ -1188,7 +1160,7 @@ async fn contact_detail_logs_edits_and_deletes() {
     );
     wait_listed(b, "after deleting Maya", &[SAM.name]).await;
     assert!(
-        !stored(b).await.contains(MAYA.name),
+        !b.stored().await.contains(MAYA.name),
         "the deleted contact is still stored"
     );
     f.finish("after deleting").await;
@@ -1224,7 +1196,7 @@ async fn contacts_search_and_filters() {
     b.wait_page("contacts").await;
     let all = [MAYA.name, LEO.name, SAM.name];
     wait_listed(b, "unfiltered", &all).await;
-    wait_text(b, ".result-count", "3 contacts").await;
+    b.wait_text(".result-count", "3 contacts").await;
 
     // Search, by company and by hook words (any case, any order).
     for (query, expected, why) in [
@@ -1242,7 +1214,8 @@ async fn contacts_search_and_filters() {
         b.type_into("#search", query).await;
         let shown = wait_listed(b, &format!("search {query:?} ({why})"), &expected).await;
         if !shown.is_empty() {
-            wait_text(b, ".result-count", &format!("{} of 3 match", shown.len())).await;
+            b.wait_text(".result-count", &format!("{} of 3 match", shown.len()))
+                .await;
         }
     }
     b.wait_css(".card.empty", UI).await; // "No one matches"
@@ -1293,7 +1266,7 @@ async fn contacts_search_and_filters() {
     // Clearing restores everyone.
     click_text(b, ".result-count", "Clear filters").await;
     wait_listed(b, "after Clear filters", &all).await;
-    wait_text(b, ".result-count", "3 contacts").await;
+    b.wait_text(".result-count", "3 contacts").await;
     assert_eq!(
         attr(b, ".chip-action", "aria-pressed").await.as_deref(),
         Some("false")
@@ -1317,7 +1290,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     b.wait_page("agenda").await;
     click_in_agenda_item(b, "due", LEO.name, "Connect on LinkedIn", "Write it").await;
     b.wait_page("composer").await;
-    wait_text(b, "#message-count", "/ 200 characters").await;
+    b.wait_text("#message-count", "/ 200 characters").await;
 
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
@@ -1343,7 +1316,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     let before = value(b, editor).await;
     append_into(b, editor, " {frist_name}").await;
     let error_css = format!("{editor}-error .field-error");
-    wait_text(b, &error_css, "frist_name").await;
+    b.wait_text(&error_css, "frist_name").await;
     assert_eq!(
         attr(b, editor, "aria-invalid").await.as_deref(),
         Some("true")
@@ -1365,7 +1338,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     );
     b.click(&save).await; // a tap on the disabled button does nothing
     assert!(
-        !stored(b).await.contains("frist_name"),
+        !b.stored().await.contains("frist_name"),
         "a template with an unknown placeholder was stored"
     );
     assert!(
@@ -1398,7 +1371,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
         attr(b, "#profile-resume", "aria-invalid").await.as_deref(),
         Some("true")
     );
-    let book = stored(b).await;
+    let book = b.stored().await;
     assert!(
         !book.contains("javascript:"),
         "the unsafe resume link was stored"
@@ -1438,11 +1411,11 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     b.wait_page("agenda").await;
     click_in_agenda_item(b, "due", LEO.name, "Connect on LinkedIn", "Write it").await;
     b.wait_page("composer").await;
-    wait_text(b, "#message-count", "/ 300 characters").await;
+    b.wait_text("#message-count", "/ 300 characters").await;
     // Kept after a reload.
     b.refresh().await;
     b.wait_page("composer").await;
-    wait_text(b, "#message-count", "/ 300 characters").await;
+    b.wait_text("#message-count", "/ 300 characters").await;
     b.assert_no_console_errors_except(
         "in settings",
         deep_link_404(f.url(&format!("contacts/{id}/send/connect"))),
@@ -1506,7 +1479,8 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     b.click("#change-event").await;
     b.type_into("#new-event-name", "Fall Career Fair").await;
     b.click("#create-event").await;
-    wait_text(b, ".event-bar .event-name", "Fall Career Fair").await;
+    b.wait_text(".event-bar .event-name", "Fall Career Fair")
+        .await;
     let marcus = Person {
         name: "Marcus Lee",
         kind: "Recruiter",
@@ -1525,7 +1499,8 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     for p in [&PRIYA, &marcus, &jordan] {
         fill_person(b, p).await;
         b.click("#save-another").await;
-        wait_text(b, ".saved-flash", &format!("Saved {}", p.name)).await;
+        b.wait_text(".saved-flash", &format!("Saved {}", p.name))
+            .await;
     }
     // Two met earlier in the week, so the agenda has overdue rows.
     let sofia = Person {
@@ -1550,7 +1525,8 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
         set_met_days_ago(b, days).await;
         select_value(b, "#event", "").await;
         b.click("#save-another").await;
-        wait_text(b, ".saved-flash", &format!("Saved {}", p.name)).await;
+        b.wait_text(".saved-flash", &format!("Saved {}", p.name))
+            .await;
     }
     // The capture screen, mid-capture.
     b.type_into("#name", "Chris").await;
@@ -1644,7 +1620,7 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
 
     b.click("#nav-events").await;
     b.wait_page("events").await;
-    wait_text(b, ".events-stats", "3 met").await;
+    b.wait_text(".events-stats", "3 met").await;
     shoot(b, "events.png", false).await;
 
     b.click("#nav-settings").await;
