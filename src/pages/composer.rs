@@ -11,6 +11,7 @@ use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::{Command, Contact, ContactId, Step};
+use crate::pages::not_found::Missing;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -41,13 +42,9 @@ pub fn Composer() -> impl IntoView {
                 view! { <ComposerView contact step subject body/> }.into_any()
             }
             None => view! {
-                <main id="main" data-page="not-found" class="page">
-                    <header class="page-head"><h1>"Nothing to write here"</h1></header>
-                    <section class="card empty">
-                        <p>"This contact or step does not exist on this device."</p>
-                        <A href=link_to("/") attr:class="button">"Back to the agenda"</A>
-                    </section>
-                </main>
+                <Missing title="Nothing to write here"
+                    message="This contact or step does not exist on this device."
+                    to="/" action="Back to the agenda"/>
             }
             .into_any(),
         }

@@ -15,6 +15,7 @@ use crate::domain::{
     StepState,
 };
 use crate::pages::contacts::tone;
+use crate::pages::not_found::Missing;
 use crate::state::{use_app, AppState};
 use chrono::{Days, NaiveDate};
 use leptos::html::Button;
@@ -40,13 +41,9 @@ pub fn ContactDetail() -> impl IntoView {
             view! { <Detail id contact/> }.into_any()
         } else {
             view! {
-                <main id="main" data-page="not-found" class="page">
-                    <header class="page-head"><h1>"Contact not found"</h1></header>
-                    <section class="card empty">
-                        <p>"This contact isn't on this device. It may have been deleted, or the link came from another phone."</p>
-                        <A href=link_to("/contacts") attr:class="button primary">"See all contacts"</A>
-                    </section>
-                </main>
+                <Missing title="Contact not found"
+                    message="This contact isn't on this device. It may have been deleted, or the link came from another phone."
+                    to="/contacts" action="See all contacts" primary=true/>
             }
             .into_any()
         }

@@ -9,6 +9,7 @@ use crate::app::link_to;
 use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{Command, ContactId};
+use crate::pages::not_found::Missing;
 use crate::state::use_app;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -29,13 +30,9 @@ pub fn EditContact() -> impl IntoView {
             view! { <EditForm id=id.get()/> }.into_any()
         } else {
             view! {
-                <main id="main" data-page="not-found" class="page">
-                    <header class="page-head"><h1>"Contact not found"</h1></header>
-                    <section class="card empty">
-                        <p>"There's no one to edit here: this contact isn't on this device. It may have been deleted."</p>
-                        <A href=link_to("/contacts") attr:class="button primary">"See all contacts"</A>
-                    </section>
-                </main>
+                <Missing title="Contact not found"
+                    message="There's no one to edit here: this contact isn't on this device. It may have been deleted."
+                    to="/contacts" action="See all contacts" primary=true/>
             }
             .into_any()
         }

@@ -1,18 +1,37 @@
-//! The view for a path the app does not know.
+//! The view for something the app cannot find: an unknown path, or a contact or step that
+//! is not on this device. One component, so every such page reads and behaves the same.
 
 use crate::app::link_to;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// A "not found" page with a way back. `to` is a path inside the app.
+#[component]
+pub fn Missing(
+    title: &'static str,
+    message: &'static str,
+    to: &'static str,
+    action: &'static str,
+    #[prop(optional)] primary: bool,
+) -> impl IntoView {
+    let class = if primary { "button primary" } else { "button" };
+    view! {
+        <main id="main" data-page="not-found" class="page">
+            <header class="page-head"><h1>{title}</h1></header>
+            <section class="card empty">
+                <p>{message}</p>
+                <A href=link_to(to) attr:class=class>{action}</A>
+            </section>
+        </main>
+    }
+}
+
+/// The route fallback: an address the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <main id="main" data-page="not-found" class="page">
-            <header class="page-head"><h1>"Page not found"</h1></header>
-            <section class="card empty">
-                <p>"There is nothing at this address. It may be an old link, or a contact that was deleted."</p>
-                <A href=link_to("/") attr:class="button">"Go to today's agenda"</A>
-            </section>
-        </main>
+        <Missing title="Page not found"
+            message="There is nothing at this address. It may be an old link, or a contact that was deleted."
+            to="/" action="Go to today's agenda"/>
     }
 }

@@ -390,6 +390,14 @@ async fn click_in_agenda_item(b: &Browser, class: &str, name: &str, step: &str, 
     click_text(b, &item, button).await;
 }
 
+/// From anywhere: opens the agenda and the composer of `name`'s connection note.
+async fn write_connection_note(b: &Browser, name: &str) {
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+    click_in_agenda_item(b, "due", name, "Connect on LinkedIn", "Write it").await;
+    b.wait_page("composer").await;
+}
+
 /// Waits for the fonts and two frames, so a screenshot shows the settled page.
 async fn settle(b: &Browser) {
     b.js_async(
@@ -826,10 +834,7 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     open_home(&f).await;
     let id = add_contact(b, &PRIYA).await;
 
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
-    click_in_agenda_item(b, "due", PRIYA.name, "Connect on LinkedIn", "Write it").await;
-    b.wait_page("composer").await;
+    write_connection_note(b, PRIYA.name).await;
     assert_eq!(
         b.path().await,
         format!("{PREFIX}contacts/{id}/send/connect")
@@ -1286,10 +1291,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     let b = &f.browser;
     open_home(&f).await;
     let id = add_contact(b, &LEO).await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
-    click_in_agenda_item(b, "due", LEO.name, "Connect on LinkedIn", "Write it").await;
-    b.wait_page("composer").await;
+    write_connection_note(b, LEO.name).await;
     b.wait_text("#message-count", "/ 200 characters").await;
 
     b.click("#nav-settings").await;
@@ -1407,10 +1409,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
         "return document.querySelector('#premium').checked;",
     )
     .await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
-    click_in_agenda_item(b, "due", LEO.name, "Connect on LinkedIn", "Write it").await;
-    b.wait_page("composer").await;
+    write_connection_note(b, LEO.name).await;
     b.wait_text("#message-count", "/ 300 characters").await;
     // Kept after a reload.
     b.refresh().await;
