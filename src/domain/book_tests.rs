@@ -153,7 +153,10 @@ fn refused_commands_leave_the_book_unchanged() {
         BlankId,
     );
     check(
-        Command::DeleteEvent(EventId::new("x")),
+        Command::DeleteEvent {
+            id: EventId::new("x"),
+            at: 9,
+        },
         NoSuchEvent(EventId::new("x")),
     );
     check(
@@ -452,7 +455,11 @@ fn deleting_contacts_and_events() {
     book.apply(Command::SetCurrentEvent(Some(fair().id)))
         .unwrap();
     assert_eq!(book.settings().current_event, Some(fair().id));
-    book.apply(Command::DeleteEvent(fair().id)).unwrap();
+    book.apply(Command::DeleteEvent {
+        id: fair().id,
+        at: 9,
+    })
+    .unwrap();
     assert_eq!(book.events().count(), 0);
     assert_eq!(
         book.contact(&id("a")).unwrap().event,
