@@ -166,6 +166,11 @@ struct Tombstone {
     deleted_at: i64,
 }
 
+/// Whether `key` holds part of the book (and not, say, a backup or a UI hint).
+pub fn is_data_key(key: &str) -> bool {
+    key == META_KEY || key == LEGACY_KEY || key.starts_with(CONTACT_PREFIX)
+}
+
 /// The key that holds one contact.
 pub fn contact_key(id: &ContactId) -> String {
     format!("{CONTACT_PREFIX}{id}")

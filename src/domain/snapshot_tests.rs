@@ -344,7 +344,12 @@ fn unreadable_keyed_data_is_told_apart() {
     use SnapshotError::*;
     let good_meta = encode_keys(&Book::default()).pop().unwrap().1;
     let contact_a = encode_keys(&fixture_book())[0].clone();
-    let cases: Vec<(&str, Vec<(String, String)>, fn(&SnapshotError) -> bool)> = vec![
+    type Case = (
+        &'static str,
+        Vec<(String, String)>,
+        fn(&SnapshotError) -> bool,
+    );
+    let cases: Vec<Case> = vec![
         (
             "broken meta",
             vec![(META_KEY.into(), "{\"version\":2,".into())],
