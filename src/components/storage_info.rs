@@ -64,7 +64,7 @@ pub fn StorageInfo() -> impl IntoView {
             </ul>
             <Show when=move || persisted.get() == Some(Some(false))>
                 <button type="button" class="button secondary" id="storage-keep" on:click=keep>
-                    "Ask the browser to keep my data"
+                    "Ask to keep my data"
                 </button>
             </Show>
         </div>
