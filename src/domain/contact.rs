@@ -92,28 +92,45 @@ pub struct NewContact {
 }
 
 /// A contact in the book: the typed fields plus the follow-up state.
+///
+/// Stored compactly: empty, absent and default fields are left out of the JSON (reading
+/// fills them in again), which keeps years of contacts inside the browser's quota.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Contact {
     pub id: ContactId,
     pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub company: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub title: String,
     pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Email>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub linkedin: Option<LinkedIn>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<EventId>,
     pub met_on: NaiveDate,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub hook: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub role: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub really_want: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cadence_days: Option<u32>,
     /// Touch points, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub interactions: Vec<Interaction>,
     /// The stored state of each playbook step.
+    #[serde(skip_serializing_if = "StepStates::all_pending")]
     pub steps: StepStates,
     /// Milliseconds since the Unix epoch of the last change; orders edits from two tabs.
     pub updated_at: i64,

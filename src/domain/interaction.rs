@@ -53,5 +53,6 @@ impl InteractionKind {
 pub struct Interaction {
     pub on: NaiveDate,
     pub kind: InteractionKind,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

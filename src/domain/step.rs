@@ -85,6 +85,10 @@ pub enum StepState {
 }
 
 impl StepState {
+    pub fn is_pending(&self) -> bool {
+        *self == StepState::Pending
+    }
+
     /// The date the step was done or skipped.
     pub fn resolved_on(self) -> Option<NaiveDate> {
         match self {
@@ -98,14 +102,24 @@ impl StepState {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StepStates {
+    #[serde(skip_serializing_if = "StepState::is_pending")]
     pub connect: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
     pub email: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
     pub bonus_message: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
     pub referral: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
     pub keep_in_touch: StepState,
 }
 
 impl StepStates {
+    /// No step has been done, skipped or snoozed yet.
+    pub fn all_pending(&self) -> bool {
+        *self == StepStates::default()
+    }
+
     pub fn get(&self, step: Step) -> StepState {
         match step {
             Step::Connect => self.connect,

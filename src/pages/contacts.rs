@@ -17,7 +17,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 /// How many rows are drawn at first, and added by "Show more".
-const PAGE: usize = 200;
+const PAGE: usize = 50;
 
 /// How the list is ordered.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
