@@ -199,6 +199,15 @@ fn connection(name: &str, connected_on: Option<NaiveDate>) -> Connection {
     }
 }
 
+/// Connected on, email, bonus message, email status today, keep in touch due.
+type Row = (
+    Option<NaiveDate>,
+    StepState,
+    StepState,
+    crate::domain::step::Status,
+    Option<NaiveDate>,
+);
+
 #[test]
 fn old_connections_start_with_their_first_follow_ups_skipped() {
     use crate::domain::agenda::agenda;
@@ -209,7 +218,7 @@ fn old_connections_start_with_their_first_follow_ups_skipped() {
     let skipped = StepState::Skipped(today);
     // (connected, email, bonus message, email status today, keep in touch due if not waiting)
     #[rustfmt::skip]
-    let table: [(Option<NaiveDate>, StepState, StepState, Status, Option<NaiveDate>); 7] = [
+    let table: [Row; 7] = [
         // Connected today or with no date (today stands in): the playbook as usual, and
         // keep in touch waits on the email.
         (None, pending, pending, Status::Upcoming(d(2026, 11, 27)), None),

@@ -14,8 +14,6 @@ use fantoccini::Locator;
 use followup_e2e::{screenshots_dir, Browser, Fixture, UI, VIEWPORT};
 use serde_json::json;
 
-/// How long a UI reaction may take.
-
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
 const CONNECTIONS: &str = "Notes:\n\
 \"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\n\
