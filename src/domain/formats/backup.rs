@@ -23,7 +23,7 @@ use crate::domain::contact::Contact;
 use crate::domain::email::Email;
 use crate::domain::linkedin::LinkedIn;
 use crate::domain::profile::{web_link, Profile};
-use crate::domain::snapshot::{self, SnapshotError, VERSION};
+use crate::domain::snapshot::{self, SnapshotError, DOCUMENT_VERSION};
 
 #[derive(Serialize)]
 struct Writing<'a> {
@@ -35,7 +35,7 @@ struct Writing<'a> {
 /// The backup file's text.
 pub fn export_backup(book: &Book) -> String {
     let mut text = serde_json::to_string_pretty(&Writing {
-        version: VERSION,
+        version: DOCUMENT_VERSION,
         book,
     })
     .expect("a book always serialises to JSON");
