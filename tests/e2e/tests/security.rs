@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use fantoccini::Locator;
-use followup_e2e::{js_str, Browser, Fixture, STORAGE_KEY, UI, VIEWPORT};
+use followup_e2e::{js_str, Browser, Fixture, STORED_JS, UI, VIEWPORT};
 use serde_json::Value;
 
 const IMG: &str = "<img src=x onerror=\"window.__xss=1\">";
@@ -230,11 +230,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
     b.wait_js(
         "the template to be saved",
         UI,
-        &format!(
-            "return (localStorage.getItem({}) || '').includes({});",
-            js_str(STORAGE_KEY),
-            js_str(SCRIPT)
-        ),
+        &format!("return ({STORED_JS}).includes({});", js_str(SCRIPT)),
     )
     .await;
     assert_safe(
