@@ -380,12 +380,18 @@ fn ImportFile() -> impl IntoView {
                 })
                 .collect();
             let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
+            let notes = p
+                .notes
+                .iter()
+                .map(|n| view! { <p class="data-note">{n.clone()}</p> })
+                .collect_view();
             let empty = p.is_empty();
             Some(
                 view! {
                     <div class="data-preview" role="region" aria-labelledby="data-preview-title">
                         <h4 id="data-preview-title">"Check before importing"</h4>
                         <p class="data-summary">{p.summary()}</p>
+                        {notes}
                         <NameList title="New".into() class="data-new" names=new/>
                         <NameList title="Updated".into() class="data-updated" names=updated/>
                         <NameList title="Possible duplicates".into() class="data-duplicates" names=duplicates/>

@@ -7,6 +7,11 @@
 //! an edit made after the backup is kept; one with a new id but the same email or LinkedIn
 //! profile as a contact in the book is a possible duplicate, shown and not added. Events the
 //! book lacks are added. Into an empty book the profile, templates and settings come too.
+//!
+//! Links are checked as if typed: a contact whose email or LinkedIn link does not validate
+//! (a `javascript:` URL, say) is kept without that field, with a `RowError` saying so; a
+//! profile resume or LinkedIn link that is not a web link is left out with a note. A
+//! contact that cannot be read for any other reason is left out with a `RowError`.
 
 use serde_json::Value;
 
@@ -14,6 +19,9 @@ use super::preview::{resembles, stored_contacts, stored_events, Duplicate, Impor
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
+use crate::domain::email::Email;
+use crate::domain::linkedin::LinkedIn;
+use crate::domain::profile::{web_link, Profile};
 use crate::domain::snapshot::{self, SnapshotError};
 
 /// The backup file's text.
@@ -52,8 +60,9 @@ pub fn preview_backup_import(
         .into_iter()
         .filter(|e| book.event(&e.id).is_none())
         .collect();
+    let (profile, dropped) = checked_profile(incoming.profile());
     let setup = (
-        incoming.profile().clone(),
+        profile,
         incoming.templates().clone(),
         incoming.settings().clone(),
     );
@@ -64,8 +73,72 @@ pub fn preview_backup_import(
     );
     if book.contact_count() == 0 && setup != current {
         preview.setup = Some(setup);
+        preview.notes.extend(dropped);
     }
     Ok(preview)
+}
+
+/// The profile with any link that is not a web link left out, and a note per link.
+fn checked_profile(profile: &Profile) -> (Profile, Vec<String>) {
+    let mut profile = profile.clone();
+    let mut notes = Vec::new();
+    match web_link(&profile.resume_url) {
+        Ok(url) => profile.resume_url = url,
+        Err(e) => {
+            notes.push(format!(
+                "The resume link in this backup's profile was left out: {e}"
+            ));
+            profile.resume_url.clear();
+        }
+    }
+    match LinkedIn::parse_optional(&profile.linkedin_url) {
+        Ok(url) => profile.linkedin_url = url.map(|l| l.url().to_string()).unwrap_or_default(),
+        Err(e) => {
+            notes.push(format!(
+                "The LinkedIn link in this backup's profile was left out: {e}"
+            ));
+            profile.linkedin_url.clear();
+        }
+    }
+    (profile, notes)
+}
+
+/// `json` (a contact) without an email address or LinkedIn link that does not validate,
+/// with a sentence per field left out; `None` when there was no such field to drop.
+fn without_bad_links(json: &Value) -> Option<(Value, Vec<String>)> {
+    let mut fixed = json.clone();
+    let name = json
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or("this contact");
+    let mut dropped = Vec::new();
+    let shown = |text: &str| -> String {
+        let short: String = text.chars().take(60).collect();
+        if short.len() < text.len() {
+            format!("{short}…")
+        } else {
+            short
+        }
+    };
+    if let Some(text) = json.get("linkedin").and_then(Value::as_str) {
+        if let Err(e) = LinkedIn::parse(text) {
+            dropped.push(format!(
+                "the LinkedIn link of {name} (\u{201c}{}\u{201d}) was left out: {e}",
+                shown(text)
+            ));
+            fixed["linkedin"] = Value::Null;
+        }
+    }
+    if let Some(text) = json.get("email").and_then(Value::as_str) {
+        if let Err(e) = Email::parse(text) {
+            dropped.push(format!(
+                "the email address of {name} (\u{201c}{}\u{201d}) was left out: {e}",
+                shown(text)
+            ));
+            fixed["email"] = Value::Null;
+        }
+    }
+    (!dropped.is_empty()).then_some((fixed, dropped))
 }
 
 /// Decodes a backup; contacts that cannot be read are left out with a `RowError` each.
@@ -99,6 +172,16 @@ fn read(text: &str, file: &str) -> Result<(Book, Vec<RowError>), FormatError> {
                 .and_then(Value::as_str)
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
+            let error = |message: String| RowError::new(file, "contact", index + 1, message);
+            if serde_json::from_value::<Contact>(json.clone()).is_err() {
+                if let Some((fixed, dropped)) = without_bad_links(&json) {
+                    if serde_json::from_value::<Contact>(fixed.clone()).is_ok() {
+                        errors.extend(dropped.into_iter().map(error));
+                        kept.push(fixed);
+                        continue;
+                    }
+                }
+            }
             match serde_json::from_value::<Contact>(json.clone()) {
                 Ok(_) => kept.push(json),
                 Err(e) => errors.push(RowError::new(

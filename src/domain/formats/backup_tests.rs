@@ -94,7 +94,7 @@ fn an_edit_made_after_the_backup_is_kept() {
 #[test]
 fn damaged_contacts_are_left_out_and_reported() {
     let text = export_backup(&sample_book())
-        .replace("priya@acme.example", "not an email")
+        .replace("\"met_on\": \"2026-11-24\"", "\"met_on\": \"someday\"")
         .replace("\"c2\"", "\"c2b\"");
     let p = preview(&Book::default(), &text).unwrap();
     assert_eq!(p.new.len(), 1);
@@ -107,6 +107,83 @@ fn damaged_contacts_are_left_out_and_reported() {
         "{message}"
     );
     assert!(message.ends_with("so it was left out."), "{message}");
+}
+
+#[test]
+fn links_that_are_not_web_links_are_left_out_and_the_contact_kept() {
+    #[rustfmt::skip]
+    let table = [
+        // (field, value in the backup, message fragment)
+        ("linkedin", "javascript:alert(1)", "the LinkedIn link of Priya Raman (\u{201c}javascript:alert(1)\u{201d}) was left out"),
+        ("linkedin", "https://evil.example/in/x", "the LinkedIn link of Priya Raman"),
+        ("linkedin", "data:text/html,<script>alert(1)</script>", "was left out"),
+        ("email", "javascript:alert(1)", "the email address of Priya Raman"),
+    ];
+    for (field, bad, fragment) in table {
+        let mut json: Value = serde_json::from_str(&export_backup(&sample_book())).unwrap();
+        json["contacts"][0][field] = Value::String(bad.into());
+        let p = preview(&Book::default(), &json.to_string()).unwrap();
+        let errors: Vec<String> = p.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{bad}: {errors:?}");
+        assert!(
+            errors[0].starts_with("followup-2026-11-26.json, contact 1: "),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains(fragment), "{bad}: {}", errors[0]);
+        assert_eq!(p.new.len(), 2, "{bad}: the contact is kept");
+        let priya = p.new.iter().find(|c| c.name == "Priya Raman").unwrap();
+        match field {
+            "linkedin" => {
+                assert_eq!(priya.linkedin, None);
+                assert!(priya.email.is_some());
+            }
+            _ => {
+                assert_eq!(priya.email, None);
+                assert!(priya.linkedin.is_some());
+            }
+        }
+        assert_eq!(
+            priya.hook,
+            "Rust; WebAssembly, and her team's \"zero-downtime\" deploys"
+        );
+    }
+}
+
+#[test]
+fn profile_links_that_are_not_web_links_are_left_out_with_a_note() {
+    let mut book = Book::default();
+    book.apply(Command::SetProfile(crate::domain::profile::Profile {
+        name: "Sam".into(),
+        resume_url: "https://example.com/cv.pdf".into(),
+        ..Default::default()
+    }))
+    .unwrap();
+    let text = export_backup(&book)
+        .replace("https://example.com/cv.pdf", "javascript:alert(1)")
+        .replace("\"linkedin_url\": \"\"", "\"linkedin_url\": \"vbscript:x\"");
+    assert!(text.contains("vbscript:x"), "{text}");
+    let p = preview(&Book::default(), &text).unwrap();
+    let (profile, _, _) = p.setup.clone().unwrap();
+    assert_eq!(profile.name, "Sam");
+    assert_eq!(profile.resume_url, "");
+    assert_eq!(profile.linkedin_url, "");
+    assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+    assert!(
+        p.notes[0]
+            .starts_with("The resume link in this backup's profile was left out: Only web links"),
+        "{}",
+        p.notes[0]
+    );
+    assert!(
+        p.notes[1].starts_with("The LinkedIn link in this backup's profile was left out"),
+        "{}",
+        p.notes[1]
+    );
+    // A good profile link passes untouched, without a note.
+    let p = preview(&Book::default(), &export_backup(&book)).unwrap();
+    assert_eq!(p.setup.unwrap().0.resume_url, "https://example.com/cv.pdf");
+    assert!(p.notes.is_empty());
 }
 
 #[test]

@@ -7,7 +7,17 @@
 //! ("pending", "done 2026-11-20", "skipped 2026-11-20", "snoozed until 2026-12-01", or
 //! empty when the step does not apply to the contact), Last interaction (YYYY-MM-DD) and
 //! Id (the contact's id in Followup).
-//! Rows follow the contacts list: newest meeting first. Export only; no clock, no IO.
+//! Rows follow the contacts list: newest meeting first. No clock, no IO.
+//!
+//! Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that begins with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return as a formula, so a contact named
+//! `=HYPERLINK(…)` could run code on the student's computer. Every cell of every column
+//! that begins with one of those characters is written with a leading `'`, which makes
+//! Excel, LibreOffice and Google Sheets show it as text (a phone number `+1 555 0100` is
+//! written `'+1 555 0100`). So that reading a cell back is exact, a cell that already
+//! begins with `'`s followed by one of those characters gets one more `'`; `unescape_cell`
+//! (used by every CSV this app reads) removes exactly that one `'`, so
+//! `unescape_cell(escape_cell(s)) == s` for every `s`.
 
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
@@ -50,7 +60,11 @@ pub fn export_csv(book: &Book) -> String {
         .expect("writing to memory cannot fail");
     for contact in book.contacts() {
         writer
-            .write_record(row(book, contact))
+            .write_record(
+                row(book, contact)
+                    .iter()
+                    .map(|cell| escape_cell(cell).as_bytes().to_vec()),
+            )
             .expect("writing to memory cannot fail");
     }
     let bytes = writer.into_inner().expect("writing to memory cannot fail");
@@ -91,6 +105,33 @@ fn row(book: &Book, c: &Contact) -> Vec<String> {
     row.push(c.last_interaction().map(iso).unwrap_or_default());
     row.push(c.id.to_string());
     row
+}
+
+/// The characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` is `'`* followed by a formula character.
+fn needs_guard(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_START)
+}
+
+/// The cell as written: with one more leading `'` if a spreadsheet could read it as a
+/// formula (see the module header).
+pub fn escape_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The cell as it was before `escape_cell`: one leading `'` fewer when what follows the
+/// `'`s is a formula character; anything else unchanged.
+pub fn unescape_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
 }
 
 /// A step's stored state in words a spreadsheet can sort.

@@ -8,7 +8,12 @@ fn rows(text: &str) -> Vec<Vec<String>> {
         .has_headers(false)
         .from_reader(body.as_bytes())
         .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .map(|f| unescape_cell(f).to_string())
+                .collect()
+        })
         .collect()
 }
 
@@ -61,6 +66,80 @@ fn one_row_per_contact_quoting_commas_quotes_and_line_breaks() {
 }
 
 #[test]
+fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text() {
+    #[rustfmt::skip]
+    let table = [
+        // (cell, as written)
+        ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        // Already guarded by hand: one more quote, so reading back gives it unchanged.
+        ("'=1", "''=1"),
+        ("''+1", "'''+1"),
+        // Not formulas: unchanged, quotes and all.
+        ("Priya", "Priya"),
+        ("", ""),
+        ("'", "'"),
+        ("'quoted'", "'quoted'"),
+        ("a=b", "a=b"),
+        (" =1", " =1"),
+        ("2026-11-24", "2026-11-24"),
+        ("\n=1", "\n=1"),
+    ];
+    for (cell, written) in table {
+        assert_eq!(escape_cell(cell), written, "{cell:?}");
+        assert_eq!(unescape_cell(written), cell, "{written:?}");
+    }
+}
+
+#[test]
+fn an_exported_formula_is_inert_in_the_file_and_exact_when_read_back() {
+    use crate::domain::command::Command;
+    use crate::domain::contact::{ContactId, NewContact};
+    let mut book = sample_book();
+    book.apply(Command::AddContact(NewContact {
+        id: ContactId::new("evil"),
+        name: "=HYPERLINK(\"https://evil.example\",\"Click\")".into(),
+        company: "@SUM(1+1)*cmd|' /C calc'!A0".into(),
+        title: "-1+1".into(),
+        notes: "=1+1\n\t=2".into(),
+        met_on: crate::domain::formats::test_support::d(2026, 1, 1),
+        ..NewContact::default()
+    }))
+    .unwrap();
+    let text = export_csv(&book);
+    let raw: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    // In the file no cell of any row starts a formula.
+    for row in &raw {
+        for cell in row {
+            assert!(!cell.starts_with(FORMULA_START), "{cell:?}");
+        }
+    }
+    let evil = raw.iter().find(|r| r[20] == "evil").unwrap();
+    assert_eq!(evil[0], "'=HYPERLINK(\"https://evil.example\",\"Click\")");
+    assert_eq!(evil[1], "'@SUM(1+1)*cmd|' /C calc'!A0");
+    assert_eq!(evil[2], "'-1+1");
+    assert_eq!(evil[13], "'=1+1\n\t=2");
+    let priya = raw.iter().find(|r| r[20] == "c1").unwrap();
+    assert_eq!(priya[5], "'+1 555 0100");
+    // Read back, every cell is what the book holds.
+    let rows = rows(&text);
+    let evil = rows.iter().find(|r| r[20] == "evil").unwrap();
+    assert_eq!(evil[0], "=HYPERLINK(\"https://evil.example\",\"Click\")");
+    assert_eq!(evil[13], "=1+1\n\t=2");
+    let priya = rows.iter().find(|r| r[20] == "c1").unwrap();
+    assert_eq!(priya[5], "+1 555 0100");
+}
+
+#[test]
 fn step_states_read_as_words() {
     use crate::domain::formats::test_support::d;
     let check = |state, expected: &str| assert_eq!(state_text(state), expected);
@@ -75,6 +154,13 @@ fn step_states_read_as_words() {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn escaping_a_cell_is_undone_exactly(cell in "['=+@\t\r -]{0,4}[a-z'=\"é\n ]{0,6}") {
+        let written = escape_cell(&cell);
+        prop_assert!(!written.starts_with(FORMULA_START));
+        prop_assert_eq!(unescape_cell(&written), cell.as_str());
+    }
 
     #[test]
     fn csv_round_trip_keeps_every_field_it_carries(book in arb_book()) {

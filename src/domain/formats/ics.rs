@@ -88,7 +88,8 @@ fn description(book: &Book, c: &Contact) -> String {
             text.push_str(" at ");
         }
         text.push_str(&c.company);
-        text.push_str(". ");
+        // "Globex, Inc." already ends the sentence.
+        text.push_str(if c.company.ends_with('.') { " " } else { ". " });
     }
     text.push_str(&met_note(c, book));
     text

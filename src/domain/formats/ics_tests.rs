@@ -54,7 +54,7 @@ fn one_event_per_due_step_with_a_stable_uid_and_an_alarm() {
     check("DTSTART:20261125T090000");
     check("DTEND:20261125T091500");
     check("SUMMARY:Follow up: Send the follow-up email to Priya Raman");
-    check("DESCRIPTION:Priya Raman\\, Backend Engineer at Acme\\, Inc.. Met at Fall Career Fair on 24 Nov 2026. Talked about: Rust\\; WebAssembly\\, and her team's \"zero-downtime\" deploys");
+    check("DESCRIPTION:Priya Raman\\, Backend Engineer at Acme\\, Inc. Met at Fall Career Fair on 24 Nov 2026. Talked about: Rust\\; WebAssembly\\, and her team's \"zero-downtime\" deploys");
     check("BEGIN:VALARM\r\nACTION:DISPLAY");
     check("TRIGGER;RELATED=START:PT0M");
 }

@@ -6,16 +6,25 @@
 //! `12 Nov 2024`; most emails are empty. The header is found wherever it is; First Name,
 //! Last Name and URL are required, the other columns are read when present. A row with a
 //! bad email, URL or date keeps its other fields and gets a `RowError`; a row without a
-//! name, or cut short, is skipped with one.
+//! name, or cut short, is skipped with one. A cell guarded against formula injection
+//! (`'=…`, see `csv`) is read without its guard.
 //!
 //! Matching: a connection whose normalised LinkedIn URL is already on a contact marks that
 //! contact's "connect on LinkedIn" step done (as `Command::MarkDone`, on the connection
 //! date); the others are proposed as new contacts, already connected, unless their email
 //! is on a contact (then they are shown as possible duplicates). Pure; ids, today and the
 //! edit time are arguments.
+//!
+//! A new contact has met you on the connection date, and its "connect" step is done on
+//! that date. A connection made more than `FRESH_DAYS` days before the import's `today`
+//! is old: its follow-up email (due 1–3 days after meeting) and bonus LinkedIn message no
+//! longer make sense, so both are marked skipped on `today`, and the preview says so in a
+//! note. Keep-in-touch and the referral stay pending and come due from `today`, so a
+//! file of several hundred old connections does not flood the agenda with overdue steps.
 
 use chrono::NaiveDate;
 
+use super::csv::unescape_cell;
 use super::preview::ImportPreview;
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
@@ -48,6 +57,10 @@ impl Connection {
             .to_string()
     }
 }
+
+/// A connection made more than this many days before the import is old: its first
+/// follow-ups are marked skipped.
+pub const FRESH_DAYS: i64 = 14;
 
 const REQUIRED: [&str; 3] = ["First Name", "Last Name", "URL"];
 
@@ -121,6 +134,7 @@ pub fn import_linkedin_connections(
                 .iter()
                 .position(|c| c.eq_ignore_ascii_case(name))
                 .and_then(|i| record.get(i))
+                .map(unescape_cell)
                 .unwrap_or("")
                 .trim()
                 .to_string()
@@ -231,6 +245,7 @@ pub fn plan_linkedin_import(
 ) -> ImportPreview {
     let mut preview = ImportPreview::new(file_name);
     preview.errors = errors;
+    let mut older = 0;
     for connection in connections {
         let on = connection.connected_on.unwrap_or(today);
         let existing = connection.linkedin.as_ref().and_then(|profile| {
@@ -276,9 +291,35 @@ pub fn plan_linkedin_import(
             kind: InteractionKind::Step(Step::Connect),
             note: String::new(),
         });
+        let old = (today - on).num_days() > FRESH_DAYS;
+        if old {
+            contact.steps.email = StepState::Skipped(today);
+            contact.steps.bonus_message = StepState::Skipped(today);
+        }
+        let before = preview.new.len();
         preview.offer(book, contact);
+        if old && preview.new.len() > before {
+            older += 1;
+        }
+    }
+    if older > 0 {
+        preview.notes.push(older_note(older));
     }
     preview
+}
+
+/// The preview's note about old connections.
+fn older_note(older: usize) -> String {
+    let (who, their) = if older == 1 {
+        ("1 older connection".to_string(), "its")
+    } else {
+        (format!("{older} older connections"), "their")
+    };
+    format!(
+        "{who}: {their} first follow-ups are marked as skipped (the email and the LinkedIn \
+         message, since you connected more than {FRESH_DAYS} days ago). Keep-in-touch \
+         reminders stay on."
+    )
 }
 
 #[cfg(test)]

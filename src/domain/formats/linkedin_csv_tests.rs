@@ -157,6 +157,17 @@ fn matches_mark_connect_done_and_others_become_new_contacts() {
     assert_eq!(p.new[0].steps.connect, StepState::Done(d(2025, 1, 3)));
     assert_eq!(p.new[0].title, "Talent Partner");
     assert_eq!(p.new[3].met_on, d(2026, 11, 26));
+    // The three dated connections are years old; "No Date" counts as made today.
+    assert_eq!(
+        p.notes,
+        [
+            "3 older connections: their first follow-ups are marked as skipped (the email and \
+          the LinkedIn message, since you connected more than 14 days ago). Keep-in-touch \
+          reminders stay on."
+        ]
+    );
+    assert_eq!(p.new[0].steps.email, StepState::Skipped(d(2026, 11, 26)));
+    assert_eq!(p.new[3].steps.email, StepState::Pending);
     let after = p.apply(&book).unwrap();
     assert_eq!(after.contact_count(), 6);
     let priya = after.contact(&ContactId::new("c1")).unwrap();
@@ -174,6 +185,148 @@ fn matches_mark_connect_done_and_others_become_new_contacts() {
     );
     assert_eq!(again.commands, []);
     assert_eq!(again.new.iter().filter(|c| c.linkedin.is_some()).count(), 0);
+}
+
+fn connection(name: &str, connected_on: Option<NaiveDate>) -> Connection {
+    Connection {
+        row: 2,
+        first_name: name.into(),
+        linkedin: Some(
+            LinkedIn::parse(&format!("linkedin.com/in/{}", name.to_lowercase())).unwrap(),
+        ),
+        connected_on,
+        ..Connection::default()
+    }
+}
+
+/// Connected on, email, bonus message, email status today, keep in touch due.
+type Row = (
+    Option<NaiveDate>,
+    StepState,
+    StepState,
+    crate::domain::step::Status,
+    Option<NaiveDate>,
+);
+
+#[test]
+fn old_connections_start_with_their_first_follow_ups_skipped() {
+    use crate::domain::agenda::agenda;
+    use crate::domain::step::Status;
+    let today = d(2026, 11, 26);
+    let ago = |days: u64| Some(today - chrono::Days::new(days));
+    let pending = StepState::Pending;
+    let skipped = StepState::Skipped(today);
+    // (connected, email, bonus message, email status today, keep in touch due if not waiting)
+    #[rustfmt::skip]
+    let table: [Row; 7] = [
+        // Connected today or with no date (today stands in): the playbook as usual, and
+        // keep in touch waits on the email.
+        (None, pending, pending, Status::Upcoming(d(2026, 11, 27)), None),
+        (ago(0), pending, pending, Status::Upcoming(d(2026, 11, 27)), None),
+        // Within 14 days: the email is overdue, and still worth sending.
+        (ago(10), pending, pending, Status::Overdue(7), None),
+        (ago(14), pending, pending, Status::Overdue(11), None),
+        // Older: the email and bonus message are skipped today; keep in touch comes due
+        // a cadence (90 days) from today, not from the connection date.
+        (ago(15), skipped, skipped, Status::Skipped(today), Some(d(2027, 2, 24))),
+        (ago(800), skipped, skipped, Status::Skipped(today), Some(d(2027, 2, 24))),
+        // A date after the import's today (a clock set wrong) is not old.
+        (Some(d(2026, 12, 1)), pending, pending, Status::Upcoming(d(2026, 12, 2)), None),
+    ];
+    for (connected, email, bonus, status, keep_in_touch) in table {
+        let mut n = 0;
+        let p = plan_linkedin_import(
+            &Book::default(),
+            "Connections.csv",
+            vec![connection("Ana", connected)],
+            vec![],
+            || {
+                n += 1;
+                format!("n{n}")
+            },
+            today,
+            9,
+        );
+        let c = &p.new[0];
+        let on = connected.unwrap_or(today);
+        assert_eq!(c.met_on, on, "{connected:?}");
+        assert_eq!(c.steps.connect, StepState::Done(on), "{connected:?}");
+        assert_eq!(c.steps.email, email, "{connected:?}");
+        assert_eq!(c.steps.bonus_message, bonus, "{connected:?}");
+        assert_eq!(c.steps.referral, StepState::Pending, "{connected:?}");
+        assert_eq!(c.steps.keep_in_touch, StepState::Pending, "{connected:?}");
+        let cadence = crate::domain::settings::Settings::default().default_cadence_days;
+        let plan = crate::domain::playbook::plan(c, cadence, today);
+        let view = |step| plan.iter().find(|v| v.step == step).unwrap();
+        assert_eq!(view(Step::Email).status, status, "{connected:?}");
+        let old = email != StepState::Pending;
+        assert_eq!(p.notes.len(), usize::from(old), "{connected:?}");
+        let keep = view(Step::KeepInTouch);
+        match keep_in_touch {
+            Some(due) => {
+                assert_eq!(keep.status, Status::Upcoming(due), "{connected:?}");
+                assert_eq!(keep.waiting_on, None, "{connected:?}");
+            }
+            None => assert_eq!(keep.waiting_on, Some(Step::Email), "{connected:?}"),
+        }
+        if old {
+            // Nothing of an old connection is overdue or due on the day of the import.
+            let book = p.apply(&Book::default()).unwrap();
+            let agenda = agenda(&book, today);
+            assert_eq!(agenda.needs_action(), 0, "{connected:?}: {agenda:?}");
+        }
+    }
+}
+
+#[test]
+fn the_note_counts_only_old_connections_that_are_added() {
+    let today = d(2026, 11, 26);
+    let old = Some(d(2025, 3, 1));
+    let check = |book: &Book, connections: Vec<Connection>, expected: &[&str]| {
+        let p = plan_linkedin_import(book, "c.csv", connections, vec![], || "x".into(), today, 0);
+        let notes: Vec<String> = p
+            .notes
+            .iter()
+            .map(|n| n.split(':').next().unwrap().to_string())
+            .collect();
+        assert_eq!(notes, expected);
+    };
+    check(&Book::default(), vec![], &[]);
+    check(&Book::default(), vec![connection("Ana", Some(today))], &[]);
+    check(
+        &Book::default(),
+        vec![connection("Ana", old)],
+        &["1 older connection"],
+    );
+    check(
+        &Book::default(),
+        vec![
+            connection("Ana", old),
+            connection("Bo", old),
+            connection("Cy", Some(today)),
+        ],
+        &["2 older connections"],
+    );
+    // Already in the book (matched by profile): updated, not added, so not counted.
+    let mut book = Book::default();
+    book.apply(Command::AddContact(crate::domain::contact::NewContact {
+        id: ContactId::new("a"),
+        name: "Ana".into(),
+        linkedin: Some(LinkedIn::parse("linkedin.com/in/ana").unwrap()),
+        met_on: today,
+        ..Default::default()
+    }))
+    .unwrap();
+    check(
+        &book,
+        vec![connection("Ana", old), connection("Bo", old)],
+        &["1 older connection"],
+    );
+    assert!(
+        older_note(1).starts_with("1 older connection: its first follow-ups are marked as skipped")
+    );
+    assert!(older_note(4)
+        .starts_with("4 older connections: their first follow-ups are marked as skipped"));
 }
 
 proptest! {

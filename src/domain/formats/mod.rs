@@ -22,6 +22,8 @@ pub mod backup;
 mod content_line;
 pub mod csv;
 pub mod ics;
+#[cfg(test)]
+mod interop_tests;
 pub mod linkedin_csv;
 pub mod preview;
 #[cfg(test)]

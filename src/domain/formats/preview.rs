@@ -46,6 +46,9 @@ pub struct ImportPreview {
     /// From a backup into an empty book: its profile, templates and settings.
     pub setup: Option<(Profile, Templates, Settings)>,
     pub errors: Vec<RowError>,
+    /// What the import does beyond adding and updating, in sentences shown with the
+    /// summary (a LinkedIn import of old connections skips their first follow-ups).
+    pub notes: Vec<String>,
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

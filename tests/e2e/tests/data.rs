@@ -1,7 +1,8 @@
 //! End-to-end tests of "Your data" in Settings (issue 4, export and import): a JSON backup
 //! downloaded through the real UI holds the contacts; LinkedIn's `Connections.csv` is
 //! previewed, changes nothing until confirmed, then adds the contacts; a malformed file
-//! gets an error naming it and changes nothing.
+//! gets an error naming it and changes nothing; a backup exported in one browser profile
+//! and imported in a fresh one gives the same agenda.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
 //! `cargo test -p followup-e2e --test data -- --test-threads=1`.
@@ -12,8 +13,6 @@ use std::time::{Duration, Instant};
 use fantoccini::Locator;
 use followup_e2e::{screenshots_dir, Browser, Fixture, UI, VIEWPORT};
 use serde_json::json;
-
-/// How long a UI reaction may take.
 
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
 const CONNECTIONS: &str = "Notes:\n\
@@ -62,6 +61,129 @@ async fn add_contact(b: &Browser, name: &str, company: &str, email: &str) {
     b.wait_page("contact").await;
 }
 
+/// Taps "Backup (JSON)" in Settings (which must be open) and returns the downloaded
+/// file's name and text, once Chromium has finished writing it into `dir`.
+async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+    )
+    .await;
+    b.click("#data-export-json").await;
+    b.wait_text(".data-status", "Saved followup-").await;
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .find(|n| n.starts_with("followup-") && n.ends_with(".json"));
+        if let Some(name) = found {
+            let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
+            if text.trim_end().ends_with('}') {
+                return (name, text);
+            }
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            panic!("e2e: no followup-*.json in the download dir {dir:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The agenda as rendered: each section's heading, then its rows' text.
+async fn agenda_text(b: &Browser) -> Vec<String> {
+    let v = b
+        .js(r#"
+            return Array.from(document.querySelectorAll('main#main section.agenda-section')).map(s =>
+                (s.querySelector('h2')?.innerText.trim() || '?') + ' | ' +
+                Array.from(s.querySelectorAll('li.agenda-item')).map(li =>
+                    li.innerText.trim().replace(/\s+/g, ' ')).join(' | '));"#)
+        .await;
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Adds a contact met `days_ago` days ago (set in "More details").
+async fn add_contact_met(b: &Browser, name: &str, company: &str, email: &str, days_ago: i64) {
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", name).await;
+    b.type_into("#company", company).await;
+    if !email.is_empty() {
+        b.type_into("#email", email).await;
+    }
+    b.js(&format!(
+        "document.querySelector('details.more').open = true; \
+         const e = document.querySelector('#met-on'); \
+         const d = new Date(); d.setDate(d.getDate() - {days_ago}); \
+         e.value = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); \
+         e.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
+    ))
+    .await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+}
+
+#[tokio::test]
+async fn a_backup_restored_in_a_fresh_profile_shows_the_same_agenda() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    // Steps due today, overdue and coming up, with and without an email address.
+    add_contact_met(b, "Priya Raman", "Acme Robotics", "priya@acme.example", 0).await;
+    add_contact_met(b, "Leo Park", "Initech", "", 2).await;
+    add_contact_met(b, "Wei Chen", "Globex", "wei@globex.example", 9).await;
+    add_contact_met(b, "Zoë Ødegaard", "Umbrella", "", 1).await;
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+    b.wait_text("main#main", "Zoë Ødegaard").await;
+    let before = agenda_text(b).await;
+    assert!(
+        before.len() >= 2 && before.iter().any(|s| s.contains("Wei Chen")),
+        "the agenda has several sections: {before:#?}"
+    );
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    let downloads = tempfile::tempdir().unwrap();
+    let (name, _) = download_backup(b, downloads.path()).await;
+    let file = downloads.path().join(&name);
+
+    // Another browser profile: nothing stored; import the file and confirm.
+    let fresh = Browser::launch().await;
+    fresh.goto(&f.url("")).await;
+    fresh.wait_page("agenda").await;
+    assert!(
+        !fresh.stored().await.contains("Priya Raman"),
+        "a fresh profile starts empty"
+    );
+    fresh.click("#nav-settings").await;
+    fresh.wait_page("settings").await;
+    pick_file(&fresh, &file).await;
+    fresh
+        .wait_text(".data-summary", &format!("{name}: 4 new, 0 updated"))
+        .await;
+    fresh.click(".data-confirm").await;
+    fresh.wait_text(".data-done", "Imported").await;
+    fresh.click("#nav-agenda").await;
+    fresh.wait_page("agenda").await;
+    fresh.wait_text("main#main", "Zoë Ødegaard").await;
+    let after = agenda_text(&fresh).await;
+    assert_eq!(
+        after, before,
+        "the same agenda after a restore in a fresh profile"
+    );
+    fresh.assert_no_console_errors("restoring a backup").await;
+    fresh.close().await;
+    f.finish("exporting a backup to restore").await;
+}
+
 #[tokio::test]
 async fn json_backup_downloads_with_the_contacts() {
     let f = Fixture::new().await;
@@ -73,35 +195,7 @@ async fn json_backup_downloads_with_the_contacts() {
     b.wait_page("settings").await;
 
     let downloads = tempfile::tempdir().unwrap();
-    b.cdp(
-        "Browser.setDownloadBehavior",
-        json!({ "behavior": "allow", "downloadPath": downloads.path().display().to_string() }),
-    )
-    .await;
-    b.click("#data-export-json").await;
-    b.wait_text(".data-status", "Saved followup-").await;
-
-    let start = Instant::now();
-    let (name, text) = loop {
-        let found = std::fs::read_dir(downloads.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("followup-") && n.ends_with(".json"));
-        if let Some(name) = found {
-            let text = std::fs::read_to_string(downloads.path().join(&name)).unwrap_or_default();
-            if text.trim_end().ends_with('}') {
-                break (name, text);
-            }
-        }
-        if start.elapsed() > Duration::from_secs(10) {
-            panic!(
-                "e2e: no followup-*.json in the download dir {:?}",
-                downloads.path()
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let (name, text) = download_backup(b, downloads.path()).await;
     assert_eq!(name.len(), "followup-2026-11-26.json".len(), "{name}");
     let backup: serde_json::Value = serde_json::from_str(&text).expect("the backup is JSON");
     assert!(
