@@ -290,3 +290,95 @@ async fn two_windows_editing_different_contacts_both_keep_their_edits() {
     b.wait_text("main", "Bea Edited In Two").await;
     f.finish("two windows").await;
 }
+
+#[tokio::test]
+async fn the_agenda_reminds_to_back_up_after_two_weeks() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_app(&f).await;
+    // A contact met today: no reminder yet.
+    add_contact(b, "Fresh Contact").await;
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+    b.wait_text("main", "Fresh Contact").await;
+    assert_eq!(
+        b.js("return !!document.querySelector('#backup-reminder');")
+            .await,
+        Value::Bool(false),
+        "no reminder for data younger than 14 days"
+    );
+    // One met three weeks ago: the reminder appears.
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", "Older Contact").await;
+    b.js("const d = document.querySelector('#met-on'); d.value = new Date(Date.now() - 21 * 86400000).toISOString().slice(0, 10); d.dispatchEvent(new Event('input', {bubbles: true})); d.dispatchEvent(new Event('change', {bubbles: true})); return true;")
+        .await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+    b.wait_css("#backup-reminder", UI).await;
+    b.wait_text("#backup-reminder", "backup").await;
+    // "Back up now" saves the file and records the backup: the reminder goes, and
+    // Settings shows the date.
+    b.click("#backup-now").await;
+    b.wait_js(
+        "the backup to be recorded",
+        UI,
+        "return (localStorage.getItem('followup.meta') || '').includes('\"last_backup\":\"');",
+    )
+    .await;
+    b.wait_js(
+        "the reminder to go",
+        UI,
+        "return !document.querySelector('#backup-reminder');",
+    )
+    .await;
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    b.wait_text("#storage-last-backup", "Last backup").await;
+    b.wait_text("#storage-used", "2 contacts").await;
+    f.finish("backup reminder").await;
+}
+
+#[tokio::test]
+async fn ios_safari_explains_add_to_home_screen_once() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_app(&f).await;
+    assert_eq!(
+        b.js("return !!document.querySelector('#ios-install-hint');")
+            .await,
+        Value::Bool(false),
+        "no iOS hint in Chromium"
+    );
+    b.cdp(
+        "Emulation.setUserAgentOverride",
+        serde_json::json!({
+            "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+        }),
+    )
+    .await;
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    b.wait_css("#ios-install-hint", UI).await;
+    b.wait_text("#ios-install-hint", "Add to Home Screen").await;
+    b.js("[...document.querySelectorAll('#ios-install-hint button')].find(x => x.textContent.includes('Got it')).click(); return true;")
+        .await;
+    b.wait_js(
+        "the hint to close",
+        UI,
+        "return !document.querySelector('#ios-install-hint');",
+    )
+    .await;
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        b.js("return !!document.querySelector('#ios-install-hint');")
+            .await,
+        Value::Bool(false),
+        "the hint is shown only once"
+    );
+    f.finish("iOS hint").await;
+}
