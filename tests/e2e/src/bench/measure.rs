@@ -32,12 +32,9 @@ pub struct SizeResult {
     pub mark_start: Vec<f64>,
     /// Navigation start to `followup:loaded` (book read and decoded).
     pub mark_loaded: Vec<f64>,
-    /// First contentful paint of the app.
-    pub fcp: Vec<f64>,
     pub agenda_rows: usize,
     /// Navigation start to `floor:paint` on the static page.
     pub floor: Vec<f64>,
-    pub floor_fcp: Vec<f64>,
     /// Tap on the Contacts tab to the list in the DOM.
     pub contacts: Vec<f64>,
     pub contacts_rows: usize,
@@ -48,8 +45,7 @@ pub struct SizeResult {
     pub capture: Vec<f64>,
     /// V8 heap used after load and a full GC.
     pub heap_js: Vec<f64>,
-    /// ArrayBuffer backing stores after load (the wasm memory is one), when Chromium
-    /// reports them.
+    /// The wasm linear memory after load (outside the V8 heap).
     pub heap_backing: Vec<f64>,
     pub console_errors: Vec<String>,
 }
@@ -101,11 +97,9 @@ const deadline = performance.now() + 300000;
 const m = n => {{ const e = performance.getEntriesByName(n, 'mark')[0]; return e ? e.startTime : null; }};
 (function poll() {{
   if (m({name}) !== null) {{
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const main = document.querySelector('main#main');
     done({{
       mark: m({name}), start: m('followup:start'), loaded: m('followup:loaded'),
-      fcp: fcp ? fcp.startTime : null,
       page: main ? main.getAttribute('data-page') : null,
       rows: document.querySelectorAll('.agenda-item').length,
       counts: !!document.querySelector('.agenda-counts'),
@@ -263,7 +257,17 @@ async fn load_app(browser: &Browser, server: &StaticServer) -> Result<Value, Str
     Ok(v)
 }
 
-/// Heap after a full garbage collection: (V8 heap used, ArrayBuffer backing stores).
+/// The size of the app's wasm linear memory: the wasm-bindgen glue's `init` returns the
+/// already-instantiated module's exports, `memory` among them.
+const WASM_MEMORY_JS: &str = r#"
+const loader = [...document.querySelectorAll('script[type=module]')].map(s => s.textContent).join('\n');
+const js = (loader.match(/from '([^']+\.js)'/) || [])[1];
+if (!js) { done({ error: 'no wasm-bindgen module named in the loader script' }); }
+else import(js).then(m => m.default()).then(w => done({ bytes: w.memory.buffer.byteLength }))
+  .catch(e => done({ error: String(e) }));
+"#;
+
+/// Heap after a full garbage collection: (V8 heap used, wasm linear memory).
 async fn heap(browser: &Browser) -> (Option<f64>, Option<f64>) {
     let _ = browser
         .client
@@ -274,7 +278,13 @@ async fn heap(browser: &Browser) -> (Option<f64>, Option<f64>) {
         .issue_cmd(CdpCmd("Runtime.getHeapUsage", json!({})))
         .await
     {
-        Ok(v) => (num(&v, "usedSize"), num(&v, "backingStorageSize")),
+        Ok(v) => {
+            let wasm = exec_async(browser, "reading the wasm memory size", WASM_MEMORY_JS)
+                .await
+                .ok()
+                .and_then(|m| num(&m, "bytes"));
+            (num(&v, "usedSize"), wasm)
+        }
         Err(_) => (None, None),
     }
 }
@@ -378,7 +388,6 @@ async fn run(
         r.agenda.extend(num(&v, "mark"));
         r.mark_start.extend(num(&v, "start"));
         r.mark_loaded.extend(num(&v, "loaded"));
-        r.fcp.extend(num(&v, "fcp"));
         r.agenda_rows = v["rows"].as_u64().unwrap_or(0) as usize;
         let (js, backing) = heap(browser).await;
         r.heap_js.extend(js);
@@ -414,7 +423,6 @@ async fn run(
         )
         .await?;
         r.floor.extend(num(&v, "mark"));
-        r.floor_fcp.extend(num(&v, "fcp"));
     }
 
     for _ in 0..runs {

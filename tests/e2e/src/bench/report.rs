@@ -114,22 +114,10 @@ fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
             values: &r.mark_loaded,
         },
         Figure {
-            key: "fcp_ms",
-            label: "  first contentful paint",
-            unit: "ms",
-            values: &r.fcp,
-        },
-        Figure {
             key: "floor_ms",
             label: "floor: static agenda page drawn",
             unit: "ms",
             values: &r.floor,
-        },
-        Figure {
-            key: "floor_fcp_ms",
-            label: "  floor first contentful paint",
-            unit: "ms",
-            values: &r.floor_fcp,
         },
         Figure {
             key: "contacts_ms",
@@ -156,8 +144,8 @@ fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
             values: &r.heap_js,
         },
         Figure {
-            key: "heap_backing_bytes",
-            label: "ArrayBuffers (wasm memory) after load",
+            key: "wasm_memory_bytes",
+            label: "wasm memory after load",
             unit: "B",
             values: &r.heap_backing,
         },
@@ -261,7 +249,7 @@ impl Report {
             &|v| v <= MAX_STORAGE_BYTES,
         );
         push(
-            "heap after load: JS + ArrayBuffers, median (5,000)",
+            "heap after load: JS heap + wasm memory, median (5,000)",
             "≤ 30 MB".into(),
             pick(&|r| median(&heap_total(r))),
             &fmt_bytes,
@@ -519,7 +507,7 @@ fn table_rows(sizes: &[SizeResult]) -> Vec<(String, Vec<String>)> {
     }
     let cell = |f: &dyn Fn(&SizeResult) -> String| sizes.iter().map(f).collect::<Vec<_>>();
     rows.insert(
-        5,
+        4,
         (
             "agenda / floor (medians)".into(),
             cell(&|r| match (median(&r.agenda), median(&r.floor)) {
@@ -529,7 +517,7 @@ fn table_rows(sizes: &[SizeResult]) -> Vec<(String, Vec<String>)> {
         ),
     );
     rows.push((
-        "heap total (JS + ArrayBuffers)".into(),
+        "heap total (JS heap + wasm memory)".into(),
         cell(&|r| match stats(&heap_total(r)) {
             Some(s) => format!("{} / {}", fmt_bytes(s.median), fmt_bytes(s.p95)),
             None => "—".into(),
@@ -592,8 +580,8 @@ updated and laid out (the next macrotask, then a forced layout). Each query is t
 character at a time, then cleared (the clearing keystroke counts too).
 - **capture**: the form is filled, then click on \"Save and add another\" to the end of the last \
 `localStorage.setItem` that stores the new contact.
-- **heap**: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`: V8 heap used, \
-plus ArrayBuffer backing stores (the wasm linear memory lives there).
+- **heap**: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` (V8 heap used), \
+plus the wasm linear memory (`memory.buffer.byteLength`), which lives outside the V8 heap.
 - **storage**: the sum over keys of key + value length, ×2 for UTF-16 (how the browser \
 counts), and the UTF-8 byte count.
 - **first load**: `index.html` and every file it names (css, js, wasm, manifest, icons), \
