@@ -51,7 +51,10 @@ impl Lighthouse {
     pub fn to_markdown(&self) -> String {
         let mut md = format!(
             "Lighthouse {VERSION}, mobile preset, 500-contact book preloaded; full report: `{}`.\n\n",
-            self.report_path.display()
+            self.report_path
+                .strip_prefix(crate::workspace_root())
+                .unwrap_or(&self.report_path)
+                .display()
         );
         md.push_str(
             "| performance | accessibility | best practices | SEO |\n|---:|---:|---:|---:|\n|",

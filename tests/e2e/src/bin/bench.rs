@@ -2,7 +2,8 @@
 //! 500, 5,000 and 20,000 contacts. See `followup_e2e::bench` and the README.
 //!
 //! Options: `--sizes 500,5000,20000`, `--runs N` (at least 1; 5 by default), `--queries N`
-//! (search queries per run, 50 by default), `--no-lighthouse`, `--out DIR` (default
+//! (search queries per run, 50 by default), `--no-lighthouse`, `--publish` (also write the
+//! Markdown report to `.github/bench.md`, the copy the README links), `--out DIR` (default
 //! `target/bench`). Needs `FOLLOWUP_DIST` (or `./dist`) built with `--public-url /followup/`.
 
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ struct Options {
     runs: usize,
     queries: usize,
     lighthouse: bool,
+    publish: bool,
     out: PathBuf,
 }
 
@@ -30,6 +32,7 @@ fn options() -> Result<Options, String> {
         runs: 5,
         queries: 50,
         lighthouse: true,
+        publish: false,
         out: workspace_root().join("target").join("bench"),
     };
     let mut i = 0;
@@ -65,6 +68,7 @@ fn options() -> Result<Options, String> {
                 i += 1;
             }
             "--no-lighthouse" => o.lighthouse = false,
+            "--publish" => o.publish = true,
             "--out" => {
                 o.out = PathBuf::from(value()?);
                 i += 1;
@@ -178,6 +182,12 @@ async fn run(o: Options) -> Result<(), String> {
     std::fs::write(o.out.join("report.json"), json).map_err(|e| format!("report.json: {e}"))?;
     std::fs::write(o.out.join("report.md"), report.to_markdown())
         .map_err(|e| format!("report.md: {e}"))?;
+    if o.publish {
+        let published = workspace_root().join(".github").join("bench.md");
+        std::fs::write(&published, report.to_markdown())
+            .map_err(|e| format!("{}: {e}", published.display()))?;
+        println!("published: {}", published.display());
+    }
     println!("\n{}", report.to_text());
     println!(
         "written: {} and {}",
