@@ -3,6 +3,7 @@
 //! The rows are a `Memo` over the pure `agenda(book, today)`; each row acts in one tap.
 
 use crate::app::link_to;
+use crate::components::backup_reminder::BackupReminder;
 use crate::components::step_actions::StepActions;
 use crate::domain::agenda::{agenda, AgendaEntry};
 use crate::domain::dates;
@@ -104,6 +105,7 @@ pub fn Agenda() -> impl IntoView {
                 };
                 let caught_up = s.overdue.is_empty() && s.today.is_empty();
                 view! {
+                    <BackupReminder/>
                     {counts}
                     {caught_up.then(|| view! {
                         <section class="card caught-up">

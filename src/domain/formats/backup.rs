@@ -15,7 +15,7 @@ use super::preview::{resembles, stored_contacts, stored_events, Duplicate, Impor
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
-use crate::domain::snapshot::{self, SnapshotError, VERSION};
+use crate::domain::snapshot::{self, SnapshotError, DOCUMENT_VERSION};
 
 #[derive(Serialize)]
 struct Writing<'a> {
@@ -27,7 +27,7 @@ struct Writing<'a> {
 /// The backup file's text.
 pub fn export_backup(book: &Book) -> String {
     let mut text = serde_json::to_string_pretty(&Writing {
-        version: VERSION,
+        version: DOCUMENT_VERSION,
         book,
     })
     .expect("a book always serialises to JSON");
