@@ -16,15 +16,16 @@ const SEED_HTML: &str = r#"<!doctype html>
 <body><p>Seeding localStorage…</p><script>
 (async () => {
   const src = new URLSearchParams(location.search).get('src');
-  let result;
+  let result, stored = 0, chars = 0, total = 0;
   try {
     localStorage.clear();
     const pairs = await (await fetch(src, { cache: 'no-store' })).json();
-    let chars = 0;
-    for (const [k, v] of pairs) { localStorage.setItem(k, v); chars += k.length + v.length; }
+    total = pairs.length;
+    for (const [k, v] of pairs) { localStorage.setItem(k, v); stored++; chars += k.length + v.length; }
     result = { ok: true, keys: pairs.length, chars };
   } catch (e) {
-    result = { ok: false, error: String(e && e.name) + ': ' + String(e && e.message) };
+    result = { ok: false, error: String(e && e.name) + ': ' + String(e && e.message) +
+      ` (after storing ${stored} of ${total} keys, ${chars * 2} bytes as UTF-16)` };
   }
   window.__seeded = result;
   document.title = result.ok ? 'seeded' : 'seed failed';
