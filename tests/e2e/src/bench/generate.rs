@@ -524,11 +524,13 @@ fn hook(rng: &mut Rng) -> String {
     let sentences = rng.range(1, 3);
     if sentences >= 2 {
         hook.push(' ');
-        hook.push_str(*rng.pick(SECOND));
+        let second = *rng.pick(SECOND);
+        hook.push_str(second);
     }
     if sentences == 3 {
         hook.push(' ');
-        hook.push_str(*rng.pick(THIRD));
+        let third = *rng.pick(THIRD);
+        hook.push_str(third);
     }
     hook
 }

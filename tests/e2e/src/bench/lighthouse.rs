@@ -50,7 +50,11 @@ impl Lighthouse {
 
     pub fn to_markdown(&self) -> String {
         let mut md = format!(
-            "Lighthouse {VERSION}, mobile preset, 500-contact book preloaded; full report: `{}`.\n\n",
+            "Lighthouse {VERSION}, mobile preset (simulated slow 4G and 4× CPU slowdown), \
+             500-contact book preloaded, first visit (no service worker yet); full report: `{}`. \
+             The bench's server is xtask's `StaticServer`, which sends no `Content-Encoding` and \
+             no `Cache-Control` (GitHub Pages sends gzip and `max-age=600`), so the text-compression \
+             and cache audits judge the server, not the app.\n\n",
             self.report_path
                 .strip_prefix(crate::workspace_root())
                 .unwrap_or(&self.report_path)

@@ -71,6 +71,8 @@ pub struct Machine {
     pub ram: String,
     pub chromium: String,
     pub os: String,
+    /// `/proc/loadavg` (1, 5, 15 min) when the run started: other work on the machine.
+    pub load: String,
 }
 
 pub struct Report {
@@ -336,7 +338,7 @@ impl Report {
         let (raw, gzip, brotli) = self.first_load_totals();
         json!({
             "date": self.machine.date,
-            "machine": {"cpu": self.machine.cpu, "cores": self.machine.cores, "ram": self.machine.ram, "chromium": self.machine.chromium, "os": self.machine.os},
+            "machine": {"load_average": self.machine.load, "cpu": self.machine.cpu, "cores": self.machine.cores, "ram": self.machine.ram, "chromium": self.machine.chromium, "os": self.machine.os},
             "runs": self.runs,
             "search_queries": self.queries,
             "sizes": sizes,
@@ -360,8 +362,9 @@ impl Report {
         let _ = writeln!(md, "# Followup benchmark\n");
         let _ = writeln!(
             md,
-            "Run on {} by `cargo xtask bench` — {} ({} cores), {} RAM, {}, {}.\n",
-            m.date, m.cpu, m.cores, m.ram, m.chromium, m.os
+            "Run on {} by `cargo xtask bench` — {} ({} cores), {} RAM, {}, {}; load average \
+             at the start {} (other processes share these cores, so times carry their noise).\n",
+            m.date, m.cpu, m.cores, m.ram, m.chromium, m.os, m.load
         );
         let _ = writeln!(
             md,
@@ -476,7 +479,10 @@ impl Report {
     }
 }
 
-fn growth_figures() -> Vec<(&'static str, fn(&SizeResult) -> Option<f64>)> {
+/// A figure of a size, or None when it was not measured.
+type Pick = fn(&SizeResult) -> Option<f64>;
+
+fn growth_figures() -> Vec<(&'static str, Pick)> {
     vec![
         ("agenda drawn", |r| median(&r.agenda)),
         ("contacts list", |r| median(&r.contacts)),
@@ -525,25 +531,27 @@ fn table_rows(sizes: &[SizeResult]) -> Vec<(String, Vec<String>)> {
     ));
     rows.push((
         "localStorage: UTF-16 / UTF-8 bytes".into(),
-        cell(&|r| {
-            format!(
+        cell(&|r| match r.storage_keys {
+            0 => "—".into(),
+            _ => format!(
                 "{} / {}",
                 fmt_bytes(r.storage_utf16),
                 fmt_bytes(r.storage_utf8)
-            )
+            ),
         }),
     ));
+    let count = |n: usize| {
+        if n == 0 {
+            "—".to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    rows.push(("localStorage keys".into(), cell(&|r| count(r.storage_keys))));
+    rows.push(("agenda rows drawn".into(), cell(&|r| count(r.agenda_rows))));
     rows.push((
-        "localStorage keys".into(),
-        cell(&|r| r.storage_keys.to_string()),
-    ));
-    rows.push((
-        "agenda rows drawn".into(),
-        cell(&|r| r.agenda_rows.to_string()),
-    ));
-    rows.push((
-        "contacts rows drawn".into(),
-        cell(&|r| r.contacts_rows.to_string()),
+        "contacts rows drawn (first page)".into(),
+        cell(&|r| count(r.contacts_rows)),
     ));
     rows
 }
@@ -552,7 +560,7 @@ pub fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The seeding page. It runs no app code; the data comes from the JSON file named in `src`.
 const SEED_HTML: &str = r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>seeding</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>seeding</title><link rel="icon" href="data:,"></head>
 <body><p>Seeding localStorage…</p><script>
 (async () => {
   const src = new URLSearchParams(location.search).get('src');
@@ -49,6 +49,8 @@ impl Site {
         // Deep links under /followup/ fall back to the app, as on Pages.
         std::fs::copy(dist.join("404.html"), tmp.path().join("404.html"))?;
         std::fs::write(tmp.path().join("seed.html"), SEED_HTML)?;
+        // What the seeding page requests when done: a file, so the request is not a 404.
+        std::fs::write(tmp.path().join("seed-done"), "")?;
         Ok(Site { tmp })
     }
 
@@ -74,7 +76,7 @@ impl Site {
         let html = format!(
             "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">\n\
-             <title>Followup floor</title>\n{links}</head>\n<body>{body}\n\
+             <title>Followup floor</title>\n<link rel=\"icon\" href=\"data:,\">\n{links}</head>\n<body>{body}\n\
              <script>requestAnimationFrame(() => setTimeout(() => performance.mark('floor:paint')));</script>\n\
              </body></html>\n"
         );

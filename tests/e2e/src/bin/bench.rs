@@ -104,6 +104,7 @@ async fn run(o: Options) -> Result<(), String> {
     let today = local_today();
     println!("bench: books relative to {today}; {} runs per size", o.runs);
 
+    let machine = machine();
     let (first_load, precache_gzip, precache_brotli) = first_load(&dist)?;
     let site = Arc::new(Site::new(&dist).map_err(|e| format!("preparing the served folder: {e}"))?);
     let server = Arc::new(StaticServer::start(site.root(), "/"));
@@ -169,7 +170,7 @@ async fn run(o: Options) -> Result<(), String> {
     };
 
     let report = Report {
-        machine: machine(),
+        machine,
         runs: o.runs,
         queries: o.queries,
         sizes,
@@ -299,5 +300,10 @@ fn machine() -> Machine {
         chromium: command_line(&chrome, &["--version"])
             .unwrap_or_else(|| "Chromium (version unknown)".into()),
         os,
+        load: read("/proc/loadavg")
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
