@@ -23,6 +23,9 @@ pub struct SizeResult {
     /// Why the size could not be (fully) measured.
     pub error: Option<String>,
     pub seed_keys: usize,
+    /// What the storage adapter's pairs for this book weigh as UTF-16 (key + value, ×2),
+    /// computed by the bench: known even when the browser refuses to store them.
+    pub needed_utf16: f64,
     pub storage_keys: usize,
     pub storage_utf16: f64,
     pub storage_utf8: f64,
@@ -320,11 +323,13 @@ pub async fn measure(
     server: &StaticServer,
     size: usize,
     seed_path: &str,
+    needed_utf16: f64,
     runs: usize,
     queries: &[String],
 ) -> SizeResult {
     let mut r = SizeResult {
         size,
+        needed_utf16,
         ..SizeResult::default()
     };
     let browser = Browser::launch().await;

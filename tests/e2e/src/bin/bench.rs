@@ -115,6 +115,10 @@ async fn run(o: Options) -> Result<(), String> {
         let started = Instant::now();
         let book = generate::book(size, today);
         let pairs = generate::storage_pairs(&book);
+        let needed: usize = pairs
+            .iter()
+            .map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count()))
+            .sum();
         let seed = site
             .write_seed(size, &pairs)
             .map_err(|e| format!("writing the {size}-contact seed: {e}"))?;
@@ -125,14 +129,14 @@ async fn run(o: Options) -> Result<(), String> {
         );
         // Each size in its own task, so a panic in a browser helper becomes a reported error.
         let (site, server, q, runs) = (site.clone(), server.clone(), queries.clone(), o.runs);
-        let task =
-            tokio::spawn(
-                async move { measure::measure(&site, &server, size, &seed, runs, &q).await },
-            );
+        let task = tokio::spawn(async move {
+            measure::measure(&site, &server, size, &seed, needed as f64, runs, &q).await
+        });
         let result = match task.await {
             Ok(r) => r,
             Err(e) => measure::SizeResult {
                 size,
+                needed_utf16: needed as f64,
                 error: Some(panic_message(e)),
                 ..Default::default()
             },
