@@ -12,7 +12,7 @@ use leptos::prelude::*;
 fn raw_file_name(state: &AppState) -> String {
     format!(
         "followup-unreadable-{}.json",
-        state.today.get_untracked().format("%Y-%m-%d")
+        crate::domain::dates::iso(state.today.get_untracked())
     )
 }
 

@@ -239,13 +239,16 @@ impl Book {
     /// Every contact, newest meeting first, then by name, then by id.
     pub fn contacts(&self) -> impl Iterator<Item = &Contact> {
         let mut sorted: Vec<&Contact> = self.contacts.iter().collect();
-        sorted.sort_by(|a, b| {
-            b.met_on
-                .cmp(&a.met_on)
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        // Lowercasing once per contact, not once per comparison: at 20,000 contacts the
+        // difference is tens of milliseconds on a phone.
+        sorted.sort_by_cached_key(|c| (std::cmp::Reverse(c.met_on), c.name.to_lowercase(), &c.id));
         sorted.into_iter()
+    }
+
+    /// Every contact in storage order (ids ascending for a loaded book), for work where
+    /// the order does not matter.
+    pub fn contacts_unordered(&self) -> impl Iterator<Item = &Contact> {
+        self.contacts.iter()
     }
 
     /// How many contacts the book holds.
