@@ -17,6 +17,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::start());
+    crate::perf::mark("followup:loaded");
     view! {
         <Router base=router_base()>
             <Banners/>

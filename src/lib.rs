@@ -6,7 +6,8 @@
 //! Everything else exists only on `wasm32`: `storage` (the only code that touches
 //! localStorage), `download` (the only code that creates files for the user or reads a
 //! picked file), `clock` (the only code that reads the time or makes ids), `state` (signals
-//! around domain values, and the one effect that saves), `pwa` (service-worker updates),
+//! around domain values, and the one effect that saves), `perf` (marks for the
+//! benchmark), `pwa` (service-worker updates),
 //! `pages` (one per route) and `components`. See ARCHITECTURE.md.
 
 pub mod domain;
@@ -21,6 +22,8 @@ mod components;
 mod download;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod perf;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    followup::perf::mark("followup:start");
     followup::start();
 }
 

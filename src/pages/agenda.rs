@@ -9,6 +9,7 @@ use crate::domain::agenda::{agenda, AgendaEntry};
 use crate::domain::dates;
 use crate::domain::playbook::{self, Hint};
 use crate::domain::{Book, Contact, ContactId, Status, Step};
+use crate::perf;
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -86,6 +87,13 @@ pub fn Agenda() -> impl IntoView {
         let today = state.today.get();
         format!("{} · {}", weekday_name(today), dates::long(today))
     };
+    // For the bench: the first frame after the list is in the DOM (effects run after mount;
+    // the timeout lets the frame that rAF precedes be painted).
+    Effect::new(move || {
+        request_animation_frame(|| {
+            set_timeout(|| perf::mark("followup:agenda"), Default::default())
+        })
+    });
     view! {
         <main id="main" data-page="agenda" class="page">
             <header class="page-head">

@@ -28,6 +28,9 @@ cargo xtask <command>
                             size budget, end-to-end tests; non-zero exit on any failure
   dist [--public-url P]     release build into dist/ exactly as deployed (default P = /)
   size                      raw, gzip and brotli size of every file in dist/
+  bench [--sizes 500,5000,20000] [--runs N] [--queries N] [--no-lighthouse] [--publish]
+                            benchmark at 500/5,000/20,000 contacts vs a static floor, sizes,
+                            Lighthouse; writes target/bench/report.{json,md}; never fails on timing
   tools                     install the pinned build tools only
 ";
 
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("dist") => dist(flag(&args, "--public-url").unwrap_or("/")),
         Some("size") => print_size().map(|_| ()),
         Some("tools") => ensure_build_tools(),
+        Some("bench") => bench(&args[1..]),
         _ => {
             print!("{HELP}");
             return if args.is_empty() || args[0] == "help" {
@@ -155,6 +159,29 @@ fn test() -> Result {
 
     println!("\nAll tests passed: host, browser, size, end to end.");
     Ok(())
+}
+
+/// The release build under `/followup/`, then the bench binary of the e2e crate
+/// (`tests/e2e/src/bin/bench.rs`) with the given options.
+fn bench(options: &[String]) -> Result {
+    ensure_build_tools()?;
+    let (chrome, chromedriver) = find_browsers()?;
+    dist("/followup/")?;
+    step("benchmark: headless Chromium against the release build");
+    run(cargo()
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "followup-e2e",
+            "--bin",
+            "bench",
+            "--",
+        ])
+        .args(options)
+        .env("FOLLOWUP_DIST", dist_dir())
+        .env("CHROME", &chrome)
+        .env("CHROMEDRIVER", &chromedriver))
 }
 
 /// Prints the size table and returns the brotli total of the first-load files.

@@ -8,9 +8,12 @@
 //! - [`browser::Browser`]: chromedriver (started on a free port) + headless Chromium at
 //!   390×844 with a fresh profile, console log collection, CDP passthrough and wait helpers.
 //!
+//! [`bench`] is the benchmark behind `cargo xtask bench` (binary `src/bin/bench.rs`).
+//!
 //! Run from the workspace root, after `cargo xtask dist --public-url /followup/`:
 //! `cargo test -p followup-e2e -- --test-threads=1`.
 
+pub mod bench;
 pub mod browser;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,625 @@
+//! Statistics, the issue's targets, and the report: a printed table, `report.json` and
+//! `report.md` in `target/bench/`.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::lighthouse::Lighthouse;
+use super::measure::SizeResult;
+
+/// The size the targets are checked at.
+pub const TARGET_SIZE: usize = 5_000;
+/// The size whose growth over [`TARGET_SIZE`] is checked.
+pub const GROWTH_SIZE: usize = 20_000;
+pub const MAX_GROWTH: f64 = 4.5;
+pub const MAX_FLOOR_RATIO: f64 = 2.0;
+pub const MAX_SEARCH_P95_MS: f64 = 16.0;
+pub const MAX_CAPTURE_MS: f64 = 16.0;
+/// 2.5 MB, counted as the browser counts localStorage: UTF-16 code units × 2.
+pub const MAX_STORAGE_BYTES: f64 = 2_500_000.0;
+pub const MAX_HEAP_BYTES: f64 = 30_000_000.0;
+pub const MAX_FIRST_LOAD_BROTLI: usize = 120 * 1024;
+
+/// Median, 95th percentile (nearest rank), min and max of a sample.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stats {
+    pub n: usize,
+    pub median: f64,
+    pub p95: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+pub fn stats(values: &[f64]) -> Option<Stats> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    let median = if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    };
+    let rank = ((0.95 * n as f64).ceil() as usize).clamp(1, n);
+    Some(Stats {
+        n,
+        median,
+        p95: v[rank - 1],
+        min: v[0],
+        max: v[n - 1],
+    })
+}
+
+/// One file of the first load.
+#[derive(Debug, Clone)]
+pub struct FirstLoadFile {
+    pub path: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+/// Where the numbers came from.
+#[derive(Debug, Clone, Default)]
+pub struct Machine {
+    pub date: String,
+    pub cpu: String,
+    pub cores: usize,
+    pub ram: String,
+    pub chromium: String,
+    pub os: String,
+    /// `/proc/loadavg` (1, 5, 15 min) when the run started: other work on the machine.
+    pub load: String,
+}
+
+pub struct Report {
+    pub machine: Machine,
+    pub runs: usize,
+    pub queries: usize,
+    pub sizes: Vec<SizeResult>,
+    pub first_load: Vec<FirstLoadFile>,
+    /// Every precached file (what the service worker downloads on the first visit).
+    pub precache_brotli: usize,
+    pub precache_gzip: usize,
+    pub lighthouse: Option<Result<Lighthouse, String>>,
+}
+
+/// A figure of one size: its name, unit and sample.
+struct Figure<'a> {
+    key: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    values: &'a [f64],
+}
+
+fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
+    vec![
+        Figure {
+            key: "agenda_ms",
+            label: "load → agenda drawn (followup:agenda)",
+            unit: "ms",
+            values: &r.agenda,
+        },
+        Figure {
+            key: "wasm_start_ms",
+            label: "  load → wasm start (followup:start)",
+            unit: "ms",
+            values: &r.mark_start,
+        },
+        Figure {
+            key: "data_loaded_ms",
+            label: "  load → book loaded (followup:loaded)",
+            unit: "ms",
+            values: &r.mark_loaded,
+        },
+        Figure {
+            key: "floor_ms",
+            label: "floor: static agenda page drawn",
+            unit: "ms",
+            values: &r.floor,
+        },
+        Figure {
+            key: "contacts_ms",
+            label: "Contacts tab → list in DOM",
+            unit: "ms",
+            values: &r.contacts,
+        },
+        Figure {
+            key: "search_ms",
+            label: "search, per keystroke",
+            unit: "ms",
+            values: &r.search,
+        },
+        Figure {
+            key: "capture_ms",
+            label: "capture: Save → stored",
+            unit: "ms",
+            values: &r.capture,
+        },
+        Figure {
+            key: "heap_js_bytes",
+            label: "JS heap used after load (after GC)",
+            unit: "B",
+            values: &r.heap_js,
+        },
+        Figure {
+            key: "wasm_memory_bytes",
+            label: "wasm memory after load",
+            unit: "B",
+            values: &r.heap_backing,
+        },
+    ]
+}
+
+fn heap_total(r: &SizeResult) -> Vec<f64> {
+    r.heap_js
+        .iter()
+        .zip(r.heap_backing.iter().chain(std::iter::repeat(&0.0)))
+        .map(|(a, b)| a + b)
+        .collect()
+}
+
+fn fmt_value(v: f64, unit: &str) -> String {
+    match unit {
+        "B" => fmt_bytes(v),
+        _ if v >= 100.0 => format!("{v:.0} {unit}"),
+        _ if v >= 10.0 => format!("{v:.1} {unit}"),
+        _ => format!("{v:.2} {unit}"),
+    }
+}
+
+pub fn fmt_bytes(v: f64) -> String {
+    if v >= 1_000_000.0 {
+        format!("{:.2} MB", v / 1_000_000.0)
+    } else if v >= 1_000.0 {
+        format!("{:.1} KB", v / 1_000.0)
+    } else {
+        format!("{v:.0} B")
+    }
+}
+
+fn median(v: &[f64]) -> Option<f64> {
+    stats(v).map(|s| s.median)
+}
+
+/// One checked target.
+pub struct Target {
+    pub name: String,
+    pub goal: String,
+    pub measured: String,
+    /// None: could not be measured.
+    pub met: Option<bool>,
+}
+
+impl Report {
+    fn size(&self, n: usize) -> Option<&SizeResult> {
+        self.sizes.iter().find(|s| s.size == n)
+    }
+
+    pub fn first_load_totals(&self) -> (usize, usize, usize) {
+        self.first_load.iter().fold((0, 0, 0), |t, f| {
+            (t.0 + f.raw, t.1 + f.gzip, t.2 + f.brotli)
+        })
+    }
+
+    pub fn targets(&self) -> Vec<Target> {
+        let mut out = Vec::new();
+        let at = self.size(TARGET_SIZE);
+        let pick = |f: &dyn Fn(&SizeResult) -> Option<f64>| at.and_then(f);
+        let mut push = |name: &str,
+                        goal: String,
+                        value: Option<f64>,
+                        shown: &dyn Fn(f64) -> String,
+                        ok: &dyn Fn(f64) -> bool| {
+            out.push(Target {
+                name: name.into(),
+                goal,
+                measured: value.map(shown).unwrap_or_else(|| "not measured".into()),
+                met: value.map(ok),
+            });
+        };
+        let ratio = pick(&|r| Some(median(&r.agenda)? / median(&r.floor)?));
+        push(
+            "agenda vs static floor (5,000, medians)",
+            format!("≤ {MAX_FLOOR_RATIO}×"),
+            ratio,
+            &|v| format!("{v:.2}×"),
+            &|v| v <= MAX_FLOOR_RATIO,
+        );
+        push(
+            "search p95 per keystroke (5,000)",
+            format!("≤ {MAX_SEARCH_P95_MS} ms"),
+            pick(&|r| stats(&r.search).map(|s| s.p95)),
+            &|v| format!("{v:.1} ms"),
+            &|v| v <= MAX_SEARCH_P95_MS,
+        );
+        push(
+            "capture save, median (5,000)",
+            format!("≤ {MAX_CAPTURE_MS} ms"),
+            pick(&|r| median(&r.capture)),
+            &|v| format!("{v:.1} ms"),
+            &|v| v <= MAX_CAPTURE_MS,
+        );
+        push(
+            "localStorage, UTF-16 bytes (5,000)",
+            "≤ 2.5 MB".into(),
+            pick(&|r| (r.storage_utf16 > 0.0).then_some(r.storage_utf16)),
+            &fmt_bytes,
+            &|v| v <= MAX_STORAGE_BYTES,
+        );
+        push(
+            "heap after load: JS heap + wasm memory, median (5,000)",
+            "≤ 30 MB".into(),
+            pick(&|r| median(&heap_total(r))),
+            &fmt_bytes,
+            &|v| v <= MAX_HEAP_BYTES,
+        );
+        let (_, _, brotli) = self.first_load_totals();
+        push(
+            "first-load transfer, brotli",
+            format!("≤ {} KB", MAX_FIRST_LOAD_BROTLI / 1024),
+            (!self.first_load.is_empty()).then_some(brotli as f64),
+            &|v| format!("{:.1} KB", v / 1024.0),
+            &|v| v <= MAX_FIRST_LOAD_BROTLI as f64,
+        );
+        // Growth: 20,000 over 5,000 on each figure.
+        let big = self.size(GROWTH_SIZE);
+        for (name, f) in growth_figures() {
+            let value = match (at, big) {
+                (Some(a), Some(b)) => match (f(a), f(b)) {
+                    (Some(x), Some(y)) if x > 0.0 => Some(y / x),
+                    _ => None,
+                },
+                _ => None,
+            };
+            push(
+                &format!("growth 20,000 / 5,000: {name}"),
+                format!("≤ {MAX_GROWTH}×"),
+                value,
+                &|v| format!("{v:.2}×"),
+                &|v| v <= MAX_GROWTH,
+            );
+        }
+        match &self.lighthouse {
+            Some(Ok(lh)) => {
+                for (cat, score) in &lh.scores {
+                    push(
+                        &format!("Lighthouse {cat}"),
+                        "100".into(),
+                        *score,
+                        &|v| format!("{v:.0}"),
+                        &|v| v >= 100.0,
+                    );
+                }
+            }
+            _ => push(
+                "Lighthouse (4 categories)",
+                "100".into(),
+                None,
+                &|v| format!("{v}"),
+                &|_| false,
+            ),
+        }
+        out
+    }
+
+    pub fn to_json(&self) -> Value {
+        let sizes: Vec<Value> = self
+            .sizes
+            .iter()
+            .map(|r| {
+                let mut figs = serde_json::Map::new();
+                for f in figures(r) {
+                    figs.insert(
+                        f.key.into(),
+                        match stats(f.values) {
+                            Some(s) => json!({"unit": f.unit, "n": s.n, "median": s.median, "p95": s.p95, "min": s.min, "max": s.max}),
+                            None => Value::Null,
+                        },
+                    );
+                }
+                json!({
+                    "contacts": r.size,
+                    "error": r.error,
+                    "seeded_keys": r.seed_keys,
+                    "storage": {"needed_utf16_bytes": r.needed_utf16, "keys": r.storage_keys, "utf16_bytes": r.storage_utf16, "utf8_bytes": r.storage_utf8},
+                    "agenda_rows": r.agenda_rows,
+                    "contacts_rows_drawn": r.contacts_rows,
+                    "search_keystrokes_per_run": r.search_keystrokes_per_run,
+                    "agenda_over_floor": match (median(&r.agenda), median(&r.floor)) { (Some(a), Some(f)) => json!(a / f), _ => Value::Null },
+                    "figures": figs,
+                    "console_errors": r.console_errors,
+                })
+            })
+            .collect();
+        let (raw, gzip, brotli) = self.first_load_totals();
+        json!({
+            "date": self.machine.date,
+            "machine": {"load_average": self.machine.load, "cpu": self.machine.cpu, "cores": self.machine.cores, "ram": self.machine.ram, "chromium": self.machine.chromium, "os": self.machine.os},
+            "runs": self.runs,
+            "search_queries": self.queries,
+            "sizes": sizes,
+            "first_load": {
+                "files": self.first_load.iter().map(|f| json!({"path": f.path, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli})).collect::<Vec<_>>(),
+                "total": {"raw": raw, "gzip": gzip, "brotli": brotli},
+                "precache_total": {"gzip": self.precache_gzip, "brotli": self.precache_brotli},
+            },
+            "lighthouse": match &self.lighthouse {
+                Some(Ok(lh)) => lh.to_json(),
+                Some(Err(e)) => json!({"error": e}),
+                None => Value::Null,
+            },
+            "targets": self.targets().iter().map(|t| json!({"target": t.name, "goal": t.goal, "measured": t.measured, "met": t.met})).collect::<Vec<_>>(),
+        })
+    }
+
+    pub fn to_markdown(&self) -> String {
+        let mut md = String::new();
+        let m = &self.machine;
+        let _ = writeln!(md, "# Followup benchmark\n");
+        let _ = writeln!(
+            md,
+            "Run on {} by `cargo xtask bench` — {} ({} cores), {} RAM, {}, {}; load average \
+             at the start {} (other processes share these cores, so times carry their noise).\n",
+            m.date, m.cpu, m.cores, m.ram, m.chromium, m.os, m.load
+        );
+        let _ = writeln!(
+            md,
+            "{} measured runs per size after two warm-up loads (repeat visits served by the \
+             service worker); search: {} queries typed one key at a time per run. Times are \
+             median / p95 in ms; the phone viewport is 390×844, no CPU or network throttling.\n",
+            self.runs, self.queries
+        );
+        let _ = writeln!(md, "## Targets (at 5,000 contacts)\n");
+        let _ = writeln!(md, "| target | goal | measured | met |\n|---|---|---|---|");
+        for t in self.targets() {
+            let met = match t.met {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "not measured",
+            };
+            let _ = writeln!(md, "| {} | {} | {} | {} |", t.name, t.goal, t.measured, met);
+        }
+        let _ = writeln!(md, "\n## Figures by book size (median / p95)\n");
+        let _ = write!(md, "| figure |");
+        for r in &self.sizes {
+            let _ = write!(md, " {} contacts |", thousands(r.size));
+        }
+        let _ = write!(md, "\n|---|");
+        for _ in &self.sizes {
+            let _ = write!(md, "---|");
+        }
+        let _ = writeln!(md);
+        for row in table_rows(&self.sizes) {
+            let _ = writeln!(md, "| {} | {} |", row.0, row.1.join(" | "));
+        }
+        for r in &self.sizes {
+            if let Some(e) = &r.error {
+                let _ = writeln!(
+                    md,
+                    "\n**{} contacts could not be fully measured:** {e}",
+                    thousands(r.size)
+                );
+            }
+            if !r.console_errors.is_empty() {
+                let _ = writeln!(md, "\nConsole errors at {} contacts:\n", thousands(r.size));
+                for e in r.console_errors.iter().take(5) {
+                    let _ = writeln!(md, "- `{}`", e.chars().take(300).collect::<String>());
+                }
+            }
+        }
+        let (raw, gzip, brotli) = self.first_load_totals();
+        let _ = writeln!(md, "\n## First-load files (referenced by index.html)\n");
+        let _ = writeln!(md, "| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
+        for f in &self.first_load {
+            let _ = writeln!(md, "| {} | {} | {} | {} |", f.path, f.raw, f.gzip, f.brotli);
+        }
+        let _ = writeln!(
+            md,
+            "| **total** | {raw} | {gzip} | **{brotli}** ({:.1} KB) |",
+            brotli as f64 / 1024.0
+        );
+        let _ = writeln!(
+            md,
+            "\nEverything the service worker precaches on the first visit: {} gzip, {} brotli.",
+            self.precache_gzip, self.precache_brotli
+        );
+        let _ = writeln!(md, "\n## Lighthouse\n");
+        match &self.lighthouse {
+            Some(Ok(lh)) => md.push_str(&lh.to_markdown()),
+            Some(Err(e)) => {
+                let _ = writeln!(md, "Lighthouse could not run: {e}");
+            }
+            None => {
+                let _ = writeln!(md, "Not run (`--no-lighthouse`).");
+            }
+        }
+        let _ = writeln!(md, "\n## How it is measured\n");
+        md.push_str(METHOD);
+        md
+    }
+
+    /// The table printed on the terminal.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = write!(out, "{:<44}", "figure (median / p95)");
+        for r in &self.sizes {
+            let _ = write!(out, " {:>24}", format!("{} contacts", thousands(r.size)));
+        }
+        let _ = writeln!(out);
+        for (label, cells) in table_rows(&self.sizes) {
+            let _ = write!(out, "{label:<44}");
+            for c in cells {
+                let _ = write!(out, " {c:>24}");
+            }
+            let _ = writeln!(out);
+        }
+        let (_, gzip, brotli) = self.first_load_totals();
+        let _ = writeln!(out, "first load: {gzip} B gzip, {brotli} B brotli");
+        if let Some(Ok(lh)) = &self.lighthouse {
+            let _ = writeln!(out, "lighthouse: {}", lh.summary());
+        }
+        let _ = writeln!(out, "\ntargets at 5,000 contacts:");
+        for t in self.targets() {
+            let met = match t.met {
+                Some(true) => "met",
+                Some(false) => "NOT MET",
+                None => "not measured",
+            };
+            let _ = writeln!(
+                out,
+                "  {:<52} {:>10} {:>14}  {met}",
+                t.name, t.goal, t.measured
+            );
+        }
+        out
+    }
+}
+
+/// A figure of a size, or None when it was not measured.
+type Pick = fn(&SizeResult) -> Option<f64>;
+
+fn growth_figures() -> Vec<(&'static str, Pick)> {
+    vec![
+        ("agenda drawn", |r| median(&r.agenda)),
+        ("contacts list", |r| median(&r.contacts)),
+        ("search p95", |r| stats(&r.search).map(|s| s.p95)),
+        ("capture", |r| median(&r.capture)),
+        ("storage the book needs", |r| {
+            (r.needed_utf16 > 0.0).then_some(r.needed_utf16)
+        }),
+        ("heap", |r| median(&heap_total(r))),
+    ]
+}
+
+fn table_rows(sizes: &[SizeResult]) -> Vec<(String, Vec<String>)> {
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    let labels: Vec<(&str, &str)> = figures(&SizeResult::default())
+        .iter()
+        .map(|f| (f.label, f.unit))
+        .collect();
+    for (i, (label, unit)) in labels.iter().enumerate() {
+        let cells = sizes
+            .iter()
+            .map(|r| match stats(figures(r)[i].values) {
+                Some(s) => format!("{} / {}", fmt_value(s.median, unit), fmt_value(s.p95, unit)),
+                None => "—".into(),
+            })
+            .collect();
+        rows.push((label.to_string(), cells));
+    }
+    let cell = |f: &dyn Fn(&SizeResult) -> String| sizes.iter().map(f).collect::<Vec<_>>();
+    rows.insert(
+        4,
+        (
+            "agenda / floor (medians)".into(),
+            cell(&|r| match (median(&r.agenda), median(&r.floor)) {
+                (Some(a), Some(f)) => format!("{:.2}×", a / f),
+                _ => "—".into(),
+            }),
+        ),
+    );
+    rows.push((
+        "heap total (JS heap + wasm memory)".into(),
+        cell(&|r| match stats(&heap_total(r)) {
+            Some(s) => format!("{} / {}", fmt_bytes(s.median), fmt_bytes(s.p95)),
+            None => "—".into(),
+        }),
+    ));
+    rows.push((
+        "localStorage: UTF-16 / UTF-8 bytes".into(),
+        cell(&|r| match r.storage_keys {
+            0 => "—".into(),
+            _ => format!(
+                "{} / {}",
+                fmt_bytes(r.storage_utf16),
+                fmt_bytes(r.storage_utf8)
+            ),
+        }),
+    ));
+    rows.push((
+        "storage the book needs, UTF-16".into(),
+        cell(&|r| fmt_bytes(r.needed_utf16)),
+    ));
+    let count = |n: usize| {
+        if n == 0 {
+            "—".to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    rows.push(("localStorage keys".into(), cell(&|r| count(r.storage_keys))));
+    rows.push(("agenda rows drawn".into(), cell(&|r| count(r.agenda_rows))));
+    rows.push((
+        "contacts rows drawn (first page)".into(),
+        cell(&|r| count(r.contacts_rows)),
+    ));
+    rows
+}
+
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const METHOD: &str = "\
+- **Books**: generated with a fixed seed (splitmix64) relative to the day of the run: 40 events \
+over four years, names, companies, titles, hooks of 1–3 sentences, emails, LinkedIn URLs, \
+interaction logs and steps in every state, built with `Book::apply`. They are written to \
+localStorage in the storage adapter's format by a page on the same origin outside the \
+service worker's scope, before the app loads.
+- **load → agenda drawn**: navigation start (`performance.timeOrigin`) to the app's \
+`followup:agenda` mark, set in a timeout after the first animation frame that follows the \
+agenda's mount (so that frame has been painted). `followup:start` is set first thing in wasm \
+`main`, `followup:loaded` right after the book is read from storage. Each run navigates from \
+`about:blank`; the service worker answers (repeat visit).
+- **floor**: the rendered agenda's markup (scripts removed), with the app's stylesheets, as a \
+static page on the same server; the same kind of mark (first frame + timeout) ends it.
+- **Contacts tab → list**: click on the tab bar's Contacts link to the list's rows in the DOM, \
+all queued work done and layout forced (no paint).
+- **search**: each keystroke sets the field and dispatches `input`; measured to the DOM \
+updated and laid out (the next macrotask, then a forced layout). Each query is typed one \
+character at a time, then cleared (the clearing keystroke counts too).
+- **capture**: the form is filled, then click on \"Save and add another\" to the end of the last \
+`localStorage.setItem` that stores the new contact.
+- **heap**: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` (V8 heap used), \
+plus the wasm linear memory (`memory.buffer.byteLength`), which lives outside the V8 heap.
+- **storage**: the sum over keys of key + value length, ×2 for UTF-16 (how the browser \
+counts), and the UTF-8 byte count, read in the page after load; \"the book needs\" is the same \
+sum over the pairs the bench generated, known even when the browser refuses them \
+(Chromium's localStorage quota is 10 MiB of UTF-16 per origin).
+- **first load**: `index.html` and every file it names (css, js, wasm, manifest, icons), \
+compressed with gzip -9 and brotli 11.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_p95() {
+        let s = stats(&[5.0, 1.0, 3.0, 2.0, 4.0]).unwrap();
+        assert_eq!((s.median, s.p95, s.min, s.max), (3.0, 5.0, 1.0, 5.0));
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        let s = stats(&v).unwrap();
+        assert_eq!((s.median, s.p95), (50.5, 95.0));
+        assert!(stats(&[]).is_none());
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(500), "500");
+        assert_eq!(thousands(5000), "5,000");
+        assert_eq!(thousands(20000), "20,000");
+    }
+}
