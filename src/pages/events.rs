@@ -224,7 +224,7 @@ fn EventForm(
                 <label for="event-name">"Name"</label>
                 <input id="event-name" node_ref=name_ref autocomplete="off" autocapitalize="words" required
                     placeholder="Fall Career Fair"
-                    aria-describedby="event-name-error"
+                    aria-describedby=move || draft.name_error.with(Option::is_some).then_some("event-name-error")
                     aria-invalid=move || draft.name_error.get().map(|_| "true")
                     prop:value=draft.name
                     on:input=move |ev| { draft.name.set(event_target_value(&ev)); draft.name_error.set(None); }/>
@@ -245,7 +245,7 @@ fn EventForm(
                 <div class="field">
                     <label for="event-date">"Date"</label>
                     <input id="event-date" type="date" required
-                        aria-describedby="event-date-error"
+                        aria-describedby=move || draft.date_error.with(Option::is_some).then_some("event-date-error")
                         aria-invalid=move || draft.date_error.get().map(|_| "true")
                         prop:value=draft.date
                         on:input=move |ev| { draft.date.set(event_target_value(&ev)); draft.date_error.set(None); }/>
