@@ -67,9 +67,7 @@ impl Audit {
         if loaded != Value::Bool(true) {
             // The script defines `window.axe` when run as a function body.
             b.js(&self.axe).await;
-            let version = b
-                .js("return window.axe ? window.axe.version : null;")
-                .await;
+            let version = b.js("return window.axe ? window.axe.version : null;").await;
             assert!(
                 version.is_string(),
                 "e2e: injecting axe-core did not define window.axe\n{}",
@@ -128,8 +126,11 @@ impl Audit {
             if found.is_empty() { "ok" } else { "FAILED" }
         );
         if !found.is_empty() {
-            self.problems
-                .push(format!("{screen} ({}):\n{}", b.path().await, found.join("\n")));
+            self.problems.push(format!(
+                "{screen} ({}):\n{}",
+                b.path().await,
+                found.join("\n")
+            ));
         }
     }
 
@@ -215,8 +216,7 @@ async fn small_targets(b: &Browser) -> Vec<String> {
 
 /// Attributes naming other elements by id, each of whose ids must exist in the document.
 async fn dangling_idrefs(b: &Browser) -> Vec<String> {
-    b.js(
-        r#"
+    b.js(r#"
         const out = [];
         for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns',
                             'aria-errormessage', 'aria-activedescendant', 'for', 'list']) {
@@ -229,16 +229,15 @@ async fn dangling_idrefs(b: &Browser) -> Vec<String> {
                 }
             }
         }
-        return out;"#,
-    )
-    .await
-    .as_array()
-    .map(|a| {
-        a.iter()
-            .map(|s| s.as_str().unwrap_or("").to_string())
-            .collect()
-    })
-    .unwrap_or_default()
+        return out;"#)
+        .await
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------- driving the app
@@ -472,7 +471,9 @@ async fn every_screen_with_a_realistic_book_passes_axe() {
     b.type_into("#log-note", "Happy to chat next week").await;
     b.click("#log-save").await;
     b.wait_css("ol.history > li", UI).await;
-    audit.check(b, "contact detail, with history and a toast").await;
+    audit
+        .check(b, "contact detail, with history and a toast")
+        .await;
     click_text(b, "ol.timeline", "Snooze").await;
     b.wait_css("form.snooze", UI).await;
     audit.check(b, "contact detail, snooze open").await;
@@ -591,7 +592,8 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.click("#nav-add").await;
     b.wait_page("add").await;
     b.type_into("#email", "not an email").await;
-    b.type_into("#linkedin", "https://example.com/someone").await;
+    b.type_into("#linkedin", "https://example.com/someone")
+        .await;
     b.click("#save").await;
     b.wait_css("#name-error", UI).await;
     b.wait_css("#email-error", UI).await;
@@ -605,18 +607,22 @@ async fn forms_showing_validation_errors_pass_axe() {
 
     b.click("#log-open").await;
     b.wait_css("#log-date", UI).await;
-    b.js("const e = document.querySelector('#log-date'); e.value = ''; \
-          e.dispatchEvent(new Event('input', {bubbles: true})); return true;")
-        .await;
+    b.js(
+        "const e = document.querySelector('#log-date'); e.value = ''; \
+          e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+    )
+    .await;
     b.click("#log-save").await;
     b.wait_css("#log-date-error", UI).await;
     audit.check(b, "contact, log form date error").await;
 
     click_text(b, "ol.timeline", "Snooze").await;
     b.wait_css("form.snooze input[type=date]", UI).await;
-    b.js("const e = document.querySelector('form.snooze input[type=date]'); e.value = ''; \
-          e.dispatchEvent(new Event('input', {bubbles: true})); return true;")
-        .await;
+    b.js(
+        "const e = document.querySelector('form.snooze input[type=date]'); e.value = ''; \
+          e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+    )
+    .await;
     click_text(b, "form.snooze .snooze-pick", "Snooze").await;
     b.wait_css("form.snooze .field-error", UI).await;
     audit.check(b, "contact, snooze date error").await;
@@ -637,9 +643,11 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.wait_page("events").await;
     click_text(b, "main#main", "Add your first event").await;
     b.wait_css("#event-date", UI).await;
-    b.js("const e = document.querySelector('#event-date'); e.value = ''; \
-          e.dispatchEvent(new Event('input', {bubbles: true})); return true;")
-        .await;
+    b.js(
+        "const e = document.querySelector('#event-date'); e.value = ''; \
+          e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+    )
+    .await;
     click_text(b, ".events-form", "Add event").await;
     b.wait_css("#event-name-error", UI).await;
     b.wait_css("#event-date-error", UI).await;
@@ -647,7 +655,8 @@ async fn forms_showing_validation_errors_pass_axe() {
 
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
-    b.type_into("#profile-linkedin", "https://example.com/me").await;
+    b.type_into("#profile-linkedin", "https://example.com/me")
+        .await;
     click_text(b, "form.settings-form", "Save profile").await;
     b.wait_css("form.settings-form .field-error", UI).await;
     b.type_into("#cadence", "0").await;
@@ -663,7 +672,9 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.type_into(&template, "Hi {unknown_placeholder}").await;
     b.wait_css("details.settings-template[open] .field-error", UI)
         .await;
-    audit.check(b, "settings, profile, cadence and template errors").await;
+    audit
+        .check(b, "settings, profile, cadence and template errors")
+        .await;
 
     audit.assert_clean("validation errors");
     f.finish("checking forms with errors").await;
