@@ -1,28 +1,45 @@
-//! App state: signals around domain values, and the one effect that saves.
+//! App state: signals around domain values, the one effect that saves, and the listener
+//! that merges changes saved by other tabs.
 //!
 //! `AppState` is provided once through context. Pages read `state.book` (a `Book`, never a
 //! structure of signals) and change it only through [`AppState::apply`], which runs the
-//! domain's reducer. Saving is a single effect that writes the snapshot whenever the book
-//! changes; when the write fails the book stays in memory, `save_error` says why, and the
-//! next change tries again.
+//! domain's reducer and notes which contacts the command touched. Saving is a single
+//! effect: whenever the book changes it writes what changed (`snapshot::plan`); when the
+//! write fails the book stays in memory, `save_error` says why, and the next change tries
+//! again with everything still unsaved. Another tab's save arrives as a `storage` event and
+//! is merged contact by contact (`snapshot::merge_remote`); forms keep what is being typed
+//! because they copy the book once when they open.
 
 use crate::clock;
+use crate::domain::snapshot::{self, Dirty, Remote, Saved};
 use crate::domain::{Book, BookError, Command};
-use crate::storage::{self, Loaded};
+use crate::storage::{self, Damaged, Loaded};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// Something about the stored data the user must know at start-up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadNotice {
-    /// The stored data could not be read; it was kept under `backup_key`.
+    /// The stored data could not be read; it was kept under `backup_key`. Nothing is saved
+    /// until the user chooses to start fresh.
     Unreadable {
         reason: String,
         raw: String,
         backup_key: Option<String>,
     },
+    /// Some contacts could not be read; the others loaded.
+    Damaged(Damaged),
     /// Storage is disabled: nothing will survive a reload.
     Unavailable,
+}
+
+/// What this tab knows about storage: what it last wrote or read, and what changed since.
+#[derive(Default)]
+struct Sync {
+    saved: Saved,
+    dirty: Dirty,
+    /// Keys of an older layout, removed after the first complete save.
+    obsolete: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -31,59 +48,197 @@ pub struct AppState {
     pub today: RwSignal<NaiveDate>,
     pub save_error: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<LoadNotice>>,
+    /// Saving is held while unreadable data waits for the user's decision, or after
+    /// another tab runs a newer version.
+    pub saves_held: RwSignal<bool>,
+    sync: StoredValue<Sync>,
 }
 
 impl AppState {
-    /// Loads the book from storage and starts the saving effect.
+    /// Loads the book from storage, starts the saving effect and listens to other tabs.
     pub fn start() -> AppState {
+        let mut sync = Sync::default();
+        let mut held = false;
         let (book, notice) = match storage::load(&clock::now_ms().to_string()) {
             Loaded::Empty => (Book::default(), None),
-            Loaded::Book(book) => (book, None),
+            Loaded::Book { stored, damaged } => {
+                let stored = *stored;
+                sync.saved = stored.saved;
+                sync.obsolete = stored.obsolete;
+                if stored.migrated_from.is_some() {
+                    sync.dirty = Dirty::All;
+                }
+                (stored.book, damaged.map(LoadNotice::Damaged))
+            }
             Loaded::Unreadable {
                 reason,
                 raw,
                 backup_key,
-            } => (
-                Book::default(),
-                Some(LoadNotice::Unreadable {
-                    reason,
-                    raw,
-                    backup_key,
-                }),
-            ),
+            } => {
+                held = true;
+                (
+                    Book::default(),
+                    Some(LoadNotice::Unreadable {
+                        reason,
+                        raw,
+                        backup_key,
+                    }),
+                )
+            }
             Loaded::Unavailable => (Book::default(), Some(LoadNotice::Unavailable)),
         };
+        let migrate = matches!(sync.dirty, Dirty::All) || !sync.obsolete.is_empty();
         let state = AppState {
             book: RwSignal::new(book),
             today: RwSignal::new(clock::today()),
             save_error: RwSignal::new(None),
             notice: RwSignal::new(notice),
+            saves_held: RwSignal::new(held),
+            sync: StoredValue::new(sync),
         };
         state.save_on_change();
+        state.listen_to_other_tabs();
+        state.ask_for_persistence_once();
+        if migrate {
+            state.save_now();
+        }
         state
     }
 
     /// Runs one command through the domain's reducer. On error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), BookError> {
+        let touched = self
+            .book
+            .with_untracked(|book| command.touched_contacts(book));
         let mut result = Ok(());
         self.book.maybe_update(|book| {
             result = book.apply(command);
             result.is_ok()
         });
+        if result.is_ok() {
+            self.sync.update_value(|s| s.dirty.add(touched));
+        }
         result
+    }
+
+    /// Replaces the whole book (an import): every contact is saved again.
+    pub fn replace_book(&self, book: Book) {
+        self.sync.update_value(|s| s.dirty = Dirty::All);
+        self.book.set(book);
+    }
+
+    /// After unreadable data was kept (backed up or downloaded): removes it from the live
+    /// keys and saves the book in memory in its place.
+    pub fn start_fresh(&self) {
+        storage::clear_data();
+        self.sync.update_value(|s| {
+            s.saved = Saved::default();
+            s.dirty = Dirty::All;
+            s.obsolete.clear();
+        });
+        self.saves_held.set(false);
+        self.notice.set(None);
+        self.save_now();
     }
 
     fn save_on_change(self) {
         let book = self.book;
-        let save_error = self.save_error;
         Effect::new(move |previous: Option<()>| {
             book.track();
             if previous.is_none() {
                 return; // The first run is the book just loaded: nothing new to save.
             }
-            let result = book.with_untracked(storage::save);
-            save_error.set(result.err().map(|e| format!("Couldn't save — {e}. Your changes are kept while this page stays open; export a backup.")));
+            self.save_now();
         });
+    }
+
+    /// Writes what changed since the last successful save.
+    pub fn save_now(&self) {
+        if self.saves_held.get_untracked() {
+            return;
+        }
+        let now = clock::now_ms();
+        let plan = self.book.with_untracked(|book| {
+            self.sync
+                .with_value(|s| snapshot::plan(book, &s.saved, &s.dirty, now))
+        });
+        if plan.is_empty() && self.sync.with_value(|s| s.obsolete.is_empty()) {
+            self.save_error.set(None);
+            return;
+        }
+        match storage::write(&plan) {
+            Ok(()) => {
+                let obsolete = self.sync.try_update_value(|s| {
+                    s.saved.commit(plan);
+                    s.dirty = Dirty::default();
+                    std::mem::take(&mut s.obsolete)
+                });
+                for key in obsolete.unwrap_or_default() {
+                    storage::remove(&key);
+                }
+                if self.save_error.get_untracked().is_some() {
+                    self.save_error.set(None);
+                }
+            }
+            Err(e) => self.save_error.set(Some(format!(
+                "Couldn't save — {e}. Your changes are kept while this page stays open; \
+                 export a backup from Settings."
+            ))),
+        }
+    }
+
+    /// Once the book holds a contact, asks the browser to keep the data (Safari deletes a
+    /// site's storage after 7 days without a visit unless it is installed or persisted).
+    fn ask_for_persistence_once(self) {
+        let book = self.book;
+        Effect::new(move |asked: Option<bool>| {
+            if asked == Some(true) {
+                return true;
+            }
+            if book.with(|b| b.contact_count() == 0) {
+                return false;
+            }
+            leptos::task::spawn_local(async {
+                storage::request_persistence().await;
+            });
+            true
+        });
+    }
+
+    fn listen_to_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            let Some(key) = event.key() else {
+                return; // Storage was cleared wholesale; our next save writes again.
+            };
+            if !snapshot::is_data_key(&key) || self.saves_held.get_untracked() {
+                return;
+            }
+            let value = event.new_value();
+            let mut outcome = Remote::Ignored;
+            self.book.maybe_update(|book| {
+                self.sync.update_value(|s| {
+                    outcome = snapshot::merge_remote(book, &mut s.saved, &key, value.as_deref());
+                    if let Remote::KeepOurs(id) = &outcome {
+                        s.dirty.add([id.clone()]);
+                    }
+                });
+                matches!(outcome, Remote::Applied)
+            });
+            match outcome {
+                Remote::KeepOurs(_) => self.save_now(),
+                Remote::Newer(_) => {
+                    self.saves_held.set(true);
+                    self.save_error.set(Some(
+                        "Followup was updated in another tab. Reload this page before making \
+                         changes here; nothing from this tab will be saved until then."
+                            .into(),
+                    ));
+                }
+                Remote::Applied | Remote::Ignored => {}
+            }
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(handle);
     }
 }
 

@@ -1,24 +1,33 @@
-//! The storage adapter: the only code that touches localStorage.
+//! The storage adapter: the only code that touches localStorage and the browser's storage
+//! manager.
 //!
-//! The whole book is one JSON snapshot (`domain::snapshot`) under one versioned key. Reading
-//! never destroys data: text that cannot be decoded (broken JSON, a wrong shape, or a newer
-//! version of the app) is first copied to a backup key, and the app starts empty only after
-//! telling the user. Writing never panics: when storage is missing or full the error is
-//! returned for the UI to show, and the book stays in memory.
+//! The layout and its versions live in `domain::snapshot`; this module moves text in and
+//! out. Reading never destroys data: text that cannot be decoded (broken JSON, a wrong
+//! shape, or a newer version of the app) is first copied to a backup key
+//! (`followup.unreadable.<time>`), and nothing is written over it until the user has been
+//! told. Writing never panics: gloo's `raw()` panics when storage is missing, so every
+//! access checks [`available`] first, and a refused write (quota) comes back as a
+//! [`SaveError`] for the UI to show while the book stays in memory.
 
-use crate::domain::snapshot::{self, STORAGE_KEY};
-use crate::domain::Book;
+use crate::domain::snapshot::{self, Plan, Stored, Unreadable, KEY_PREFIX};
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// What was found in storage at start-up.
 #[derive(Debug)]
 pub enum Loaded {
     /// Nothing stored yet: a first visit.
     Empty,
-    /// The stored book.
-    Book(Book),
-    /// Stored text that this version cannot read. It was copied to `backup_key` (when
-    /// storage allowed it) and is kept in `raw` so the user can download it.
+    /// The stored book. Contacts whose keys could not be read are left out and listed in
+    /// `damaged`; their text was copied to `damaged_backup` and then removed.
+    Book {
+        stored: Box<Stored>,
+        damaged: Option<Damaged>,
+    },
+    /// Stored data that this version cannot read at all. It was copied to `backup_key`
+    /// (when storage allowed it) and is kept in `raw` (a JSON object of key → text) so the
+    /// user can download it. Nothing may be written until the user chooses to start fresh.
     Unreadable {
         reason: String,
         raw: String,
@@ -26,6 +35,17 @@ pub enum Loaded {
     },
     /// localStorage itself is unavailable (disabled, or a private mode that forbids it).
     Unavailable,
+}
+
+/// Contacts that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damaged {
+    pub count: usize,
+    /// The reason for the first one.
+    pub reason: String,
+    /// A JSON object of key → stored text, for download.
+    pub raw: String,
+    pub backup_key: Option<String>,
 }
 
 /// Why a save failed.
@@ -56,23 +76,57 @@ pub fn available() -> bool {
         .is_some()
 }
 
-/// Reads the stored book; see [`Loaded`]. `backup_suffix` makes the backup key unique
-/// (the caller passes the current time).
+/// Every key the app owns, with its text, in storage order.
+pub fn entries() -> Vec<(String, String)> {
+    if !available() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    let mut out = Vec::new();
+    for i in 0..len {
+        let Ok(Some(key)) = storage.key(i) else {
+            continue;
+        };
+        if !key.starts_with(KEY_PREFIX) || key.starts_with(BACKUP_PREFIX) {
+            continue;
+        }
+        if let Ok(Some(value)) = storage.get_item(&key) {
+            out.push((key, value));
+        }
+    }
+    out
+}
+
+/// Backups of unreadable data start with this.
+pub const BACKUP_PREFIX: &str = "followup.unreadable.";
+
+/// Reads the stored book; see [`Loaded`]. `backup_suffix` makes backup keys unique (the
+/// caller passes the current time).
 pub fn load(backup_suffix: &str) -> Loaded {
     if !available() {
         return Loaded::Unavailable;
     }
-    let Some(raw) = read_raw(STORAGE_KEY) else {
-        return Loaded::Empty;
-    };
-    match snapshot::decode(&raw) {
-        Ok(book) => Loaded::Book(book),
+    let entries = entries();
+    match snapshot::decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        Ok(None) => Loaded::Empty,
+        Ok(Some(mut stored)) => {
+            let damaged = (!stored.unreadable.is_empty())
+                .then(|| keep_damaged(std::mem::take(&mut stored.unreadable), backup_suffix));
+            Loaded::Book {
+                stored: Box::new(stored),
+                damaged,
+            }
+        }
         Err(error) => {
-            let key = format!("{STORAGE_KEY}.unreadable.{backup_suffix}");
-            let backup_key = LocalStorage::raw()
-                .set_item(&key, &raw)
-                .is_ok()
-                .then_some(key);
+            let ours: Vec<(&str, &str)> = entries
+                .iter()
+                .filter(|(k, _)| snapshot::is_data_key(k))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let raw = raw_map(&ours);
+            let key = format!("{BACKUP_PREFIX}{backup_suffix}");
+            let backup_key = write_raw(&key, &raw).is_ok().then_some(key);
             Loaded::Unreadable {
                 reason: error.to_string(),
                 raw,
@@ -82,9 +136,63 @@ pub fn load(backup_suffix: &str) -> Loaded {
     }
 }
 
-/// Writes the book under the one key.
-pub fn save(book: &Book) -> Result<(), SaveError> {
-    write_raw(STORAGE_KEY, &snapshot::encode(book))
+/// Copies unreadable contact keys to a backup key, then removes them so they are not
+/// reported again; when the backup cannot be written they stay where they are.
+fn keep_damaged(unreadable: Vec<Unreadable>, backup_suffix: &str) -> Damaged {
+    let pairs: Vec<(&str, &str)> = unreadable
+        .iter()
+        .map(|u| (u.key.as_str(), u.raw.as_str()))
+        .collect();
+    let raw = raw_map(&pairs);
+    let key = format!("{BACKUP_PREFIX}{backup_suffix}");
+    let backup_key = write_raw(&key, &raw).is_ok().then_some(key);
+    if backup_key.is_some() {
+        for u in &unreadable {
+            remove(&u.key);
+        }
+    }
+    Damaged {
+        count: unreadable.len(),
+        reason: unreadable[0].reason.clone(),
+        raw,
+        backup_key,
+    }
+}
+
+/// A JSON object of key → text, pretty-printed, for a backup key or a download.
+fn raw_map(pairs: &[(&str, &str)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+        .collect();
+    serde_json::to_string_pretty(&map).expect("strings serialise")
+}
+
+/// Makes one save's writes, in order; stops at the first refused write.
+pub fn write(plan: &Plan) -> Result<(), SaveError> {
+    for (key, value) in &plan.writes {
+        write_raw(key, value)?;
+    }
+    Ok(())
+}
+
+/// Removes every key holding the book (not backups): "start fresh" after unreadable data
+/// was kept.
+pub fn clear_data() {
+    for (key, _) in entries() {
+        if snapshot::is_data_key(&key) {
+            remove(&key);
+        }
+    }
+}
+
+/// How many bytes the app's keys take in localStorage (browsers count UTF-16 code units,
+/// two bytes each, for keys and values).
+pub fn bytes_used() -> usize {
+    entries()
+        .iter()
+        .map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count()))
+        .sum()
 }
 
 /// The text stored under `key`, if any.
@@ -108,9 +216,40 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), SaveError> {
     })
 }
 
-/// Removes `key` (used by tests and by "start fresh").
+/// Removes `key`.
 pub fn remove(key: &str) {
     if available() {
         let _ = LocalStorage::raw().remove_item(key);
     }
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Old browsers lack `navigator.storage`; web-sys would hand back `undefined`.
+    js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|v| !v.is_undefined())?
+        .dyn_into()
+        .ok()
+}
+
+/// Asks the browser to keep this site's data even under storage pressure (Safari's 7-day
+/// rule, Chrome's eviction). Returns whether storage is now persistent.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = storage_manager()?;
+    if persisted_with(&manager).await == Some(true) {
+        return Some(true);
+    }
+    let promise = manager.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Whether the browser has agreed to keep this site's data.
+pub async fn persisted() -> Option<bool> {
+    persisted_with(&storage_manager()?).await
+}
+
+async fn persisted_with(manager: &web_sys::StorageManager) -> Option<bool> {
+    let promise = manager.persisted().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
 }

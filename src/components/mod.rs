@@ -1,8 +1,10 @@
 //! Small views shared by pages. They read state and send commands; they hold no domain logic.
 
+pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;
 pub mod data_section;
 pub mod icons;
 pub mod step_actions;
+pub mod storage_info;
 pub mod tabbar;

@@ -137,7 +137,10 @@ pub fn event_summary(book: &Book, event: &EventId, today: NaiveDate) -> Option<E
         overdue: 0,
         due_today: 0,
     };
-    for contact in book.contacts().filter(|c| c.event.as_ref() == Some(event)) {
+    for contact in book
+        .contacts_unordered()
+        .filter(|c| c.event.as_ref() == Some(event))
+    {
         summary.met += 1;
         if matches!(contact.steps.email, StepState::Done(_)) {
             summary.emailed += 1;

@@ -26,11 +26,25 @@ use super::templates::{Draft, Templates};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Book {
-    contacts: Vec<Contact>,
-    events: Vec<Event>,
-    profile: Profile,
-    templates: Templates,
-    settings: Settings,
+    // `pub(super)` so `snapshot` can store contacts one key each and merge another tab's
+    // changes; everything else goes through `apply`.
+    pub(super) contacts: Vec<Contact>,
+    pub(super) events: Vec<Event>,
+    pub(super) profile: Profile,
+    pub(super) templates: Templates,
+    pub(super) settings: Settings,
+}
+
+/// Days without a backup after which the agenda suggests one.
+pub const BACKUP_REMINDER_DAYS: i64 = 14;
+
+/// Why the agenda suggests a backup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupReminder {
+    /// No backup was ever made.
+    Never,
+    /// The last backup was this many days ago.
+    DaysAgo(i64),
 }
 
 /// Why a command was refused. Each message is a sentence the UI can show as is.
@@ -104,12 +118,13 @@ impl Book {
                 Ok(())
             }
             Command::SaveEvent(event) => self.save_event(event),
-            Command::DeleteEvent(id) => {
+            Command::DeleteEvent { id, at } => {
                 self.event_index(&id)?;
                 self.events.retain(|e| e.id != id);
                 for contact in &mut self.contacts {
                     if contact.event.as_ref() == Some(&id) {
                         contact.event = None;
+                        contact.updated_at = at;
                     }
                 }
                 if self.settings.current_event.as_ref() == Some(&id) {
@@ -207,6 +222,10 @@ impl Book {
                 self.settings.default_cadence_days = days;
                 Ok(())
             }
+            Command::RecordBackup(on) => {
+                self.settings.last_backup = Some(on);
+                Ok(())
+            }
             Command::SetCurrentEvent(id) => {
                 if let Some(id) = &id {
                     self.event_index(id)?;
@@ -220,13 +239,16 @@ impl Book {
     /// Every contact, newest meeting first, then by name, then by id.
     pub fn contacts(&self) -> impl Iterator<Item = &Contact> {
         let mut sorted: Vec<&Contact> = self.contacts.iter().collect();
-        sorted.sort_by(|a, b| {
-            b.met_on
-                .cmp(&a.met_on)
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        // Lowercasing once per contact, not once per comparison: at 20,000 contacts the
+        // difference is tens of milliseconds on a phone.
+        sorted.sort_by_cached_key(|c| (std::cmp::Reverse(c.met_on), c.name.to_lowercase(), &c.id));
         sorted.into_iter()
+    }
+
+    /// Every contact in storage order (ids ascending for a loaded book), for work where
+    /// the order does not matter.
+    pub fn contacts_unordered(&self) -> impl Iterator<Item = &Contact> {
+        self.contacts.iter()
     }
 
     /// How many contacts the book holds.
@@ -264,6 +286,21 @@ impl Book {
 
     pub fn templates(&self) -> &Templates {
         &self.templates
+    }
+
+    /// Whether the agenda should remind the student to export a backup on `today`: there
+    /// are contacts, and the last backup — or, when there has never been one, the earliest
+    /// meeting — is at least [`BACKUP_REMINDER_DAYS`] ago.
+    pub fn backup_reminder(&self, today: NaiveDate) -> Option<BackupReminder> {
+        let since = match self.settings.last_backup {
+            Some(on) => on,
+            None => self.contacts.iter().map(|c| c.met_on).min()?,
+        };
+        let days = (today - since).num_days();
+        (days >= BACKUP_REMINDER_DAYS).then_some(match self.settings.last_backup {
+            Some(_) => BackupReminder::DaysAgo(days),
+            None => BackupReminder::Never,
+        })
     }
 
     /// The contact's applicable steps on `today`, with the default cadence from settings.

@@ -153,7 +153,10 @@ fn refused_commands_leave_the_book_unchanged() {
         BlankId,
     );
     check(
-        Command::DeleteEvent(EventId::new("x")),
+        Command::DeleteEvent {
+            id: EventId::new("x"),
+            at: 9,
+        },
         NoSuchEvent(EventId::new("x")),
     );
     check(
@@ -452,7 +455,11 @@ fn deleting_contacts_and_events() {
     book.apply(Command::SetCurrentEvent(Some(fair().id)))
         .unwrap();
     assert_eq!(book.settings().current_event, Some(fair().id));
-    book.apply(Command::DeleteEvent(fair().id)).unwrap();
+    book.apply(Command::DeleteEvent {
+        id: fair().id,
+        at: 9,
+    })
+    .unwrap();
     assert_eq!(book.events().count(), 0);
     assert_eq!(
         book.contact(&id("a")).unwrap().event,
@@ -510,4 +517,62 @@ fn settings_profile_and_templates() {
     );
     book.apply(Command::ResetTemplate(kind)).unwrap();
     assert_eq!(book.templates().get(kind), &kind.default_template());
+}
+
+#[test]
+fn the_backup_reminder_waits_fourteen_days() {
+    // Ana was met on 2024-09-12.
+    let cases: [(&str, Option<&str>, &str, Option<BackupReminder>); 6] = [
+        ("no contacts, never backed up", None, "2025-01-01", None),
+        ("never backed up, met 13 days ago", None, "2024-09-25", None),
+        (
+            "never backed up, met 14 days ago",
+            None,
+            "2024-09-26",
+            Some(BackupReminder::Never),
+        ),
+        (
+            "backed up 13 days ago",
+            Some("2024-10-01"),
+            "2024-10-14",
+            None,
+        ),
+        (
+            "backed up 14 days ago",
+            Some("2024-10-01"),
+            "2024-10-15",
+            Some(BackupReminder::DaysAgo(14)),
+        ),
+        ("backed up today", Some("2025-01-01"), "2025-01-01", None),
+    ];
+    for (name, backup, today, expected) in cases {
+        let mut book = if name.starts_with("no contacts") {
+            Book::default()
+        } else {
+            book()
+        };
+        if let Some(on) = backup {
+            book.apply(Command::RecordBackup(d(on))).unwrap();
+            assert_eq!(book.settings().last_backup, Some(d(on)), "{name}");
+        }
+        assert_eq!(book.backup_reminder(d(today)), expected, "{name}");
+    }
+}
+
+#[test]
+fn deleting_an_event_marks_its_contacts_changed() {
+    let mut book = book();
+    let touched = Command::DeleteEvent {
+        id: fair().id,
+        at: 777,
+    }
+    .touched_contacts(&book);
+    assert_eq!(touched, [id("a")]);
+    book.apply(Command::DeleteEvent {
+        id: fair().id,
+        at: 777,
+    })
+    .unwrap();
+    let ana = book.contact(&id("a")).unwrap();
+    assert_eq!((ana.event.clone(), ana.updated_at), (None, 777));
 }

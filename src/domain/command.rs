@@ -24,8 +24,12 @@ pub enum Command {
     DeleteContact(ContactId),
     /// Adds an event, or replaces the event with the same id.
     SaveEvent(Event),
-    /// Deletes an event; contacts met there keep their date and lose the link.
-    DeleteEvent(EventId),
+    /// Deletes an event; contacts met there keep their date and lose the link (a change to
+    /// them made at `at`).
+    DeleteEvent {
+        id: EventId,
+        at: i64,
+    },
     /// Marks a step done on `on` and logs it as an interaction.
     MarkDone {
         contact: ContactId,
@@ -75,4 +79,38 @@ pub enum Command {
     SetDefaultCadence(u32),
     /// The event new captures are prefilled with; `None` leaves event mode.
     SetCurrentEvent(Option<EventId>),
+    /// A backup of everything was exported on this date (for the reminder).
+    RecordBackup(NaiveDate),
+}
+
+impl Command {
+    /// The contacts this command may change in `book` (before it is applied). The storage
+    /// adapter rewrites only their keys; the rest of the book is small and compared whole.
+    pub fn touched_contacts(&self, book: &super::book::Book) -> Vec<ContactId> {
+        match self {
+            Command::AddContact(fields) | Command::UpdateContact(fields) => {
+                vec![fields.id.clone()]
+            }
+            Command::DeleteContact(id) => vec![id.clone()],
+            Command::MarkDone { contact, .. }
+            | Command::Skip { contact, .. }
+            | Command::Snooze { contact, .. }
+            | Command::Reset { contact, .. }
+            | Command::LogInteraction { contact, .. } => vec![contact.clone()],
+            Command::DeleteEvent { id, .. } => book
+                .contacts
+                .iter()
+                .filter(|c| c.event.as_ref() == Some(id))
+                .map(|c| c.id.clone())
+                .collect(),
+            Command::SaveEvent(_)
+            | Command::SetProfile(_)
+            | Command::SetTemplate { .. }
+            | Command::ResetTemplate(_)
+            | Command::SetPremium(_)
+            | Command::SetDefaultCadence(_)
+            | Command::SetCurrentEvent(_)
+            | Command::RecordBackup(_) => Vec::new(),
+        }
+    }
 }

@@ -20,7 +20,8 @@
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
-//! - `snapshot`: the one persisted shape, versioned.
+//! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
+//!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
 //!   imports parse to a preview and change nothing until applied.
 
@@ -48,7 +49,7 @@ pub mod template;
 pub mod templates;
 
 pub use agenda::{agenda, event_summaries, event_summary, Agenda, AgendaEntry, EventSummary};
-pub use book::{Book, BookError};
+pub use book::{BackupReminder, Book, BookError};
 pub use command::Command;
 pub use contact::{Contact, ContactId, Kind, NewContact};
 pub use email::{Email, EmailError};
@@ -61,7 +62,7 @@ pub use placeholder::{Context, Placeholder};
 pub use playbook::{plan, Hint, StepView};
 pub use profile::Profile;
 pub use settings::Settings;
-pub use snapshot::{decode, encode, SnapshotError, STORAGE_KEY};
+pub use snapshot::{decode, encode, SnapshotError};
 pub use step::{Status, Step, StepState, StepStates, Window};
 pub use template::{Template, TemplateError};
 pub use templates::{Draft, TemplateKind, Templates};

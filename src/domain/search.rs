@@ -46,9 +46,34 @@ fn base_letters(c: char) -> Option<&'static str> {
 
 /// Whether every word of the query appears in `haystack`, which must already be folded.
 pub fn matches(haystack: &str, query: &str) -> bool {
-    fold(query)
-        .split_whitespace()
-        .all(|word| haystack.contains(word))
+    Query::new(query).matches(haystack)
+}
+
+/// A query folded once, to match against many haystacks (one per keystroke, not one per
+/// contact per keystroke).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        Query {
+            words: fold(text).split_whitespace().map(str::to_string).collect(),
+        }
+    }
+
+    /// An empty query matches everything.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether every word appears in `haystack` (already folded).
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.words
+            .iter()
+            .all(|word| haystack.contains(word.as_str()))
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
 use super::event::EventId;
 
 /// Days between keep-in-touch reminders unless a contact says otherwise.
@@ -19,6 +21,8 @@ pub struct Settings {
     pub default_cadence_days: u32,
     /// The event new captures are prefilled with.
     pub current_event: Option<EventId>,
+    /// The day the last full backup (JSON export) was made.
+    pub last_backup: Option<NaiveDate>,
 }
 
 impl Default for Settings {
@@ -27,6 +31,7 @@ impl Default for Settings {
             premium: false,
             default_cadence_days: DEFAULT_CADENCE_DAYS,
             current_event: None,
+            last_backup: None,
         }
     }
 }

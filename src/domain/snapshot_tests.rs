@@ -209,5 +209,508 @@ fn newer_version_message_names_the_version() {
         message.contains("format 3") && message.contains("newer version"),
         "{message}"
     );
-    assert_eq!(STORAGE_KEY, "followup.v1");
+    assert_eq!(LEGACY_KEY, "followup.v1");
+    assert_eq!(META_KEY, "followup.meta");
+}
+
+// ---------------------------------------------------------------------------------------
+// The keyed layout, migrations and two tabs
+
+/// The book both storage fixtures hold: `full_book` and a second, plain contact.
+fn fixture_book() -> Book {
+    let mut book = full_book();
+    book.apply(Command::AddContact(NewContact {
+        id: ContactId::new("b"),
+        name: "Bo Chen".into(),
+        company: "Initech".into(),
+        met_on: d("2024-09-12"),
+        updated_at: 5,
+        ..NewContact::default()
+    }))
+    .unwrap();
+    book
+}
+
+fn entries(json: &str) -> Vec<(String, String)> {
+    let map: std::collections::BTreeMap<String, String> = serde_json::from_str(json).unwrap();
+    map.into_iter().collect()
+}
+
+/// One fixture per storage version, as that version wrote it: each must read as the
+/// same book, and say what must be rewritten.
+#[test]
+fn every_stored_version_reads_forward() {
+    struct Case {
+        name: &'static str,
+        fixture: &'static str,
+        migrated_from: Option<u32>,
+        obsolete: &'static [&'static str],
+    }
+    let cases = [
+        Case {
+            name: "version 1: one document under followup.v1",
+            fixture: include_str!("../../tests/fixtures/storage/v1.json"),
+            migrated_from: Some(1),
+            obsolete: &[LEGACY_KEY],
+        },
+        Case {
+            name: "version 2: a meta key and one key per contact, with a tombstone",
+            fixture: include_str!("../../tests/fixtures/storage/v2.json"),
+            migrated_from: None,
+            obsolete: &[],
+        },
+    ];
+    assert_eq!(VERSION, 2, "a new version needs a fixture and a case here");
+    for case in cases {
+        let stored = decode_keys(entries(case.fixture))
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name))
+            .unwrap_or_else(|| panic!("{}: read as empty", case.name));
+        assert_eq!(stored.book, fixture_book(), "{}", case.name);
+        assert_eq!(stored.migrated_from, case.migrated_from, "{}", case.name);
+        assert_eq!(stored.obsolete, case.obsolete, "{}", case.name);
+        assert!(stored.unreadable.is_empty(), "{}", case.name);
+        // After the migration's full write, the data reads as the current version.
+        let dirty = if stored.migrated_from.is_some() {
+            Dirty::All
+        } else {
+            Dirty::default()
+        };
+        let plan = plan(&stored.book, &stored.saved, &dirty, 100);
+        let mut store: std::collections::BTreeMap<String, String> =
+            entries(case.fixture).into_iter().collect();
+        if stored.migrated_from.is_none() {
+            assert!(
+                plan.is_empty(),
+                "{}: nothing to rewrite, got {:?}",
+                case.name,
+                plan.writes
+            );
+        }
+        assert_eq!(
+            plan.writes
+                .last()
+                .map(|(k, _)| k.as_str())
+                .unwrap_or(META_KEY),
+            META_KEY,
+            "{}: the meta key is written last",
+            case.name
+        );
+        store.extend(plan.writes);
+        for key in &stored.obsolete {
+            store.remove(key);
+        }
+        let again = decode_keys(store).unwrap().unwrap();
+        assert_eq!(again.book, fixture_book(), "{}: after migrating", case.name);
+        assert_eq!(again.migrated_from, None, "{}", case.name);
+    }
+}
+
+#[test]
+fn a_migration_cut_short_is_resumed_from_the_right_copy() {
+    let v1 = entries(include_str!("../../tests/fixtures/storage/v1.json"));
+    let keys = encode_keys(&fixture_book());
+    // Contacts written, the page closed before the meta key: the document still rules.
+    let mut partial = v1.clone();
+    partial.extend(keys.iter().filter(|(k, _)| k != META_KEY).cloned());
+    let stored = decode_keys(partial).unwrap().unwrap();
+    assert_eq!(
+        (stored.book, stored.migrated_from),
+        (fixture_book(), Some(1))
+    );
+    // Everything written but the old key not yet removed: the keyed data rules.
+    let mut done = v1;
+    done.extend(keys);
+    let stored = decode_keys(done).unwrap().unwrap();
+    assert_eq!(stored.migrated_from, None);
+    assert_eq!(stored.obsolete, [LEGACY_KEY]);
+    assert_eq!(stored.book, fixture_book());
+}
+
+#[test]
+fn the_keyed_layout_round_trips_and_ignores_other_keys() {
+    let book = fixture_book();
+    let mut keys = encode_keys(&book);
+    keys.push(("something.else".into(), "not ours".into()));
+    keys.push(("followup.v1.unreadable.17".into(), "kept backup".into()));
+    keys.reverse(); // storage gives no order
+    let stored = decode_keys(keys).unwrap().unwrap();
+    assert_eq!(stored.book, book);
+    assert_eq!(decode_keys(Vec::<(String, String)>::new()), Ok(None));
+    assert_eq!(decode_keys(vec![("other", "x")]), Ok(None));
+}
+
+#[test]
+fn unreadable_keyed_data_is_told_apart() {
+    use SnapshotError::*;
+    let good_meta = encode_keys(&Book::default()).pop().unwrap().1;
+    let contact_a = encode_keys(&fixture_book())[0].clone();
+    type Case = (
+        &'static str,
+        Vec<(String, String)>,
+        fn(&SnapshotError) -> bool,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "broken meta",
+            vec![(META_KEY.into(), "{\"version\":2,".into())],
+            |e| matches!(e, NotJson(_)),
+        ),
+        (
+            "meta of a newer app",
+            vec![(META_KEY.into(), r#"{"version":3}"#.into())],
+            |e| *e == Newer(3),
+        ),
+        (
+            "meta claiming version 1",
+            vec![(META_KEY.into(), r#"{"version":1}"#.into())],
+            |e| matches!(e, WrongShape(_)),
+        ),
+        (
+            "meta of the wrong shape",
+            vec![(META_KEY.into(), r#"{"version":2,"events":{}}"#.into())],
+            |e| matches!(e, WrongShape(_)),
+        ),
+        ("contacts without meta", vec![contact_a.clone()], |e| {
+            matches!(e, WrongShape(_))
+        }),
+        (
+            "a broken version-1 document",
+            vec![(LEGACY_KEY.into(), "{".into())],
+            |e| matches!(e, NotJson(_)),
+        ),
+        (
+            "a newer document",
+            vec![(LEGACY_KEY.into(), r#"{"version":5}"#.into())],
+            |e| *e == Newer(5),
+        ),
+    ];
+    for (name, keys, expected) in cases {
+        let got = decode_keys(keys);
+        assert!(matches!(&got, Err(e) if expected(e)), "{name}: {got:?}");
+    }
+    // One damaged contact does not cost the others: it is reported, with its text.
+    let broken = [
+        ("followup.c.x", "{\"id\":\"x\",\"name\":"),
+        (
+            "followup.c.y",
+            r#"{"id":"z","name":"Zed","met_on":"2024-01-01"}"#,
+        ),
+        ("followup.c.w", r#"{"id":"w","email":"not an email"}"#),
+    ];
+    let mut keys = vec![(META_KEY.to_string(), good_meta), contact_a];
+    keys.extend(broken.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let stored = decode_keys(keys).unwrap().unwrap();
+    assert_eq!(stored.book.contact_count(), 1);
+    let mut bad: Vec<(&str, &str)> = stored
+        .unreadable
+        .iter()
+        .map(|u| (u.key.as_str(), u.raw.as_str()))
+        .collect();
+    bad.sort();
+    let mut expected = broken.to_vec();
+    expected.sort();
+    assert_eq!(bad, expected);
+    assert!(stored.unreadable.iter().all(|u| !u.reason.is_empty()));
+}
+
+#[test]
+fn a_save_writes_only_what_changed() {
+    let book = fixture_book();
+    let stored = decode_keys(encode_keys(&book)).unwrap().unwrap();
+    let a = ContactId::new("a");
+    let b = ContactId::new("b");
+    let keys =
+        |plan: &Plan| -> Vec<String> { plan.writes.iter().map(|(k, _)| k.clone()).collect() };
+
+    struct Case {
+        name: &'static str,
+        command: Option<Command>,
+        dirty: fn(&Command) -> Dirty,
+        expected: Vec<String>,
+    }
+    let touched =
+        |c: &Command| Dirty::Contacts(c.touched_contacts(&fixture_book()).into_iter().collect());
+    let cases = vec![
+        Case {
+            name: "nothing",
+            command: None,
+            dirty: |_| Dirty::default(),
+            expected: vec![],
+        },
+        Case {
+            name: "a step done",
+            command: Some(Command::MarkDone {
+                contact: b.clone(),
+                step: Step::Email,
+                on: d("2024-09-14"),
+                at: 50,
+            }),
+            dirty: touched,
+            expected: vec![contact_key(&b)],
+        },
+        Case {
+            name: "a delete leaves a tombstone",
+            command: Some(Command::DeleteContact(a.clone())),
+            dirty: touched,
+            expected: vec![contact_key(&a)],
+        },
+        Case {
+            name: "a setting changes only the meta key",
+            command: Some(Command::SetPremium(false)),
+            dirty: touched,
+            expected: vec![META_KEY.into()],
+        },
+        Case {
+            name: "deleting an event touches its contacts and the meta key",
+            command: Some(Command::DeleteEvent {
+                id: EventId::new("fair"),
+                at: 60,
+            }),
+            dirty: touched,
+            expected: vec![contact_key(&a), META_KEY.into()],
+        },
+        Case {
+            name: "everything, after an import",
+            command: Some(Command::DeleteContact(a.clone())),
+            dirty: |_| Dirty::All,
+            expected: vec![contact_key(&b), contact_key(&a)],
+        },
+    ];
+    for case in cases {
+        let mut book = stored.book.clone();
+        let dirty = match case.command {
+            Some(command) => {
+                let dirty = (case.dirty)(&command);
+                book.apply(command).unwrap();
+                dirty
+            }
+            None => (case.dirty)(&Command::SetPremium(true)),
+        };
+        let plan = plan(&book, &stored.saved, &dirty, 99);
+        assert_eq!(keys(&plan), case.expected, "{}", case.name);
+        // Applying the writes gives storage that reads back as the book, and once
+        // committed the same save has nothing left to do.
+        let mut store: std::collections::BTreeMap<String, String> =
+            encode_keys(&fixture_book()).into_iter().collect();
+        store.extend(plan.writes.clone());
+        assert_eq!(
+            decode_keys(store).unwrap().unwrap().book,
+            book,
+            "{}",
+            case.name
+        );
+        let mut saved = stored.saved.clone();
+        saved.commit(plan);
+        assert!(
+            super::plan(&book, &saved, &Dirty::default(), 100).is_empty(),
+            "{}: saved twice",
+            case.name
+        );
+    }
+}
+
+/// A tab: its book, what it knows is stored, and what changed since its last save.
+struct Tab {
+    book: Book,
+    saved: Saved,
+    dirty: Dirty,
+}
+
+type Store = std::collections::BTreeMap<String, String>;
+
+impl Tab {
+    fn open(store: &Store) -> Tab {
+        let stored = decode_keys(store.clone()).unwrap().unwrap();
+        Tab {
+            book: stored.book,
+            saved: stored.saved,
+            dirty: Dirty::default(),
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        self.dirty.add(command.touched_contacts(&self.book));
+        self.book.apply(command).unwrap();
+    }
+
+    /// Saves; returns the keys written, as the other tabs' `storage` events.
+    fn save(&mut self, store: &mut Store, now: i64) -> Vec<(String, String)> {
+        let plan = plan(&self.book, &self.saved, &self.dirty, now);
+        store.extend(plan.writes.clone());
+        let writes = plan.writes.clone();
+        self.saved.commit(plan);
+        self.dirty = Dirty::default();
+        writes
+    }
+
+    fn receive(&mut self, events: &[(String, String)]) {
+        for (key, value) in events {
+            if let Remote::KeepOurs(id) =
+                merge_remote(&mut self.book, &mut self.saved, key, Some(value))
+            {
+                self.dirty.add([id]);
+            }
+        }
+    }
+}
+
+/// Two tabs change the book at once; their saves reach each other as `storage` events
+/// until both are quiet. Both must end with the same book, equal to what storage holds.
+fn two_tabs(first: Vec<Command>, second: Vec<Command>) -> (Book, Store) {
+    let mut store: Store = encode_keys(&fixture_book()).into_iter().collect();
+    let mut one = Tab::open(&store);
+    let mut two = Tab::open(&store);
+    for c in first {
+        one.apply(c);
+    }
+    for c in second {
+        two.apply(c);
+    }
+    // Both save before hearing from the other: the race.
+    let mut from_one = one.save(&mut store, 1_000);
+    let mut from_two = two.save(&mut store, 1_001);
+    for round in 0..5 {
+        two.receive(&from_one);
+        one.receive(&from_two);
+        from_one = one.save(&mut store, 2_000 + round);
+        from_two = two.save(&mut store, 2_000 + round);
+        if from_one.is_empty() && from_two.is_empty() {
+            break;
+        }
+    }
+    assert!(
+        from_one.is_empty() && from_two.is_empty(),
+        "the tabs never settled"
+    );
+    assert_eq!(one.book, two.book, "the tabs disagree");
+    let stored = decode_keys(store.clone()).unwrap().unwrap();
+    assert_eq!(stored.book, one.book, "storage disagrees with the tabs");
+    (one.book, store)
+}
+
+fn rename(id: &str, name: &str, at: i64) -> Command {
+    let contact = fixture_book().contact(&ContactId::new(id)).unwrap().clone();
+    let mut fields = contact.fields();
+    fields.name = name.into();
+    fields.updated_at = at;
+    Command::UpdateContact(fields)
+}
+
+#[test]
+fn two_tabs_merge_by_contact() {
+    let name = |book: &Book, id: &str| book.contact(&ContactId::new(id)).map(|c| c.name.clone());
+    struct Case {
+        name: &'static str,
+        first: Vec<Command>,
+        second: Vec<Command>,
+        a: Option<&'static str>,
+        b: Option<&'static str>,
+    }
+    let cases = [
+        Case {
+            name: "different contacts: both edits kept",
+            first: vec![rename("a", "Ana One", 10)],
+            second: vec![rename("b", "Bo Two", 11)],
+            a: Some("Ana One"),
+            b: Some("Bo Two"),
+        },
+        Case {
+            name: "the same contact: the later edit wins (second tab later)",
+            first: vec![rename("a", "Ana Early", 10)],
+            second: vec![rename("a", "Ana Late", 20)],
+            a: Some("Ana Late"),
+            b: Some("Bo Chen"),
+        },
+        Case {
+            name: "the same contact: the later edit wins (first tab later)",
+            first: vec![rename("a", "Ana Late", 30)],
+            second: vec![rename("a", "Ana Early", 20)],
+            a: Some("Ana Late"),
+            b: Some("Bo Chen"),
+        },
+        Case {
+            name: "a delete beats an older edit",
+            first: vec![Command::DeleteContact(ContactId::new("a"))],
+            second: vec![rename("a", "Ana Edited", 10)],
+            a: None,
+            b: Some("Bo Chen"),
+        },
+        Case {
+            name: "an edit made after the delete survives it",
+            first: vec![Command::DeleteContact(ContactId::new("a"))],
+            second: vec![rename("a", "Ana Edited", 5_000)],
+            a: Some("Ana Edited"),
+            b: Some("Bo Chen"),
+        },
+        Case {
+            name: "a new contact in each tab",
+            first: vec![Command::AddContact(NewContact {
+                id: ContactId::new("n1"),
+                name: "New One".into(),
+                met_on: d("2024-10-01"),
+                updated_at: 10,
+                ..NewContact::default()
+            })],
+            second: vec![
+                Command::AddContact(NewContact {
+                    id: ContactId::new("n2"),
+                    name: "New Two".into(),
+                    met_on: d("2024-10-01"),
+                    updated_at: 10,
+                    ..NewContact::default()
+                }),
+                Command::SetPremium(false),
+            ],
+            a: Some("Ana López 👋"),
+            b: Some("Bo Chen"),
+        },
+        Case {
+            name: "the same time stamp: both tabs still agree",
+            first: vec![rename("a", "Ana X", 10)],
+            second: vec![rename("a", "Ana Y", 10)],
+            a: Some("Ana Y"),
+            b: Some("Bo Chen"),
+        },
+    ];
+    for case in cases {
+        let (book, _) = two_tabs(case.first, case.second);
+        assert_eq!(name(&book, "a").as_deref(), case.a, "{}", case.name);
+        assert_eq!(name(&book, "b").as_deref(), case.b, "{}", case.name);
+        if case.name == "a new contact in each tab" {
+            assert_eq!(name(&book, "n1").as_deref(), Some("New One"));
+            assert_eq!(name(&book, "n2").as_deref(), Some("New Two"));
+            assert!(!book.settings().premium, "the meta change arrived");
+        }
+    }
+}
+
+#[test]
+fn remote_changes_that_are_not_ours_or_unreadable_are_ignored() {
+    let mut book = fixture_book();
+    let mut saved = decode_keys(encode_keys(&book)).unwrap().unwrap().saved;
+    let before = book.clone();
+    for (key, value) in [
+        ("other.key", Some("x")),
+        ("followup.c.a", Some("{broken")),
+        ("followup.c.a", Some(r#"{"id":"zzz","name":"Wrong key"}"#)),
+        (META_KEY, Some("{broken")),
+        (META_KEY, None),
+    ] {
+        assert_eq!(
+            merge_remote(&mut book, &mut saved, key, value),
+            Remote::Ignored,
+            "{key} {value:?}"
+        );
+    }
+    assert_eq!(book, before);
+    assert_eq!(
+        merge_remote(&mut book, &mut saved, META_KEY, Some(r#"{"version":9}"#)),
+        Remote::Newer(9)
+    );
+    // The other tab started fresh: the key is gone, so is the contact.
+    assert_eq!(
+        merge_remote(&mut book, &mut saved, "followup.c.a", None),
+        Remote::Applied
+    );
+    assert!(book.contact(&ContactId::new("a")).is_none());
 }

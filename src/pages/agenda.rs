@@ -3,15 +3,17 @@
 //! The rows are a `Memo` over the pure `agenda(book, today)`; each row acts in one tap.
 
 use crate::app::link_to;
+use crate::components::backup_reminder::BackupReminder;
 use crate::components::step_actions::StepActions;
 use crate::domain::agenda::{agenda, AgendaEntry};
 use crate::domain::dates;
 use crate::domain::playbook::{self, Hint};
-use crate::domain::{Book, ContactId, Status, Step};
+use crate::domain::{Book, Contact, ContactId, Status, Step};
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::collections::HashMap;
 
 /// One agenda line, as the view needs it.
 #[derive(Clone, PartialEq)]
@@ -25,11 +27,16 @@ struct Row {
     hook: String,
 }
 
-fn rows(book: &Book, entries: &[AgendaEntry], today: NaiveDate) -> Vec<Row> {
+fn rows(
+    book: &Book,
+    by_id: &HashMap<&ContactId, &Contact>,
+    entries: &[AgendaEntry],
+    today: NaiveDate,
+) -> Vec<Row> {
     entries
         .iter()
         .filter_map(|entry| {
-            let contact = book.contact(&entry.contact)?;
+            let contact = *by_id.get(&entry.contact)?;
             // The missing-LinkedIn hint would repeat on most cards, and the composer offers
             // a search anyway. A missing email changes how to send, so that one is shown.
             let default_cadence = book.settings().default_cadence_days;
@@ -64,10 +71,13 @@ pub fn Agenda() -> impl IntoView {
         let today = state.today.get();
         state.book.with(|book| {
             let agenda = agenda(book, today);
+            // One lookup table instead of a scan of the book per row.
+            let by_id: HashMap<&ContactId, &Contact> =
+                book.contacts_unordered().map(|c| (&c.id, c)).collect();
             Sections {
-                overdue: rows(book, &agenda.overdue, today),
-                today: rows(book, &agenda.today, today),
-                upcoming: rows(book, &agenda.upcoming, today),
+                overdue: rows(book, &by_id, &agenda.overdue, today),
+                today: rows(book, &by_id, &agenda.today, today),
+                upcoming: rows(book, &by_id, &agenda.upcoming, today),
                 contacts: book.contact_count(),
             }
         })
@@ -96,6 +106,7 @@ pub fn Agenda() -> impl IntoView {
                 };
                 let caught_up = s.overdue.is_empty() && s.today.is_empty();
                 view! {
+                    <BackupReminder/>
                     {counts}
                     {caught_up.then(|| view! {
                         <section class="card caught-up">
@@ -113,16 +124,32 @@ pub fn Agenda() -> impl IntoView {
     }
 }
 
+/// Rows drawn at first in each section; years of contacts can make hundreds overdue, and
+/// drawing them all would delay the page. "Show more" adds this many again.
+const ROWS_AT_ONCE: usize = 25;
+
 #[component]
 fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> impl IntoView {
     let state = use_app();
-    (!rows.is_empty()).then(|| {
+    let total = rows.len();
+    let rows = StoredValue::new(rows);
+    let shown = RwSignal::new(ROWS_AT_ONCE);
+    (total > 0).then(|| {
         let heading_id = format!("agenda-{class}");
+        let more = move || {
+            let left = total.saturating_sub(shown.get());
+            (left > 0).then(|| view! {
+                <button type="button" class="button secondary show-more"
+                    on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE)>
+                    {format!("Show {} more ({left} not shown)", left.min(ROWS_AT_ONCE))}
+                </button>
+            })
+        };
         view! {
             <section class=format!("agenda-section {class}") aria-labelledby=heading_id.clone()>
-                <h2 id=heading_id.clone()>{title}" "<span class="pill">{rows.len()}</span></h2>
+                <h2 id=heading_id.clone()>{title}" "<span class="pill">{total}</span></h2>
                 <ul class="agenda-list">
-                    {rows.into_iter().map(|row| {
+                    {move || rows.with_value(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>()).into_iter().map(|row| {
                         let today = state.today.get_untracked();
                         let status = dates::status_text(row.status, today);
                         let actionable = matches!(row.status, Status::DueToday | Status::Overdue(_));
@@ -147,6 +174,7 @@ fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> im
                         }
                     }).collect_view()}
                 </ul>
+                {more}
             </section>
         }
     })

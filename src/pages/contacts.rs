@@ -8,7 +8,7 @@
 
 use crate::app::link_to;
 use crate::domain::playbook::next_step;
-use crate::domain::search::{fold, matches};
+use crate::domain::search::{fold, Query};
 use crate::domain::{dates, Book, Contact, Kind, Status};
 use crate::state::use_app;
 use chrono::NaiveDate;
@@ -197,21 +197,25 @@ pub fn Contacts() -> impl IntoView {
         let kind = kind.get();
         let needs_action = needs_action.get();
         let sort = sort.get();
+        let query = Query::new(&query);
+        // Positions in `entries`, not copies: only the visible page is cloned for the view.
         entries.with(|all| {
-            let mut hits: Vec<&Entry> = all
+            let mut hits: Vec<usize> = all
                 .iter()
-                .filter(|e| event.is_none() || e.event == event)
-                .filter(|e| kind.is_none_or(|k| e.row.kind == k))
-                .filter(|e| !needs_action || e.needs_action)
-                .filter(|e| matches(&e.haystack, &query))
+                .enumerate()
+                .filter(|(_, e)| event.is_none() || e.event == event)
+                .filter(|(_, e)| kind.is_none_or(|k| e.row.kind == k))
+                .filter(|(_, e)| !needs_action || e.needs_action)
+                .filter(|(_, e)| query.matches(&e.haystack))
+                .map(|(i, _)| i)
                 .collect();
             match sort {
                 // `contacts()` is newest meeting first already; sorts are stable.
                 SortBy::MetOn => {}
-                SortBy::Name => hits.sort_by(|a, b| a.sort_name.cmp(&b.sort_name)),
-                SortBy::NextDue => hits.sort_by_key(|e| e.urgency),
+                SortBy::Name => hits.sort_by(|&a, &b| all[a].sort_name.cmp(&all[b].sort_name)),
+                SortBy::NextDue => hits.sort_by_key(|&i| all[i].urgency),
             }
-            hits.into_iter().map(|e| e.row.clone()).collect::<Vec<_>>()
+            hits
         })
     });
     // Thousands of rows would take a second to draw: show a page at a time.
@@ -226,7 +230,14 @@ pub fn Contacts() -> impl IntoView {
     });
     let visible = Memo::new(move |_| {
         let shown = shown.get();
-        rows.with(|rows| rows.iter().take(shown).cloned().collect::<Vec<_>>())
+        rows.with(|hits| {
+            entries.with(|all| {
+                hits.iter()
+                    .take(shown)
+                    .map(|&i| all[i].row.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let hidden = move || rows.with(Vec::len).saturating_sub(shown.get());
     let clear = move |_| {

@@ -313,7 +313,7 @@ fn EventCard(
         let met = row.met;
         move |_| {
             confirming.set(None);
-            match state.apply(Command::DeleteEvent(id.clone())) {
+            match state.apply(Command::DeleteEvent { id: id.clone(), at: clock::now_ms() }) {
                 Ok(()) => notice.set(Some(match met {
                     0 => format!("Deleted \u{201c}{name}\u{201d}."),
                     1 => format!(

@@ -6,6 +6,7 @@
 //! to the book.
 
 use crate::components::data_section::DataSection;
+use crate::components::storage_info::StorageInfo;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
@@ -25,6 +26,7 @@ pub fn Settings() -> impl IntoView {
             <FollowUp/>
             <section class="card settings-section" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
+                <StorageInfo/>
                 <DataSection/>
             </section>
         </main>

@@ -8,29 +8,17 @@
 //! profile as a contact in the book is a possible duplicate, shown and not added. Events the
 //! book lacks are added. Into an empty book the profile, templates and settings come too.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::preview::{resembles, stored_contacts, stored_events, Duplicate, ImportPreview};
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
-use crate::domain::snapshot::{self, SnapshotError, VERSION};
-
-#[derive(Serialize)]
-struct Writing<'a> {
-    version: u32,
-    #[serde(flatten)]
-    book: &'a Book,
-}
+use crate::domain::snapshot::{self, SnapshotError};
 
 /// The backup file's text.
 pub fn export_backup(book: &Book) -> String {
-    let mut text = serde_json::to_string_pretty(&Writing {
-        version: VERSION,
-        book,
-    })
-    .expect("a book always serialises to JSON");
+    let mut text = snapshot::encode_pretty(book);
     text.push('\n');
     text
 }

@@ -22,8 +22,13 @@ pub const VIEWPORT: (u32, u32) = (390, 844);
 /// How long a UI change may take to show after an action.
 pub const UI: Duration = Duration::from_secs(5);
 
-/// The localStorage key the app stores its book under (`domain::snapshot::STORAGE_KEY`).
-pub const STORAGE_KEY: &str = "followup.v1";
+/// The localStorage key of the book's events, profile, templates and settings
+/// (`domain::snapshot::META_KEY`); each contact has its own key, `followup.c.<id>`.
+pub const META_KEY: &str = "followup.meta";
+
+/// A JS expression: every key holding the book (`domain::snapshot::is_data_key`) and its
+/// text, as one JSON object text with sorted keys ("" when nothing is stored).
+pub const STORED_JS: &str = "(() => { const keys = Object.keys(localStorage).filter(k => k === 'followup.meta' || k === 'followup.v1' || k.startsWith('followup.c.')).sort(); if (!keys.length) return ''; const o = {}; for (const k of keys) o[k] = localStorage.getItem(k); return JSON.stringify(o); })()";
 
 /// A JS string literal for `s`.
 pub fn js_str(s: &str) -> String {
@@ -416,16 +421,14 @@ impl Browser {
         .await;
     }
 
-    /// The stored book, as raw text ("" when nothing is stored).
+    /// Everything stored for the book, as one text ("" when nothing is stored): see
+    /// [`STORED_JS`].
     pub async fn stored(&self) -> String {
-        self.js(&format!(
-            "return localStorage.getItem({}) || '';",
-            js_str(STORAGE_KEY)
-        ))
-        .await
-        .as_str()
-        .unwrap_or("")
-        .to_string()
+        self.js(&format!("return {STORED_JS};"))
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     }
 
     /// Polls the function body `js` every 100 ms until it returns a truthy value, and returns

@@ -15,7 +15,7 @@ pub mod browser;
 
 use std::path::{Path, PathBuf};
 
-pub use browser::{js_str, Browser, ConsoleEntry, STORAGE_KEY, UI, VIEWPORT};
+pub use browser::{js_str, Browser, ConsoleEntry, META_KEY, STORED_JS, UI, VIEWPORT};
 pub use xtask::server::StaticServer;
 
 /// The path prefix the dist was built for (`--public-url /followup/`).

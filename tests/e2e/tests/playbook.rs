@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
 use followup_e2e::{
-    js_str, screenshots_dir, Browser, ConsoleEntry, Fixture, PREFIX, STORAGE_KEY, UI, VIEWPORT,
+    js_str, screenshots_dir, Browser, ConsoleEntry, Fixture, META_KEY, PREFIX, UI, VIEWPORT,
 };
 use serde_json::Value;
 
@@ -1391,7 +1391,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
         UI,
         &format!(
             "const s = localStorage.getItem({}) || ''; return s.includes('alex-kim-resume.pdf') && s.includes('Alex Kim');",
-            js_str(STORAGE_KEY)
+            js_str(META_KEY)
         ),
     )
     .await;

@@ -1,0 +1,51 @@
+//! A gentle reminder on the agenda: there are contacts, and no backup for two weeks.
+//! "Back up now" downloads the JSON backup right there; "Later" hides the reminder until
+//! the app is opened again.
+
+use crate::domain::formats::{export_backup, file_name, ExportKind};
+use crate::domain::{BackupReminder as Reminder, Command};
+use crate::download;
+use crate::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = use_app();
+    let dismissed = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let reminder = Memo::new(move |_| {
+        let today = state.today.get();
+        state.book.with(|b| b.backup_reminder(today))
+    });
+    let back_up = move |_| {
+        let today = state.today.get_untracked();
+        let name = file_name(ExportKind::Backup, today);
+        let text = state.book.with_untracked(export_backup);
+        match download::download(&name, ExportKind::Backup.mime_type(), &text) {
+            Ok(()) => {
+                error.set(None);
+                let _ = state.apply(Command::RecordBackup(today));
+            }
+            Err(e) => error.set(Some(format!("Couldn't save {name}: {e}."))),
+        }
+    };
+    move || {
+        if dismissed.get() {
+            return None;
+        }
+        let text = match reminder.get()? {
+            Reminder::Never => "Your contacts live only in this browser. Save a backup file so a lost phone or a cleared browser can't take them.".to_string(),
+            Reminder::DaysAgo(days) => format!("Your last backup was {days} days ago. Save a fresh one to keep everything you've added since."),
+        };
+        Some(view! {
+            <aside id="backup-reminder" class="card backup-reminder" aria-label="Backup reminder">
+                <p>{text}</p>
+                <div class="backup-reminder-actions">
+                    <button type="button" id="backup-now" class="button small" on:click=back_up>"Back up now"</button>
+                    <button type="button" class="button small secondary" on:click=move |_| dismissed.set(true)>"Later"</button>
+                </div>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </aside>
+        })
+    }
+}

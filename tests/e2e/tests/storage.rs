@@ -1,0 +1,292 @@
+//! End-to-end tests of the storage guarantees (issue 4): unreadable data is backed up and
+//! never overwritten until the student chooses; version-1 data migrates to the keyed
+//! layout on load; two windows editing different contacts both keep their edits, and a
+//! form being typed in is not reset by the other window's save.
+//!
+//! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
+//! `cargo test -p followup-e2e --test storage -- --test-threads=1`.
+
+use std::time::Duration;
+
+use followup_e2e::{js_str, Browser, Fixture, META_KEY, UI};
+use serde_json::Value;
+
+/// Storage as version 1 of the app wrote it (the domain's fixture).
+const V1_FIXTURE: &str = include_str!("../../fixtures/storage/v1.json");
+
+/// Every key starting with `followup.`, with its text.
+async fn all_keys(b: &Browser) -> serde_json::Map<String, Value> {
+    let v = b
+        .js("const o = {}; for (const k of Object.keys(localStorage)) if (k.startsWith('followup.')) o[k] = localStorage.getItem(k); return o;")
+        .await;
+    v.as_object().cloned().unwrap_or_default()
+}
+
+async fn set_item(b: &Browser, key: &str, value: &str) {
+    b.js(&format!(
+        "localStorage.setItem({}, {}); return true;",
+        js_str(key),
+        js_str(value)
+    ))
+    .await;
+}
+
+async fn open_app(f: &Fixture) {
+    f.browser.goto(&f.url("")).await;
+    f.browser.wait_page("agenda").await;
+}
+
+/// Adds a contact through the Add tab and returns to the agenda.
+async fn add_contact(b: &Browser, name: &str) {
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", name).await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+}
+
+#[tokio::test]
+async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_app(&f).await;
+    let broken = "{\"version\":2,\"events\":[";
+    set_item(b, META_KEY, broken).await;
+    set_item(
+        b,
+        "followup.c.keep-me",
+        "{\"id\":\"keep-me\",\"name\":\"Precious\"}",
+    )
+    .await;
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    b.wait_css("#unreadable-banner", UI).await;
+    b.wait_text("#unreadable-banner", "kept under").await;
+
+    // The original is backed up under its own key.
+    let keys = all_keys(b).await;
+    let backup = keys
+        .iter()
+        .find(|(k, _)| k.starts_with("followup.unreadable."))
+        .map(|(_, v)| v.as_str().unwrap_or("").to_string())
+        .unwrap_or_else(|| panic!("no backup key among {:?}", keys.keys()));
+    let backup: Value = serde_json::from_str(&backup).expect("the backup is a JSON object");
+    assert_eq!(backup[META_KEY], broken);
+    assert!(backup["followup.c.keep-me"]
+        .as_str()
+        .unwrap()
+        .contains("Precious"));
+
+    // Working on does not overwrite it: nothing is saved until "Start fresh".
+    add_contact(b, "Newly Met").await;
+    let keys = all_keys(b).await;
+    assert_eq!(
+        keys[META_KEY], broken,
+        "the unreadable data was overwritten"
+    );
+    assert!(
+        !keys
+            .keys()
+            .any(|k| k.starts_with("followup.c.") && k != "followup.c.keep-me"),
+        "a new contact was saved over unreadable data: {:?}",
+        keys.keys()
+    );
+    b.wait_css("#unreadable-download", UI).await;
+    let enabled = b
+        .js("return !document.querySelector('#unreadable-start-fresh').disabled;")
+        .await;
+    assert_eq!(
+        enabled,
+        Value::Bool(true),
+        "a backup exists, so starting fresh is allowed"
+    );
+
+    b.click("#unreadable-start-fresh").await;
+    b.wait_js(
+        "the contact typed meanwhile to be saved",
+        UI,
+        "return Object.keys(localStorage).some(k => k.startsWith('followup.c.') && localStorage.getItem(k).includes('Newly Met'));",
+    )
+    .await;
+    let keys = all_keys(b).await;
+    assert!(!keys.contains_key("followup.c.keep-me"));
+    assert!(keys[META_KEY]
+        .as_str()
+        .unwrap()
+        .starts_with("{\"version\":2"));
+    assert!(
+        keys.keys().any(|k| k.starts_with("followup.unreadable.")),
+        "the backup survives starting fresh"
+    );
+    assert_eq!(
+        b.js("return !!document.querySelector('#unreadable-banner');")
+            .await,
+        Value::Bool(false)
+    );
+    f.finish("unreadable data").await;
+}
+
+#[tokio::test]
+async fn version_one_data_is_migrated_on_load() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_app(&f).await;
+    let fixture: serde_json::Map<String, Value> = serde_json::from_str(V1_FIXTURE).unwrap();
+    let document = fixture["followup.v1"].as_str().unwrap();
+    set_item(b, "followup.v1", document).await;
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    b.wait_js(
+        "the version-1 key to be replaced by the keyed layout",
+        UI,
+        "return !localStorage.getItem('followup.v1') && !!localStorage.getItem('followup.meta') && !!localStorage.getItem('followup.c.a') && !!localStorage.getItem('followup.c.b');",
+    )
+    .await;
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    b.wait_text("main", "Bo Chen").await;
+    b.wait_text("main", "Ana López").await;
+    // And it still reads after a reload.
+    b.refresh().await;
+    b.wait_page("contacts").await;
+    b.wait_text("main", "Bo Chen").await;
+    f.finish("migration").await;
+}
+
+/// Opens a second window on the same browser profile (same localStorage) and returns
+/// the two window handles.
+async fn second_window(
+    b: &Browser,
+    url: &str,
+) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    let first = b.client.window().await.expect("current window");
+    let new = b.client.new_window(false).await.expect("a second window");
+    b.client
+        .switch_to_window(new.handle.clone())
+        .await
+        .expect("switch to the second window");
+    b.goto(url).await;
+    b.wait_page("agenda").await;
+    (first, new.handle)
+}
+
+async fn switch(b: &Browser, handle: &fantoccini::wd::WindowHandle) {
+    b.client
+        .switch_to_window(handle.clone())
+        .await
+        .expect("switch window");
+}
+
+/// The contact ids and names in storage.
+async fn stored_names(b: &Browser) -> Vec<String> {
+    let v = b
+        .js("return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).map(k => JSON.parse(localStorage.getItem(k)).name).filter(Boolean).sort();")
+        .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn contact_id(b: &Browser, name: &str) -> String {
+    b.js(&format!(
+        "for (const k of Object.keys(localStorage)) {{ if (!k.startsWith('followup.c.')) continue; const c = JSON.parse(localStorage.getItem(k)); if (c.name === {}) return c.id; }} return null;",
+        js_str(name)
+    ))
+    .await
+    .as_str()
+    .unwrap_or_else(|| panic!("{name} is not stored"))
+    .to_string()
+}
+
+/// Replaces the text of the field `css` in the open form.
+async fn retype(b: &Browser, css: &str, text: &str) {
+    b.js(&format!(
+        "const e = document.querySelector({}); e.value = ''; e.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
+        js_str(css)
+    ))
+    .await;
+    b.type_into(css, text).await;
+}
+
+#[tokio::test]
+async fn two_windows_editing_different_contacts_both_keep_their_edits() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_app(&f).await;
+    add_contact(b, "Ada Window").await;
+    add_contact(b, "Bea Window").await;
+    let ada = contact_id(b, "Ada Window").await;
+    let bea = contact_id(b, "Bea Window").await;
+
+    let (one, two) = second_window(b, &f.url("")).await;
+
+    // Window two opens Bea's edit form and starts typing, without saving.
+    b.goto(&f.url(&format!("contacts/{bea}/edit"))).await;
+    b.wait_page("edit").await;
+    retype(b, "#name", "Bea Edited In Two").await;
+
+    // Meanwhile window one edits Ada and saves.
+    switch(b, &one).await;
+    b.goto(&f.url(&format!("contacts/{ada}/edit"))).await;
+    b.wait_page("edit").await;
+    retype(b, "#name", "Ada Edited In One").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+
+    // Window two: Ada's change arrived, and the form still holds what was typed.
+    switch(b, &two).await;
+    // The storage event reaches window two at once; give its handler a moment to run.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let typed = b.js("return document.querySelector('#name').value;").await;
+    assert_eq!(
+        typed,
+        Value::String("Bea Edited In Two".into()),
+        "the form was reset"
+    );
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    b.wait_text("main", "Ada Edited In One").await;
+    b.wait_text("main", "Bea Edited In Two").await;
+
+    // Window one sees Bea's edit without a reload, and storage holds both.
+    switch(b, &one).await;
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    b.wait_text("main", "Bea Edited In Two").await;
+    b.wait_text("main", "Ada Edited In One").await;
+    assert_eq!(
+        stored_names(b).await,
+        ["Ada Edited In One", "Bea Edited In Two"]
+    );
+
+    // A delete in one window reaches the other.
+    b.goto(&f.url(&format!("contacts/{ada}"))).await;
+    b.wait_page("contact").await;
+    switch(b, &two).await;
+    b.wait_text("main", "Ada Edited In One").await;
+    switch(b, &one).await;
+    b.click("#delete").await;
+    b.wait_css("#confirm-delete", UI).await;
+    b.click("#confirm-delete").await;
+    b.wait_js(
+        "Ada's key to become a tombstone",
+        UI,
+        &format!(
+            "const t = localStorage.getItem('followup.c.{ada}'); return !!t && t.includes('deleted_at');"
+        ),
+    )
+    .await;
+    switch(b, &two).await;
+    b.wait_js(
+        "window two to drop Ada",
+        Duration::from_secs(10),
+        "return !document.querySelector('main').textContent.includes('Ada Edited In One');",
+    )
+    .await;
+    b.wait_text("main", "Bea Edited In Two").await;
+    f.finish("two windows").await;
+}
