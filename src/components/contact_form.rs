@@ -187,10 +187,12 @@ fn Field(
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let error_id = format!("{id}-error");
+    // Points at the message only while it is shown: an idref to an absent element is invalid.
+    let described = move || error.with(Option::is_some).then(|| error_id.clone());
     let input = view! {
         <input id=id node_ref=node_ref type=kind placeholder=placeholder autocomplete=autocomplete
             aria-invalid=move || error.get().is_some().then_some("true")
-            aria-describedby=error_id.clone()
+            aria-describedby=described
             prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
     };
     view! {

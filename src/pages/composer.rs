@@ -132,7 +132,7 @@ fn ComposerView(
                 })}
                 <label for="message">{if is_note { "Connection note" } else { "Message" }}</label>
                 <textarea id="message" rows=if is_note { "6" } else { "14" } prop:value=body
-                    aria-describedby="message-count"
+                    aria-describedby=is_note.then_some("message-count")
                     on:input=move |ev| { body.set(event_target_value(&ev)); confirm_long.set(false); }></textarea>
                 {is_note.then(|| view! {
                     <p id="message-count" class="note-count" class:over=move || !length.get().fits() aria-live="polite">

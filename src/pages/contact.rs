@@ -546,7 +546,10 @@ fn SnoozePicker(
             <div class="snooze-pick">
                 <input id=input_id type="date" min=dates::iso(tomorrow)
                     aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby=error_id.clone()
+                    aria-describedby={
+                        let error_id = error_id.clone();
+                        move || error.with(Option::is_some).then(|| error_id.clone())
+                    }
                     prop:value=picked on:input=move |ev| picked.set(event_target_value(&ev))/>
                 <button type="submit" class="button small">"Snooze"</button>
             </div>
@@ -613,7 +616,7 @@ fn LogForm(actions: Actions) -> impl IntoView {
                         <label for="log-date">"When"</label>
                         <input id="log-date" type="date" max=move || dates::iso(actions.state.today.get())
                             aria-invalid=move || error.get().is_some().then_some("true")
-                            aria-describedby="log-date-error"
+                            aria-describedby=move || error.with(Option::is_some).then_some("log-date-error")
                             prop:value=on on:input=move |ev| on.set(event_target_value(&ev))/>
                     </div>
                 </div>

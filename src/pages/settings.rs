@@ -48,11 +48,19 @@ fn TextField(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = match (hint.is_empty(), error.is_some()) {
-        (true, false) => None,
-        (true, true) => Some(error_id.clone()),
-        (false, false) => Some(hint_id.clone()),
-        (false, true) => Some(format!("{hint_id} {error_id}")),
+    // The error's id is named only while the error is shown: an idref to an absent element
+    // is invalid.
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let showing = error.is_some_and(|e| e.with(Option::is_some));
+            match (hint.is_empty(), showing) {
+                (true, false) => None,
+                (true, true) => Some(error_id.clone()),
+                (false, false) => Some(hint_id.clone()),
+                (false, true) => Some(format!("{hint_id} {error_id}")),
+            }
+        }
     };
     view! {
         <div class="field">

@@ -260,11 +260,14 @@ fn ensure_build_tools() -> Result {
         run(cargo().args(["install", "wasm-bindgen-cli", "--version", &wbg, "--force"]))?;
     }
 
+    // package.json pins the npm tools: binaryen's wasm-opt for the build, axe-core for the
+    // e2e accessibility test. `npm ci` installs both when either is missing or stale.
     let wasm_opt = root().join("node_modules/.bin/wasm-opt");
-    if !output(Command::new(&wasm_opt).arg("--version"))
-        .is_some_and(|v| v.contains(WASM_OPT_VERSION))
-    {
-        step("installing wasm-opt (npm binaryen@132.0.0)");
+    let have_wasm_opt = output(Command::new(&wasm_opt).arg("--version"))
+        .is_some_and(|v| v.contains(WASM_OPT_VERSION));
+    let have_axe = root().join("node_modules/axe-core/axe.min.js").is_file();
+    if !have_wasm_opt || !have_axe {
+        step("installing npm tools (binaryen@132.0.0, axe-core)");
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(root()))
