@@ -148,14 +148,14 @@ fn IosInstallHint() -> impl IntoView {
     };
     view! {
         <Show when=move || show.get()>
-            <div id="ios-install-hint" class="banner banner-info" role="note">
+            <aside id="ios-install-hint" class="banner banner-info" aria-label="Install tip">
                 <p>
                     "Keep your contacts safe on this iPhone: tap the Share button, then "
                     <strong>"Add to Home Screen"</strong>
                     ". Safari may clear data of websites you haven't opened for a week; the home-screen app keeps it."
                 </p>
                 <button class="button small" on:click=dismiss>"Got it"</button>
-            </div>
+            </aside>
         </Show>
     }
 }

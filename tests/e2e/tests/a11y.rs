@@ -679,3 +679,52 @@ async fn forms_showing_validation_errors_pass_axe() {
     audit.assert_clean("validation errors");
     f.finish("checking forms with errors").await;
 }
+
+/// The messages about stored data: unreadable data with its Download / Start fresh
+/// buttons, the backup reminder on the agenda, the iOS install hint, and Settings' facts
+/// about storage.
+#[tokio::test]
+async fn data_safety_messages_pass_axe() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    let mut audit = Audit::new();
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    b.js("localStorage.setItem('followup.meta', '{broken'); return true;")
+        .await;
+    b.refresh().await;
+    b.wait_css("#unreadable-banner", UI).await;
+    audit.check(b, "agenda, unreadable data banner").await;
+    b.click("#unreadable-start-fresh").await;
+
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", "Older Contact").await;
+    b.js("const d = document.querySelector('#met-on'); d.value = new Date(Date.now() - 21 * 86400000).toISOString().slice(0, 10); d.dispatchEvent(new Event('input', {bubbles: true})); d.dispatchEvent(new Event('change', {bubbles: true})); return true;")
+        .await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+    b.wait_css("#backup-reminder", UI).await;
+    audit.check(b, "agenda, backup reminder").await;
+
+    b.cdp(
+        "Emulation.setUserAgentOverride",
+        serde_json::json!({
+            "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+        }),
+    )
+    .await;
+    b.refresh().await;
+    b.wait_css("#ios-install-hint", UI).await;
+    audit.check(b, "agenda, iOS install hint").await;
+
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    b.wait_css("#storage-used", UI).await;
+    audit.check(b, "settings, storage facts").await;
+
+    audit.assert_clean("data safety messages");
+    f.finish("checking the data safety messages").await;
+}
