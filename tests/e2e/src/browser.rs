@@ -77,6 +77,9 @@ fn chromedriver_path() -> PathBuf {
     path
 }
 
+/// Safari's user agent on an iPhone (iOS 18).
+pub const IOS_SAFARI_UA: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
+
 /// A free TCP port on 127.0.0.1 (bound then released).
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -522,6 +525,37 @@ impl Browser {
         if let Err(e) = el.click().await {
             panic!("e2e: click on {css} failed: {e}\n{}", self.describe().await);
         }
+    }
+
+    /// Picks `path` in the file input `css`, as the file chooser would.
+    pub async fn pick_file(&self, css: &str, path: &Path) {
+        let input = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("e2e: no file input {css}: {e}"));
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("e2e: picking {} failed: {e}", path.display()));
+    }
+
+    /// Sets the date input `css` to `days` days before today, as a person picking it would.
+    pub async fn set_date_days_ago(&self, css: &str, days: u32) {
+        self.js(&format!(
+            "const d = document.querySelector({}); d.value = new Date(Date.now() - {days} * 86400000).toISOString().slice(0, 10); d.dispatchEvent(new Event('input', {{bubbles: true}})); d.dispatchEvent(new Event('change', {{bubbles: true}})); return true;",
+            js_str(css)
+        ))
+        .await;
+    }
+
+    /// From the next load on, the page sees Safari on an iPhone.
+    pub async fn emulate_ios_safari(&self) {
+        self.cdp(
+            "Emulation.setUserAgentOverride",
+            json!({ "userAgent": IOS_SAFARI_UA }),
+        )
+        .await;
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {

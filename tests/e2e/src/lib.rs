@@ -69,6 +69,13 @@ pub fn screenshots_dir() -> PathBuf {
 }
 
 /// Copies a folder tree (files and subfolders).
+/// Writes `text` to `<dir>/<name>` and returns the path (a file to import).
+pub fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("e2e: writing {}: {e}", path.display()));
+    path
+}
+
 pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {

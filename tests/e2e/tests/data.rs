@@ -7,11 +7,10 @@
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
 //! `cargo test -p followup-e2e --test data -- --test-threads=1`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
-use followup_e2e::{screenshots_dir, Browser, Fixture, UI, VIEWPORT};
+use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, UI, VIEWPORT};
 use serde_json::json;
 
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
@@ -32,22 +31,7 @@ async fn open_settings(f: &Fixture) {
 
 /// Picks `path` in the import's file input, as the file chooser would.
 async fn pick_file(b: &Browser, path: &Path) {
-    let input = b
-        .client
-        .find(Locator::Css("#data-import-file"))
-        .await
-        .unwrap_or_else(|e| panic!("e2e: no file input: {e}"));
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .unwrap_or_else(|e| panic!("e2e: picking {} failed: {e}", path.display()));
-}
-
-/// Writes `text` to `<dir>/<name>` and returns the path.
-fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    b.pick_file("#data-import-file", path).await;
 }
 
 /// Adds a contact through the Add tab.

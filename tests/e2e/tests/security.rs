@@ -11,10 +11,9 @@
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
 //! `cargo test -p followup-e2e --test security -- --test-threads=1`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use fantoccini::Locator;
-use followup_e2e::{js_str, Browser, Fixture, STORED_JS, UI, VIEWPORT};
+use followup_e2e::{js_str, write_file, Browser, Fixture, STORED_JS, UI, VIEWPORT};
 use serde_json::Value;
 
 const IMG: &str = "<img src=x onerror=\"window.__xss=1\">";
@@ -371,21 +370,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
 
 /// Picks `path` in the import's file input, as the file chooser would.
 async fn pick_file(b: &Browser, path: &Path) {
-    let input = b
-        .client
-        .find(Locator::Css("#data-import-file"))
-        .await
-        .unwrap_or_else(|e| panic!("e2e: no file input: {e}"));
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .unwrap_or_else(|e| panic!("e2e: picking {} failed: {e}", path.display()));
-}
-
-fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    b.pick_file("#data-import-file", path).await;
 }
 
 /// Imports `file` through Settings, checks the preview names what was left out, confirms.

@@ -311,8 +311,7 @@ async fn the_agenda_reminds_to_back_up_after_two_weeks() {
     b.click("#nav-add").await;
     b.wait_page("add").await;
     b.type_into("#name", "Older Contact").await;
-    b.js("const d = document.querySelector('#met-on'); d.value = new Date(Date.now() - 21 * 86400000).toISOString().slice(0, 10); d.dispatchEvent(new Event('input', {bubbles: true})); d.dispatchEvent(new Event('change', {bubbles: true})); return true;")
-        .await;
+    b.set_date_days_ago("#met-on", 21).await;
     b.click("#save").await;
     b.wait_page("contact").await;
     b.click("#nav-agenda").await;
@@ -352,13 +351,7 @@ async fn ios_safari_explains_add_to_home_screen_once() {
         Value::Bool(false),
         "no iOS hint in Chromium"
     );
-    b.cdp(
-        "Emulation.setUserAgentOverride",
-        serde_json::json!({
-            "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
-        }),
-    )
-    .await;
+    b.emulate_ios_safari().await;
     b.refresh().await;
     b.wait_page("agenda").await;
     b.wait_css("#ios-install-hint", UI).await;

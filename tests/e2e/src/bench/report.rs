@@ -619,28 +619,6 @@ sum over the pairs the bench generated, known even when the browser refuses them
 compressed with gzip -9 and brotli 11.
 ";
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn median_and_p95() {
-        let s = stats(&[5.0, 1.0, 3.0, 2.0, 4.0]).unwrap();
-        assert_eq!((s.median, s.p95, s.min, s.max), (3.0, 5.0, 1.0, 5.0));
-        let v: Vec<f64> = (1..=100).map(f64::from).collect();
-        let s = stats(&v).unwrap();
-        assert_eq!((s.median, s.p95), (50.5, 95.0));
-        assert!(stats(&[]).is_none());
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(500), "500");
-        assert_eq!(thousands(5000), "5,000");
-        assert_eq!(thousands(20000), "20,000");
-    }
-}
-
 /// What is known about why a target is missed, for the report (the figures it cites are
 /// in the report's own tables). `None` for targets with no known cause yet.
 fn why_missed(target: &str) -> Option<&'static str> {
@@ -694,4 +672,26 @@ fn why_missed(target: &str) -> Option<&'static str> {
         .iter()
         .find(|(prefix, _)| target.starts_with(prefix))
         .map(|(_, why)| *why)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_p95() {
+        let s = stats(&[5.0, 1.0, 3.0, 2.0, 4.0]).unwrap();
+        assert_eq!((s.median, s.p95, s.min, s.max), (3.0, 5.0, 1.0, 5.0));
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        let s = stats(&v).unwrap();
+        assert_eq!((s.median, s.p95), (50.5, 95.0));
+        assert!(stats(&[]).is_none());
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(500), "500");
+        assert_eq!(thousands(5000), "5,000");
+        assert_eq!(thousands(20000), "20,000");
+    }
 }
