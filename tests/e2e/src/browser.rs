@@ -613,19 +613,27 @@ impl Browser {
             .await
     }
 
-    /// A Chrome DevTools Protocol command through chromedriver's passthrough.
+    /// A Chrome DevTools Protocol command through chromedriver's passthrough; panics on
+    /// error (see [`Browser::try_cdp`]).
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
-        match self
-            .session_cmd(
-                http::Method::POST,
-                "goog/cdp/execute",
-                json!({ "cmd": cmd, "params": params }),
-            )
+        self.try_cdp(cmd, params)
             .await
-        {
-            Ok(v) => v,
-            Err(e) => panic!("e2e: CDP {cmd} failed: {e}"),
-        }
+            .unwrap_or_else(|e| panic!("e2e: CDP {cmd} failed: {e}"))
+    }
+
+    /// A Chrome DevTools Protocol command, its error returned (for the bench, which
+    /// reports a failed measurement instead of stopping).
+    pub async fn try_cdp(
+        &self,
+        cmd: &str,
+        params: Value,
+    ) -> Result<Value, fantoccini::error::CmdError> {
+        self.session_cmd(
+            http::Method::POST,
+            "goog/cdp/execute",
+            json!({ "cmd": cmd, "params": params }),
+        )
+        .await
     }
 
     /// Fetches the console entries chromedriver has collected since the last call.

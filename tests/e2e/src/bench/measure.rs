@@ -273,14 +273,9 @@ else import(js).then(m => m.default()).then(w => done({ bytes: w.memory.buffer.b
 /// Heap after a full garbage collection: (V8 heap used, wasm linear memory).
 async fn heap(browser: &Browser) -> (Option<f64>, Option<f64>) {
     let _ = browser
-        .client
-        .issue_cmd(CdpCmd("HeapProfiler.collectGarbage", json!({})))
+        .try_cdp("HeapProfiler.collectGarbage", json!({}))
         .await;
-    match browser
-        .client
-        .issue_cmd(CdpCmd("Runtime.getHeapUsage", json!({})))
-        .await
-    {
+    match browser.try_cdp("Runtime.getHeapUsage", json!({})).await {
         Ok(v) => {
             let wasm = exec_async(browser, "reading the wasm memory size", WASM_MEMORY_JS)
                 .await
@@ -289,30 +284,6 @@ async fn heap(browser: &Browser) -> (Option<f64>, Option<f64>) {
             (num(&v, "usedSize"), wasm)
         }
         Err(_) => (None, None),
-    }
-}
-
-/// `goog/cdp/execute` without panicking (the harness's `Browser::cdp` panics on error).
-#[derive(Debug)]
-struct CdpCmd(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for CdpCmd {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or("none")
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
     }
 }
 
