@@ -37,6 +37,13 @@ pub enum Command {
         on: NaiveDate,
         at: i64,
     },
+    /// The follow-up went out as a LinkedIn message: marks the email step done on `on` and
+    /// logs it as such. Later steps follow from it as from an email.
+    SentAsMessage {
+        contact: ContactId,
+        on: NaiveDate,
+        at: i64,
+    },
     /// Marks a step as not going to happen.
     Skip {
         contact: ContactId,
@@ -93,6 +100,7 @@ impl Command {
             }
             Command::DeleteContact(id) => vec![id.clone()],
             Command::MarkDone { contact, .. }
+            | Command::SentAsMessage { contact, .. }
             | Command::Skip { contact, .. }
             | Command::Snooze { contact, .. }
             | Command::Reset { contact, .. }
