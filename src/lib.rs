@@ -11,6 +11,7 @@
 //! `pages` (one per route) and `components`. See ARCHITECTURE.md.
 
 pub mod domain;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
