@@ -4,6 +4,7 @@
 //! there), so the same code works at `/` and under `/<repo>/` on GitHub Pages.
 
 use crate::components::banners::Banners;
+use crate::components::notice::{Notices, Toast};
 use crate::components::tabbar::TabBar;
 use crate::pages::{
     add::AddContact, agenda::Agenda, composer::Composer, contact::ContactDetail,
@@ -17,6 +18,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::start());
+    Notices::provide();
     crate::perf::mark("followup:loaded");
     view! {
         <Router base=router_base()>
@@ -31,6 +33,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("events") view=Events/>
                 <Route path=path!("settings") view=Settings/>
             </Routes>
+            <Toast/>
             <TabBar/>
         </Router>
     }

@@ -9,6 +9,10 @@
 //! again with everything still unsaved. Another tab's save arrives as a `storage` event and
 //! is merged contact by contact (`snapshot::merge_remote`); forms keep what is being typed
 //! because they copy the book once when they open.
+//!
+//! Time enters here and nowhere else in the views: `today` is refreshed when the page
+//! becomes visible again and at local midnight, and [`AppState::now`] hands commands the
+//! date and the instant of a change as one `Now`.
 
 use crate::clock;
 use crate::domain::snapshot::{self, Dirty, Remote, Saved};
@@ -16,6 +20,14 @@ use crate::domain::{Book, BookError, Command};
 use crate::storage::{self, Damaged, Loaded};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+/// The moment a command is made: the student's today and the instant, in milliseconds
+/// since the Unix epoch (the contact's `updated_at`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub today: NaiveDate,
+    pub at: i64,
+}
 
 /// Something about the stored data the user must know at start-up.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,11 +110,61 @@ impl AppState {
         };
         state.save_on_change();
         state.listen_to_other_tabs();
+        state.keep_today_current();
         state.ask_for_persistence_once();
         if migrate {
             state.save_now();
         }
         state
+    }
+
+    /// Today and this instant, for a command about to be made. Reading `today` here does
+    /// not subscribe the caller.
+    pub fn now(&self) -> Now {
+        self.refresh_today();
+        Now {
+            today: self.today.get_untracked(),
+            at: clock::now_ms(),
+        }
+    }
+
+    /// Reads the date again; the agenda and every page move on when it changed.
+    pub fn refresh_today(&self) {
+        let today = clock::today();
+        if self.today.get_untracked() != today {
+            self.today.set(today);
+        }
+    }
+
+    /// Keeps `today` right in a page left open: when it becomes visible again (a phone
+    /// unlocked, an installed app brought back) and at each local midnight.
+    fn keep_today_current(self) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            if !document().hidden() {
+                self.refresh_today();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        // The listener lives as long as the app.
+        on_visible.forget();
+        self.at_next_midnight();
+    }
+
+    fn at_next_midnight(self) {
+        // A little after midnight, so the new date has surely begun; timers sleep with
+        // the device, which the visibility listener covers.
+        let wait = clock::ms_until_midnight() + 1_000;
+        set_timeout(
+            move || {
+                self.refresh_today();
+                self.at_next_midnight();
+            },
+            std::time::Duration::from_millis(wait as u64),
+        );
     }
 
     /// Runs one command through the domain's reducer. On error nothing changes.
@@ -240,6 +302,11 @@ impl AppState {
         // The listener lives as long as the app.
         std::mem::forget(handle);
     }
+}
+
+/// A new id for a contact or an event, made at the edge.
+pub fn new_id() -> String {
+    clock::new_id()
 }
 
 /// The app state provided by `App`.

@@ -7,7 +7,6 @@
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
-use crate::clock;
 use crate::domain::formats::{
     self, export_backup, export_csv, export_ics, export_vcard, file_name,
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
@@ -15,7 +14,7 @@ use crate::domain::formats::{
 };
 use crate::domain::{Book, Command, Contact};
 use crate::download;
-use crate::state::use_app;
+use crate::state::{new_id, use_app, Now};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -65,9 +64,8 @@ fn detect(name: &str, bytes: &[u8]) -> ImportKind {
 }
 
 /// The preview of importing `bytes` into `book`.
-fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, FormatError> {
-    let today = clock::today();
-    let at = clock::now_ms();
+fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPreview, FormatError> {
+    let Now { today, at } = now;
     match detect(name, bytes) {
         ImportKind::Backup => preview_backup_import(book, bytes, name),
         ImportKind::LinkedIn => {
@@ -77,13 +75,13 @@ fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, Forma
                 name,
                 connections,
                 errors,
-                clock::new_id,
+                new_id,
                 today,
                 at,
             ))
         }
         ImportKind::VCard => {
-            let (cards, errors) = import_vcard(bytes, name, clock::new_id, today, at)?;
+            let (cards, errors) = import_vcard(bytes, name, new_id, today, at)?;
             let mut preview = ImportPreview::new(name);
             preview.errors = errors;
             for card in cards {
@@ -95,10 +93,10 @@ fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, Forma
 }
 
 /// The iCalendar DTSTAMP for now, in UTC: `20261126T081500Z`.
-fn now_stamp() -> String {
+fn now_stamp(at: i64) -> String {
     use chrono::{Datelike, Timelike};
     // Written out by hand: chrono's formatter adds ~10 KB to the wasm.
-    chrono::DateTime::from_timestamp_millis(clock::now_ms())
+    chrono::DateTime::from_timestamp_millis(at)
         .map(|t| {
             format!(
                 "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
@@ -114,12 +112,12 @@ fn now_stamp() -> String {
 }
 
 /// The file's text for `kind`.
-fn export_text(book: &Book, kind: ExportKind) -> String {
+fn export_text(book: &Book, kind: ExportKind, now: Now) -> String {
     match kind {
         ExportKind::Backup => export_backup(book),
         ExportKind::Spreadsheet => export_csv(book),
         ExportKind::Contacts => export_vcard(book.contacts(), book),
-        ExportKind::Calendar => export_ics(book, clock::today(), &now_stamp()),
+        ExportKind::Calendar => export_ics(book, now.today, &now_stamp(now.at)),
     }
 }
 
@@ -176,14 +174,15 @@ fn Export() -> impl IntoView {
         .into_iter()
         .map(|(kind, label, hint)| {
             let save = move |_| {
-                let name = file_name(kind, state.today.get_untracked());
-                let text = state.book.with_untracked(|b| export_text(b, kind));
+                let now = state.now();
+                let name = file_name(kind, now.today);
+                let text = state.book.with_untracked(|b| export_text(b, kind, now));
                 match download::download(&name, kind.mime_type(), &text) {
                     Ok(()) => {
                         error.set(None);
                         exported.set(Some(format!("Saved {name} to your downloads.")));
                         if kind == ExportKind::Backup {
-                            let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
+                            let _ = state.apply(Command::RecordBackup(now.today));
                         }
                     }
                     Err(e) => {
@@ -193,11 +192,12 @@ fn Export() -> impl IntoView {
                 }
             };
             let share = move |_| {
-                let name = file_name(kind, state.today.get_untracked());
-                let text = state.book.with_untracked(|b| export_text(b, kind));
+                let now = state.now();
+                let name = file_name(kind, now.today);
+                let text = state.book.with_untracked(|b| export_text(b, kind, now));
                 if download::share_file(&name, kind.mime_type(), &text) {
                     if kind == ExportKind::Backup {
-                        let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
+                        let _ = state.apply(Command::RecordBackup(now.today));
                     }
                 } else {
                     error.set(Some(format!(
@@ -315,7 +315,7 @@ fn ImportFile() -> impl IntoView {
                     ),
                     Some(bytes) => match state
                         .book
-                        .with_untracked(|b| preview(b, &file.name, &bytes))
+                        .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
                     {
                         Ok(p) => Import::Preview(p),
                         Err(e) => Import::Failed(e.to_string()),

@@ -5,6 +5,7 @@ pub mod banners;
 pub mod contact_form;
 pub mod data_section;
 pub mod icons;
+pub mod notice;
 pub mod step_actions;
 pub mod storage_info;
 pub mod tabbar;

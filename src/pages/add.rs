@@ -5,10 +5,9 @@
 //! add another" keeps the event and clears the person. A failed validation marks the field
 //! and keeps everything typed.
 
-use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
-use crate::state::use_app;
+use crate::state::{new_id, use_app};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -19,7 +18,7 @@ pub fn AddContact() -> impl IntoView {
     let navigate = use_navigate();
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
     let draft = ContactDraft::new(&NewContact {
-        met_on: state.today.get_untracked(),
+        met_on: state.now().today,
         event: current_event.get_untracked(),
         ..NewContact::default()
     });
@@ -35,8 +34,8 @@ pub fn AddContact() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let save = move |another: bool| {
-        let id = ContactId::new(clock::new_id());
-        let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
+        let id = ContactId::new(new_id());
+        let Some(fields) = draft.validate(id.clone(), state.now().at) else {
             saved.set(None);
             return;
         };
@@ -132,12 +131,12 @@ fn EventPicker(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = EventId::new(clock::new_id());
+        let id = EventId::new(new_id());
         let event = Event {
             id: id.clone(),
             name: name.get_untracked().trim().to_string(),
             kind: kind.get_untracked(),
-            date: state.today.get_untracked(),
+            date: state.now().today,
             place: String::new(),
         };
         match state.apply(Command::SaveEvent(event)) {

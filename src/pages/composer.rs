@@ -3,19 +3,22 @@
 //! The draft is filled once when the page opens and is then the student's to edit; a
 //! change in another part of the app never overwrites what they typed. Sending happens in
 //! the app they choose (LinkedIn, their mail app, the share sheet, or a paste); "Mark as
-//! sent" records it, which logs an interaction and moves the playbook on.
+//! sent" records it, which logs an interaction and moves the playbook on, and returns to
+//! the screen the composer was opened from (its `back` query parameter, an in-app path).
+//! For a follow-up to someone without an email address, the draft goes as a LinkedIn
+//! message and is recorded as such.
 
 use crate::app::link_to;
-use crate::clock;
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
+use crate::domain::playbook::{self, step_label};
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::pages::not_found::Missing;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -75,6 +78,13 @@ fn ComposerView(
     let has_email = contact.email.is_some();
     let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let id = contact.id.clone();
+    let by_message =
+        step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
+    let query = use_query_map();
+    let back = {
+        let id = id.clone();
+        move || back_path(query.read_untracked().get("back").as_deref(), &id)
+    };
 
     let full_text = move || {
         let s = subject.get_untracked();
@@ -96,15 +106,25 @@ fn ComposerView(
     let share = move |_| share_text(subject.get_untracked(), body.get_untracked(), feedback);
     let mark_sent = {
         let id = id.clone();
+        let back = back.clone();
         move |_| {
-            let command = Command::MarkDone {
-                contact: id.clone(),
-                step,
-                on: state.today.get_untracked(),
-                at: clock::now_ms(),
+            let now = state.now();
+            let command = if by_message {
+                Command::SentAsMessage {
+                    contact: id.clone(),
+                    on: now.today,
+                    at: now.at,
+                }
+            } else {
+                Command::MarkDone {
+                    contact: id.clone(),
+                    step,
+                    on: now.today,
+                    at: now.at,
+                }
             };
             match state.apply(command) {
-                Ok(()) => navigate(&format!("/contacts/{id}"), Default::default()),
+                Ok(()) => navigate(&back(), Default::default()),
                 Err(e) => feedback.set(Some(e.to_string())),
             }
         }
@@ -121,7 +141,7 @@ fn ComposerView(
         <main id="main" data-page="composer" class="page">
             <header class="page-head">
                 <A href=link_to(&format!("/contacts/{id}")) attr:class="back-link">"‹ " {contact.name.clone()}</A>
-                <h1>{step.label()}</h1>
+                <h1>{step_label(step, crate::domain::Status::DueToday, None, by_message)}</h1>
                 <p class="subtitle">{to_line}</p>
             </header>
             {email_hint.map(|h| view! { <p class="card hint">{h}</p> })}
@@ -207,4 +227,15 @@ fn share_text(subject: String, body: String, feedback: RwSignal<Option<String>>)
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
+}
+
+/// Where "Mark as sent" returns: the in-app path the composer was opened from, or the
+/// contact's page. Only a plain path inside the app is accepted.
+fn back_path(back: Option<&str>, id: &ContactId) -> String {
+    match back {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains(':') => {
+            path.to_string()
+        }
+        _ => format!("/contacts/{id}"),
+    }
 }

@@ -6,7 +6,6 @@
 //! saved in another tab does not wipe what is being typed here.
 
 use crate::app::link_to;
-use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{Command, ContactId};
 use crate::pages::not_found::Missing;
@@ -57,7 +56,7 @@ fn EditForm(id: ContactId) -> impl IntoView {
         let back = back.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
+            let Some(fields) = draft.validate(id.clone(), state.now().at) else {
                 error.set(Some(
                     "Some fields need a fix (marked below). Everything you typed is still here."
                         .into(),

@@ -6,10 +6,9 @@
 //! storage or the clock: today's date and new ids come from the shell.
 
 use crate::app::link_to;
-use crate::clock;
 use crate::domain::agenda::event_summary;
 use crate::domain::{dates, Command, Event, EventId, EventKind};
-use crate::state::use_app;
+use crate::state::{new_id, use_app};
 use chrono::NaiveDate;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -120,7 +119,7 @@ pub fn Events() -> impl IntoView {
     let draft = EventDraft::new();
 
     let open_new = move |_| {
-        draft.load("", EventKind::default(), state.today.get_untracked(), "");
+        draft.load("", EventKind::default(), state.now().today, "");
         confirming.set(None);
         notice.set(None);
         editing.set(Some(Editing::New));
@@ -191,9 +190,7 @@ fn EventForm(
     let is_new = existing.is_none();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = existing
-            .clone()
-            .unwrap_or_else(|| EventId::new(clock::new_id()));
+        let id = existing.clone().unwrap_or_else(|| EventId::new(new_id()));
         let Some(event) = draft.validate(id) else {
             return;
         };
@@ -313,7 +310,7 @@ fn EventCard(
         let met = row.met;
         move |_| {
             confirming.set(None);
-            match state.apply(Command::DeleteEvent { id: id.clone(), at: clock::now_ms() }) {
+            match state.apply(Command::DeleteEvent { id: id.clone(), at: state.now().at }) {
                 Ok(()) => notice.set(Some(match met {
                     0 => format!("Deleted \u{201c}{name}\u{201d}."),
                     1 => format!(

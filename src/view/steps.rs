@@ -14,7 +14,7 @@ use crate::domain::{Status, StepState};
 pub const SNOOZE_CHOICES: [(&str, u64); 3] = [("Tomorrow", 1), ("In 3 days", 3), ("Next week", 7)];
 
 /// The actions a step offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StepButtons {
     /// The composer link's label ("Write it", or "Write it early" before it is due).
     pub write: Option<&'static str>,
@@ -32,15 +32,7 @@ pub struct StepButtons {
 
 /// What a step offers, given where it stands. `missed`: more than two weeks late.
 pub fn buttons(status: Status, state: StepState, hint: Option<Hint>, missed: bool) -> StepButtons {
-    let none = StepButtons {
-        write: None,
-        add_channel: false,
-        done: false,
-        snooze: false,
-        unsnooze: false,
-        try_again: false,
-        skip: false,
-    };
+    let none = StepButtons::default();
     if matches!(status, Status::Done(_) | Status::Skipped(_)) {
         return none;
     }

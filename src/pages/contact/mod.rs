@@ -1,0 +1,74 @@
+//! One contact: what you know about them, where each follow-up step stands, and the
+//! history of your touch points.
+//!
+//! The page maps domain values to views: the timeline is `book.plan(contact, today)` turned
+//! into `view::agenda::TimelineItem`s, the history is the contact's interaction log. Every
+//! change goes through `AppState::apply`; its outcome (or its error, a user-facing sentence)
+//! is shown in the app's toast. The page is drawn once per contact: sections redraw from
+//! memos, so an action never clears a half-typed note.
+//!
+//! One file per part: `header` (name, links, what you talked about, details), `timeline`
+//! (the steps, acted on through the shared `StepActions`), `history` (the log and its
+//! form), `delete`.
+
+mod delete;
+mod header;
+mod history;
+mod timeline;
+
+use crate::app::link_to;
+use crate::components::icons::{Icon, Svg};
+use crate::domain::{Contact, ContactId};
+use crate::pages::not_found::Missing;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ContactDetail() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| ContactId::new(params.read().get("id").unwrap_or_default()));
+    let contact = Memo::new(move |_| {
+        let id = id.get();
+        state.book.with(|book| book.contact(&id).cloned())
+    });
+    let found = Memo::new(move |_| contact.with(Option::is_some));
+    move || {
+        if found.get() {
+            let contact = Memo::new(move |_| contact.get().unwrap_or_default());
+            view! { <Detail id contact/> }.into_any()
+        } else {
+            view! {
+                <Missing title="Contact not found"
+                    message="This contact isn't on this device. It may have been deleted, or the link came from another phone."
+                    to="/contacts" action="See all contacts" primary=true/>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
+    let href = move |tail: &str| link_to(&format!("/contacts/{}{tail}", id.get()));
+    view! {
+        <main id="main" data-page="contact" class="page">
+            <header class="page-head">
+                <div class="head-bar">
+                    <A href=link_to("/contacts") attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
+                    <A href=move || href("/edit") attr:class="button small" attr:id="edit">
+                        "Edit"<span class="visually-hidden">" contact"</span>
+                    </A>
+                </div>
+                <header::Heading contact/>
+            </header>
+            <section class="card about"><header::About id contact/></section>
+            <timeline::Timeline contact/>
+            <section class="card details"><header::Details contact/></section>
+            <history::History id contact/>
+            <delete::DeleteContact id contact/>
+        </main>
+    }
+}
