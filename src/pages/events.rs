@@ -419,10 +419,11 @@ fn Stats(row: EventRow) -> impl IntoView {
         <A href=link_to(&format!("/contacts?event={}", row.id)) attr:class="events-stats">
             <span class="events-stat"><strong>{row.met}</strong>" met"</span>
             <span class="visually-hidden">", "</span>
-            <span class="events-stat"><strong>{row.emailed}</strong>" emailed"</span>
+            <span class="events-stat"><strong>{row.emailed}</strong>" followed up"</span>
             <span class="visually-hidden">", "</span>
+            // Follow-ups (steps), as the agenda counts them: the two screens agree.
             <span class=overdue_class>
-                <strong>{row.overdue}</strong>" overdue"
+                <strong>{row.overdue}</strong>{if row.overdue == 1 { " follow-up overdue" } else { " follow-ups overdue" }}
             </span>
             <span class="visually-hidden">{if row.met == 1 { ": see who" } else { ": see them all" }}</span>
             <span class="events-go" aria-hidden="true">"›"</span>

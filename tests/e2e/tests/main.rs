@@ -13,6 +13,8 @@
 mod a11y;
 /// Your data: export and import through Settings, a backup restored in a fresh profile.
 mod data;
+/// A fair and the hundred days after it, with the page's clock moved; midnight.
+mod days;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;
