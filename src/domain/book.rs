@@ -230,6 +230,10 @@ impl Book {
                 self.templates.set(kind, kind.default_template());
                 Ok(())
             }
+            Command::RememberKind(kind) => {
+                self.settings.last_kind = Some(kind);
+                Ok(())
+            }
             Command::SetPremium(premium) => {
                 self.settings.premium = premium;
                 Ok(())

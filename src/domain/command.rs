@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::contact::{ContactId, NewContact};
+use super::contact::{ContactId, Kind, NewContact};
 use super::event::{Event, EventId};
 use super::interaction::InteractionKind;
 use super::profile::Profile;
@@ -81,6 +81,8 @@ pub enum Command {
     },
     /// Puts a template back to its default text.
     ResetTemplate(TemplateKind),
+    /// The kind capture starts with next time ("They are" remembers the last choice).
+    RememberKind(Kind),
     SetPremium(bool),
     /// The default keep-in-touch cadence in days (at least 1).
     SetDefaultCadence(u32),
@@ -115,6 +117,7 @@ impl Command {
             | Command::SetProfile(_)
             | Command::SetTemplate { .. }
             | Command::ResetTemplate(_)
+            | Command::RememberKind(_)
             | Command::SetPremium(_)
             | Command::SetDefaultCadence(_)
             | Command::SetCurrentEvent(_)

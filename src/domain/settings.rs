@@ -1,5 +1,5 @@
-//! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence and the
-//! current event used by capture ("event mode").
+//! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence, the
+//! current event used by capture ("event mode") and the kind capture starts with.
 //!
 //! Plain data; no IO.
 
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
+use super::contact::Kind;
 use super::event::EventId;
 
 /// Days between keep-in-touch reminders unless a contact says otherwise.
@@ -23,6 +24,9 @@ pub struct Settings {
     pub current_event: Option<EventId>,
     /// The day the last full backup (JSON export) was made.
     pub last_backup: Option<NaiveDate>,
+    /// The kind of the last contact added: capture starts with it ("They are").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_kind: Option<Kind>,
 }
 
 impl Default for Settings {
@@ -32,6 +36,7 @@ impl Default for Settings {
             default_cadence_days: DEFAULT_CADENCE_DAYS,
             current_event: None,
             last_backup: None,
+            last_kind: None,
         }
     }
 }

@@ -20,6 +20,8 @@ pub fn AddContact() -> impl IntoView {
     let draft = ContactDraft::new(&NewContact {
         met_on: state.now().today,
         event: current_event.get_untracked(),
+        // "They are" starts where the last capture left it.
+        kind: state.book.with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
         ..NewContact::default()
     });
     // Follow the event bar while capturing.
@@ -40,7 +42,12 @@ pub fn AddContact() -> impl IntoView {
             return;
         };
         let name = fields.name.trim().to_string();
-        match state.apply(Command::AddContact(fields)) {
+        let kind = fields.kind;
+        let added = state.apply(Command::AddContact(fields));
+        if added.is_ok() && state.book.with_untracked(|b| b.settings().last_kind) != Some(kind) {
+            let _ = state.apply(Command::RememberKind(kind));
+        }
+        match added {
             Ok(()) if another => {
                 draft.clear_person();
                 error.set(None);
