@@ -15,6 +15,7 @@
 //! date and the instant of a change as one `Now`.
 
 use crate::clock;
+use crate::domain::settings::Theme;
 use crate::domain::snapshot::{self, Dirty, Remote, Saved};
 use crate::domain::{Book, BookError, Command};
 use crate::storage::{self, Damaged, Loaded};
@@ -111,6 +112,7 @@ impl AppState {
         state.save_on_change();
         state.listen_to_other_tabs();
         state.keep_today_current();
+        state.follow_theme();
         state.ask_for_persistence_once();
         if migrate {
             state.save_now();
@@ -165,6 +167,38 @@ impl AppState {
             },
             std::time::Duration::from_millis(wait as u64),
         );
+    }
+
+    /// Applies the theme chosen in Settings: `data-theme` on `<html>` (the stylesheet
+    /// follows the system when it is absent) and the browser's bar colour.
+    fn follow_theme(self) {
+        let book = self.book;
+        Effect::new(move || {
+            let theme = book.with(|b| b.settings().theme);
+            let Some(root) = document().document_element() else {
+                return;
+            };
+            let (attribute, bar) = match theme {
+                Theme::System => (None, None),
+                Theme::Light => (Some("light"), Some(LIGHT_BAR)),
+                Theme::Dark => (Some("dark"), Some(DARK_BAR)),
+            };
+            match attribute {
+                Some(value) => {
+                    let _ = root.set_attribute("data-theme", value);
+                }
+                None => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+            }
+            // index.html has one theme-color per scheme; a chosen theme sets both.
+            for (scheme, default) in [("light", LIGHT_BAR), ("dark", DARK_BAR)] {
+                let css = format!("meta[name=theme-color][media*={scheme}]");
+                if let Ok(Some(meta)) = document().query_selector(&css) {
+                    let _ = meta.set_attribute("content", bar.unwrap_or(default));
+                }
+            }
+        });
     }
 
     /// Runs one command through the domain's reducer. On error nothing changes.
@@ -308,6 +342,10 @@ impl AppState {
 pub fn new_id() -> String {
     clock::new_id()
 }
+
+/// The browser bar's colour per scheme (as in index.html).
+const LIGHT_BAR: &str = "#0f766e";
+const DARK_BAR: &str = "#121715";
 
 /// The app state provided by `App`.
 pub fn use_app() -> AppState {

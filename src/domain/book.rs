@@ -230,6 +230,10 @@ impl Book {
                 self.templates.set(kind, kind.default_template());
                 Ok(())
             }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                Ok(())
+            }
             Command::RememberKind(kind) => {
                 self.settings.last_kind = Some(kind);
                 Ok(())

@@ -12,6 +12,7 @@ use super::contact::{ContactId, Kind, NewContact};
 use super::event::{Event, EventId};
 use super::interaction::InteractionKind;
 use super::profile::Profile;
+use super::settings::Theme;
 use super::step::Step;
 use super::templates::TemplateKind;
 
@@ -83,6 +84,8 @@ pub enum Command {
     ResetTemplate(TemplateKind),
     /// The kind capture starts with next time ("They are" remembers the last choice).
     RememberKind(Kind),
+    /// Light, dark, or the device's setting.
+    SetTheme(Theme),
     SetPremium(bool),
     /// The default keep-in-touch cadence in days (at least 1).
     SetDefaultCadence(u32),
@@ -118,6 +121,7 @@ impl Command {
             | Command::SetTemplate { .. }
             | Command::ResetTemplate(_)
             | Command::RememberKind(_)
+            | Command::SetTheme(_)
             | Command::SetPremium(_)
             | Command::SetDefaultCadence(_)
             | Command::SetCurrentEvent(_)

@@ -10,6 +10,31 @@ use chrono::NaiveDate;
 use super::contact::Kind;
 use super::event::EventId;
 
+/// The app's colours: the system's choice, or one the student picked in Settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Same as my device",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn is_system(&self) -> bool {
+        *self == Theme::System
+    }
+}
+
 /// Days between keep-in-touch reminders unless a contact says otherwise.
 pub const DEFAULT_CADENCE_DAYS: u32 = 90;
 
@@ -27,6 +52,8 @@ pub struct Settings {
     /// The kind of the last contact added: capture starts with it ("They are").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_kind: Option<Kind>,
+    #[serde(skip_serializing_if = "Theme::is_system")]
+    pub theme: Theme,
 }
 
 impl Default for Settings {
@@ -37,6 +64,7 @@ impl Default for Settings {
             current_event: None,
             last_backup: None,
             last_kind: None,
+            theme: Theme::System,
         }
     }
 }

@@ -21,7 +21,9 @@ pub fn AddContact() -> impl IntoView {
         met_on: state.now().today,
         event: current_event.get_untracked(),
         // "They are" starts where the last capture left it.
-        kind: state.book.with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
+        kind: state
+            .book
+            .with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
         ..NewContact::default()
     });
     // Follow the event bar while capturing.

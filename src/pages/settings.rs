@@ -9,6 +9,7 @@ use crate::components::data_section::DataSection;
 use crate::components::storage_info::StorageInfo;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
+use crate::domain::settings::Theme;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ pub fn Settings() -> impl IntoView {
             <ProfileForm/>
             <Messages/>
             <FollowUp/>
+            <Appearance/>
             <section class="card settings-section" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
                 <StorageInfo/>
@@ -440,6 +442,29 @@ fn FollowUp() -> impl IntoView {
                 </p>
                 <SavedNote show=Signal::derive(move || cadence_saved.get() && cadence_unchanged())/>
             </form>
+        </section>
+    }
+}
+
+/// Light, dark, or whatever the device uses.
+#[component]
+fn Appearance() -> impl IntoView {
+    let state = use_app();
+    let theme = Memo::new(move |_| state.book.with(|b| b.settings().theme));
+    view! {
+        <section class="card settings-section" aria-labelledby="appearance-title">
+            <h2 id="appearance-title">"Appearance"</h2>
+            <fieldset class="segmented theme-choice">
+                <legend class="visually-hidden">"Colours"</legend>
+                {Theme::ALL.into_iter().map(|t| view! {
+                    <label class:selected=move || theme.get() == t>
+                        <input type="radio" name="theme" id=format!("theme-{}", t.label().split(' ').next().unwrap_or("").to_lowercase())
+                            prop:checked=move || theme.get() == t
+                            on:change=move |_| { let _ = state.apply(Command::SetTheme(t)); }/>
+                        {t.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
         </section>
     }
 }
