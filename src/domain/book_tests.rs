@@ -513,7 +513,7 @@ fn settings_profile_and_templates() {
     let ana = book.contact(&id("a")).unwrap();
     assert_eq!(
         book.draft(ana, Step::Connect).body,
-        "Hi Ana from Fall Career Fair! Sam"
+        "Hi Ana from the Fall Career Fair! Sam"
     );
     book.apply(Command::ResetTemplate(kind)).unwrap();
     assert_eq!(book.templates().get(kind), &kind.default_template());

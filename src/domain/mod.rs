@@ -38,6 +38,7 @@ pub mod linkedin;
 pub mod mailto;
 pub mod note;
 mod percent;
+pub mod phrase;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;
