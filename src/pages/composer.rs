@@ -16,6 +16,7 @@ use crate::domain::playbook::{self, step_label};
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::pages::not_found::Missing;
 use crate::state::use_app;
+use crate::view::composer::{char_range, problems, signed, without, DraftProblem};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -169,6 +170,7 @@ fn ComposerView(
                     </p>
                 </Show>
             </section>
+            <DraftWarnings body/>
             <section class="composer-actions">
                 <button id="copy" class="button" on:click=copy>
                     {move || if confirm_long.get() { "Copy anyway" } else { "Copy" }}
@@ -237,5 +239,80 @@ fn back_path(back: Option<&str>, id: &ContactId) -> String {
             path.to_string()
         }
         _ => format!("/contacts/{id}"),
+    }
+}
+
+/// What to fix before sending (no name, an instruction in brackets, a leftover
+/// placeholder), each with its fix one tap away.
+#[component]
+fn DraftWarnings(body: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let my_name = Memo::new(move |_| state.book.with(|b| b.profile().name.clone()));
+    let found = Memo::new(move |_| body.with(|text| problems(text, &my_name.get())));
+    let asking_name = RwSignal::new(false);
+    let typed_name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(None::<String>);
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = typed_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            name_error.set(Some("Type the name you sign with.".into()));
+            return;
+        }
+        let mut profile = state.book.with_untracked(|b| b.profile().clone());
+        profile.name = name.clone();
+        match state.apply(Command::SetProfile(profile)) {
+            Ok(()) => {
+                body.update(|b| *b = signed(b, &name));
+                asking_name.set(false);
+                name_error.set(None);
+            }
+            Err(e) => name_error.set(Some(e.to_string())),
+        }
+    };
+    let fix = move |problem: DraftProblem| match problem {
+        DraftProblem::NoSenderName => asking_name.set(true),
+        DraftProblem::NotSigned { name } => body.update(|b| *b = signed(b, &name)),
+        DraftProblem::Placeholder { start, end } => body.update(|b| *b = without(b, start, end)),
+        DraftProblem::Instruction { start, end } => {
+            let (from, to) = body.with_untracked(|b| char_range(b, start, end));
+            if let Some(area) = document()
+                .get_element_by_id("message")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                let _ = area.focus();
+                let _ = area.set_selection_range(from, to);
+            }
+        }
+    };
+    move || {
+        let list = found.get();
+        (!list.is_empty()).then(|| view! {
+            <section class="card draft-warnings" aria-label="Before you send">
+                <ul>
+                    {list.into_iter().map(|p| {
+                        let label = p.fix();
+                        view! {
+                            <li>
+                                <span>{p.message()}</span>
+                                <button type="button" class="button small" on:click=move |_| fix(p.clone())>{label}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <Show when=move || asking_name.get()>
+                    <form class="name-form" on:submit=save_name novalidate>
+                        <label for="my-name">"Your name, as you sign messages"</label>
+                        <div class="snooze-pick">
+                            <input id="my-name" autocomplete="name" prop:value=typed_name
+                                aria-invalid=move || name_error.get().is_some().then_some("true")
+                                on:input=move |ev| typed_name.set(event_target_value(&ev))/>
+                            <button type="submit" class="button small primary">"Save and sign"</button>
+                        </div>
+                        {move || name_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    </form>
+                </Show>
+            </section>
+        })
     }
 }

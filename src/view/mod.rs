@@ -4,4 +4,5 @@
 //! reads the clock (today is an argument).
 
 pub mod agenda;
+pub mod composer;
 pub mod steps;
