@@ -230,6 +230,10 @@ impl Book {
                 self.templates.set(kind, kind.default_template());
                 Ok(())
             }
+            Command::SetupSeen => {
+                self.settings.setup_seen = true;
+                Ok(())
+            }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 Ok(())

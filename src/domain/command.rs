@@ -84,6 +84,8 @@ pub enum Command {
     ResetTemplate(TemplateKind),
     /// The kind capture starts with next time ("They are" remembers the last choice).
     RememberKind(Kind),
+    /// The first-run set-up was saved or skipped: it is not offered again.
+    SetupSeen,
     /// Light, dark, or the device's setting.
     SetTheme(Theme),
     SetPremium(bool),
@@ -122,6 +124,7 @@ impl Command {
             | Command::ResetTemplate(_)
             | Command::RememberKind(_)
             | Command::SetTheme(_)
+            | Command::SetupSeen
             | Command::SetPremium(_)
             | Command::SetDefaultCadence(_)
             | Command::SetCurrentEvent(_)

@@ -54,6 +54,9 @@ pub struct Settings {
     pub last_kind: Option<Kind>,
     #[serde(skip_serializing_if = "Theme::is_system")]
     pub theme: Theme,
+    /// The first-run set-up (name, school, links) was saved or skipped.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub setup_seen: bool,
 }
 
 impl Default for Settings {
@@ -65,6 +68,7 @@ impl Default for Settings {
             last_backup: None,
             last_kind: None,
             theme: Theme::System,
+            setup_seen: false,
         }
     }
 }

@@ -7,6 +7,7 @@
 use crate::app::link_to;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::notice::{use_notices, Notice};
+use crate::components::setup::Setup;
 use crate::components::step_actions::{StepActions, StepCommands};
 use crate::domain::{dates, Command};
 use crate::perf;
@@ -43,7 +44,11 @@ pub fn Agenda() -> impl IntoView {
             {move || {
                 let s = screen.get();
                 if s.contacts == 0 {
-                    return view! { <FirstRun/> }.into_any();
+                    let offer_setup = state.book.with(|b| !b.settings().setup_seen && b.profile().name.is_empty());
+                    return view! {
+                        {offer_setup.then(|| view! { <Setup/> })}
+                        <FirstRun/>
+                    }.into_any();
                 }
                 let counts = view! {
                     <ul class="agenda-counts" aria-label="Follow-ups">

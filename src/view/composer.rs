@@ -85,7 +85,11 @@ fn instruction(body: &str) -> Option<(usize, usize)> {
 /// The first `{…}` or `[…]` left in the text.
 fn placeholder(body: &str) -> Option<(usize, usize)> {
     let open = body.find(['{', '['])?;
-    let closing = if body[open..].starts_with('{') { '}' } else { ']' };
+    let closing = if body[open..].starts_with('{') {
+        '}'
+    } else {
+        ']'
+    };
     let end = body[open..]
         .find(closing)
         .map_or(body.len(), |i| open + i + 1);
@@ -126,15 +130,36 @@ mod tests {
         let close = keep.find(')').unwrap() + 1;
         for (body, name, expected) in [
             ("Hi Priya, great to meet you! Sam Lee", "Sam Lee", vec![]),
-            ("Hi Priya, great to meet you!", "", vec![DraftProblem::NoSenderName]),
+            (
+                "Hi Priya, great to meet you!",
+                "",
+                vec![DraftProblem::NoSenderName],
+            ),
             (
                 "Hi Priya, great to meet you!",
                 "Sam Lee",
-                vec![DraftProblem::NotSigned { name: "Sam Lee".into() }],
+                vec![DraftProblem::NotSigned {
+                    name: "Sam Lee".into(),
+                }],
             ),
-            (keep, "Sam Lee", vec![DraftProblem::Instruction { start: open, end: close }]),
-            ("Hi {first_name}, Sam", "Sam", vec![DraftProblem::Placeholder { start: 3, end: 15 }]),
-            ("Hi[ at {event}] Sam", "Sam", vec![DraftProblem::Placeholder { start: 2, end: 15 }]),
+            (
+                keep,
+                "Sam Lee",
+                vec![DraftProblem::Instruction {
+                    start: open,
+                    end: close,
+                }],
+            ),
+            (
+                "Hi {first_name}, Sam",
+                "Sam",
+                vec![DraftProblem::Placeholder { start: 3, end: 15 }],
+            ),
+            (
+                "Hi[ at {event}] Sam",
+                "Sam",
+                vec![DraftProblem::Placeholder { start: 2, end: 15 }],
+            ),
             ("Hi (Priya) — see you (soon). Sam", "Sam", vec![]),
         ] {
             assert_eq!(problems(body, name), expected, "{body:?} by {name:?}");
