@@ -24,6 +24,7 @@ fn book() -> Book {
         name: "Fall Career Fair".into(),
         kind: EventKind::CareerFair,
         date: d("2024-09-12"),
+        ends: None,
         place: "Gym".into(),
     };
     book.apply(Command::SaveEvent(event)).unwrap();

@@ -30,6 +30,7 @@ fn fair() -> Event {
         name: "Fall Career Fair".into(),
         kind: EventKind::CareerFair,
         date: d("2024-09-12"),
+        ends: None,
         place: "Gym".into(),
     }
 }
@@ -485,6 +486,7 @@ fn saving_an_event_twice_replaces_it() {
         id: EventId::new("hack"),
         name: "Hack".into(),
         date: d("2024-10-01"),
+        ends: None,
         ..fair()
     }))
     .unwrap();

@@ -26,6 +26,7 @@ fn full_book() -> Book {
             name: "Fall Career Fair".into(),
             kind: EventKind::Hackathon,
             date: d("2024-09-12"),
+            ends: None,
             place: "Gym".into(),
         }),
         Command::AddContact(NewContact {

@@ -216,6 +216,7 @@ fn every_draft_reads_like_a_person_for_every_combination() {
                         name: event_name.into(),
                         kind: EventKind::CareerFair,
                         date: chrono::NaiveDate::default(),
+                        ends: None,
                         place: String::new(),
                     });
                     for me in [
@@ -262,6 +263,7 @@ fn the_phrasing_issue_10_quoted_is_gone() {
         name: "Fall Career Fair".into(),
         kind: EventKind::CareerFair,
         date: chrono::NaiveDate::default(),
+        ends: None,
         place: String::new(),
     };
     let body = Templates::default()

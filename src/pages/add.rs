@@ -84,11 +84,32 @@ pub fn AddContact() -> impl IntoView {
     }
 }
 
-/// Where you are capturing: the current event, changed or created in one step.
+/// Where you are capturing: the current event, changed or created in one step. After the
+/// event's last day it asks "Still at …?" before a capture is filed under it.
 #[component]
 fn EventBar() -> impl IntoView {
     let state = use_app();
     let choosing = RwSignal::new(false);
+    let ended = Memo::new(move |_| {
+        let today = state.today.get();
+        state.book.with(|b| {
+            b.settings()
+                .current_event
+                .as_ref()
+                .and_then(|id| b.event(id))
+                .filter(|e| e.is_over(today))
+                .cloned()
+        })
+    });
+    let still_here = move |_| {
+        if let Some(mut event) = ended.get_untracked() {
+            event.ends = Some(state.now().today);
+            let _ = state.apply(Command::SaveEvent(event));
+        }
+    };
+    let no_event = move |_| {
+        let _ = state.apply(Command::SetCurrentEvent(None));
+    };
     let current = Memo::new(move |_| {
         state.book.with(|b| {
             b.settings()
@@ -99,6 +120,17 @@ fn EventBar() -> impl IntoView {
         })
     });
     view! {
+        {move || ended.get().map(|event| view! {
+            <section class="card still-at" role="group" aria-labelledby="still-at-title">
+                <h2 id="still-at-title">{format!("Still at {}?", event.name)}</h2>
+                <p class="meta">{format!("It ended {}. New contacts are filed under it only if you are still there.", dates::relative(event.last_day(), state.today.get()))}</p>
+                <div class="setup-actions">
+                    <button type="button" id="still-here" class="button primary small" on:click=still_here>"Yes, still here"</button>
+                    <button type="button" id="no-event" class="button small" on:click=no_event>"No event"</button>
+                    <button type="button" id="new-event" class="button small" on:click=move |_| choosing.set(true)>"A new event"</button>
+                </div>
+            </section>
+        })}
         <section class="event-bar card" aria-label="Current event">
             <div class="event-bar-row">
                 <div>
@@ -146,6 +178,7 @@ fn EventPicker(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
             name: name.get_untracked().trim().to_string(),
             kind: kind.get_untracked(),
             date: state.now().today,
+            ends: None,
             place: String::new(),
         };
         match state.apply(Command::SaveEvent(event)) {
