@@ -129,6 +129,14 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
     let b = &f.browser;
     install_clock(b).await;
     open_home(&f).await;
+    // The fair, started from Add: the four captures are filed under it.
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.click("#change-event").await;
+    b.type_into("#new-event-name", "Fall Career Fair").await;
+    b.click("#create-event").await;
+    b.wait_text(".event-bar .event-name", "Fall Career Fair")
+        .await;
     for p in [&ANA, &BEN, &CLEO, &DEV] {
         add_contact(b, p).await;
     }
@@ -199,6 +207,21 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
     );
     shoot(b, "agenda-day-8.png", false).await;
 
+    // Events counts the same follow-ups as the agenda.
+    b.click("#nav-events").await;
+    b.wait_page("events").await;
+    b.wait_text(".events-stats", "1 follow-up overdue").await;
+
+    // A week after the fair, Add asks before filing anyone under it.
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.wait_text(".still-at h2", "Still at Fall Career Fair?")
+        .await;
+    b.click("#no-event").await;
+    b.wait_text(".event-bar .event-name", "No event").await;
+    b.click("#nav-agenda").await;
+    b.wait_page("agenda").await;
+
     // Day 9: the engineer who gave only LinkedIn gets the referral ask, like Ana.
     go_to_day(b, 9).await;
     wait_rows(
@@ -210,7 +233,23 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
         ],
     )
     .await;
-    act(b, ANA.name, "Ask for an intro", "Done").await;
+    // In a dark room: the agenda and the composer follow the system's dark scheme.
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    )
+    .await;
+    shoot(b, "agenda-dark.png", false).await;
+    act(b, ANA.name, "Ask for an intro", "Write it").await;
+    b.wait_page("composer").await;
+    shoot(b, "composer-dark.png", false).await;
+    b.click("#mark-sent").await;
+    b.wait_page("agenda").await;
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": [] }),
+    )
+    .await;
     act(b, BEN.name, "Ask for an intro", "Done").await;
 
     // Day 15: more than two weeks late, Dev's item leaves the overdue list for Missed.
