@@ -5,9 +5,9 @@
 //!
 //! Which buttons show is decided by `view::steps::buttons`, tested on the host.
 
-use crate::app::link_to;
 use crate::components::notice::{use_notices, Notice, Notices};
 use crate::domain::{dates, Command, ContactId, Step};
+use crate::routes::Screen;
 use crate::state::{use_app, AppState};
 use crate::view::steps::{check_snooze_date, snooze_dates, StepButtons};
 use chrono::NaiveDate;
@@ -143,13 +143,9 @@ pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoVie
     let snoozing = RwSignal::new(false);
     let label = commands.label;
     // "Mark as sent" in the composer comes back here.
-    let compose = link_to(&format!(
-        "/contacts/{}/send/{}?back={}",
-        commands.contact,
-        commands.step.slug(),
-        js_sys::encode_uri_component(&here())
-    ));
-    let edit = link_to(&format!("/contacts/{}/edit", commands.contact));
+    let compose =
+        Screen::Compose(commands.contact.clone(), commands.step).href_back_to(&Screen::current());
+    let edit = Screen::EditContact(commands.contact.clone()).href();
     let primary = buttons.write == Some("Write it");
     let cmd = StoredValue::new(commands);
     view! {
@@ -243,15 +239,5 @@ fn SnoozePicker(
             </div>
             {move || error.get().map(|e| view! { <p id=error_id.clone() class="field-error" role="alert">{e}</p> })}
         </form>
-    }
-}
-
-/// The current in-app path, without the base the app is served under.
-fn here() -> String {
-    let path = window().location().pathname().unwrap_or_default();
-    let base = link_to("");
-    match path.strip_prefix(&base) {
-        Some("") | None => "/".to_string(),
-        Some(rest) => rest.to_string(),
     }
 }

@@ -4,13 +4,13 @@
 //! The rows are a `Memo` over the pure `view::agenda::agenda_screen(book, today)`; each
 //! row acts through the shared `StepActions`.
 
-use crate::app::link_to;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::notice::{use_notices, Notice};
 use crate::components::setup::Setup;
 use crate::components::step_actions::{StepActions, StepCommands};
 use crate::domain::{dates, Command};
 use crate::perf;
+use crate::routes::Screen;
 use crate::state::use_app;
 use crate::view::agenda::{agenda_screen, counts, AgendaRow};
 use chrono::{Datelike, NaiveDate};
@@ -65,7 +65,7 @@ pub fn Agenda() -> impl IntoView {
                         <section class="card caught-up">
                             <h2>"All caught up"</h2>
                             <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
-                            <A href=link_to("/contacts/new") attr:class="button primary">"Add a contact"</A>
+                            <A href=Screen::Capture.href() attr:class="button primary">"Add a contact"</A>
                         </section>
                     })}
                     <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
@@ -130,7 +130,7 @@ fn AgendaItem(row: AgendaRow, class: &'static str) -> impl IntoView {
     view! {
         <li class="agenda-item card">
             <div class="agenda-item-head">
-                <A href=link_to(&format!("/contacts/{}", row.contact)) attr:class="agenda-name">{row.name.clone()}</A>
+                <A href=Screen::Contact(row.contact.clone()).href() attr:class="agenda-name">{row.name.clone()}</A>
                 <span class=format!("status {class}")>{row.when.clone()}</span>
             </div>
             <p class="agenda-step">{row.label}
@@ -204,7 +204,7 @@ fn FirstRun() -> impl IntoView {
                 <li><strong>"Keep in touch"</strong>" — and ask engineers to introduce you to a recruiter."</li>
             </ol>
             <p>"Each day, this page lists exactly who to follow up with, with the message already drafted."</p>
-            <A href=link_to("/contacts/new") attr:class="button primary">"Add your first contact"</A>
+            <A href=Screen::Capture.href() attr:class="button primary">"Add your first contact"</A>
         </section>
     }
 }

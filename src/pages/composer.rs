@@ -8,33 +8,33 @@
 //! For a follow-up to someone without an email address, the draft goes as a LinkedIn
 //! message and is recorded as such.
 
-use crate::app::link_to;
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::playbook::{self, step_label};
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::pages::not_found::Missing;
+use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
 use crate::view::composer::{char_range, problems, signed, without, DraftProblem};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params, use_query_map};
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Composer() -> impl IntoView {
     let state = use_app();
-    let params = use_params_map();
+    let params = use_params::<ComposeParams>();
     let target = move || {
         let p = params.read();
-        let id = ContactId::new(p.get("id").unwrap_or_default());
-        let step = p.get("step").and_then(|s| Step::from_slug(&s));
-        (id, step)
+        let p = p.as_ref().ok()?;
+        let id = ContactId::new(p.id.clone()?);
+        let step = Step::from_slug(p.step.as_deref()?)?;
+        Some((id, step))
     };
     move || {
-        let (id, step) = target();
-        let found = step.and_then(|step| {
+        let found = target().and_then(|(id, step)| {
             state.book.with_untracked(|book| {
                 let contact = book.contact(&id)?.clone();
                 let draft = book.draft(&contact, step);
@@ -48,7 +48,7 @@ pub fn Composer() -> impl IntoView {
             None => view! {
                 <Missing title="Nothing to write here"
                     message="This contact or step does not exist on this device."
-                    to="/" action="Back to the agenda"/>
+                    to=Screen::Agenda action="Back to the agenda"/>
             }
             .into_any(),
         }
@@ -63,7 +63,7 @@ fn ComposerView(
     body: String,
 ) -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
+    let go = use_go();
     let has_subject = subject.is_some();
     let subject = RwSignal::new(subject.unwrap_or_default());
     let body = RwSignal::new(body);
@@ -84,7 +84,14 @@ fn ComposerView(
     let query = use_query_map();
     let back = {
         let id = id.clone();
-        move || back_path(query.read_untracked().get("back").as_deref(), &id)
+        // Where "Mark as sent" returns: the screen the composer was opened from.
+        move || {
+            query
+                .read_untracked()
+                .get("back")
+                .and_then(|path| Screen::parse(&path))
+                .unwrap_or_else(|| Screen::Contact(id.clone()))
+        }
     };
 
     let full_text = move || {
@@ -125,7 +132,7 @@ fn ComposerView(
                 }
             };
             match state.apply(command) {
-                Ok(()) => navigate(&back(), Default::default()),
+                Ok(()) => go(back()),
                 Err(e) => feedback.set(Some(e.to_string())),
             }
         }
@@ -141,7 +148,7 @@ fn ComposerView(
     view! {
         <main id="main" data-page="composer" class="page">
             <header class="page-head">
-                <A href=link_to(&format!("/contacts/{id}")) attr:class="back-link">"‹ " {contact.name.clone()}</A>
+                <A href=Screen::Contact(id.clone()).href() attr:class="back-link">"‹ " {contact.name.clone()}</A>
                 <h1>{step_label(step, crate::domain::Status::DueToday, None, by_message)}</h1>
                 <p class="subtitle">{to_line}</p>
             </header>
@@ -178,7 +185,7 @@ fn ComposerView(
                 <a id="open-linkedin" class="button" href=linkedin target="_blank" rel="noopener noreferrer">
                     {if has_profile { "Open LinkedIn" } else { "Find on LinkedIn" }}
                 </a>
-                {(!is_note).then(|| move || match mail.get() {
+                {(!is_note).then_some(move || match mail.get() {
                     Mailto::Link(href) => view! { <a id="open-email" class="button" href=href>"Open email"</a> }.into_any(),
                     Mailto::TooLong { .. } => view! {
                         <p class="meta too-long">{format!("Too long to open in your mail app (over {MAX_LENGTH} characters): Copy it and paste it into a new email.")}</p>
@@ -229,17 +236,6 @@ fn share_text(subject: String, body: String, feedback: RwSignal<Option<String>>)
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
-}
-
-/// Where "Mark as sent" returns: the in-app path the composer was opened from, or the
-/// contact's page. Only a plain path inside the app is accepted.
-fn back_path(back: Option<&str>, id: &ContactId) -> String {
-    match back {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains(':') => {
-            path.to_string()
-        }
-        _ => format!("/contacts/{id}"),
-    }
 }
 
 /// What to fix before sending (no name, an instruction in brackets, a leftover

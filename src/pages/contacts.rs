@@ -6,10 +6,10 @@
 //! `<ul class="contact-list">`, one `<li>` per contact whose first `<a>` names them.
 //! This page never changes the book.
 
-use crate::app::link_to;
 use crate::domain::playbook::next_step;
 use crate::domain::search::{fold, Query};
 use crate::domain::{dates, Book, Contact, Kind, Status};
+use crate::routes::Screen;
 use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -343,14 +343,14 @@ pub fn Contacts() -> impl IntoView {
             <header class="page-head">
                 <h1>"Contacts"</h1>
                 <Show when=move || { total.get() > 0 }>
-                    <A href=link_to("/contacts/new") attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
+                    <A href=Screen::Capture.href() attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
                 </Show>
             </header>
             <Show when=move || { total.get() > 0 } fallback=|| view! {
                 <section class="card empty">
                     <h2>"Nobody here yet"</h2>
                     <p>"Add people right after you meet them, while the chat is fresh: their name and what you talked about take fifteen seconds, and Followup reminds you of every follow-up."</p>
-                    <A href=link_to("/contacts/new") attr:class="button primary">"Add your first contact"</A>
+                    <A href=Screen::Capture.href() attr:class="button primary">"Add your first contact"</A>
                 </section>
             }>
                 {controls()}
@@ -373,9 +373,8 @@ fn ContactRow(row: Row) -> impl IntoView {
     let kind_class = format!("badge kind-{}", kind.label().to_lowercase());
     view! {
         <li>
-            // Relative to the document's `<base href>`, so it works under any public URL; the
-            // router still handles the click. Plain `<a>` draws twice as fast as `<A>`.
-            <a href=format!("contacts/{id}")>
+            // The router still handles the click. Plain `<a>` draws twice as fast as `<A>`.
+            <a href=Screen::Contact(crate::domain::ContactId::new(id)).href()>
                 <span class="row-top">
                     <span class="name">{name}</span>
                     {really_want.then(|| view! {

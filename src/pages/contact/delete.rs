@@ -2,17 +2,17 @@
 
 use crate::components::notice::{use_notices, Notice};
 use crate::domain::{Command, Contact, ContactId};
+use crate::routes::{use_go, Screen};
 use crate::state::use_app;
 use leptos::html::Button;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Delete, behind a confirmation that says it cannot be undone.
 #[component]
 pub fn DeleteContact(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
     let state = use_app();
     let notices = use_notices();
-    let navigate = use_navigate();
+    let go = use_go();
     let confirming = RwSignal::new(false);
     let keep_ref = NodeRef::<Button>::new();
     Effect::new(move || {
@@ -22,7 +22,7 @@ pub fn DeleteContact(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoVi
     });
     let name = move || contact.with(|c| c.name.clone());
     let delete = move |_| match state.apply(Command::DeleteContact(id.get_untracked())) {
-        Ok(()) => navigate("/contacts", Default::default()),
+        Ok(()) => go(Screen::Contacts),
         Err(e) => notices.show(Notice::error(e.to_string())),
     };
     view! {

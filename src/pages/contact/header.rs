@@ -1,9 +1,9 @@
 //! The top of the contact page: name, role, kind and the links to reach them; what you
 //! talked about; where you met and how to reach them.
 
-use crate::app::link_to;
 use crate::domain::mailto::mailto_url;
 use crate::domain::{dates, profile_or_search, Contact, ContactId};
+use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -65,13 +65,13 @@ pub fn Heading(contact: Memo<Contact>) -> impl IntoView {
 /// What you talked about, and the role they mentioned.
 #[component]
 pub fn About(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
-    let href = move |tail: &str| link_to(&format!("/contacts/{}{tail}", id.get()));
+    let edit_href = move || Screen::EditContact(id.get()).href();
     move || {
         contact.with(|c| {
             let hook = if c.hook.is_empty() {
                 view! {
                     <p class="hook empty-hook">"Nothing noted yet. The detail you talked about is what makes every follow-up personal."</p>
-                    <A href=move || href("/edit") attr:class="link-button">"Add it now"</A>
+                    <A href=edit_href attr:class="link-button">"Add it now"</A>
                 }
                 .into_any()
             } else {

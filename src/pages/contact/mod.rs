@@ -16,49 +16,41 @@ mod header;
 mod history;
 mod timeline;
 
-use crate::app::link_to;
 use crate::components::icons::{Icon, Svg};
 use crate::domain::{Contact, ContactId};
-use crate::pages::not_found::Missing;
+use crate::routes::{ContactRoute, Screen};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ContactDetail() -> impl IntoView {
     let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| ContactId::new(params.read().get("id").unwrap_or_default()));
-    let contact = Memo::new(move |_| {
-        let id = id.get();
-        state.book.with(|book| book.contact(&id).cloned())
-    });
-    let found = Memo::new(move |_| contact.with(Option::is_some));
-    move || {
-        if found.get() {
-            let contact = Memo::new(move |_| contact.get().unwrap_or_default());
-            view! { <Detail id contact/> }.into_any()
-        } else {
-            view! {
-                <Missing title="Contact not found"
-                    message="This contact isn't on this device. It may have been deleted, or the link came from another phone."
-                    to="/contacts" action="See all contacts" primary=true/>
-            }
-            .into_any()
-        }
+    view! {
+        <ContactRoute
+            message="This contact isn't on this device. It may have been deleted, or the link came from another phone."
+            view=move |id: ContactId| {
+                let contact = {
+                    let id = id.clone();
+                    Memo::new(move |_| {
+                        state.book.with(|book| book.contact(&id).cloned().unwrap_or_default())
+                    })
+                };
+                let id = Memo::new(move |_| id.clone());
+                view! { <Detail id contact/> }
+            }/>
     }
 }
 
 #[component]
 fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
-    let href = move |tail: &str| link_to(&format!("/contacts/{}{tail}", id.get()));
+    let edit_href = move || Screen::EditContact(id.get()).href();
     view! {
         <main id="main" data-page="contact" class="page">
             <header class="page-head">
                 <div class="head-bar">
-                    <A href=link_to("/contacts") attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
-                    <A href=move || href("/edit") attr:class="button small" attr:id="edit">
+                    <A href=Screen::Contacts.href() attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
+                    <A href=edit_href attr:class="button small" attr:id="edit">
                         "Edit"<span class="visually-hidden">" contact"</span>
                     </A>
                 </div>
