@@ -64,7 +64,10 @@ fn ComposerView(
 ) -> impl IntoView {
     let state = use_app();
     let go = use_go();
-    let has_subject = subject.is_some();
+    let by_message =
+        step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
+    // A LinkedIn message has no subject line.
+    let has_subject = subject.is_some() && !by_message;
     let subject = RwSignal::new(subject.unwrap_or_default());
     let body = RwSignal::new(body);
     let feedback = RwSignal::new(None::<String>);
@@ -79,8 +82,6 @@ fn ComposerView(
     let has_email = contact.email.is_some();
     let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let id = contact.id.clone();
-    let by_message =
-        step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
     let query = use_query_map();
     let back = {
         let id = id.clone();
