@@ -161,6 +161,28 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
     act(b, ANA.name, "Connect on LinkedIn", "Done").await;
     act(b, BEN.name, "Connect on LinkedIn", "Done").await;
     act(b, CLEO.name, "Connect on LinkedIn", "Done").await;
+    // Every row can be skipped, and the skip undone from the toast.
+    act(b, CLEO.name, "Send the follow-up email", "Skip").await;
+    wait_for(
+        "Cleo's email to leave the agenda after Skip",
+        || async { agenda(b).await.1 },
+        |rows| {
+            !rows
+                .iter()
+                .any(|r| r.contains("Cleo Park: Send the follow-up email"))
+        },
+    )
+    .await;
+    click_text(b, ".toast", "Undo").await;
+    wait_for(
+        "Cleo's email back after Undo",
+        || async { agenda(b).await.1 },
+        |rows| {
+            rows.iter()
+                .any(|r| r == "later: Cleo Park: Send the follow-up email (due tomorrow)")
+        },
+    )
+    .await;
 
     // Day 2, the app brought back to the foreground: the follow-ups are due. Ben's goes
     // as a LinkedIn message (he gave no email), and that counts as his follow-up.
