@@ -5,7 +5,7 @@
 
 use followup_e2e::ui::{
     add_contact, click_text, install_clock, offset_for, open_home, page_shown_again, pin,
-    set_clock, shoot, wait_for, Person,
+    set_clock, shoot, wait_for, wait_gone, Person,
 };
 use followup_e2e::{js_str, Browser, Fixture};
 use serde_json::Value;
@@ -108,6 +108,13 @@ async fn act(b: &Browser, name: &str, step: &str, button: &str) {
     click_text(b, &row, button).await;
 }
 
+/// Dismisses the toast, so a screenshot shows the page.
+async fn calm(b: &Browser) {
+    b.js("document.querySelector('.toast-close')?.click(); return true;")
+        .await;
+    wait_gone(b, ".toast").await;
+}
+
 /// Moves the clock to day `day` after the fair and shows the page again.
 async fn go_to_day(b: &Browser, day: i64) {
     let before = agenda(b).await.0;
@@ -157,6 +164,7 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
         ],
     )
     .await;
+    calm(b).await;
     shoot(b, "agenda-day-0.png", false).await;
     act(b, ANA.name, "Connect on LinkedIn", "Done").await;
     act(b, BEN.name, "Connect on LinkedIn", "Done").await;
@@ -234,6 +242,7 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
         counts.contains("1 follow-up overdue"),
         "the counts should say what they count: {counts:?}"
     );
+    calm(b).await;
     shoot(b, "agenda-day-8.png", false).await;
 
     // Events counts the same follow-ups as the agenda.
@@ -268,9 +277,11 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
         serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
     )
     .await;
+    calm(b).await;
     shoot(b, "agenda-dark.png", false).await;
     act(b, ANA.name, "Ask for an intro", "Write it").await;
     b.wait_page("composer").await;
+    calm(b).await;
     shoot(b, "composer-dark.png", false).await;
     b.click("#mark-sent").await;
     b.wait_page("agenda").await;
@@ -319,6 +330,7 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
         }
     }
     assert!(counts.contains("1 missed"), "counts: {counts:?}");
+    calm(b).await;
     shoot(b, "agenda-day-95.png", false).await;
 
     // Skip all, then Undo: Dev comes back.
