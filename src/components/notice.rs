@@ -83,6 +83,15 @@ pub fn use_notices() -> Notices {
 pub fn Toast() -> impl IntoView {
     let notices = use_notices();
     let state = use_app();
+    // A notice belongs to the screen it was shown on: moving to another one closes it.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            notices.clear();
+        }
+        path
+    });
     let undo = move |steps: Vec<(ContactId, Step)>| {
         let now = state.now();
         for (contact, step) in &steps {

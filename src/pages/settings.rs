@@ -454,8 +454,7 @@ fn Appearance() -> impl IntoView {
     view! {
         <section class="card settings-section" aria-labelledby="appearance-title">
             <h2 id="appearance-title">"Appearance"</h2>
-            <fieldset class="segmented theme-choice">
-                <legend class="visually-hidden">"Colours"</legend>
+            <fieldset class="segmented theme-choice" aria-labelledby="appearance-title">
                 {Theme::ALL.into_iter().map(|t| view! {
                     <label class:selected=move || theme.get() == t>
                         <input type="radio" name="theme" id=format!("theme-{}", t.label().split(' ').next().unwrap_or("").to_lowercase())
