@@ -13,6 +13,7 @@
 
 pub mod domain;
 pub mod routes;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

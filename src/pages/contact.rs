@@ -13,9 +13,9 @@ use crate::domain::{
     dates, profile_or_search, Command, Contact, ContactId, Hint, InteractionKind, Status, Step,
     StepState,
 };
-use crate::pages::contacts::tone;
 use crate::routes::{use_go, ContactRoute, Screen};
 use crate::state::{use_app, AppState};
+use crate::view::contacts::tone;
 use chrono::{Days, NaiveDate};
 use leptos::html::Button;
 use leptos::leptos_dom::helpers::set_timeout;
