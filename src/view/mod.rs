@@ -4,4 +4,5 @@
 //!
 //! Like the domain, this never reads the clock: `today` is an argument.
 
+pub mod contact_form;
 pub mod contacts;
