@@ -1,8 +1,11 @@
-//! View models: what the pages show, as plain values computed from the book, with no
-//! leptos and no browser API, so that `cargo test` on the host reaches them (Crux's
-//! `view(&model) -> ViewModel`). Pages map these to markup and send commands; nothing here
-//! reads the clock (today is an argument).
+//! View models: what the screens show, computed from domain values in plain Rust (Crux's
+//! `view(&model) -> ViewModel`). Nothing here knows Leptos or the browser, so `cargo test`,
+//! host clippy and the editor see all of it; the pages only turn these values into markup.
+//!
+//! Like the domain, this never reads the clock: `today` is an argument.
 
 pub mod agenda;
 pub mod composer;
+pub mod contact_form;
+pub mod contacts;
 pub mod steps;
