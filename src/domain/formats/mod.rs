@@ -13,7 +13,8 @@
 //! - `content_line`: escaping, folding and unfolding shared by vCard and iCalendar.
 //! - `backup`: the JSON backup, merged by contact id.
 //! - `csv`: the spreadsheet export.
-//! - `vcard`: vCard 3.0 export, vCard 3.0/4.0 import.
+//! - `vcard`: vCard 3.0 export, vCard 2.1/3.0/4.0 import.
+//! - `vcard_decode`: a vCard's bytes to text: quoted-printable, base64, charsets.
 //! - `ics`: the calendar of pending follow-ups.
 //! - `linkedin_csv`: LinkedIn's `Connections.csv` and matching it against the book.
 //! - `preview`: `ImportPreview`, what an import would change, and applying it at once.
@@ -29,6 +30,7 @@ pub mod preview;
 #[cfg(test)]
 mod test_support;
 pub mod vcard;
+mod vcard_decode;
 
 use std::fmt;
 
@@ -173,8 +175,9 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Checks an uploaded file and returns its text without a UTF-8 byte order mark.
-pub(crate) fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, FormatError> {
+/// Checks an uploaded file's size, that it is not a binary and not blank, and returns its
+/// bytes without a UTF-8 byte order mark. vCard decodes charsets per value from here.
+pub(crate) fn checked_bytes<'a>(bytes: &'a [u8], file: &str) -> Result<&'a [u8], FormatError> {
     if bytes.len() > MAX_BYTES {
         return Err(FormatError::TooLarge {
             file: file.to_string(),
@@ -182,25 +185,29 @@ pub(crate) fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Format
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
-        if bytes.contains(&0) {
-            FormatError::Binary {
-                file: file.to_string(),
-            }
-        } else {
-            FormatError::NotUtf8 {
-                file: file.to_string(),
-                line,
-            }
-        }
-    })?;
-    if text.contains('\0') {
+    if bytes.contains(&0) {
         return Err(FormatError::Binary {
             file: file.to_string(),
         });
     }
+    if bytes.trim_ascii().is_empty() {
+        return Err(FormatError::Empty {
+            file: file.to_string(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Checks an uploaded file and returns its text without a UTF-8 byte order mark.
+pub(crate) fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, FormatError> {
+    let bytes = checked_bytes(bytes, file)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        FormatError::NotUtf8 {
+            file: file.to_string(),
+            line: 1 + valid.iter().filter(|b| **b == b'\n').count(),
+        }
+    })?;
     if text.trim().is_empty() {
         return Err(FormatError::Empty {
             file: file.to_string(),
