@@ -82,35 +82,3 @@ pub enum Command {
     /// A backup of everything was exported on this date (for the reminder).
     RecordBackup(NaiveDate),
 }
-
-impl Command {
-    /// The contacts this command may change in `book` (before it is applied). The storage
-    /// adapter rewrites only their keys; the rest of the book is small and compared whole.
-    pub fn touched_contacts(&self, book: &super::book::Book) -> Vec<ContactId> {
-        match self {
-            Command::AddContact(fields) | Command::UpdateContact(fields) => {
-                vec![fields.id.clone()]
-            }
-            Command::DeleteContact(id) => vec![id.clone()],
-            Command::MarkDone { contact, .. }
-            | Command::Skip { contact, .. }
-            | Command::Snooze { contact, .. }
-            | Command::Reset { contact, .. }
-            | Command::LogInteraction { contact, .. } => vec![contact.clone()],
-            Command::DeleteEvent { id, .. } => book
-                .contacts
-                .iter()
-                .filter(|c| c.event.as_ref() == Some(id))
-                .map(|c| c.id.clone())
-                .collect(),
-            Command::SaveEvent(_)
-            | Command::SetProfile(_)
-            | Command::SetTemplate { .. }
-            | Command::ResetTemplate(_)
-            | Command::SetPremium(_)
-            | Command::SetDefaultCadence(_)
-            | Command::SetCurrentEvent(_)
-            | Command::RecordBackup(_) => Vec::new(),
-        }
-    }
-}

@@ -1,6 +1,7 @@
 //! The persisted shape: round trips, old and partial data, and what is refused.
 
 use super::*;
+use crate::domain::book::Book;
 use crate::domain::command::Command;
 use crate::domain::contact::{ContactId, Kind, NewContact};
 use crate::domain::email::Email;
@@ -268,13 +269,13 @@ fn every_stored_version_reads_forward() {
     let cases = [
         Case {
             name: "version 1: one document under followup.v1",
-            fixture: include_str!("../../tests/fixtures/storage/v1.json"),
+            fixture: include_str!("../../../tests/fixtures/storage/v1.json"),
             migrated_from: Some(1),
             obsolete: &[LEGACY_KEY],
         },
         Case {
             name: "version 2: a meta key and one key per contact, with a tombstone",
-            fixture: include_str!("../../tests/fixtures/storage/v2.json"),
+            fixture: include_str!("../../../tests/fixtures/storage/v2.json"),
             migrated_from: None,
             obsolete: &[],
         },
@@ -326,7 +327,7 @@ fn every_stored_version_reads_forward() {
 
 #[test]
 fn a_migration_cut_short_is_resumed_from_the_right_copy() {
-    let v1 = entries(include_str!("../../tests/fixtures/storage/v1.json"));
+    let v1 = entries(include_str!("../../../tests/fixtures/storage/v1.json"));
     let keys = encode_keys(&fixture_book());
     // Contacts written, the page closed before the meta key: the document still rules.
     let mut partial = v1.clone();
@@ -448,7 +449,7 @@ fn a_save_writes_only_what_changed() {
         expected: Vec<String>,
     }
     let touched =
-        |c: &Command| Dirty::Contacts(c.touched_contacts(&fixture_book()).into_iter().collect());
+        |c: &Command| Dirty::Contacts(touched_contacts(c, &fixture_book()).into_iter().collect());
     let cases = vec![
         Case {
             name: "nothing",
@@ -548,7 +549,7 @@ impl Tab {
     }
 
     fn apply(&mut self, command: Command) {
-        self.dirty.add(command.touched_contacts(&self.book));
+        self.dirty.add(touched_contacts(&command, &self.book));
         self.book.apply(command).unwrap();
     }
 
