@@ -109,7 +109,7 @@ impl AppState {
     pub fn apply(&self, command: Command) -> Result<(), BookError> {
         let touched = self
             .book
-            .with_untracked(|book| command.touched_contacts(book));
+            .with_untracked(|book| snapshot::touched_contacts(&command, book));
         let mut result = Ok(());
         self.book.maybe_update(|book| {
             result = book.apply(command);

@@ -4,14 +4,20 @@
 //! Every form keeps what is typed in signals and sends one command on save; nothing here
 //! touches storage. A template that does not parse is shown with its error and never sent
 //! to the book.
+//!
+//! Parts used only here live beside it: `data_section` (export and import) and
+//! `storage_info` (how much is stored, persistence, the last backup).
 
-use crate::components::data_section::DataSection;
-use crate::components::storage_info::StorageInfo;
+mod data_section;
+mod storage_info;
+
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
 use crate::state::use_app;
+use data_section::DataSection;
 use leptos::prelude::*;
+use storage_info::StorageInfo;
 
 #[component]
 pub fn Settings() -> impl IntoView {
