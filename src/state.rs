@@ -59,7 +59,7 @@ impl AppState {
     pub fn start() -> AppState {
         let mut sync = Sync::default();
         let mut held = false;
-        let (book, notice) = match storage::load(&clock::now_ms().to_string()) {
+        let (book, notice) = match storage::load() {
             Loaded::Empty => (Book::default(), None),
             Loaded::Book { stored, damaged } => {
                 let stored = *stored;

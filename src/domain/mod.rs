@@ -20,6 +20,7 @@
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
+//! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
@@ -34,6 +35,7 @@ pub mod email;
 pub mod event;
 pub mod formats;
 pub mod interaction;
+pub mod kept;
 pub mod linkedin;
 pub mod mailto;
 pub mod note;

@@ -5,10 +5,12 @@
 //! touches storage. A template that does not parse is shown with its error and never sent
 //! to the book.
 //!
-//! Parts used only here live beside it: `data_section` (export and import) and
-//! `storage_info` (how much is stored, persistence, the last backup).
+//! Parts used only here live beside it: `data_section` (export and import),
+//! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
+//! (copies of unreadable data, with Download and Delete).
 
 mod data_section;
+mod kept_copies;
 mod storage_info;
 
 use crate::domain::note::NoteLength;
@@ -16,6 +18,7 @@ use crate::domain::profile::web_link;
 use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
 use crate::state::use_app;
 use data_section::DataSection;
+use kept_copies::KeptCopies;
 use leptos::prelude::*;
 use storage_info::StorageInfo;
 
@@ -33,6 +36,7 @@ pub fn Settings() -> impl IntoView {
             <section class="card settings-section" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
                 <StorageInfo/>
+                <KeptCopies/>
                 <DataSection/>
             </section>
         </main>

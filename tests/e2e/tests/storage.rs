@@ -113,6 +113,53 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
     f.finish("unreadable data").await;
 }
 
+/// The kept copies of unreadable data: key → text.
+async fn kept_copies(b: &Browser) -> Vec<(String, String)> {
+    let mut copies: Vec<(String, String)> = all_keys(b)
+        .await
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("followup.unreadable."))
+        .map(|(k, v)| (k, v.as_str().unwrap_or("").to_string()))
+        .collect();
+    copies.sort();
+    copies
+}
+
+#[tokio::test]
+async fn reloading_unreadable_data_keeps_one_copy_listed_in_settings_until_deleted() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    set_item(b, META_KEY, "{\"version\":2,\"events\":[").await;
+    // A copy an older version kept under the time it was made: folded into the same one.
+    set_item(
+        b,
+        "followup.unreadable.1764000000000",
+        "{\n  \"followup.meta\": \"{\\\"version\\\":2,\\\"events\\\":[\"\n}",
+    )
+    .await;
+    b.refresh().await;
+    b.wait_css("#unreadable-banner", UI).await;
+    let first = kept_copies(b).await;
+    assert_eq!(first.len(), 1, "one copy per content: {first:?}");
+    for _ in 0..3 {
+        b.refresh().await;
+        b.wait_css("#unreadable-banner", UI).await;
+    }
+    assert_eq!(kept_copies(b).await, first, "reloads kept no new copy");
+
+    b.click("#unreadable-start-fresh").await;
+    followup_e2e::ui::wait_gone(b, "#unreadable-banner").await;
+    assert_eq!(kept_copies(b).await, first, "Start fresh keeps the copy");
+    followup_e2e::ui::tab(b, "settings", "settings").await;
+    b.wait_text("#kept-copies", "1 stored entry").await;
+    b.wait_css("#kept-copies .kept-download", UI).await;
+    b.click("#kept-copies .kept-delete").await;
+    followup_e2e::ui::wait_gone(b, "#kept-copies .kept-copy").await;
+    assert_eq!(kept_copies(b).await, [], "Delete removes the copy");
+    f.finish("kept copies").await;
+}
+
 #[tokio::test]
 async fn version_one_data_is_migrated_on_load() {
     let f = Fixture::new().await;
