@@ -110,6 +110,42 @@ impl ImportPreview {
             && self.setup.is_none()
     }
 
+    /// Why applying would change nothing, in words that agree with the rest of the
+    /// preview (never "already here" next to rows that could not be read); `None` when
+    /// there is something to import.
+    pub fn nothing_to_import(&self) -> Option<String> {
+        if !self.is_empty() {
+            return None;
+        }
+        let (errors, duplicates) = (self.errors.len(), self.duplicates.len());
+        Some(match (errors, duplicates) {
+            (0, 0) => "Nothing to import: everything in this file is already here.".into(),
+            (_, 0) => format!(
+                "Nothing to import: {} could not be used (see the errors above).",
+                if errors == 1 {
+                    "the one entry with an error"
+                } else {
+                    "the entries with errors"
+                }
+            ),
+            (0, _) => "Nothing to import: every contact in this file looks like one already \
+                       here (see the possible duplicates above)."
+                .into(),
+            _ => format!(
+                "Nothing to import: {} could not be used and {} {} like {} already here \
+                 (see above).",
+                count(errors, "entry", "entries"),
+                duplicates,
+                if duplicates == 1 { "looks" } else { "look" },
+                if duplicates == 1 {
+                    "a contact"
+                } else {
+                    "contacts"
+                },
+            ),
+        })
+    }
+
     /// The book after the import. `book` itself is not changed; on error the caller keeps
     /// it, so an import is applied whole or not at all.
     pub fn apply(&self, book: &Book) -> Result<Book, BookError> {
@@ -206,6 +242,66 @@ pub(crate) fn resembles(book: &Book, incoming: &Contact) -> Option<(ContactId, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_preview_says_why_in_words_that_agree_with_it() {
+        fn check(errors: usize, dups: usize, new: usize, expected: Option<&str>) {
+            let mut p = ImportPreview::new("f.vcf");
+            p.new = vec![Contact::default(); new];
+            p.duplicates = vec![
+                Duplicate {
+                    incoming: Contact::default(),
+                    existing: ContactId::new("x"),
+                    reason: "the same email address"
+                };
+                dups
+            ];
+            p.errors = vec![RowError::new("f.vcf", "line", 1, "cut off"); errors];
+            assert_eq!(
+                p.nothing_to_import().as_deref(),
+                expected,
+                "{errors} {dups} {new}"
+            );
+        }
+        check(0, 0, 1, None);
+        check(3, 2, 1, None);
+        check(
+            0,
+            0,
+            0,
+            Some("Nothing to import: everything in this file is already here."),
+        );
+        check(
+            1,
+            0,
+            0,
+            Some("Nothing to import: the one entry with an error could not be used (see the errors above)."),
+        );
+        check(
+            2,
+            0,
+            0,
+            Some("Nothing to import: the entries with errors could not be used (see the errors above)."),
+        );
+        check(
+            0,
+            2,
+            0,
+            Some("Nothing to import: every contact in this file looks like one already here (see the possible duplicates above)."),
+        );
+        check(
+            1,
+            1,
+            0,
+            Some("Nothing to import: 1 entry could not be used and 1 looks like a contact already here (see above)."),
+        );
+        check(
+            2,
+            3,
+            0,
+            Some("Nothing to import: 2 entries could not be used and 3 look like contacts already here (see above)."),
+        );
+    }
 
     #[test]
     fn summaries_count_in_words() {

@@ -396,8 +396,8 @@ fn ImportFile() -> impl IntoView {
                         <NameList title="Updated".into() class="data-updated" names=updated/>
                         <NameList title="Possible duplicates".into() class="data-duplicates" names=duplicates/>
                         <NameList title="Rows with errors".into() class="data-row-errors" names=errors/>
-                        {empty.then(|| view! {
-                            <p class="data-hint">"Nothing to import: everything in this file is already here."</p>
+                        {p.nothing_to_import().map(|why| view! {
+                            <p class="data-hint data-nothing">{why}</p>
                         })}
                         <p class="data-hint">"Nothing changes until you tap Import."</p>
                         <div class="settings-actions">

@@ -409,3 +409,62 @@ async fn ios_safari_explains_add_to_home_screen_once() {
     );
     f.finish("iOS hint").await;
 }
+
+/// Fills localStorage under `followup.test.filler.*` until the browser refuses more;
+/// returns how many characters were stored.
+async fn fill_storage(b: &Browser) -> u64 {
+    b.js("let n = 0, i = 0; for (let size = 1 << 20; size >= 16; ) { \
+            try { localStorage.setItem('followup.test.filler.' + i++, 'x'.repeat(size)); n += size; } \
+            catch (e) { size = size >> 1; } } return n;")
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    followup_e2e::ui::tab(b, "add", "add").await;
+    assert!(
+        fill_storage(b).await > 0,
+        "the filler should take some room"
+    );
+    followup_e2e::ui::fill_person(b, &Person::named("Refused Rita")).await;
+    b.click("#save-another").await;
+    b.wait_css("#save-error", UI).await;
+    b.wait_text(".saved-flash", "refused to store it").await;
+    let flash = followup_e2e::ui::text(b, ".saved-flash")
+        .await
+        .unwrap_or_default();
+    assert!(
+        !flash.contains('✓') && !flash.contains("Saved"),
+        "a refused save showed success: {flash:?}"
+    );
+    let stored = all_keys(b).await;
+    assert!(
+        !stored
+            .values()
+            .any(|v| v.as_str().unwrap_or("").contains("Refused Rita")),
+        "the browser was said to refuse it, yet it is stored"
+    );
+    // Room again: the next capture saves both, and says so.
+    b.js("for (const k of Object.keys(localStorage)) if (k.startsWith('followup.test.filler.')) localStorage.removeItem(k); return true;")
+        .await;
+    followup_e2e::ui::fill_person(b, &Person::named("Saved Sam")).await;
+    b.click("#save-another").await;
+    b.wait_text(".saved-flash", "✓ Saved Saved Sam. Next!")
+        .await;
+    followup_e2e::ui::wait_gone(b, "#save-error").await;
+    let stored = all_keys(b).await;
+    for name in ["Refused Rita", "Saved Sam"] {
+        assert!(
+            stored
+                .values()
+                .any(|v| v.as_str().unwrap_or("").contains(name)),
+            "{name} should be stored once there is room"
+        );
+    }
+    f.finish("refused capture").await;
+}
