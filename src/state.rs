@@ -121,12 +121,6 @@ impl AppState {
         result
     }
 
-    /// Replaces the whole book (an import): every contact is saved again.
-    pub fn replace_book(&self, book: Book) {
-        self.sync.update_value(|s| s.dirty = Dirty::All);
-        self.book.set(book);
-    }
-
     /// After unreadable data was kept (backed up or downloaded): removes it from the live
     /// keys and saves the book in memory in its place.
     pub fn start_fresh(&self) {

@@ -223,6 +223,39 @@ pub fn clear_data() {
     }
 }
 
+/// The key a room check writes and removes at once (not a data key: other tabs ignore it).
+const PROBE_KEY: &str = "followup.probe";
+
+/// Whether a write of `bytes` (UTF-16, as browsers count) would fit now.
+fn fits(bytes: usize) -> bool {
+    let chars = (bytes / 2).saturating_sub(PROBE_KEY.len());
+    let fits = write_raw(PROBE_KEY, &"x".repeat(chars)).is_ok();
+    remove(PROBE_KEY);
+    fits
+}
+
+/// Whether `bytes` more fit in localStorage. Browsers do not say how much room is left, so
+/// this writes a probe of that size and removes it. When it does not fit, the error is
+/// about how many bytes are free (found by halving, to within 1/64 of `bytes`).
+pub fn room_for(bytes: usize) -> Result<(), usize> {
+    if !available() {
+        return Err(0);
+    }
+    if fits(bytes) {
+        return Ok(());
+    }
+    let (mut low, mut high) = (0, bytes);
+    while high - low > (bytes / 64).max(1024) {
+        let mid = low + (high - low) / 2;
+        if fits(mid) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    Err(low)
+}
+
 /// How many bytes the app's keys take in localStorage (browsers count UTF-16 code units,
 /// two bytes each, for keys and values).
 pub fn bytes_used() -> usize {

@@ -233,6 +233,7 @@ impl Book {
                 self.settings.current_event = id;
                 Ok(())
             }
+            Command::Import(import) => self.import(*import),
         }
     }
 

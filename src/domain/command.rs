@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::{ContactId, NewContact};
 use super::event::{Event, EventId};
+use super::import::Import;
 use super::interaction::InteractionKind;
 use super::profile::Profile;
 use super::step::Step;
@@ -81,4 +82,7 @@ pub enum Command {
     SetCurrentEvent(Option<EventId>),
     /// A backup of everything was exported on this date (for the reminder).
     RecordBackup(NaiveDate),
+    /// An accepted import: contacts added or replaced, events, step changes, and a
+    /// backup's setup; all of it or none (see `domain::import`).
+    Import(Box<Import>),
 }

@@ -19,7 +19,8 @@
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
-//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
+//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`; `import`: an
+//!   accepted import as one command, checked like typing, all or nothing.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -34,6 +35,7 @@ pub mod dates;
 pub mod email;
 pub mod event;
 pub mod formats;
+pub mod import;
 pub mod interaction;
 pub mod kept;
 pub mod linkedin;

@@ -1,17 +1,16 @@
 //! What an import would change, shown before anything changes: "3 new, 1 updated,
-//! 2 possible duplicates, 1 row with errors". Applying an accepted preview builds a new
-//! `Book` in one go, so the shell swaps it in at once or not at all.
+//! 2 possible duplicates, 1 row with errors". An accepted preview becomes one
+//! `Command::Import`, applied by `Book::apply` at once or not at all.
 //!
 //! Possible duplicates (the same email or LinkedIn profile as a contact already in the
 //! book, under another id) are listed for the student and never merged or added.
-
-use serde_json::Value;
 
 use super::RowError;
 use crate::domain::book::{Book, BookError};
 use crate::domain::command::Command;
 use crate::domain::contact::{Contact, ContactId};
 use crate::domain::event::Event;
+use crate::domain::import::Import;
 use crate::domain::profile::Profile;
 use crate::domain::settings::Settings;
 use crate::domain::templates::Templates;
@@ -146,64 +145,65 @@ impl ImportPreview {
         })
     }
 
+    /// The import as one command for `Book::apply`: checked like typing, applied whole
+    /// or not at all, touching only the contacts it adds or changes.
+    pub fn command(&self) -> Command {
+        Command::Import(Box::new(self.import()))
+    }
+
+    /// What the import changes, as the reducer takes it.
+    pub fn import(&self) -> Import {
+        Import {
+            new: self.new.clone(),
+            updated: self.updated.clone(),
+            events: self.events.clone(),
+            steps: self.commands.clone(),
+            setup: self.setup.clone(),
+        }
+    }
+
+    /// What the student reads once the import is applied; `stored` says whether the
+    /// browser took the save.
+    pub fn imported(&self, stored: bool) -> String {
+        let (new, updated) = (self.new.len(), self.updated_count());
+        let what = if new + updated == 1 {
+            "1 contact"
+        } else {
+            "the contacts"
+        };
+        let done = format!(
+            "Imported {what} from {}: {new} new, {updated} updated.",
+            self.file
+        );
+        if stored {
+            done
+        } else {
+            format!(
+                "{done} But this browser refused to store them (see the message above): they \
+                 are kept only while this page stays open. Export a backup now."
+            )
+        }
+    }
+
+    /// The message when the import needs `needed` more bytes of storage and the browser
+    /// has only `free`: said before anything changes, with the numbers.
+    pub fn does_not_fit(&self, needed: usize, free: usize) -> String {
+        let mb = |bytes: usize| format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+        format!(
+            "{} needs about {} more in this browser's storage, and only {} is free. \
+             Nothing was imported. Export a backup first; deleting contacts you no longer \
+             need, or kept copies of unreadable data, makes room.",
+            self.file,
+            mb(needed),
+            mb(free)
+        )
+    }
+
     /// The book after the import. `book` itself is not changed; on error the caller keeps
     /// it, so an import is applied whole or not at all.
     pub fn apply(&self, book: &Book) -> Result<Book, BookError> {
-        let mut value = serde_json::to_value(book).expect("a book always serialises to JSON");
-        let object = value
-            .as_object_mut()
-            .expect("a book serialises to an object");
-        if let Some(Value::Array(contacts)) = object.get_mut("contacts") {
-            for contact in &self.updated {
-                let json = serde_json::to_value(contact).expect("a contact serialises");
-                let slot = contacts
-                    .iter_mut()
-                    .find(|c| c.get("id").and_then(Value::as_str) == Some(contact.id.as_str()));
-                match slot {
-                    Some(slot) => *slot = json,
-                    None => return Err(BookError::NoSuchContact(contact.id.clone())),
-                }
-            }
-            for contact in &self.new {
-                if contact.name.trim().is_empty() {
-                    return Err(BookError::BlankName);
-                }
-                if contact.id.as_str().trim().is_empty() {
-                    return Err(BookError::BlankId);
-                }
-                let taken = contacts
-                    .iter()
-                    .any(|c| c.get("id").and_then(Value::as_str) == Some(contact.id.as_str()));
-                if taken {
-                    return Err(BookError::DuplicateId(contact.id.clone()));
-                }
-                contacts.push(serde_json::to_value(contact).expect("a contact serialises"));
-            }
-        }
-        if let Some(Value::Array(events)) = object.get_mut("events") {
-            for event in &self.events {
-                events.push(serde_json::to_value(event).expect("an event serialises"));
-            }
-        }
-        if let Some((profile, templates, settings)) = &self.setup {
-            object.insert(
-                "profile".into(),
-                serde_json::to_value(profile).expect("serialises"),
-            );
-            object.insert(
-                "templates".into(),
-                serde_json::to_value(templates).expect("serialises"),
-            );
-            object.insert(
-                "settings".into(),
-                serde_json::to_value(settings).expect("serialises"),
-            );
-        }
-        let mut next: Book =
-            serde_json::from_value(value).expect("a book's own JSON reads back as a book");
-        for command in &self.commands {
-            next.apply(command.clone())?;
-        }
+        let mut next = book.clone();
+        next.apply(self.command())?;
         Ok(next)
     }
 }
@@ -242,6 +242,36 @@ pub(crate) fn resembles(book: &Book, incoming: &Contact) -> Option<(ContactId, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_import_message_agrees_with_the_save() {
+        let mut p = ImportPreview::new("f.vcf");
+        p.new = vec![Contact::default(); 2];
+        assert_eq!(
+            p.imported(true),
+            "Imported the contacts from f.vcf: 2 new, 0 updated."
+        );
+        let refused = p.imported(false);
+        assert!(refused.starts_with("Imported the contacts from f.vcf: 2 new, 0 updated. But"));
+        assert!(refused.contains("refused to store them"), "{refused}");
+        p.new.truncate(1);
+        assert_eq!(
+            p.imported(true),
+            "Imported 1 contact from f.vcf: 1 new, 0 updated."
+        );
+    }
+
+    #[test]
+    fn an_import_that_does_not_fit_says_so_with_numbers() {
+        let p = ImportPreview::new("big.json");
+        assert_eq!(
+            p.does_not_fit(3_456_000, 1_200_000),
+            "big.json needs about 3.5 MB more in this browser's storage, and only 1.2 MB is \
+             free. Nothing was imported. Export a backup first; deleting contacts you no \
+             longer need, or kept copies of unreadable data, makes room."
+        );
+        assert!(p.does_not_fit(10, 0).contains("0.0 MB more"));
+    }
 
     #[test]
     fn an_empty_preview_says_why_in_words_that_agree_with_it() {

@@ -37,7 +37,9 @@ pub use document::{decode, encode, encode_pretty};
 pub use keyed::{contact_key, is_data_key};
 pub use load::{decode_keys, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};
-pub use save::{encode_keys, plan, touched_contacts, Dirty, Plan, Saved};
+pub use save::{
+    encode_keys, import_growth, plan, stored_bytes, touched_contacts, Dirty, Plan, Saved,
+};
 
 /// The one key of storage version 1 (a whole document).
 pub const LEGACY_KEY: &str = "followup.v1";

@@ -10,6 +10,7 @@ use super::{contact_key, META_KEY};
 use crate::domain::book::Book;
 use crate::domain::command::Command;
 use crate::domain::contact::{Contact, ContactId};
+use crate::domain::import::Import;
 
 /// What storage holds for one contact, as far as this tab knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +87,7 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         | Command::SetDefaultCadence(_)
         | Command::SetCurrentEvent(_)
         | Command::RecordBackup(_) => Vec::new(),
+        Command::Import(import) => import.contact_ids().cloned().collect(),
     }
 }
 
@@ -175,6 +177,58 @@ pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
         plan.meta = Some(meta);
     }
     plan
+}
+
+/// What a key and its text take in localStorage: browsers count UTF-16 code units, two
+/// bytes each.
+pub fn stored_bytes(key: &str, text: &str) -> usize {
+    2 * (key.encode_utf16().count() + text.encode_utf16().count())
+}
+
+/// How many more bytes storage needs once `import` is applied to `book` and saved: new
+/// contacts' keys, the growth of replaced contacts and of the meta key (a shrinking entry
+/// frees nothing in this count, so the estimate errs on the side of "does not fit").
+pub fn import_growth(book: &Book, import: &Import) -> usize {
+    let current: HashMap<&ContactId, &Contact> = book.contacts.iter().map(|c| (&c.id, c)).collect();
+    let new: usize = import
+        .new
+        .iter()
+        .map(|c| stored_bytes(&contact_key(&c.id), &encode_contact(c)))
+        .sum();
+    let updated: usize = import
+        .updated
+        .iter()
+        .map(|c| {
+            let after = 2 * encode_contact(c).encode_utf16().count();
+            let before = current
+                .get(&c.id)
+                .map_or(0, |old| 2 * encode_contact(old).encode_utf16().count());
+            after.saturating_sub(before)
+        })
+        .sum();
+    let meta = if import.events.is_empty() && import.setup.is_none() {
+        0
+    } else {
+        let mut after = Book {
+            contacts: Vec::new(),
+            events: book.events.clone(),
+            profile: book.profile.clone(),
+            templates: book.templates.clone(),
+            settings: book.settings.clone(),
+        };
+        after.events.extend(import.events.iter().cloned());
+        if let Some((profile, templates, settings)) = &import.setup {
+            (after.profile, after.templates, after.settings) =
+                (profile.clone(), templates.clone(), settings.clone());
+        }
+        let before = encode_meta(book).encode_utf16().count();
+        2 * encode_meta(&after)
+            .encode_utf16()
+            .count()
+            .saturating_sub(before)
+    };
+    // Step changes add a few dozen bytes to a contact each.
+    new + updated + meta + 64 * import.steps.len()
 }
 
 /// Every key and value a fresh save of `book` writes (for seeding storage in tests and

@@ -734,3 +734,61 @@ fn remote_changes_that_are_not_ours_or_unreadable_are_ignored() {
     );
     assert!(book.contact(&ContactId::new("a")).is_none());
 }
+
+#[test]
+fn an_import_s_growth_is_what_saving_it_adds() {
+    use crate::domain::import::Import;
+    let stored = |book: &Book| -> usize {
+        encode_keys(book)
+            .iter()
+            .map(|(k, v)| stored_bytes(k, v))
+            .sum()
+    };
+    let book = full_book();
+    let mut big = book.contacts[0].clone();
+    big.notes = "é".repeat(500);
+    let mut newcomer = book.contacts[0].clone();
+    newcomer.id = ContactId::new("zz-new");
+    newcomer.name = "Zoë New".into();
+    let check = |import: Import, exact: bool| {
+        let mut after = book.clone();
+        after
+            .apply(Command::Import(Box::new(import.clone())))
+            .unwrap();
+        let grew = stored(&after) - stored(&book);
+        let estimate = import_growth(&book, &import);
+        if exact {
+            assert_eq!(estimate, grew, "{import:?}");
+        } else {
+            assert!(estimate >= grew, "{estimate} < {grew}: {import:?}");
+        }
+    };
+    check(
+        Import {
+            new: vec![newcomer.clone()],
+            ..Import::default()
+        },
+        true,
+    );
+    check(
+        Import {
+            updated: vec![big],
+            ..Import::default()
+        },
+        true,
+    );
+    check(
+        Import {
+            new: vec![newcomer],
+            events: vec![Event {
+                id: EventId::new("spring"),
+                name: "Spring Fair".into(),
+                kind: EventKind::CareerFair,
+                date: d("2025-03-01"),
+                place: String::new(),
+            }],
+            ..Import::default()
+        },
+        false,
+    );
+}

@@ -13,9 +13,11 @@ use crate::domain::formats::{
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
     ExportKind, FormatError, ImportPreview,
 };
+use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
 use crate::download;
 use crate::state::use_app;
+use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -330,20 +332,20 @@ fn ImportFile() -> impl IntoView {
         let Import::Preview(p) = import.get_untracked() else {
             return;
         };
-        match state.book.with_untracked(|b| p.apply(b)) {
-            Ok(book) => {
-                state.replace_book(book);
-                import.set(Import::Done(format!(
-                    "Imported {} from {}: {} new, {} updated.",
-                    if p.new.len() + p.updated_count() == 1 {
-                        "1 contact"
-                    } else {
-                        "the contacts"
-                    },
-                    p.file,
-                    p.new.len(),
-                    p.updated_count()
-                )));
+        let changes = p.import();
+        let needed = state
+            .book
+            .with_untracked(|b| snapshot::import_growth(b, &changes));
+        if let Err(free) = storage::room_for(needed) {
+            import.set(Import::Failed(p.does_not_fit(needed, free)));
+            return;
+        }
+        match state.apply(Command::Import(Box::new(changes))) {
+            Ok(()) => {
+                // Saved now, so the message knows whether the browser stored it.
+                state.save_now();
+                let stored = state.save_error.get_untracked().is_none();
+                import.set(Import::Done(p.imported(stored)));
             }
             Err(e) => import.set(Import::Failed(format!(
                 "{} couldn't be imported: {e}. Nothing was changed.",
