@@ -5,12 +5,16 @@
 //! Possible duplicates (the same email or LinkedIn profile as a contact already in the
 //! book, under another id) are listed for the student and never merged or added.
 
+use std::collections::HashMap;
+
 use super::RowError;
 use crate::domain::book::{Book, BookError};
 use crate::domain::command::Command;
 use crate::domain::contact::{Contact, ContactId};
+use crate::domain::email::Email;
 use crate::domain::event::Event;
 use crate::domain::import::Import;
+use crate::domain::linkedin::LinkedIn;
 use crate::domain::profile::Profile;
 use crate::domain::settings::Settings;
 use crate::domain::templates::Templates;
@@ -67,9 +71,9 @@ impl ImportPreview {
     }
 
     /// Offers `contact` as new, or as a possible duplicate when it resembles a contact
-    /// already in `book` (the same email or LinkedIn profile under another id).
-    pub fn offer(&mut self, book: &Book, contact: Contact) {
-        match resembles(book, &contact) {
+    /// already in the book (the same email or LinkedIn profile under another id).
+    pub fn offer(&mut self, index: &BookIndex, contact: Contact) {
+        match index.resembles(&contact) {
             Some((existing, reason)) => self.duplicates.push(Duplicate {
                 incoming: contact,
                 existing,
@@ -210,33 +214,81 @@ impl ImportPreview {
 
 /// The book's contacts in stored order (not the display order of `Book::contacts`).
 pub(crate) fn stored_contacts(book: &Book) -> Vec<Contact> {
-    let value = serde_json::to_value(book).expect("a book always serialises to JSON");
-    serde_json::from_value(value["contacts"].clone()).unwrap_or_default()
+    book.contacts.clone()
 }
 
 /// The book's events in stored order.
 pub(crate) fn stored_events(book: &Book) -> Vec<Event> {
-    let value = serde_json::to_value(book).expect("a book always serialises to JSON");
-    serde_json::from_value(value["events"].clone()).unwrap_or_default()
+    book.events.clone()
 }
 
-/// The contact in `book` with the same email or LinkedIn profile as `incoming`.
-pub(crate) fn resembles(book: &Book, incoming: &Contact) -> Option<(ContactId, &'static str)> {
-    book.contacts().find_map(|c| {
-        if incoming.linkedin.is_some() && c.linkedin == incoming.linkedin {
-            Some((c.id.clone(), "the same LinkedIn profile"))
-        } else if incoming.email.is_some()
-            && c.email.as_ref().map(|e| e.to_string().to_lowercase())
-                == incoming
-                    .email
-                    .as_ref()
-                    .map(|e| e.to_string().to_lowercase())
-        {
-            Some((c.id.clone(), "the same email address"))
-        } else {
-            None
+/// The book's contacts by id, LinkedIn profile and email address, built once per import
+/// so each incoming contact is looked up rather than compared with every contact in the
+/// book (5,000 into 15,000 took 22.6 s to preview when every lookup scanned and sorted the
+/// whole book).
+pub struct BookIndex<'a> {
+    by_id: HashMap<&'a ContactId, &'a Contact>,
+    /// Contacts in display order (`Book::contacts`): among several matches the first wins.
+    ordered: Vec<&'a ContactId>,
+    linkedin: HashMap<&'a LinkedIn, usize>,
+    email: HashMap<String, usize>,
+}
+
+impl<'a> BookIndex<'a> {
+    pub fn new(book: &'a Book) -> BookIndex<'a> {
+        let mut index = BookIndex {
+            by_id: HashMap::with_capacity(book.contact_count()),
+            ordered: Vec::with_capacity(book.contact_count()),
+            linkedin: HashMap::new(),
+            email: HashMap::new(),
+        };
+        for (position, c) in book.contacts().enumerate() {
+            index.by_id.insert(&c.id, c);
+            index.ordered.push(&c.id);
+            if let Some(profile) = &c.linkedin {
+                index.linkedin.entry(profile).or_insert(position);
+            }
+            if let Some(email) = &c.email {
+                index.email.entry(email_key(email)).or_insert(position);
+            }
         }
-    })
+        index
+    }
+
+    /// The book's contact with this id.
+    pub fn contact(&self, id: &ContactId) -> Option<&'a Contact> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The first contact (in display order) with the same LinkedIn profile as `incoming`.
+    pub fn with_linkedin(&self, profile: &LinkedIn) -> Option<&'a Contact> {
+        let position = *self.linkedin.get(profile)?;
+        self.contact(self.ordered[position])
+    }
+
+    /// The contact in the book with the same email or LinkedIn profile as `incoming`: the
+    /// first such contact in display order, the LinkedIn profile named when it matches.
+    pub fn resembles(&self, incoming: &Contact) -> Option<(ContactId, &'static str)> {
+        let by_profile = incoming
+            .linkedin
+            .as_ref()
+            .and_then(|p| self.linkedin.get(p).copied());
+        let by_email = incoming
+            .email
+            .as_ref()
+            .and_then(|e| self.email.get(&email_key(e)).copied());
+        let (position, reason) = match (by_profile, by_email) {
+            (Some(p), Some(e)) if e < p => (e, "the same email address"),
+            (Some(p), _) => (p, "the same LinkedIn profile"),
+            (None, Some(e)) => (e, "the same email address"),
+            (None, None) => return None,
+        };
+        Some((self.ordered[position].clone(), reason))
+    }
+}
+
+fn email_key(email: &Email) -> String {
+    email.to_string().to_lowercase()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::clock;
 use crate::domain::formats::{
     self, export_backup, export_csv, export_ics, export_vcard, file_name,
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
-    ExportKind, FormatError, ImportPreview,
+    BookIndex, ExportKind, FormatError, ImportPreview,
 };
 use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
@@ -88,8 +88,9 @@ fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, Forma
             let (cards, errors) = import_vcard(bytes, name, clock::new_id, today, at)?;
             let mut preview = ImportPreview::new(name);
             preview.errors = errors;
+            let index = BookIndex::new(book);
             for card in cards {
-                preview.offer(book, Contact::new(card));
+                preview.offer(&index, Contact::new(card));
             }
             Ok(preview)
         }
@@ -301,7 +302,7 @@ fn ImportFile() -> impl IntoView {
         };
         import.set(Import::Reading(String::new()));
         leptos::task::spawn_local(async move {
-            let picked = download::read_file(input.clone(), formats::MAX_BYTES).await;
+            let picked = download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await;
             // Let the same file be picked again after a cancel or a fix.
             input.set_value("");
             let next = match picked {
@@ -312,6 +313,7 @@ fn ImportFile() -> impl IntoView {
                         FormatError::TooLarge {
                             file: file.name,
                             bytes: file.size,
+                            limit: formats::MAX_BACKUP_BYTES,
                         }
                         .to_string(),
                     ),
