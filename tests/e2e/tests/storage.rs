@@ -468,3 +468,79 @@ async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
     }
     f.finish("refused capture").await;
 }
+
+/// The stored contact `id` as JSON.
+async fn stored_contact(b: &Browser, id: &str) -> Value {
+    let text = b
+        .js(&format!(
+            "return localStorage.getItem({});",
+            js_str(&format!("followup.c.{id}"))
+        ))
+        .await;
+    serde_json::from_str(text.as_str().expect("the contact is stored")).unwrap()
+}
+
+/// Opens the edit form of `id` in the current window.
+async fn open_edit(f: &Fixture, id: &str) {
+    f.browser.goto(&f.url(&format!("contacts/{id}/edit"))).await;
+    f.browser.wait_page("edit").await;
+}
+
+#[tokio::test]
+async fn two_windows_editing_one_contact_merge_field_by_field() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    add_contact(b, &Person::named("Cleo Merge")).await;
+    let cleo = contact_id(b, "Cleo Merge").await;
+    let (one, two) = second_window(b, &f.url("")).await;
+
+    // Both open the form; one saves new notes, then two saves a title from its older form.
+    open_edit(&f, &cleo).await;
+    switch(b, &one).await;
+    open_edit(&f, &cleo).await;
+    retype(b, "#notes", "Notes from window one").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    switch(b, &two).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    retype(b, "#title", "Title from window two").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    let stored = stored_contact(b, &cleo).await;
+    assert_eq!(stored["notes"], "Notes from window one", "{stored}");
+    assert_eq!(stored["title"], "Title from window two", "{stored}");
+
+    // Both change the company: the second to save sees both values and picks.
+    open_edit(&f, &cleo).await;
+    switch(b, &one).await;
+    open_edit(&f, &cleo).await;
+    retype(b, "#company", "Acme One").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    switch(b, &two).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    retype(b, "#company", "Initech Two").await;
+    retype(b, "#role", "Platform team").await;
+    b.click("#save").await;
+    b.wait_css("#edit-conflicts", UI).await;
+    b.wait_text("#edit-conflicts", "Yours: Initech Two").await;
+    b.wait_text("#edit-conflicts", "Saved in another tab: Acme One")
+        .await;
+    assert_eq!(
+        stored_contact(b, &cleo).await["company"],
+        "Acme One",
+        "nothing saved yet"
+    );
+    b.click("#edit-conflicts input[value=theirs]").await;
+    b.click("#save-choices").await;
+    b.wait_page("contact").await;
+    let stored = stored_contact(b, &cleo).await;
+    assert_eq!(stored["company"], "Acme One", "the pick was kept: {stored}");
+    assert_eq!(
+        stored["role"], "Platform team",
+        "the other change survives: {stored}"
+    );
+    assert_eq!(stored["notes"], "Notes from window one", "{stored}");
+    f.finish("field merge").await;
+}
