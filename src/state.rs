@@ -64,6 +64,9 @@ impl AppState {
             Loaded::Book { stored, damaged } => {
                 let stored = *stored;
                 sync.saved = stored.saved;
+                for key in sync.saved.prune_tombstones(clock::now_ms()) {
+                    storage::remove(&key);
+                }
                 sync.obsolete = stored.obsolete;
                 if stored.migrated_from.is_some() {
                     sync.dirty = Dirty::All;

@@ -39,6 +39,7 @@ pub use load::{decode_keys, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};
 pub use save::{
     encode_keys, import_growth, plan, stored_bytes, touched_contacts, Dirty, Plan, Saved,
+    TOMBSTONE_DAYS,
 };
 
 /// The one key of storage version 1 (a whole document).

@@ -106,7 +106,28 @@ impl Plan {
     }
 }
 
+/// How long a tombstone is kept: long enough that a tab left open since before the delete
+/// cannot bring the contact back, short enough that years of deletes do not fill storage.
+pub const TOMBSTONE_DAYS: i64 = 90;
+
 impl Saved {
+    /// Forgets tombstones older than [`TOMBSTONE_DAYS`] at `now` and returns their keys,
+    /// for the shell to remove from storage.
+    pub fn prune_tombstones(&mut self, now: i64) -> Vec<String> {
+        let cutoff = now - TOMBSTONE_DAYS * 24 * 60 * 60 * 1000;
+        let mut stale: Vec<ContactId> = self
+            .contacts
+            .iter()
+            .filter(|(_, stamp)| matches!(stamp, Stamp::Deleted(at) if *at < cutoff))
+            .map(|(id, _)| id.clone())
+            .collect();
+        stale.sort();
+        for id in &stale {
+            self.contacts.remove(id);
+        }
+        stale.iter().map(contact_key).collect()
+    }
+
     /// Records a plan whose writes all succeeded.
     pub fn commit(&mut self, plan: Plan) {
         self.contacts.extend(plan.stamps);

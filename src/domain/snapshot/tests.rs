@@ -792,3 +792,36 @@ fn an_import_s_growth_is_what_saving_it_adds() {
         false,
     );
 }
+
+#[test]
+fn tombstones_older_than_90_days_are_pruned() {
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    let now = 1_000 * DAY;
+    let entries = [
+        (META_KEY.to_string(), "{\"version\":2}".to_string()),
+        (
+            "followup.c.old".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - 91 * DAY),
+        ),
+        (
+            "followup.c.edge".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - 90 * DAY),
+        ),
+        (
+            "followup.c.new".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - DAY),
+        ),
+        (
+            "followup.c.older".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - 400 * DAY),
+        ),
+    ];
+    let mut stored = decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.saved.len(), 4);
+    let removed = stored.saved.prune_tombstones(now);
+    assert_eq!(removed, ["followup.c.old", "followup.c.older"]);
+    assert_eq!(stored.saved.len(), 2);
+    assert_eq!(stored.saved.prune_tombstones(now), Vec::<String>::new());
+}
