@@ -29,6 +29,30 @@ pub struct Duplicate {
     pub reason: &'static str,
 }
 
+/// The preview's lists as the student reads them, each cut to [`LISTED`] lines with a last
+/// line saying how many more there are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreviewLists {
+    pub new: Vec<String>,
+    pub updated: Vec<String>,
+    pub duplicates: Vec<String>,
+    pub errors: Vec<String>,
+}
+
+/// How many lines a list shows: enough to check a file, few enough that 5,000 new
+/// contacts do not draw 5,000 rows.
+pub const LISTED: usize = 100;
+
+/// `lines` cut to [`LISTED`], with "… and N more" after the cut.
+fn listed(lines: impl ExactSizeIterator<Item = String>) -> Vec<String> {
+    let total = lines.len();
+    let mut out: Vec<String> = lines.take(LISTED).collect();
+    if total > LISTED {
+        out.push(format!("… and {} more", total - LISTED));
+    }
+    out
+}
+
 /// The changes an import proposes. The shell may drop entries from `new` (the student
 /// unticks them) before calling `apply`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -80,6 +104,47 @@ impl ImportPreview {
                 reason,
             }),
             None => self.new.push(contact),
+        }
+    }
+
+    /// The lists shown under the summary; names of contacts already in `book` are looked
+    /// up once each, not searched for.
+    pub fn lists(&self, book: &Book) -> PreviewLists {
+        let names: HashMap<&ContactId, &str> = book
+            .contacts_unordered()
+            .map(|c| (&c.id, c.name.as_str()))
+            .collect();
+        let name_of = |id: &ContactId| {
+            names
+                .get(id)
+                .map_or(id.as_str().to_string(), |n| n.to_string())
+        };
+        let marked = self.commands.iter().filter_map(|command| match command {
+            Command::MarkDone { contact, step, .. } => Some(format!(
+                "{} — {} marked done",
+                name_of(contact),
+                step.label()
+            )),
+            _ => None,
+        });
+        let updated: Vec<String> = self
+            .updated
+            .iter()
+            .map(|c| c.name.clone())
+            .chain(marked)
+            .collect();
+        PreviewLists {
+            new: listed(self.new.iter().map(|c| c.name.clone())),
+            updated: listed(updated.into_iter()),
+            duplicates: listed(self.duplicates.iter().map(|d| {
+                format!(
+                    "{} — {} as {}; not imported",
+                    d.incoming.name,
+                    d.reason,
+                    names.get(&d.existing).copied().unwrap_or_default()
+                )
+            })),
+            errors: listed(self.errors.iter().map(|e| e.to_string())),
         }
     }
 
@@ -294,6 +359,31 @@ fn email_key(email: &Email) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_are_cut_with_a_count_of_the_rest() {
+        fn check(n: usize, expected_len: usize, last: &str) {
+            let mut p = ImportPreview::new("f.json");
+            p.new = (0..n)
+                .map(|i| Contact {
+                    name: format!("N{i}"),
+                    ..Contact::default()
+                })
+                .collect();
+            let lists = p.lists(&Book::default());
+            assert_eq!(lists.new.len(), expected_len, "{n}");
+            assert_eq!(
+                lists.new.last().map(String::as_str).unwrap_or(""),
+                last,
+                "{n}"
+            );
+        }
+        check(0, 0, "");
+        check(3, 3, "N2");
+        check(LISTED, LISTED, "N99");
+        check(LISTED + 1, LISTED + 1, "… and 1 more");
+        check(5000, LISTED + 1, "… and 4900 more");
+    }
 
     #[test]
     fn the_import_message_agrees_with_the_save() {

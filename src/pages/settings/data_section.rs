@@ -33,6 +33,8 @@ enum Import {
     Failed(String),
     /// Applied: what changed.
     Done(String),
+    /// Applied in this page, but the browser refused to store it.
+    NotStored(String),
 }
 
 /// Which importer a picked file goes to.
@@ -259,29 +261,14 @@ fn Export() -> impl IntoView {
     }
 }
 
-/// The names of the contacts a preview would update, as they are in the book now.
-fn updated_names(preview: &ImportPreview, book: &Book) -> Vec<String> {
-    let mut names: Vec<String> = preview.updated.iter().map(|c| c.name.clone()).collect();
-    for command in &preview.commands {
-        if let crate::domain::Command::MarkDone { contact, step, .. } = command {
-            let name = book
-                .contact(contact)
-                .map(|c| c.name.clone())
-                .unwrap_or_else(|| contact.as_str().to_string());
-            names.push(format!("{name} — {} marked done", step.label()));
-        }
-    }
-    names
-}
-
 /// A titled list of names, folded away when long.
 #[component]
-fn NameList(title: String, class: &'static str, names: Vec<String>) -> impl IntoView {
+fn NameList(title: String, class: &'static str, count: usize, names: Vec<String>) -> impl IntoView {
     (!names.is_empty()).then(|| {
-        let open = names.len() <= 8;
+        let open = count <= 8;
         view! {
             <details class=format!("data-list {class}") open=open>
-                <summary>{format!("{title} ({})", names.len())}</summary>
+                <summary>{format!("{title} ({count})")}</summary>
                 <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </details>
         }
@@ -347,7 +334,11 @@ fn ImportFile() -> impl IntoView {
                 // Saved now, so the message knows whether the browser stored it.
                 state.save_now();
                 let stored = state.save_error.get_untracked().is_none();
-                import.set(Import::Done(p.imported(stored)));
+                import.set(if stored {
+                    Import::Done(p.imported(true))
+                } else {
+                    Import::NotStored(p.imported(false))
+                });
             }
             Err(e) => import.set(Import::Failed(format!(
                 "{} couldn't be imported: {e}. Nothing was changed.",
@@ -364,26 +355,15 @@ fn ImportFile() -> impl IntoView {
         Import::Failed(message) => Some(
             view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
         ),
+        Import::NotStored(message) => Some(
+            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
+        ),
         Import::Done(message) => Some(
             view! { <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p> }
                 .into_any(),
         ),
         Import::Preview(p) => {
-            let book = state.book.get_untracked();
-            let new: Vec<String> = p.new.iter().map(|c| c.name.clone()).collect();
-            let updated = updated_names(&p, &book);
-            let duplicates: Vec<String> = p
-                .duplicates
-                .iter()
-                .map(|d| {
-                    let existing = book
-                        .contact(&d.existing)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    format!("{} — {} as {existing}; not imported", d.incoming.name, d.reason)
-                })
-                .collect();
-            let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
+            let lists = state.book.with_untracked(|book| p.lists(book));
             let notes = p
                 .notes
                 .iter()
@@ -396,10 +376,10 @@ fn ImportFile() -> impl IntoView {
                         <h4 id="data-preview-title">"Check before importing"</h4>
                         <p class="data-summary">{p.summary()}</p>
                         {notes}
-                        <NameList title="New".into() class="data-new" names=new/>
-                        <NameList title="Updated".into() class="data-updated" names=updated/>
-                        <NameList title="Possible duplicates".into() class="data-duplicates" names=duplicates/>
-                        <NameList title="Rows with errors".into() class="data-row-errors" names=errors/>
+                        <NameList title="New".into() class="data-new" count=p.new.len() names=lists.new/>
+                        <NameList title="Updated".into() class="data-updated" count=p.updated_count() names=lists.updated/>
+                        <NameList title="Possible duplicates".into() class="data-duplicates" count=p.duplicates.len() names=lists.duplicates/>
+                        <NameList title="Rows with errors".into() class="data-row-errors" count=p.errors.len() names=lists.errors/>
                         {p.nothing_to_import().map(|why| view! {
                             <p class="data-hint data-nothing">{why}</p>
                         })}

@@ -85,6 +85,8 @@ pub struct Report {
     pub precache_brotli: usize,
     pub precache_gzip: usize,
     pub lighthouse: Option<Result<Lighthouse, String>>,
+    /// 5,000 contacts imported into 15,000 (`--no-import` leaves it out).
+    pub import: Option<super::import::ImportResult>,
 }
 
 /// A figure of one size: its name, unit and sample.
@@ -352,6 +354,7 @@ impl Report {
                 Some(Err(e)) => json!({"error": e}),
                 None => Value::Null,
             },
+            "import": self.import.as_ref().map_or(Value::Null, |i| i.to_json()),
             "targets": self.targets().iter().map(|t| json!({"target": t.name, "goal": t.goal, "measured": t.measured, "met": t.met})).collect::<Vec<_>>(),
         })
     }
@@ -454,6 +457,10 @@ impl Report {
                 let _ = writeln!(md, "Not run (`--no-lighthouse`).");
             }
         }
+        if let Some(import) = &self.import {
+            let _ = writeln!(md);
+            md.push_str(&import.to_markdown());
+        }
         let _ = writeln!(md, "\n## How it is measured\n");
         md.push_str(METHOD);
         md
@@ -478,6 +485,20 @@ impl Report {
         let _ = writeln!(out, "first load: {gzip} B gzip, {brotli} B brotli");
         if let Some(Ok(lh)) = &self.lighthouse {
             let _ = writeln!(out, "lighthouse: {}", lh.summary());
+        }
+        if let Some(i) = &self.import {
+            let _ = writeln!(
+                out,
+                "import {} into {}: preview {:?} ms, apply {:?} ms{}",
+                i.file,
+                i.book,
+                i.preview.iter().map(|t| t.round()).collect::<Vec<_>>(),
+                i.apply.iter().map(|t| t.round()).collect::<Vec<_>>(),
+                i.error
+                    .as_ref()
+                    .map(|e| format!(" ({e})"))
+                    .unwrap_or_default()
+            );
         }
         let _ = writeln!(out, "\ntargets at 5,000 contacts:");
         for t in self.targets() {

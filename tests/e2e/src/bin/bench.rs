@@ -2,7 +2,8 @@
 //! 500, 5,000 and 20,000 contacts. See `followup_e2e::bench` and the README.
 //!
 //! Options: `--sizes 500,5000,20000`, `--runs N` (at least 1; 5 by default), `--queries N`
-//! (search queries per run, 50 by default), `--no-lighthouse`, `--publish` (also write the
+//! (search queries per run, 50 by default), `--no-lighthouse`, `--no-import` (skip importing
+//! 5,000 contacts into 15,000), `--publish` (also write the
 //! Markdown report to `.github/bench.md`, the copy the README links), `--out DIR` (default
 //! `target/bench`). Needs `FOLLOWUP_DIST` (or `./dist`) built with `--public-url /followup/`.
 
@@ -21,6 +22,7 @@ struct Options {
     runs: usize,
     queries: usize,
     lighthouse: bool,
+    import: bool,
     publish: bool,
     out: PathBuf,
 }
@@ -32,6 +34,7 @@ fn options() -> Result<Options, String> {
         runs: 5,
         queries: 50,
         lighthouse: true,
+        import: true,
         publish: false,
         out: workspace_root().join("target").join("bench"),
     };
@@ -68,6 +71,7 @@ fn options() -> Result<Options, String> {
                 i += 1;
             }
             "--no-lighthouse" => o.lighthouse = false,
+            "--no-import" => o.import = false,
             "--publish" => o.publish = true,
             "--out" => {
                 o.out = PathBuf::from(value()?);
@@ -173,6 +177,40 @@ async fn run(o: Options) -> Result<(), String> {
         None
     };
 
+    let import = if o.import {
+        println!("\n==> import: 5,000 contacts into a book of 15,000");
+        let started = Instant::now();
+        let mut result = followup_e2e::bench::import::ImportResult {
+            book: 15_000,
+            file: 5_000,
+            ..Default::default()
+        };
+        let pairs = generate::storage_pairs(&generate::book(15_000, today));
+        let file = followup_e2e::bench::import::write_file(&site, &generate::book(5_000, today));
+        match (site.write_seed(15_000, &pairs), file) {
+            (Ok(seed), Ok((path, bytes))) => {
+                result.file_bytes = bytes;
+                followup_e2e::bench::import::measure(&server, &seed, &path, o.runs, &mut result)
+                    .await;
+            }
+            (Err(e), _) | (_, Err(e)) => result.error = Some(format!("writing the files: {e}")),
+        }
+        println!(
+            "    preview {:?} ms, apply {:?} ms{} ({:.0} s)",
+            result.preview,
+            result.apply,
+            result
+                .error
+                .as_ref()
+                .map(|e| format!(", {e}"))
+                .unwrap_or_default(),
+            started.elapsed().as_secs_f64()
+        );
+        Some(result)
+    } else {
+        None
+    };
+
     let report = Report {
         machine,
         runs: o.runs,
@@ -182,6 +220,7 @@ async fn run(o: Options) -> Result<(), String> {
         precache_brotli,
         precache_gzip,
         lighthouse,
+        import,
     };
     let json = serde_json::to_string_pretty(&report.to_json()).unwrap();
     std::fs::write(o.out.join("report.json"), json).map_err(|e| format!("report.json: {e}"))?;
