@@ -16,7 +16,7 @@ use crate::domain::formats::{
 use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
 use crate::download;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -174,67 +174,12 @@ pub fn DataSection() -> impl IntoView {
 fn Export() -> impl IntoView {
     let state = use_app();
     let empty = Memo::new(move |_| state.book.with(|b| b.contact_count() == 0));
-    let can_share = download::can_share_files();
     let error = RwSignal::new(None::<String>);
     let exported = RwSignal::new(None::<String>);
 
     let rows = EXPORTS
         .into_iter()
-        .map(|(kind, label, hint)| {
-            let save = move |_| {
-                let name = file_name(kind, state.today.get_untracked());
-                let text = state.book.with_untracked(|b| export_text(b, kind));
-                match download::download(&name, kind.mime_type(), &text) {
-                    Ok(()) => {
-                        error.set(None);
-                        exported.set(Some(format!("Saved {name} to your downloads.")));
-                        if kind == ExportKind::Backup {
-                            let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
-                        }
-                    }
-                    Err(e) => {
-                        exported.set(None);
-                        error.set(Some(format!("Couldn't save {name}: {e}.")));
-                    }
-                }
-            };
-            let share = move |_| {
-                let name = file_name(kind, state.today.get_untracked());
-                let text = state.book.with_untracked(|b| export_text(b, kind));
-                if download::share_file(&name, kind.mime_type(), &text) {
-                    if kind == ExportKind::Backup {
-                        let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
-                    }
-                } else {
-                    error.set(Some(format!(
-                        "This browser couldn't share {name}. Use the download button instead."
-                    )));
-                }
-            };
-            let needs_contacts = kind != ExportKind::Backup;
-            let hint_id = format!("data-export-{}-hint", slug(kind));
-            view! {
-                <li class="data-export-row">
-                    <div class="data-export-buttons">
-                        <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
-                            aria-describedby=hint_id.clone()
-                            disabled=move || needs_contacts && empty.get()
-                            on:click=save>
-                            {label}
-                        </button>
-                        {can_share.then(|| view! {
-                            <button type="button" class="button small data-share"
-                                aria-label=format!("Share {label}")
-                                disabled=move || needs_contacts && empty.get()
-                                on:click=share>
-                                "Share…"
-                            </button>
-                        })}
-                    </div>
-                    <p id=hint_id class="data-hint">{hint}</p>
-                </li>
-            }
-        })
+        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported/> })
         .collect_view();
 
     view! {
@@ -259,6 +204,73 @@ fn Export() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <p class="data-status" role="status">{move || exported.get()}</p>
         </div>
+    }
+}
+
+/// One export: its button, Share… where the browser can share files, and its hint.
+#[component]
+fn ExportRow(
+    kind: ExportKind,
+    label: &'static str,
+    hint: &'static str,
+    empty: Memo<bool>,
+    error: RwSignal<Option<String>>,
+    exported: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let can_share = download::can_share_files();
+    let save = move |_| {
+        let name = file_name(kind, state.today.get_untracked());
+        let text = state.book.with_untracked(|b| export_text(b, kind));
+        match download::download(&name, kind.mime_type(), &text) {
+            Ok(()) => {
+                error.set(None);
+                exported.set(Some(format!("Saved {name} to your downloads.")));
+                if kind == ExportKind::Backup {
+                    let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
+                }
+            }
+            Err(e) => {
+                exported.set(None);
+                error.set(Some(format!("Couldn't save {name}: {e}.")));
+            }
+        }
+    };
+    let share = move |_| {
+        let name = file_name(kind, state.today.get_untracked());
+        let text = state.book.with_untracked(|b| export_text(b, kind));
+        if download::share_file(&name, kind.mime_type(), &text) {
+            if kind == ExportKind::Backup {
+                let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
+            }
+        } else {
+            error.set(Some(format!(
+                "This browser couldn't share {name}. Use the download button instead."
+            )));
+        }
+    };
+    let needs_contacts = kind != ExportKind::Backup;
+    let hint_id = format!("data-export-{}-hint", slug(kind));
+    view! {
+        <li class="data-export-row">
+            <div class="data-export-buttons">
+                <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
+                    aria-describedby=hint_id.clone()
+                    disabled=move || needs_contacts && empty.get()
+                    on:click=save>
+                    {label}
+                </button>
+                {can_share.then(|| view! {
+                    <button type="button" class="button small data-share"
+                        aria-label=format!("Share {label}")
+                        disabled=move || needs_contacts && empty.get()
+                        on:click=share>
+                        "Share…"
+                    </button>
+                })}
+            </div>
+            <p id=hint_id class="data-hint">{hint}</p>
+        </li>
     }
 }
 
@@ -290,112 +302,25 @@ fn ImportFile() -> impl IntoView {
         };
         import.set(Import::Reading(String::new()));
         leptos::task::spawn_local(async move {
-            let picked = download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await;
+            let next = read_picked(state, &input).await;
             // Let the same file be picked again after a cancel or a fix.
             input.set_value("");
-            let next = match picked {
-                Ok(None) => Import::Idle,
-                Err(e) => Import::Failed(format!("{e} Nothing was imported.")),
-                Ok(Some(file)) => match file.bytes {
-                    None => Import::Failed(
-                        FormatError::TooLarge {
-                            file: file.name,
-                            bytes: file.size,
-                            limit: formats::MAX_BACKUP_BYTES,
-                        }
-                        .to_string(),
-                    ),
-                    Some(bytes) => match state
-                        .book
-                        .with_untracked(|b| preview(b, &file.name, &bytes))
-                    {
-                        Ok(p) => Import::Preview(Box::new(p)),
-                        Err(e) => Import::Failed(e.to_string()),
-                    },
-                },
-            };
             import.set(next);
         });
     };
-
-    let confirm = move |_| {
-        let Import::Preview(p) = import.get_untracked() else {
-            return;
-        };
-        let changes = p.import();
-        let needed = state
-            .book
-            .with_untracked(|b| snapshot::import_growth(b, &changes));
-        if let Err(free) = storage::room_for(needed) {
-            import.set(Import::Failed(p.does_not_fit(needed, free)));
-            return;
-        }
-        match state.apply(Command::Import(Box::new(changes))) {
-            Ok(()) => {
-                // Saved now, so the message knows whether the browser stored it.
-                state.save_now();
-                let stored = state.save_error.get_untracked().is_none();
-                import.set(if stored {
-                    Import::Done(p.imported(true))
-                } else {
-                    Import::NotStored(p.imported(false))
-                });
-            }
-            Err(e) => import.set(Import::Failed(format!(
-                "{} couldn't be imported: {e}. Nothing was changed.",
-                p.file
-            ))),
-        }
-    };
-    let cancel = move |_| import.set(Import::Idle);
 
     let body = move || {
         match import.get() {
         Import::Idle => None,
         Import::Reading(_) => Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any()),
-        Import::Failed(message) => Some(
-            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
-        ),
-        Import::NotStored(message) => Some(
+        Import::Failed(message) | Import::NotStored(message) => Some(
             view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
         ),
         Import::Done(message) => Some(
             view! { <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p> }
                 .into_any(),
         ),
-        Import::Preview(p) => {
-            let lists = state.book.with_untracked(|book| p.lists(book));
-            let notes = p
-                .notes
-                .iter()
-                .map(|n| view! { <p class="data-note">{n.clone()}</p> })
-                .collect_view();
-            let empty = p.is_empty();
-            Some(
-                view! {
-                    <div class="data-preview" role="region" aria-labelledby="data-preview-title">
-                        <h4 id="data-preview-title">"Check before importing"</h4>
-                        <p class="data-summary">{p.summary()}</p>
-                        {notes}
-                        <NameList title="New".into() class="data-new" count=p.new.len() names=lists.new/>
-                        <NameList title="Updated".into() class="data-updated" count=p.updated_count() names=lists.updated/>
-                        <NameList title="Possible duplicates".into() class="data-duplicates" count=p.duplicates.len() names=lists.duplicates/>
-                        <NameList title="Rows with errors".into() class="data-row-errors" count=p.errors.len() names=lists.errors/>
-                        {p.nothing_to_import().map(|why| view! {
-                            <p class="data-hint data-nothing">{why}</p>
-                        })}
-                        <p class="data-hint">"Nothing changes until you tap Import."</p>
-                        <div class="settings-actions">
-                            <button type="button" class="button primary data-confirm" disabled=empty on:click=confirm>
-                                "Import"
-                            </button>
-                            <button type="button" class="button data-cancel" on:click=cancel>"Cancel"</button>
-                        </div>
-                    </div>
-                }
-                .into_any(),
-            )
-        }
+        Import::Preview(p) => Some(view! { <PreviewPanel p import/> }.into_any()),
     }
     };
 
@@ -411,6 +336,98 @@ fn ImportFile() -> impl IntoView {
                 "You'll see what would change first."
             </p>
             {body}
+        </div>
+    }
+}
+
+/// Reads the picked file and previews it against the book; nothing changes.
+async fn read_picked(state: AppState, input: &HtmlInputElement) -> Import {
+    match download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await {
+        Ok(None) => Import::Idle,
+        Err(e) => Import::Failed(format!("{e} Nothing was imported.")),
+        Ok(Some(file)) => match file.bytes {
+            None => Import::Failed(
+                FormatError::TooLarge {
+                    file: file.name,
+                    bytes: file.size,
+                    limit: formats::MAX_BACKUP_BYTES,
+                }
+                .to_string(),
+            ),
+            Some(bytes) => match state
+                .book
+                .with_untracked(|b| preview(b, &file.name, &bytes))
+            {
+                Ok(p) => Import::Preview(Box::new(p)),
+                Err(e) => Import::Failed(e.to_string()),
+            },
+        },
+    }
+}
+
+/// Applies an accepted preview: refused first when it would not fit in storage, then one
+/// command through the reducer, saved at once so the message says what really happened.
+fn apply_preview(state: AppState, p: &ImportPreview) -> Import {
+    let changes = p.import();
+    let needed = state
+        .book
+        .with_untracked(|b| snapshot::import_growth(b, &changes));
+    if let Err(free) = storage::room_for(needed) {
+        return Import::Failed(p.does_not_fit(needed, free));
+    }
+    match state.apply(Command::Import(Box::new(changes))) {
+        Ok(()) => {
+            state.save_now();
+            if state.save_error.get_untracked().is_none() {
+                Import::Done(p.imported(true))
+            } else {
+                Import::NotStored(p.imported(false))
+            }
+        }
+        Err(e) => Import::Failed(format!(
+            "{} couldn't be imported: {e}. Nothing was changed.",
+            p.file
+        )),
+    }
+}
+
+/// What an import would change, with Import and Cancel.
+#[component]
+fn PreviewPanel(p: Box<ImportPreview>, import: RwSignal<Import>) -> impl IntoView {
+    let state = use_app();
+    let lists = state.book.with_untracked(|book| p.lists(book));
+    let notes = p
+        .notes
+        .iter()
+        .map(|n| view! { <p class="data-note">{n.clone()}</p> })
+        .collect_view();
+    let empty = p.is_empty();
+    let (summary, nothing) = (p.summary(), p.nothing_to_import());
+    let counts = (
+        p.new.len(),
+        p.updated_count(),
+        p.duplicates.len(),
+        p.errors.len(),
+    );
+    let confirm = move |_| import.set(apply_preview(state, &p));
+    let cancel = move |_| import.set(Import::Idle);
+    view! {
+        <div class="data-preview" role="region" aria-labelledby="data-preview-title">
+            <h4 id="data-preview-title">"Check before importing"</h4>
+            <p class="data-summary">{summary}</p>
+            {notes}
+            <NameList title="New".into() class="data-new" count=counts.0 names=lists.new/>
+            <NameList title="Updated".into() class="data-updated" count=counts.1 names=lists.updated/>
+            <NameList title="Possible duplicates".into() class="data-duplicates" count=counts.2 names=lists.duplicates/>
+            <NameList title="Rows with errors".into() class="data-row-errors" count=counts.3 names=lists.errors/>
+            {nothing.map(|why| view! { <p class="data-hint data-nothing">{why}</p> })}
+            <p class="data-hint">"Nothing changes until you tap Import."</p>
+            <div class="settings-actions">
+                <button type="button" class="button primary data-confirm" disabled=empty on:click=confirm>
+                    "Import"
+                </button>
+                <button type="button" class="button data-cancel" on:click=cancel>"Cancel"</button>
+            </div>
         </div>
     }
 }
