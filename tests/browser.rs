@@ -205,6 +205,35 @@ fn copies_an_older_version_kept_by_time_are_folded_into_one_per_content() {
 }
 
 #[wasm_bindgen_test]
+fn room_for_an_import_is_measured_without_leaving_anything_behind() {
+    clear();
+    assert_eq!(storage::room_for(1_000_000), Ok(()));
+    // Fill most of the quota, leaving well under a megabyte.
+    let mut i = 0;
+    let mut size = 1 << 20;
+    while size >= 1 << 16 {
+        if storage::write_raw(&format!("followup.test.fill.{i}"), &"x".repeat(size)).is_ok() {
+            i += 1;
+        } else {
+            size /= 2;
+        }
+    }
+    let before = storage::entries().len();
+    let free = storage::room_for(4_000_000).expect_err("4 MB cannot fit");
+    assert!(free < 4_000_000, "{free}");
+    if free > 4_000 {
+        assert_eq!(storage::room_for(2_000), Ok(()), "{free} bytes are free");
+    }
+    assert_eq!(
+        storage::read_raw("followup.probe"),
+        None,
+        "the probe is removed"
+    );
+    assert_eq!(storage::entries().len(), before);
+    clear();
+}
+
+#[wasm_bindgen_test]
 fn a_refused_write_is_an_error_not_a_panic() {
     clear();
     // Fill the quota with one huge value; the browser must refuse it and we must report it.
