@@ -2,7 +2,10 @@
 //! book of 15,000, through Settings as a student would. Two times, taken in the page:
 //! the file input's `change` event to the preview drawn ("preview"), and the tap on Import
 //! to the done message drawn, the save included ("apply", since the app saves at once).
-//! The issue's targets: each ≤ 2 s.
+//! The issue's targets: each ≤ 2 s for 5,000 into 15,000. In storage version 2 a realistic
+//! book of 15,000 does not fit in Chromium's quota (about 6,800 contacts do), so the bench
+//! measures 5,000 into the largest book that leaves room for them (1,000), and the preview
+//! of 5,000 against a book of 6,000, where Import must be refused with the numbers.
 
 use std::time::Duration;
 
@@ -55,7 +58,7 @@ impl ImportResult {
                 .join(", ")
         };
         let mut md = format!(
-            "## Import: {} contacts into a book of {}\n\n\
+            "### Import: {} contacts into a book of {}\n\n\
              A backup file of {:.1} MB picked in Settings. Preview: the file input's change \
              event to the preview drawn. Apply: the tap on Import to the done message, the \
              save included.\n\n\
@@ -118,7 +121,7 @@ const t0 = performance.now();
 document.querySelector('.data-confirm').click();
 const deadline = t0 + 300000;
 (function poll() {
-  const d = document.querySelector('.data-done');
+  const d = document.querySelector('.data-done, .data-error');
   if (d) {
     const c = new MessageChannel();
     c.port1.onmessage = () => { document.body.offsetHeight; done({ ms: performance.now() - t0, done: d.textContent }); };

@@ -85,8 +85,8 @@ pub struct Report {
     pub precache_brotli: usize,
     pub precache_gzip: usize,
     pub lighthouse: Option<Result<Lighthouse, String>>,
-    /// 5,000 contacts imported into 15,000 (`--no-import` leaves it out).
-    pub import: Option<super::import::ImportResult>,
+    /// 5,000 contacts imported into books of several sizes (`--no-import` leaves it out).
+    pub imports: Vec<super::import::ImportResult>,
 }
 
 /// A figure of one size: its name, unit and sample.
@@ -354,7 +354,7 @@ impl Report {
                 Some(Err(e)) => json!({"error": e}),
                 None => Value::Null,
             },
-            "import": self.import.as_ref().map_or(Value::Null, |i| i.to_json()),
+            "imports": self.imports.iter().map(|i| i.to_json()).collect::<Vec<_>>(),
             "targets": self.targets().iter().map(|t| json!({"target": t.name, "goal": t.goal, "measured": t.measured, "met": t.met})).collect::<Vec<_>>(),
         })
     }
@@ -457,9 +457,11 @@ impl Report {
                 let _ = writeln!(md, "Not run (`--no-lighthouse`).");
             }
         }
-        if let Some(import) = &self.import {
-            let _ = writeln!(md);
-            md.push_str(&import.to_markdown());
+        if !self.imports.is_empty() {
+            let _ = writeln!(md, "\n## Import\n");
+            for import in &self.imports {
+                md.push_str(&import.to_markdown());
+            }
         }
         let _ = writeln!(md, "\n## How it is measured\n");
         md.push_str(METHOD);
@@ -486,7 +488,7 @@ impl Report {
         if let Some(Ok(lh)) = &self.lighthouse {
             let _ = writeln!(out, "lighthouse: {}", lh.summary());
         }
-        if let Some(i) = &self.import {
+        for i in &self.imports {
             let _ = writeln!(
                 out,
                 "import {} into {}: preview {:?} ms, apply {:?} ms{}",

@@ -177,39 +177,14 @@ async fn run(o: Options) -> Result<(), String> {
         None
     };
 
-    let import = if o.import {
-        println!("\n==> import: 5,000 contacts into a book of 15,000");
-        let started = Instant::now();
-        let mut result = followup_e2e::bench::import::ImportResult {
-            book: 15_000,
-            file: 5_000,
-            ..Default::default()
-        };
-        let pairs = generate::storage_pairs(&generate::book(15_000, today));
-        let file = followup_e2e::bench::import::write_file(&site, &generate::book(5_000, today));
-        match (site.write_seed(15_000, &pairs), file) {
-            (Ok(seed), Ok((path, bytes))) => {
-                result.file_bytes = bytes;
-                followup_e2e::bench::import::measure(&server, &seed, &path, o.runs, &mut result)
-                    .await;
-            }
-            (Err(e), _) | (_, Err(e)) => result.error = Some(format!("writing the files: {e}")),
+    let mut imports = Vec::new();
+    if o.import {
+        let file = generate::book(5_000, today);
+        for book in [1_000, 6_000] {
+            println!("\n==> import: 5,000 contacts into a book of {book}");
+            imports.push(import_into(&site, &server, &file, book, today, o.runs).await);
         }
-        println!(
-            "    preview {:?} ms, apply {:?} ms{} ({:.0} s)",
-            result.preview,
-            result.apply,
-            result
-                .error
-                .as_ref()
-                .map(|e| format!(", {e}"))
-                .unwrap_or_default(),
-            started.elapsed().as_secs_f64()
-        );
-        Some(result)
-    } else {
-        None
-    };
+    }
 
     let report = Report {
         machine,
@@ -220,7 +195,7 @@ async fn run(o: Options) -> Result<(), String> {
         precache_brotli,
         precache_gzip,
         lighthouse,
-        import,
+        imports,
     };
     let json = serde_json::to_string_pretty(&report.to_json()).unwrap();
     std::fs::write(o.out.join("report.json"), json).map_err(|e| format!("report.json: {e}"))?;
@@ -257,6 +232,47 @@ fn panic_message(e: tokio::task::JoinError) -> String {
 
 /// Today in the local time zone (the one Chromium uses, as it runs here), from `date`;
 /// UTC when `date` is missing.
+/// Imports `file` into a generated book of `book` contacts and prints the times.
+async fn import_into(
+    site: &Site,
+    server: &StaticServer,
+    file: &followup::domain::Book,
+    book: usize,
+    today: NaiveDate,
+    runs: usize,
+) -> followup_e2e::bench::import::ImportResult {
+    let started = Instant::now();
+    let mut result = followup_e2e::bench::import::ImportResult {
+        book,
+        file: file.contact_count(),
+        ..Default::default()
+    };
+    let pairs = generate::storage_pairs(&generate::book(book, today));
+    match (
+        site.write_seed(book, &pairs),
+        followup_e2e::bench::import::write_file(site, file),
+    ) {
+        (Ok(seed), Ok((path, bytes))) => {
+            result.file_bytes = bytes;
+            followup_e2e::bench::import::measure(server, &seed, &path, runs, &mut result).await;
+        }
+        (Err(e), _) | (_, Err(e)) => result.error = Some(format!("writing the files: {e}")),
+    }
+    println!(
+        "    preview {:?} ms, apply {:?} ms: {}{} ({:.0} s)",
+        result.preview,
+        result.apply,
+        result.done,
+        result
+            .error
+            .as_ref()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default(),
+        started.elapsed().as_secs_f64()
+    );
+    result
+}
+
 fn local_today() -> NaiveDate {
     let local = Command::new("date")
         .arg("+%Y-%m-%d")
