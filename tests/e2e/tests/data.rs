@@ -334,12 +334,7 @@ async fn an_import_that_does_not_fit_says_so_with_numbers_and_changes_nothing() 
     add_contact(b, &Person::named("Kept Karin")).await;
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
-    let filled = b
-        .js("let n = 0, i = 0; for (let size = 1 << 20; size >= 1024; ) { \
-               try { localStorage.setItem('followup.test.filler.' + i++, 'x'.repeat(size)); n += size; } \
-               catch (e) { size = size >> 1; } } return n;")
-        .await;
-    assert!(filled.as_u64().unwrap_or(0) > 0);
+    assert!(followup_e2e::ui::fill_storage(b, 1024).await > 0);
     let before = b.stored().await;
     let dir = tempfile::tempdir().unwrap();
     let file = write_file(dir.path(), "followup-2000.json", &backup_of(2_000, "n", 2));

@@ -410,17 +410,6 @@ async fn ios_safari_explains_add_to_home_screen_once() {
     f.finish("iOS hint").await;
 }
 
-/// Fills localStorage under `followup.test.filler.*` until the browser refuses more;
-/// returns how many characters were stored.
-async fn fill_storage(b: &Browser) -> u64 {
-    b.js("let n = 0, i = 0; for (let size = 1 << 20; size >= 16; ) { \
-            try { localStorage.setItem('followup.test.filler.' + i++, 'x'.repeat(size)); n += size; } \
-            catch (e) { size = size >> 1; } } return n;")
-        .await
-        .as_u64()
-        .unwrap_or(0)
-}
-
 #[tokio::test]
 async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
     let f = Fixture::new().await;
@@ -428,7 +417,7 @@ async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
     open_home(&f).await;
     followup_e2e::ui::tab(b, "add", "add").await;
     assert!(
-        fill_storage(b).await > 0,
+        followup_e2e::ui::fill_storage(b, 16).await > 0,
         "the filler should take some room"
     );
     followup_e2e::ui::fill_person(b, &Person::named("Refused Rita")).await;
