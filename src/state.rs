@@ -72,11 +72,14 @@ impl AppState {
     pub fn start() -> AppState {
         let mut sync = Sync::default();
         let mut held = false;
-        let (book, notice) = match storage::load(&clock::now_ms().to_string()) {
+        let (book, notice) = match storage::load() {
             Loaded::Empty => (Book::default(), None),
             Loaded::Book { stored, damaged } => {
                 let stored = *stored;
                 sync.saved = stored.saved;
+                for key in sync.saved.prune_tombstones(clock::now_ms()) {
+                    storage::remove(&key);
+                }
                 sync.obsolete = stored.obsolete;
                 if stored.migrated_from.is_some() {
                     sync.dirty = Dirty::All;
@@ -205,7 +208,7 @@ impl AppState {
     pub fn apply(&self, command: Command) -> Result<(), BookError> {
         let touched = self
             .book
-            .with_untracked(|book| command.touched_contacts(book));
+            .with_untracked(|book| snapshot::touched_contacts(&command, book));
         let mut result = Ok(());
         self.book.maybe_update(|book| {
             result = book.apply(command);
@@ -215,12 +218,6 @@ impl AppState {
             self.sync.update_value(|s| s.dirty.add(touched));
         }
         result
-    }
-
-    /// Replaces the whole book (an import): every contact is saved again.
-    pub fn replace_book(&self, book: Book) {
-        self.sync.update_value(|s| s.dirty = Dirty::All);
-        self.book.set(book);
     }
 
     /// After unreadable data was kept (backed up or downloaded): removes it from the live

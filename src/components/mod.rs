@@ -3,10 +3,8 @@
 pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;
-pub mod data_section;
 pub mod icons;
 pub mod notice;
 pub mod setup;
 pub mod step_actions;
-pub mod storage_info;
 pub mod tabbar;

@@ -264,6 +264,7 @@ impl Book {
                 self.settings.current_event = id;
                 Ok(())
             }
+            Command::Import(import) => self.import(*import),
         }
     }
 

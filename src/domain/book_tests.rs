@@ -564,11 +564,11 @@ fn the_backup_reminder_waits_fourteen_days() {
 #[test]
 fn deleting_an_event_marks_its_contacts_changed() {
     let mut book = book();
-    let touched = Command::DeleteEvent {
+    let delete = Command::DeleteEvent {
         id: fair().id,
         at: 777,
-    }
-    .touched_contacts(&book);
+    };
+    let touched = crate::domain::snapshot::touched_contacts(&delete, &book);
     assert_eq!(touched, [id("a")]);
     book.apply(Command::DeleteEvent {
         id: fair().id,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::{ContactId, Kind, NewContact};
 use super::event::{Event, EventId};
+use super::import::Import;
 use super::interaction::InteractionKind;
 use super::profile::Profile;
 use super::settings::Theme;
@@ -95,40 +96,7 @@ pub enum Command {
     SetCurrentEvent(Option<EventId>),
     /// A backup of everything was exported on this date (for the reminder).
     RecordBackup(NaiveDate),
-}
-
-impl Command {
-    /// The contacts this command may change in `book` (before it is applied). The storage
-    /// adapter rewrites only their keys; the rest of the book is small and compared whole.
-    pub fn touched_contacts(&self, book: &super::book::Book) -> Vec<ContactId> {
-        match self {
-            Command::AddContact(fields) | Command::UpdateContact(fields) => {
-                vec![fields.id.clone()]
-            }
-            Command::DeleteContact(id) => vec![id.clone()],
-            Command::MarkDone { contact, .. }
-            | Command::SentAsMessage { contact, .. }
-            | Command::Skip { contact, .. }
-            | Command::Snooze { contact, .. }
-            | Command::Reset { contact, .. }
-            | Command::LogInteraction { contact, .. } => vec![contact.clone()],
-            Command::DeleteEvent { id, .. } => book
-                .contacts
-                .iter()
-                .filter(|c| c.event.as_ref() == Some(id))
-                .map(|c| c.id.clone())
-                .collect(),
-            Command::SaveEvent(_)
-            | Command::SetProfile(_)
-            | Command::SetTemplate { .. }
-            | Command::ResetTemplate(_)
-            | Command::RememberKind(_)
-            | Command::SetTheme(_)
-            | Command::SetupSeen
-            | Command::SetPremium(_)
-            | Command::SetDefaultCadence(_)
-            | Command::SetCurrentEvent(_)
-            | Command::RecordBackup(_) => Vec::new(),
-        }
-    }
+    /// An accepted import: contacts added or replaced, events, step changes, and a
+    /// backup's setup; all of it or none (see `domain::import`).
+    Import(Box<Import>),
 }

@@ -20,7 +20,11 @@
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
-//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
+//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`; `import`: an
+//!   accepted import as one command, checked like typing, all or nothing.
+//! - `field_merge`: the three-way merge of a contact's fields, so a form saves only what
+//!   it changed and another tab's edits to other fields survive.
+//! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
@@ -34,8 +38,11 @@ pub mod contact;
 pub mod dates;
 pub mod email;
 pub mod event;
+pub mod field_merge;
 pub mod formats;
+pub mod import;
 pub mod interaction;
+pub mod kept;
 pub mod linkedin;
 pub mod mailto;
 pub mod note;

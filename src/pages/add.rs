@@ -53,7 +53,10 @@ pub fn AddContact() -> impl IntoView {
             Ok(()) if another => {
                 draft.clear_person();
                 error.set(None);
-                saved.set(Some(format!("Saved {name}. Next!")));
+                // Saved now, not by the effect later, so the flash below knows whether the
+                // browser took it: a refused save never shows a success mark.
+                state.save_now();
+                saved.set(Some(name));
                 if let Some(input) = name_ref.get_untracked() {
                     let _ = input.focus();
                 }
@@ -68,7 +71,15 @@ pub fn AddContact() -> impl IntoView {
         <main id="main" data-page="add" class="page">
             <header class="page-head"><h1>"Add a contact"</h1></header>
             <EventBar/>
-            {move || saved.get().map(|s| view! { <p class="saved-flash" role="status">"✓ " {s}</p> })}
+            {move || saved.get().map(|name| match state.save_error.get() {
+                None => view! { <p class="saved-flash" role="status">{format!("✓ Saved {name}. Next!")}</p> }.into_any(),
+                Some(_) => view! {
+                    <p class="saved-flash not-saved" role="status">{format!(
+                        "{name} is added, but this browser refused to store it (see the message above). \
+                         It is kept while this page stays open."
+                    )}</p>
+                }.into_any(),
+            })}
             <form class="card form capture" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 save(true);

@@ -255,6 +255,19 @@ pub async fn attr(b: &Browser, css: &str, name: &str) -> Option<String> {
     .map(str::to_string)
 }
 
+/// Fills localStorage under `followup.test.filler.*` until the browser refuses a value
+/// of `smallest` characters; returns how many characters were stored.
+pub async fn fill_storage(b: &Browser, smallest: usize) -> u64 {
+    b.js(&format!(
+        "let n = 0, i = 0; for (let size = 1 << 20; size >= {smallest}; ) {{ \
+           try {{ localStorage.setItem('followup.test.filler.' + i++, 'x'.repeat(size)); n += size; }} \
+           catch (e) {{ size = size >> 1; }} }} return n;"
+    ))
+    .await
+    .as_u64()
+    .unwrap_or(0)
+}
+
 /// Picks `path` in Settings' import file input, as the file chooser would.
 pub async fn pick_import_file(b: &Browser, path: &Path) {
     b.pick_file("#data-import-file", path).await;

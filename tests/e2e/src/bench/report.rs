@@ -85,6 +85,8 @@ pub struct Report {
     pub precache_brotli: usize,
     pub precache_gzip: usize,
     pub lighthouse: Option<Result<Lighthouse, String>>,
+    /// 5,000 contacts imported into books of several sizes (`--no-import` leaves it out).
+    pub imports: Vec<super::import::ImportResult>,
 }
 
 /// A figure of one size: its name, unit and sample.
@@ -352,6 +354,7 @@ impl Report {
                 Some(Err(e)) => json!({"error": e}),
                 None => Value::Null,
             },
+            "imports": self.imports.iter().map(|i| i.to_json()).collect::<Vec<_>>(),
             "targets": self.targets().iter().map(|t| json!({"target": t.name, "goal": t.goal, "measured": t.measured, "met": t.met})).collect::<Vec<_>>(),
         })
     }
@@ -454,6 +457,12 @@ impl Report {
                 let _ = writeln!(md, "Not run (`--no-lighthouse`).");
             }
         }
+        if !self.imports.is_empty() {
+            let _ = writeln!(md, "\n## Import\n");
+            for import in &self.imports {
+                md.push_str(&import.to_markdown());
+            }
+        }
         let _ = writeln!(md, "\n## How it is measured\n");
         md.push_str(METHOD);
         md
@@ -478,6 +487,20 @@ impl Report {
         let _ = writeln!(out, "first load: {gzip} B gzip, {brotli} B brotli");
         if let Some(Ok(lh)) = &self.lighthouse {
             let _ = writeln!(out, "lighthouse: {}", lh.summary());
+        }
+        for i in &self.imports {
+            let _ = writeln!(
+                out,
+                "import {} into {}: preview {:?} ms, apply {:?} ms{}",
+                i.file,
+                i.book,
+                i.preview.iter().map(|t| t.round()).collect::<Vec<_>>(),
+                i.apply.iter().map(|t| t.round()).collect::<Vec<_>>(),
+                i.error
+                    .as_ref()
+                    .map(|e| format!(" ({e})"))
+                    .unwrap_or_default()
+            );
         }
         let _ = writeln!(out, "\ntargets at 5,000 contacts:");
         for t in self.targets() {

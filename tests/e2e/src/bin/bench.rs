@@ -2,7 +2,8 @@
 //! 500, 5,000 and 20,000 contacts. See `followup_e2e::bench` and the README.
 //!
 //! Options: `--sizes 500,5000,20000`, `--runs N` (at least 1; 5 by default), `--queries N`
-//! (search queries per run, 50 by default), `--no-lighthouse`, `--publish` (also write the
+//! (search queries per run, 50 by default), `--no-lighthouse`, `--no-import` (skip importing
+//! 5,000 contacts into 15,000), `--publish` (also write the
 //! Markdown report to `.github/bench.md`, the copy the README links), `--out DIR` (default
 //! `target/bench`). Needs `FOLLOWUP_DIST` (or `./dist`) built with `--public-url /followup/`.
 
@@ -21,6 +22,7 @@ struct Options {
     runs: usize,
     queries: usize,
     lighthouse: bool,
+    import: bool,
     publish: bool,
     out: PathBuf,
 }
@@ -32,6 +34,7 @@ fn options() -> Result<Options, String> {
         runs: 5,
         queries: 50,
         lighthouse: true,
+        import: true,
         publish: false,
         out: workspace_root().join("target").join("bench"),
     };
@@ -68,6 +71,7 @@ fn options() -> Result<Options, String> {
                 i += 1;
             }
             "--no-lighthouse" => o.lighthouse = false,
+            "--no-import" => o.import = false,
             "--publish" => o.publish = true,
             "--out" => {
                 o.out = PathBuf::from(value()?);
@@ -173,6 +177,15 @@ async fn run(o: Options) -> Result<(), String> {
         None
     };
 
+    let mut imports = Vec::new();
+    if o.import {
+        let file = generate::book(5_000, today);
+        for book in [1_000, 6_000] {
+            println!("\n==> import: 5,000 contacts into a book of {book}");
+            imports.push(import_into(&site, &server, &file, book, today, o.runs).await);
+        }
+    }
+
     let report = Report {
         machine,
         runs: o.runs,
@@ -182,6 +195,7 @@ async fn run(o: Options) -> Result<(), String> {
         precache_brotli,
         precache_gzip,
         lighthouse,
+        imports,
     };
     let json = serde_json::to_string_pretty(&report.to_json()).unwrap();
     std::fs::write(o.out.join("report.json"), json).map_err(|e| format!("report.json: {e}"))?;
@@ -218,6 +232,47 @@ fn panic_message(e: tokio::task::JoinError) -> String {
 
 /// Today in the local time zone (the one Chromium uses, as it runs here), from `date`;
 /// UTC when `date` is missing.
+/// Imports `file` into a generated book of `book` contacts and prints the times.
+async fn import_into(
+    site: &Site,
+    server: &StaticServer,
+    file: &followup::domain::Book,
+    book: usize,
+    today: NaiveDate,
+    runs: usize,
+) -> followup_e2e::bench::import::ImportResult {
+    let started = Instant::now();
+    let mut result = followup_e2e::bench::import::ImportResult {
+        book,
+        file: file.contact_count(),
+        ..Default::default()
+    };
+    let pairs = generate::storage_pairs(&generate::book(book, today));
+    match (
+        site.write_seed(book, &pairs),
+        followup_e2e::bench::import::write_file(site, file),
+    ) {
+        (Ok(seed), Ok((path, bytes))) => {
+            result.file_bytes = bytes;
+            followup_e2e::bench::import::measure(server, &seed, &path, runs, &mut result).await;
+        }
+        (Err(e), _) | (_, Err(e)) => result.error = Some(format!("writing the files: {e}")),
+    }
+    println!(
+        "    preview {:?} ms, apply {:?} ms: {}{} ({:.0} s)",
+        result.preview,
+        result.apply,
+        result.done,
+        result
+            .error
+            .as_ref()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default(),
+        started.elapsed().as_secs_f64()
+    );
+    result
+}
+
 fn local_today() -> NaiveDate {
     let local = Command::new("date")
         .arg("+%Y-%m-%d")
