@@ -37,11 +37,25 @@ pub use app::App;
 /// The entry point of the release build (`--features start`, which `split` includes):
 /// wasm-bindgen's `start` runs it once the module is instantiated. Without the feature the
 /// library has no entry point, so the browser tests (`tests/browser.rs`) mount only what they test.
+///
+/// The app starts after the next frame has been painted (or after 100 ms, when the page is
+/// hidden and draws no frames), so the static shell is on screen before anything long runs
+/// (reading a book of thousands of contacts takes a while on a slow phone).
 #[cfg(all(target_arch = "wasm32", feature = "start"))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn main() {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::time::Duration;
     perf::mark("followup:start");
-    start();
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    let go = move || {
+        if !started.replace(true) {
+            start();
+        }
+    };
+    let after_frame = go.clone();
+    request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
+    set_timeout(go, Duration::from_millis(100));
 }
 
 /// Mounts [`App`] on `<body>` in place of the static app shell of `index.html` (`#shell`),
