@@ -1,11 +1,14 @@
 //! The root component: state in context, the router, the bars around every page.
 //!
+//! The route table below is the one `routes::Screen::parse` mirrors: a new screen is a
+//! `Screen` variant (path, parse, test) and a `<Route>` here.
+//!
 //! The agenda, the capture form and the composer are in the main module. The other pages
 //! are lazy routes ([`lazy_page!`]): in the release build (`--features split`) each is
 //! split into its own wasm chunk, fetched when the page is first opened and precached by
 //! the service worker; without the feature they are ordinary async routes. A new page
 //! the first screen does not need is declared with `lazy_page!` and routed with
-//! `view=Lazy::<TheRoute>::new()`.
+//! `view={Lazy::<TheRoute>::new()}`.
 //!
 //! The router's base is read at run time from `<base href>` (Trunk writes the public URL
 //! there), so the same code works at `/` and under `/<repo>/` on GitHub Pages.
@@ -16,6 +19,7 @@ use crate::pages::{
     add::AddContact, agenda::Agenda, composer::Composer, contact::ContactDetail,
     contacts::Contacts, edit::EditContact, events::Events, not_found::NotFound, settings::Settings,
 };
+use crate::routes::router_base;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -80,31 +84,4 @@ pub fn App() -> impl IntoView {
             <TabBar/>
         </Router>
     }
-}
-
-thread_local! {
-    static BASE: String = router_base();
-}
-
-/// The `href` of a path inside the app: `/contacts` becomes `/followup/contacts` when the
-/// app is served under `/followup/`. Leptos's `<A>` leaves absolute paths as they are, so
-/// every link goes through this; `navigate` adds the base itself and takes plain paths.
-pub fn link_to(path: &str) -> String {
-    BASE.with(|base| format!("{base}{path}"))
-}
-
-/// The path of the document's base URL without its trailing slash: `""` at the site root,
-/// `"/followup"` under a subpath.
-fn router_base() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    base_path(&base)
-}
-
-fn base_path(base_uri: &str) -> String {
-    let after_scheme = base_uri
-        .split_once("://")
-        .map_or(base_uri, |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    path.trim_end_matches('/').to_string()
 }

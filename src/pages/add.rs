@@ -8,15 +8,15 @@
 use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
+use crate::routes::{use_go, Screen};
 use crate::state::use_app;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn AddContact() -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
+    let go = use_go();
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
     let draft = ContactDraft::new(&NewContact {
         met_on: state.today.get_untracked(),
@@ -50,7 +50,7 @@ pub fn AddContact() -> impl IntoView {
                     let _ = input.focus();
                 }
             }
-            Ok(()) => navigate(&format!("/contacts/{id}"), Default::default()),
+            Ok(()) => go(Screen::Contact(id)),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
