@@ -23,10 +23,10 @@ const RELEASE_RUSTFLAGS: &str =
 const WASM_OPT_VERSION: &str = "version 132";
 /// The brotli budget for what the agenda loads at start (html, css, js, the main wasm; not
 /// the lazy routes' chunks), enforced by `cargo xtask test` so that growth fails the build.
-/// Issue 9's target is 150 KB and is NOT met yet: the split build measures 279 KB (the main
-/// wasm is 254 KB of it: Leptos view code for the agenda, capture and composer, the router
-/// and serde_json), down from 421 KB. The bench reports the target; this gate sits just
-/// above what is measured.
+/// Issue 9's target is 150 KB and is NOT met yet: the split build measures 280,759 B
+/// (274 KiB; the main wasm is 261,257 B of it: Leptos view code for the agenda, capture and
+/// composer, the router and serde_json), down from 421 KiB (the old wasm alone 414,376 B). The bench reports
+/// the target; this gate (290 KiB) sits just above what is measured.
 const FIRST_LOAD_BUDGET: usize = 290 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
