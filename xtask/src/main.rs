@@ -23,11 +23,13 @@ const RELEASE_RUSTFLAGS: &str =
 const WASM_OPT_VERSION: &str = "version 132";
 /// The brotli budget for what the agenda loads at start (html, css, js, the main wasm; not
 /// the lazy routes' chunks), enforced by `cargo xtask test` so that growth fails the build.
-/// Issue 9's target is 150 KB and is NOT met yet: the split build measures 280,759 B
-/// (274 KiB; the main wasm is 261,257 B of it: Leptos view code for the agenda, capture and
-/// composer, the router and serde_json), down from 421 KiB (the old wasm alone 414,376 B). The bench reports
-/// the target; this gate (290 KiB) sits just above what is measured.
-const FIRST_LOAD_BUDGET: usize = 290 * 1024;
+/// Issue 9's target is 150 KB and is NOT met yet. The split build measured 280,759 B
+/// (274 KiB) on its own, down from 421 KiB; with issue 10's agenda, capture and composer
+/// work and issue 13's import and storage work merged it measures 312,812 B (305 KiB), the
+/// main wasm most of it (Leptos view code for the agenda, capture and composer, the router,
+/// serde_json). The bench reports the target; this gate (315 KiB) sits just above what is
+/// measured.
+const FIRST_LOAD_BUDGET: usize = 315 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
