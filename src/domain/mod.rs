@@ -19,6 +19,7 @@
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
+//! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -37,6 +38,7 @@ pub mod interaction;
 pub mod linkedin;
 pub mod mailto;
 pub mod note;
+pub mod payload;
 mod percent;
 pub mod placeholder;
 pub mod playbook;
