@@ -8,9 +8,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::contact::{ContactId, NewContact};
+use super::contact::{Contact, ContactId, NewContact};
 use super::event::{Event, EventId};
 use super::interaction::InteractionKind;
+use super::merge::Choices;
 use super::profile::Profile;
 use super::step::Step;
 use super::templates::TemplateKind;
@@ -81,6 +82,19 @@ pub enum Command {
     SetCurrentEvent(Option<EventId>),
     /// A backup of everything was exported on this date (for the reminder).
     RecordBackup(NaiveDate),
+    /// Makes two contacts one (see `merge`): `keep` takes the merge, `other` is removed.
+    MergeContacts {
+        keep: ContactId,
+        other: ContactId,
+        choices: Choices,
+        at: i64,
+    },
+    /// Puts contacts back exactly as given, replacing those with the same id (the undo
+    /// of a merge); they are stamped with `at`.
+    RestoreContacts {
+        contacts: Vec<Contact>,
+        at: i64,
+    },
 }
 
 impl Command {
@@ -92,6 +106,10 @@ impl Command {
                 vec![fields.id.clone()]
             }
             Command::DeleteContact(id) => vec![id.clone()],
+            Command::MergeContacts { keep, other, .. } => vec![keep.clone(), other.clone()],
+            Command::RestoreContacts { contacts, .. } => {
+                contacts.iter().map(|c| c.id.clone()).collect()
+            }
             Command::MarkDone { contact, .. }
             | Command::Skip { contact, .. }
             | Command::Snooze { contact, .. }

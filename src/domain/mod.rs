@@ -21,6 +21,7 @@
 //! - `search`: accent-insensitive matching for the contacts list.
 //! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
+//! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
@@ -31,12 +32,14 @@ pub mod book;
 pub mod command;
 pub mod contact;
 pub mod dates;
+pub mod duplicates;
 pub mod email;
 pub mod event;
 pub mod formats;
 pub mod interaction;
 pub mod linkedin;
 pub mod mailto;
+pub mod merge;
 pub mod note;
 pub mod payload;
 mod percent;

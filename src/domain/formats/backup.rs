@@ -15,7 +15,7 @@
 
 use serde_json::Value;
 
-use super::preview::{resembles, stored_contacts, stored_events, Duplicate, ImportPreview};
+use super::preview::{stored_contacts, stored_events, ImportPreview};
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
@@ -46,14 +46,7 @@ pub fn preview_backup_import(
             Some(existing) if existing == &contact => {}
             Some(existing) if existing.updated_at > contact.updated_at => {}
             Some(_) => preview.updated.push(contact),
-            None => match resembles(book, &contact) {
-                Some((existing, reason)) => preview.duplicates.push(Duplicate {
-                    incoming: contact,
-                    existing,
-                    reason,
-                }),
-                None => preview.new.push(contact),
-            },
+            None => preview.offer(book, contact),
         }
     }
     preview.events = stored_events(&incoming)

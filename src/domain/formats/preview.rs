@@ -2,8 +2,9 @@
 //! 2 possible duplicates, 1 row with errors". Applying an accepted preview builds a new
 //! `Book` in one go, so the shell swaps it in at once or not at all.
 //!
-//! Possible duplicates (the same email or LinkedIn profile as a contact already in the
-//! book, under another id) are listed for the student and never merged or added.
+//! Possible duplicates (the same email, LinkedIn profile, or name and company as a contact
+//! already in the book, under another id; see `duplicates`) are listed for the student and
+//! never added unless the student chooses to.
 
 use serde_json::Value;
 
@@ -11,6 +12,7 @@ use super::RowError;
 use crate::domain::book::{Book, BookError};
 use crate::domain::command::Command;
 use crate::domain::contact::{Contact, ContactId};
+use crate::domain::duplicates::{Known, Person};
 use crate::domain::event::Event;
 use crate::domain::profile::Profile;
 use crate::domain::settings::Settings;
@@ -22,7 +24,7 @@ pub struct Duplicate {
     pub incoming: Contact,
     /// The contact already in the book it resembles.
     pub existing: ContactId,
-    /// "the same email address" or "the same LinkedIn profile".
+    /// "the same email address", "the same LinkedIn profile" or "the same name and company".
     pub reason: &'static str,
 }
 
@@ -46,6 +48,8 @@ pub struct ImportPreview {
     /// From a backup into an empty book: its profile, templates and settings.
     pub setup: Option<(Profile, Templates, Settings)>,
     pub errors: Vec<RowError>,
+    /// The book's contacts, indexed on the first `offer`.
+    known: Option<Known>,
     /// What the import does beyond adding and updating, in sentences shown with the
     /// summary (a LinkedIn import of old connections skips their first follow-ups).
     pub notes: Vec<String>,
@@ -70,7 +74,8 @@ impl ImportPreview {
     /// Offers `contact` as new, or as a possible duplicate when it resembles a contact
     /// already in `book` (the same email or LinkedIn profile under another id).
     pub fn offer(&mut self, book: &Book, contact: Contact) {
-        match resembles(book, &contact) {
+        let known = self.known.get_or_insert_with(|| Known::new(book));
+        match resembles(known, &contact) {
             Some((existing, reason)) => self.duplicates.push(Duplicate {
                 incoming: contact,
                 existing,
@@ -184,23 +189,13 @@ pub(crate) fn stored_events(book: &Book) -> Vec<Event> {
     serde_json::from_value(value["events"].clone()).unwrap_or_default()
 }
 
-/// The contact in `book` with the same email or LinkedIn profile as `incoming`.
-pub(crate) fn resembles(book: &Book, incoming: &Contact) -> Option<(ContactId, &'static str)> {
-    book.contacts().find_map(|c| {
-        if incoming.linkedin.is_some() && c.linkedin == incoming.linkedin {
-            Some((c.id.clone(), "the same LinkedIn profile"))
-        } else if incoming.email.is_some()
-            && c.email.as_ref().map(|e| e.to_string().to_lowercase())
-                == incoming
-                    .email
-                    .as_ref()
-                    .map(|e| e.to_string().to_lowercase())
-        {
-            Some((c.id.clone(), "the same email address"))
-        } else {
-            None
-        }
-    })
+/// The contact among `known` that may be the same person as `incoming` (see `duplicates`).
+fn resembles(known: &Known, incoming: &Contact) -> Option<(ContactId, &'static str)> {
+    known
+        .matches(Person::from(incoming))
+        .into_iter()
+        .next()
+        .map(|m| (m.existing, m.reason.describe()))
 }
 
 #[cfg(test)]
