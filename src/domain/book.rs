@@ -227,6 +227,14 @@ impl Book {
                 self.settings.default_cadence_days = days;
                 Ok(())
             }
+            Command::SetCard(kind) => {
+                self.settings.card = kind;
+                Ok(())
+            }
+            Command::SetBadge(on) => {
+                self.settings.badge_off = !on;
+                Ok(())
+            }
             Command::RecordBackup(on) => {
                 self.settings.last_backup = Some(on);
                 Ok(())

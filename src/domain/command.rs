@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::card::CardKind;
 use super::contact::{Contact, ContactId, NewContact};
 use super::event::{Event, EventId};
 use super::interaction::InteractionKind;
@@ -82,6 +83,10 @@ pub enum Command {
     SetCurrentEvent(Option<EventId>),
     /// A backup of everything was exported on this date (for the reminder).
     RecordBackup(NaiveDate),
+    /// What the student's QR card holds.
+    SetCard(CardKind),
+    /// Turns the app icon's badge on (`true`) or off.
+    SetBadge(bool),
     /// Makes two contacts one (see `merge`): `keep` takes the merge, `other` is removed.
     MergeContacts {
         keep: ContactId,
@@ -128,7 +133,9 @@ impl Command {
             | Command::SetPremium(_)
             | Command::SetDefaultCadence(_)
             | Command::SetCurrentEvent(_)
-            | Command::RecordBackup(_) => Vec::new(),
+            | Command::RecordBackup(_)
+            | Command::SetCard(_)
+            | Command::SetBadge(_) => Vec::new(),
         }
     }
 }

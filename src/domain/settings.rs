@@ -1,5 +1,6 @@
-//! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence and the
-//! current event used by capture ("event mode").
+//! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence, the
+//! current event used by capture ("event mode"), what their QR card holds and whether the
+//! app icon shows a badge.
 //!
 //! Plain data; no IO.
 
@@ -7,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
+use super::card::CardKind;
 use super::event::EventId;
 
 /// Days between keep-in-touch reminders unless a contact says otherwise.
@@ -23,6 +25,16 @@ pub struct Settings {
     pub current_event: Option<EventId>,
     /// The day the last full backup (JSON export) was made.
     pub last_backup: Option<NaiveDate>,
+    /// What the student's QR code holds (My card).
+    #[serde(skip_serializing_if = "is_default")]
+    pub card: CardKind,
+    /// The app icon's badge (people with a follow-up due) is turned off.
+    #[serde(skip_serializing_if = "is_default")]
+    pub badge_off: bool,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Default for Settings {
@@ -32,6 +44,8 @@ impl Default for Settings {
             default_cadence_days: DEFAULT_CADENCE_DAYS,
             current_event: None,
             last_backup: None,
+            card: CardKind::default(),
+            badge_off: false,
         }
     }
 }

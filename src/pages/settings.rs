@@ -9,7 +9,9 @@ use crate::components::data_section::DataSection;
 use crate::components::storage_info::StorageInfo;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
-use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
+use crate::domain::{
+    Command, Context, Email, LinkedIn, Placeholder, Profile, Template, TemplateKind,
+};
 use crate::state::use_app;
 use leptos::prelude::*;
 
@@ -101,6 +103,8 @@ fn ProfileForm() -> impl IntoView {
     let grad_year = RwSignal::new(stored.grad_year);
     let resume_url = RwSignal::new(stored.resume_url);
     let linkedin_url = RwSignal::new(stored.linkedin_url);
+    let email = RwSignal::new(stored.email);
+    let email_error = RwSignal::new(None::<String>);
     let sign_off = RwSignal::new(stored.sign_off);
     let resume_error = RwSignal::new(None::<String>);
     let linkedin_error = RwSignal::new(None::<String>);
@@ -114,6 +118,7 @@ fn ProfileForm() -> impl IntoView {
         grad_year: grad_year.get().trim().to_string(),
         resume_url: resume_url.get().trim().to_string(),
         linkedin_url: linkedin_url.get().trim().to_string(),
+        email: email.get().trim().to_string(),
         sign_off: sign_off.get().trim().to_string(),
     };
     let unchanged = move || state.book.with(|b| *b.profile() == typed());
@@ -126,11 +131,14 @@ fn ProfileForm() -> impl IntoView {
         let linkedin = LinkedIn::parse_optional(&linkedin_url.get_untracked())
             .map(|l| l.map(|l| l.url().to_string()).unwrap_or_default())
             .map_err(|e| e.to_string());
+        let address = Email::parse_optional(&email.get_untracked()).map_err(|e| e.to_string());
         resume_error.set(resume.as_ref().err().cloned());
         linkedin_error.set(linkedin.as_ref().err().cloned());
-        let (Ok(resume), Ok(linkedin)) = (resume, linkedin) else {
+        email_error.set(address.as_ref().err().cloned());
+        let (Ok(resume), Ok(linkedin), Ok(address)) = (resume, linkedin, address) else {
             return;
         };
+        email.set(address.map(|a| a.as_str().to_string()).unwrap_or_default());
         resume_url.set(resume);
         linkedin_url.set(linkedin);
         for field in [name, school, programme, grad_year, sign_off] {
@@ -158,6 +166,9 @@ fn ProfileForm() -> impl IntoView {
                     error=resume_error/>
                 <TextField id="profile-linkedin" label="Your LinkedIn" value=linkedin_url kind="url" inputmode="url"
                     placeholder="linkedin.com/in/your-name" error=linkedin_error/>
+                <TextField id="profile-email" label="Your email" value=email kind="email" inputmode="email"
+                    autocomplete="email" placeholder="alex@university.edu"
+                    hint="Shared on your card if you choose a contact card." error=email_error/>
                 <TextField id="profile-sign-off" label="Sign-off" value=sign_off placeholder="Best,"
                     hint="The line before your name at the end of an email."/>
                 {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
