@@ -2,7 +2,8 @@
 //!
 //! The crate has two halves. `domain` is pure Rust — contacts, events, the follow-up
 //! playbook, templates, the persisted snapshot — and is tested natively with `cargo test`;
-//! it never touches the browser, never reads the clock and never makes random numbers.
+//! it never touches the browser, never reads the clock and never makes random numbers. `qr`
+//! (QR codes as SVG paths) is pure too.
 //! Everything else exists only on `wasm32`: `storage` (the only code that touches
 //! localStorage), `download` (the only code that creates files for the user or reads a
 //! picked file), `clock` (the only code that reads the time or makes ids), `state` (signals
@@ -11,6 +12,7 @@
 //! `pages` (one per route) and `components`. See ARCHITECTURE.md.
 
 pub mod domain;
+pub mod qr;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
