@@ -6,9 +6,11 @@
 use crate::components::banners::Banners;
 use crate::components::tabbar::TabBar;
 use crate::pages::{
-    add::AddContact, agenda::Agenda, composer::Composer, contact::ContactDetail,
-    contacts::Contacts, edit::EditContact, events::Events, not_found::NotFound, settings::Settings,
+    add::AddContact, agenda::Agenda, card::MyCard, composer::Composer, contact::ContactDetail,
+    contacts::Contacts, edit::EditContact, events::Events, merge::MergeContacts,
+    not_found::NotFound, scan::Scan, settings::Settings,
 };
+use crate::state::use_app;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -17,6 +19,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::start());
+    crate::badge::keep_badge(use_app());
     crate::perf::mark("followup:loaded");
     view! {
         <Router base=router_base()>
@@ -28,6 +31,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("contacts/:id") view=ContactDetail/>
                 <Route path=path!("contacts/:id/edit") view=EditContact/>
                 <Route path=path!("contacts/:id/send/:step") view=Composer/>
+                <Route path=path!("contacts/:id/merge/:other") view=MergeContacts/>
+                <Route path=path!("card") view=MyCard/>
+                <Route path=path!("scan") view=Scan/>
                 <Route path=path!("events") view=Events/>
                 <Route path=path!("settings") view=Settings/>
             </Routes>

@@ -8,7 +8,7 @@
 //! localStorage), `download` (the only code that creates files for the user or reads a
 //! picked file), `clock` (the only code that reads the time or makes ids), `state` (signals
 //! around domain values, and the one effect that saves), `perf` (marks for the
-//! benchmark), `pwa` (service-worker updates),
+//! benchmark), `pwa` (service-worker updates), `badge` (the app icon's badge),
 //! `pages` (one per route) and `components`. See ARCHITECTURE.md.
 
 pub mod domain;
@@ -16,6 +16,8 @@ pub mod qr;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod badge;
 #[cfg(target_arch = "wasm32")]
 pub mod clock;
 #[cfg(target_arch = "wasm32")]

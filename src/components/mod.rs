@@ -4,6 +4,7 @@ pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;
 pub mod data_section;
+pub mod duplicate_warning;
 pub mod icons;
 pub mod step_actions;
 pub mod storage_info;

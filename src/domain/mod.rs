@@ -19,6 +19,7 @@
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
+//! - `badge`: the number on the app icon.
 //! - `card`: what the student's own QR code holds.
 //! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
@@ -29,6 +30,7 @@
 //!   imports parse to a preview and change nothing until applied.
 
 pub mod agenda;
+pub mod badge;
 pub mod book;
 pub mod card;
 pub mod command;
