@@ -8,6 +8,9 @@
 //! save effect persists the new book.
 
 use crate::clock;
+use crate::components::import_duplicates::{
+    DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
+};
 use crate::domain::formats::{
     self, export_backup, export_csv, export_ics, export_vcard, file_name,
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
@@ -289,6 +292,29 @@ fn NameList(title: String, class: &'static str, names: Vec<String>) -> impl Into
 fn ImportFile() -> impl IntoView {
     let state = use_app();
     let import = RwSignal::new(Import::Idle);
+    let merges = RwSignal::new(Vec::<PendingMerge>::new());
+    // Moves duplicate `i` to the new contacts; `merge` also lists it to merge afterwards.
+    let take_duplicate = move |i: usize, merge: bool| {
+        import.update(|imp| {
+            if let Import::Preview(p) = imp {
+                if i < p.duplicates.len() {
+                    let d = p.duplicates.remove(i);
+                    if merge {
+                        merges.update(|m| {
+                            m.push(PendingMerge {
+                                existing: d.existing.clone(),
+                                incoming: d.incoming.id.clone(),
+                                name: d.incoming.name.clone(),
+                            })
+                        });
+                    }
+                    p.new.push(d.incoming);
+                }
+            }
+        })
+    };
+    let add_anyway = Callback::new(move |i| take_duplicate(i, false));
+    let merge = Callback::new(move |i| take_duplicate(i, true));
 
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -298,6 +324,7 @@ fn ImportFile() -> impl IntoView {
             return;
         };
         import.set(Import::Reading(String::new()));
+        merges.set(Vec::new());
         leptos::task::spawn_local(async move {
             let picked = download::read_file(input.clone(), formats::MAX_BYTES).await;
             // Let the same file be picked again after a cancel or a fix.
@@ -351,32 +378,41 @@ fn ImportFile() -> impl IntoView {
             ))),
         }
     };
-    let cancel = move |_| import.set(Import::Idle);
+    let cancel = move |_| {
+        merges.set(Vec::new());
+        import.set(Import::Idle);
+    };
 
-    let body = move || {
-        match import.get() {
+    let body = move || match import.get() {
         Import::Idle => None,
-        Import::Reading(_) => Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any()),
-        Import::Failed(message) => Some(
-            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
-        ),
+        Import::Reading(_) => {
+            Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any())
+        }
+        Import::Failed(message) => {
+            Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
+        }
         Import::Done(message) => Some(
-            view! { <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p> }
-                .into_any(),
+            view! {
+                <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p>
+                <MergeNext pending=merges.get()/>
+            }
+            .into_any(),
         ),
         Import::Preview(p) => {
             let book = state.book.get_untracked();
             let new: Vec<String> = p.new.iter().map(|c| c.name.clone()).collect();
             let updated = updated_names(&p, &book);
-            let duplicates: Vec<String> = p
+            let duplicates: Vec<DuplicateRow> = p
                 .duplicates
                 .iter()
-                .map(|d| {
-                    let existing = book
+                .map(|d| DuplicateRow {
+                    incoming: d.incoming.name.clone(),
+                    existing: d.existing.clone(),
+                    existing_name: book
                         .contact(&d.existing)
                         .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    format!("{} — {} as {existing}; not imported", d.incoming.name, d.reason)
+                        .unwrap_or_default(),
+                    reason: d.reason,
                 })
                 .collect();
             let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
@@ -394,7 +430,7 @@ fn ImportFile() -> impl IntoView {
                         {notes}
                         <NameList title="New".into() class="data-new" names=new/>
                         <NameList title="Updated".into() class="data-updated" names=updated/>
-                        <NameList title="Possible duplicates".into() class="data-duplicates" names=duplicates/>
+                        <ImportDuplicates rows=duplicates add_anyway merge/>
                         <NameList title="Rows with errors".into() class="data-row-errors" names=errors/>
                         {empty.then(|| view! {
                             <p class="data-hint">"Nothing to import: everything in this file is already here."</p>
@@ -411,7 +447,6 @@ fn ImportFile() -> impl IntoView {
                 .into_any(),
             )
         }
-    }
     };
 
     view! {

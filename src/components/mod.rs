@@ -6,6 +6,7 @@ pub mod contact_form;
 pub mod data_section;
 pub mod duplicate_warning;
 pub mod icons;
+pub mod import_duplicates;
 pub mod step_actions;
 pub mod storage_info;
 pub mod tabbar;

@@ -390,6 +390,7 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
 fn FollowUp() -> impl IntoView {
     let state = use_app();
     let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
+    let badge = Memo::new(move |_| state.book.with(|b| !b.settings().badge_off));
     let stored_cadence = Memo::new(move |_| state.book.with(|b| b.settings().default_cadence_days));
     let cadence = RwSignal::new(stored_cadence.get_untracked().to_string());
     let cadence_error = RwSignal::new(None::<String>);
@@ -425,6 +426,14 @@ fn FollowUp() -> impl IntoView {
                 <span>
                     "I have LinkedIn Premium"
                     <small>"Connection notes can then be 300 characters instead of 200."</small>
+                </span>
+            </label>
+            <label class="check settings-check">
+                <input id="badge" type="checkbox" prop:checked=badge
+                    on:change=move |ev| { let _ = state.apply(Command::SetBadge(event_target_checked(&ev))); }/>
+                <span>
+                    "Show a badge on the app icon"
+                    <small>"The number of people with a follow-up due, when Followup is installed."</small>
                 </span>
             </label>
             <form class="settings-form settings-cadence" on:submit=save_cadence novalidate>
