@@ -1,6 +1,6 @@
 //! End-to-end test harness for Followup.
 //!
-//! The tests (in `tests/e2e.rs`) drive the release `dist/` exactly as GitHub Pages serves
+//! The tests (one binary, `tests/main.rs`) drive the release `dist/` exactly as GitHub Pages serves
 //! it under `/followup/`:
 //!
 //! - [`StaticServer`] (from `xtask::server`): a Pages-like static server on 127.0.0.1 (free port) that can
@@ -11,10 +11,11 @@
 //! [`bench`] is the benchmark behind `cargo xtask bench` (binary `src/bin/bench.rs`).
 //!
 //! Run from the workspace root, after `cargo xtask dist --public-url /followup/`:
-//! `cargo test -p followup-e2e -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1`.
 
 pub mod bench;
 pub mod browser;
+pub mod ui;
 
 use std::path::{Path, PathBuf};
 

@@ -7,16 +7,17 @@
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`, and `npm ci` for axe-core
 //! (`cargo xtask tools` does both); run (from the workspace root):
-//! `cargo test -p followup-e2e --test a11y -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 a11y::`.
 //!
 //! axe is injected with WebDriver's execute-script, which Chromium runs through the DevTools
 //! protocol: the page's Content-Security-Policy does not apply to it, and axe itself needs no
 //! `eval`, so nothing is reported to the console (which the harness would fail on).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use fantoccini::Locator;
-use followup_e2e::{js_str, workspace_root, Browser, ConsoleEntry, Fixture, PREFIX, UI};
+use followup_e2e::ui::{
+    click_containing, contact_id_from_url, deep_link_404, fill_person, pin, settle, Person, Strings,
+};
+use followup_e2e::{workspace_root, Browser, Fixture, UI};
 use serde_json::Value;
 
 /// The axe rule sets that must pass: WCAG 2.0, 2.1 and 2.2 at levels A and AA (2.2 AA adds
@@ -205,13 +206,7 @@ async fn small_targets(b: &Browser) -> Vec<String> {
         return out;"#
     ))
     .await
-    .as_array()
-    .map(|a| {
-        a.iter()
-            .map(|s| s.as_str().unwrap_or("").to_string())
-            .collect()
-    })
-    .unwrap_or_default()
+    .strings()
 }
 
 /// Attributes naming other elements by id, each of whose ids must exist in the document.
@@ -231,57 +226,10 @@ async fn dangling_idrefs(b: &Browser) -> Vec<String> {
         }
         return out;"#)
         .await
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|s| s.as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
+        .strings()
 }
 
 // ---------------------------------------------------------------- driving the app
-
-/// Waits for the fonts and two frames, so axe sees the settled page.
-async fn settle(b: &Browser) {
-    b.js_async(
-        "document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
-    )
-    .await;
-}
-
-/// Tags the element the JS function body `find` returns and gives a CSS selector for it,
-/// waiting (up to [`UI`]) for it to exist.
-async fn pin(b: &Browser, what: &str, find: &str) -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    b.wait_js(
-        what,
-        UI,
-        &format!(
-            "const el = (() => {{ {find} }})(); if (!el) return false; \
-             el.setAttribute('data-a11y-pin', '{n}'); return true;"
-        ),
-    )
-    .await;
-    format!("[data-a11y-pin=\"{n}\"]")
-}
-
-/// Clicks the first rendered button, link or label under `scope` whose text contains `text`.
-async fn click_text(b: &Browser, scope: &str, text: &str) {
-    let css = pin(
-        b,
-        &format!("a button or link reading {text:?} in {scope:?}"),
-        &format!(
-            "return Array.from(document.querySelectorAll({scope} + ' :is(button, a, summary, label)')).find(e => \
-               e.textContent.includes({text}) && e.getClientRects().length > 0) || null;",
-            scope = js_str(scope),
-            text = js_str(text)
-        ),
-    )
-    .await;
-    b.click(&css).await;
-}
 
 /// Goes to an in-app path with a full page load (a deep link: the server answers 404.html
 /// with status 404, as GitHub Pages does, which Chromium logs) and waits for `page`.
@@ -292,65 +240,61 @@ async fn deep_link(f: &Fixture, path: &str, page: &str) {
         .await;
     f.browser.goto(&url).await;
     f.browser.wait_page(page).await;
-    let expected =
-        format!("{url} - Failed to load resource: the server responded with a status of 404");
     f.browser
-        .assert_no_console_errors_except(&format!("opening {path}"), |e: &ConsoleEntry| {
-            e.source == "network" && e.message.starts_with(&expected)
-        })
+        .assert_no_console_errors_except(&format!("opening {path}"), deep_link_404(url))
         .await;
 }
 
-/// One contact as typed into capture.
-struct Person {
-    name: &'static str,
-    /// The label of the kind button: "Engineer", "Recruiter" or "Other".
-    kind: &'static str,
-    company: &'static str,
-    hook: &'static str,
-    email: &'static str,
-    linkedin: &'static str,
-    /// Met this many days before today.
-    days_ago: u32,
-}
-
-const PEOPLE: &[Person] = &[
-    Person {
-        name: "Priya Raman",
-        kind: "Engineer",
-        company: "Acme Robotics",
-        hook: "calibrating robot arms with computer vision",
-        email: "priya.raman@acme.example",
-        linkedin: "linkedin.com/in/priya-raman",
-        days_ago: 0,
-    },
-    Person {
-        name: "Marcus Lee",
-        kind: "Recruiter",
-        company: "Globex",
-        hook: "the summer internship timeline and the online assessment",
-        email: "marcus.lee@globex.example",
-        linkedin: "",
-        days_ago: 0,
-    },
-    Person {
-        name: "Sofía García",
-        kind: "Engineer",
-        company: "Umbrella Health",
-        hook: "FHIR APIs and on-call at a hospital startup",
-        email: "sofia@umbrella.example",
-        linkedin: "",
-        days_ago: 2,
-    },
-    Person {
-        name: "Daniel Okafor",
-        kind: "Other",
-        company: "Hooli",
-        hook: "migrating a monolith to Kotlin services",
-        email: "",
-        linkedin: "daniel-okafor",
-        days_ago: 9,
-    },
+/// The people of the realistic book, each with how many days before today they were met.
+const PEOPLE: &[(Person, u32)] = &[
+    (
+        Person {
+            name: "Priya Raman",
+            kind: "Engineer",
+            company: "Acme Robotics",
+            hook: "calibrating robot arms with computer vision",
+            email: "priya.raman@acme.example",
+            linkedin: "linkedin.com/in/priya-raman",
+            really_want: false,
+        },
+        0,
+    ),
+    (
+        Person {
+            name: "Marcus Lee",
+            kind: "Recruiter",
+            company: "Globex",
+            hook: "the summer internship timeline and the online assessment",
+            email: "marcus.lee@globex.example",
+            linkedin: "",
+            really_want: false,
+        },
+        0,
+    ),
+    (
+        Person {
+            name: "Sofía García",
+            kind: "Engineer",
+            company: "Umbrella Health",
+            hook: "FHIR APIs and on-call at a hospital startup",
+            email: "sofia@umbrella.example",
+            linkedin: "",
+            really_want: false,
+        },
+        2,
+    ),
+    (
+        Person {
+            name: "Daniel Okafor",
+            kind: "Other",
+            company: "Hooli",
+            hook: "migrating a monolith to Kotlin services",
+            email: "",
+            linkedin: "daniel-okafor",
+            really_want: false,
+        },
+        9,
+    ),
 ];
 
 /// Captures `PEOPLE` through the Add tab, at an event created from the event bar, and
@@ -363,19 +307,8 @@ async fn seed_book(b: &Browser) -> String {
     b.click("#create-event").await;
     b.wait_text(".event-bar .event-name", "Fall Career Fair")
         .await;
-    for p in PEOPLE.iter().rev() {
-        b.type_into("#name", p.name).await;
-        click_text(b, "fieldset.segmented", p.kind).await;
-        for (css, v) in [
-            ("#company", p.company),
-            ("#hook", p.hook),
-            ("#email", p.email),
-            ("#linkedin", p.linkedin),
-        ] {
-            if !v.is_empty() {
-                b.type_into(css, v).await;
-            }
-        }
+    for (p, days_ago) in PEOPLE.iter().rev() {
+        fill_person(b, p).await;
         // Capture keeps the last date between people: set each one's.
         {
             let open = b
@@ -390,11 +323,11 @@ async fn seed_book(b: &Browser) -> String {
                  const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); \
                  const e = document.querySelector('#met-on'); e.value = iso; \
                  e.dispatchEvent(new Event('input', {{bubbles: true}})); return iso;",
-                p.days_ago
+                days_ago
             ))
             .await;
         }
-        let last = std::ptr::eq(p, &PEOPLE[0]);
+        let last = std::ptr::eq(p, &PEOPLE[0].0);
         b.click(if last { "#save" } else { "#save-another" }).await;
         if last {
             b.wait_page("contact").await;
@@ -403,10 +336,7 @@ async fn seed_book(b: &Browser) -> String {
                 .await;
         }
     }
-    let path = b.path().await;
-    path.strip_prefix(&format!("{PREFIX}contacts/"))
-        .unwrap_or_else(|| panic!("after Save and open, the URL is {path}"))
-        .to_string()
+    contact_id_from_url(b).await
 }
 
 // ---------------------------------------------------------------- tests
@@ -474,7 +404,7 @@ async fn every_screen_with_a_realistic_book_passes_axe() {
     audit
         .check(b, "contact detail, with history and a toast")
         .await;
-    click_text(b, "ol.timeline", "Snooze").await;
+    click_containing(b, "ol.timeline", "Snooze").await;
     b.wait_css("form.snooze", UI).await;
     audit.check(b, "contact detail, snooze open").await;
     b.click("button.toast-close").await;
@@ -489,11 +419,11 @@ async fn every_screen_with_a_realistic_book_passes_axe() {
     b.wait_css("section.agenda-section.due li.agenda-item", UI)
         .await;
     audit.check(b, "agenda, with overdue and due rows").await;
-    click_text(b, "section.agenda-section.due li.agenda-item", "Snooze").await;
+    click_containing(b, "section.agenda-section.due li.agenda-item", "Snooze").await;
     b.wait_css(".snooze-options", UI).await;
     audit.check(b, "agenda, snooze options open").await;
 
-    click_text(b, "section.agenda-section.due li.agenda-item", "Write it").await;
+    click_containing(b, "section.agenda-section.due li.agenda-item", "Write it").await;
     b.wait_page("composer").await;
     audit.check(b, "composer, a connection note").await;
     b.click("#nav-agenda").await;
@@ -536,15 +466,15 @@ async fn every_screen_with_a_realistic_book_passes_axe() {
     audit.check(b, "contacts of one event").await;
     b.click("#nav-events").await;
     b.wait_page("events").await;
-    click_text(b, "main#main", "New event").await;
+    click_containing(b, "main#main", "New event").await;
     b.wait_css("#event-name", UI).await;
     audit.check(b, "events, new event form").await;
-    click_text(b, ".events-form", "Cancel").await;
-    click_text(b, ".events-card", "Edit").await;
+    click_containing(b, ".events-form", "Cancel").await;
+    click_containing(b, ".events-card", "Edit").await;
     b.wait_css("#event-name", UI).await;
     audit.check(b, "events, edit form").await;
-    click_text(b, ".events-form", "Cancel").await;
-    click_text(b, ".events-card", "Delete").await;
+    click_containing(b, ".events-form", "Cancel").await;
+    click_containing(b, ".events-card", "Delete").await;
     b.wait_css(".events-confirm", UI).await;
     audit.check(b, "events, delete question").await;
 
@@ -616,14 +546,14 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.wait_css("#log-date-error", UI).await;
     audit.check(b, "contact, log form date error").await;
 
-    click_text(b, "ol.timeline", "Snooze").await;
+    click_containing(b, "ol.timeline", "Snooze").await;
     b.wait_css("form.snooze input[type=date]", UI).await;
     b.js(
         "const e = document.querySelector('form.snooze input[type=date]'); e.value = ''; \
           e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
     )
     .await;
-    click_text(b, "form.snooze .snooze-pick", "Snooze").await;
+    click_containing(b, "form.snooze .snooze-pick", "Snooze").await;
     b.wait_css("form.snooze .field-error", UI).await;
     audit.check(b, "contact, snooze date error").await;
 
@@ -634,21 +564,21 @@ async fn forms_showing_validation_errors_pass_axe() {
           e.dispatchEvent(new Event('input', {bubbles: true})); return true;")
         .await;
     b.type_into("#cadence", "0").await;
-    click_text(b, "main#main form", "Save").await;
+    click_containing(b, "main#main form", "Save").await;
     b.wait_css("#name-error", UI).await;
     b.wait_css("#cadence-error", UI).await;
     audit.check(b, "edit, name and cadence errors").await;
 
     b.click("#nav-events").await;
     b.wait_page("events").await;
-    click_text(b, "main#main", "Add your first event").await;
+    click_containing(b, "main#main", "Add your first event").await;
     b.wait_css("#event-date", UI).await;
     b.js(
         "const e = document.querySelector('#event-date'); e.value = ''; \
           e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
     )
     .await;
-    click_text(b, ".events-form", "Add event").await;
+    click_containing(b, ".events-form", "Add event").await;
     b.wait_css("#event-name-error", UI).await;
     b.wait_css("#event-date-error", UI).await;
     audit.check(b, "events, name and date errors").await;
@@ -657,10 +587,10 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.wait_page("settings").await;
     b.type_into("#profile-linkedin", "https://example.com/me")
         .await;
-    click_text(b, "form.settings-form", "Save profile").await;
+    click_containing(b, "form.settings-form", "Save profile").await;
     b.wait_css("form.settings-form .field-error", UI).await;
     b.type_into("#cadence", "0").await;
-    click_text(b, "form.settings-cadence", "Save").await;
+    click_containing(b, "form.settings-cadence", "Save").await;
     b.wait_css("form.settings-cadence .field-error", UI).await;
     b.click("details.settings-template > summary").await;
     let template = pin(

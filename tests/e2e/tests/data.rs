@@ -5,11 +5,12 @@
 //! and imported in a fresh one gives the same agenda.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
-//! `cargo test -p followup-e2e --test data -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 data::`.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use followup_e2e::ui::{add_contact, open_home, pick_import_file, Person, Strings};
 use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, UI, VIEWPORT};
 use serde_json::json;
 
@@ -22,27 +23,10 @@ Ana,Lopez,https://www.linkedin.com/in/ana-lopez-e2e,,Globex,Recruiter,12 Nov 202
 Ben,Okafor,https://www.linkedin.com/in/ben-okafor-e2e,ben@initech.example,Initech,Engineer,3 Oct 2024\n";
 
 async fn open_settings(f: &Fixture) {
-    f.browser.goto(&f.url("")).await;
-    f.browser.wait_page("agenda").await;
+    open_home(f).await;
     f.browser.click("#nav-settings").await;
     f.browser.wait_page("settings").await;
     f.browser.wait_css("#data-import-file", UI).await;
-}
-
-/// Picks `path` in the import's file input, as the file chooser would.
-async fn pick_file(b: &Browser, path: &Path) {
-    b.pick_file("#data-import-file", path).await;
-}
-
-/// Adds a contact through the Add tab.
-async fn add_contact(b: &Browser, name: &str, company: &str, email: &str) {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.type_into("#name", name).await;
-    b.type_into("#company", company).await;
-    b.type_into("#email", email).await;
-    b.click("#save").await;
-    b.wait_page("contact").await;
 }
 
 /// Taps "Backup (JSON)" in Settings (which must be open) and returns the downloaded
@@ -84,13 +68,7 @@ async fn agenda_text(b: &Browser) -> Vec<String> {
                 Array.from(s.querySelectorAll('li.agenda-item')).map(li =>
                     li.innerText.trim().replace(/\s+/g, ' ')).join(' | '));"#)
         .await;
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|s| s.as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
+    v.strings()
 }
 
 /// Adds a contact met `days_ago` days ago (set in "More details").
@@ -149,7 +127,7 @@ async fn a_backup_restored_in_a_fresh_profile_shows_the_same_agenda() {
     );
     fresh.click("#nav-settings").await;
     fresh.wait_page("settings").await;
-    pick_file(&fresh, &file).await;
+    pick_import_file(&fresh, &file).await;
     fresh
         .wait_text(".data-summary", &format!("{name}: 4 new, 0 updated"))
         .await;
@@ -174,7 +152,16 @@ async fn json_backup_downloads_with_the_contacts() {
     let b = &f.browser;
     b.goto(&f.url("")).await;
     b.wait_page("agenda").await;
-    add_contact(b, "Priya Raman", "Acme Robotics", "priya@acme.example").await;
+    add_contact(
+        b,
+        &Person {
+            name: "Priya Raman",
+            company: "Acme Robotics",
+            email: "priya@acme.example",
+            ..Person::default()
+        },
+    )
+    .await;
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
 
@@ -202,7 +189,7 @@ async fn linkedin_connections_import_after_a_preview() {
     let file = write_file(dir.path(), "Connections.csv", CONNECTIONS);
     let before = b.stored().await;
 
-    pick_file(b, &file).await;
+    pick_import_file(b, &file).await;
     b.wait_text(
         ".data-summary",
         "Connections.csv: 2 new, 0 updated, 0 possible duplicates, 0 rows with errors.",
@@ -242,14 +229,23 @@ async fn a_malformed_file_is_named_and_changes_nothing() {
     let b = &f.browser;
     b.goto(&f.url("")).await;
     b.wait_page("agenda").await;
-    add_contact(b, "Leo Park", "Initech", "leo@initech.example").await;
+    add_contact(
+        b,
+        &Person {
+            name: "Leo Park",
+            company: "Initech",
+            email: "leo@initech.example",
+            ..Person::default()
+        },
+    )
+    .await;
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
     let dir = tempfile::tempdir().unwrap();
     let before = b.stored().await;
 
     let file = write_file(dir.path(), "contacts.csv", "Name,Phone\nAna,555\n");
-    pick_file(b, &file).await;
+    pick_import_file(b, &file).await;
     b.wait_text(".data-error", "contacts.csv").await;
     b.wait_text(".data-error", "Nothing was imported").await;
     assert!(
@@ -264,7 +260,7 @@ async fn a_malformed_file_is_named_and_changes_nothing() {
         "backup.json",
         "{\"version\": 1, \"contacts\": [",
     );
-    pick_file(b, &file).await;
+    pick_import_file(b, &file).await;
     b.wait_text(".data-error", "backup.json").await;
     assert_eq!(b.stored().await, before, "a bad file changes nothing");
     f.finish("importing malformed files").await;

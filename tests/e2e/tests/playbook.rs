@@ -4,269 +4,20 @@
 //! phone-size screenshots of every screen.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
-//! `cargo test -p followup-e2e --test playbook -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 playbook::`.
 //!
 //! Each test starts from a fresh browser profile and builds what it needs by tapping
 //! through the app, as a student would.
 
-use std::fmt::Debug;
-use std::future::Future;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
-
-use fantoccini::Locator;
-use followup_e2e::{
-    js_str, screenshots_dir, Browser, ConsoleEntry, Fixture, META_KEY, PREFIX, UI, VIEWPORT,
+use followup_e2e::ui::{
+    add_contact, append_into, attr, by_text_js, click_text, contact_id_from_url, deep_link_404,
+    fill_person, open_home, pin, select_value, shoot, text, value, wait_for, wait_gone, wait_h1,
+    Person, Strings,
 };
+use followup_e2e::{js_str, Browser, Fixture, META_KEY, PREFIX, UI};
 use serde_json::Value;
 
-/// How long a UI reaction may take (they are synchronous in the app; this is slack).
-
 // ---------------------------------------------------------------- helpers
-
-/// Loads the app at `/followup/` and waits for the agenda.
-async fn open_home(f: &Fixture) {
-    f.browser.goto(&f.url("")).await;
-    f.browser.wait_page("agenda").await;
-}
-
-/// Chrome reports the main document's 404 when a deep link is first loaded from the
-/// server: that is GitHub Pages answering with `404.html`, which the design relies on.
-fn deep_link_404(url: String) -> impl Fn(&ConsoleEntry) -> bool {
-    let expected =
-        format!("{url} - Failed to load resource: the server responded with a status of 404");
-    move |e: &ConsoleEntry| e.source == "network" && e.message.starts_with(&expected)
-}
-
-/// Tags the element returned by the JS function body `find` with a unique attribute and
-/// returns a CSS selector for it, waiting (up to [`UI`]) for it to exist. Lets the harness's
-/// `click` (scroll to centre, then a real WebDriver click) reach elements found by text.
-async fn pin(b: &Browser, what: &str, find: &str) -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    let js = format!(
-        "const el = (() => {{ {find} }})(); if (!el) return false; \
-         el.setAttribute('data-e2e-pin', '{n}'); return true;"
-    );
-    b.wait_js(what, UI, &js).await;
-    format!("[data-e2e-pin=\"{n}\"]")
-}
-
-/// JS body finding the first `button`/`a` under `scope` (a CSS selector, or "" for the
-/// document) whose trimmed text starts with `text` and that is rendered.
-fn by_text_js(scope: &str, text: &str) -> String {
-    format!(
-        "const root = {scope} ? document.querySelector({scope}) : document; if (!root) return null; \
-         return Array.from(root.querySelectorAll('button, a, summary, label')).find(e => \
-             e.textContent.trim().startsWith({text}) && e.getClientRects().length > 0) || null;",
-        scope = js_str(scope),
-        text = js_str(text),
-    )
-}
-
-/// Clicks the button or link under `scope` whose text starts with `text`.
-async fn click_text(b: &Browser, scope: &str, text: &str) {
-    let what = if scope.is_empty() {
-        format!("a button or link reading {text:?}")
-    } else {
-        format!("a button or link reading {text:?} inside {scope:?}")
-    };
-    let css = pin(b, &what, &by_text_js(scope, text)).await;
-    b.click(&css).await;
-}
-
-/// Types `text` at the end of what the field holds (no clearing).
-async fn append_into(b: &Browser, css: &str, text: &str) {
-    b.wait_css(css, UI).await;
-    let el = b
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
-    // Put the caret at the end first, as a person tapping after the text would.
-    b.js(&format!(
-        "const e = document.querySelector({css}); e.scrollIntoView({{block: 'center'}}); e.focus(); \
-         e.setSelectionRange(e.value.length, e.value.length); return true;",
-        css = js_str(css)
-    ))
-    .await;
-    el.send_keys(text)
-        .await
-        .unwrap_or_else(|e| panic!("e2e: typing into {css} failed: {e}"));
-}
-
-/// Picks an `<option>` of a `<select>` by its value, through WebDriver.
-async fn select_value(b: &Browser, css: &str, value: &str) {
-    b.wait_css(css, UI).await;
-    let el = b
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
-    el.select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("e2e: choosing {value:?} in {css} failed: {e}"));
-}
-
-/// `.value` of the element matching `css` (panics if absent).
-async fn value(b: &Browser, css: &str) -> String {
-    let v = b
-        .js(&format!(
-            "const e = document.querySelector({}); return e ? e.value : null;",
-            js_str(css)
-        ))
-        .await;
-    match v.as_str() {
-        Some(s) => s.to_string(),
-        None => panic!(
-            "no element {css} to read a value from\n{}",
-            b.describe().await
-        ),
-    }
-}
-
-/// Trimmed `textContent` of the element matching `css`, or None if absent.
-async fn text(b: &Browser, css: &str) -> Option<String> {
-    b.js(&format!(
-        "const e = document.querySelector({}); return e ? e.textContent.trim() : null;",
-        js_str(css)
-    ))
-    .await
-    .as_str()
-    .map(str::to_string)
-}
-
-/// An attribute of the element matching `css`.
-async fn attr(b: &Browser, css: &str, name: &str) -> Option<String> {
-    b.js(&format!(
-        "const e = document.querySelector({}); return e ? e.getAttribute({}) : null;",
-        js_str(css),
-        js_str(name)
-    ))
-    .await
-    .as_str()
-    .map(str::to_string)
-}
-
-/// Waits until no element matches `css`.
-async fn wait_gone(b: &Browser, css: &str) {
-    b.wait_js(
-        &format!("no element matching {css:?}"),
-        UI,
-        &format!("return !document.querySelector({});", js_str(css)),
-    )
-    .await;
-}
-
-/// Polls `read` until `ok` holds (up to [`UI`]); panics with the last value read.
-async fn wait_for<T, F, Fut>(what: &str, mut read: F, ok: impl Fn(&T) -> bool) -> T
-where
-    T: Debug,
-    F: FnMut() -> Fut,
-    Fut: Future<Output = T>,
-{
-    let start = Instant::now();
-    loop {
-        let v = read().await;
-        if ok(&v) {
-            return v;
-        }
-        if start.elapsed() > UI {
-            panic!("e2e: timed out waiting for {what}; last seen: {v:#?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// One contact as typed into the capture / add form.
-#[derive(Clone, Debug, Default)]
-struct Person {
-    name: &'static str,
-    /// "Engineer", "Recruiter" or "Other" (the default).
-    kind: &'static str,
-    company: &'static str,
-    hook: &'static str,
-    email: &'static str,
-    linkedin: &'static str,
-    really_want: bool,
-}
-
-impl Person {
-    fn first_name(&self) -> &'static str {
-        self.name.split_whitespace().next().unwrap()
-    }
-}
-
-/// Fills the capture form (which must be on screen) with `p`.
-async fn fill_person(b: &Browser, p: &Person) {
-    b.type_into("#name", p.name).await;
-    if !p.kind.is_empty() {
-        click_text(b, "fieldset.segmented", p.kind).await;
-        b.wait_js(
-            &format!("the {:?} kind to be selected", p.kind),
-            UI,
-            &format!(
-                "return Array.from(document.querySelectorAll('fieldset.segmented label')).some(l => \
-                   l.textContent.trim() === {} && l.querySelector('input').checked);",
-                js_str(p.kind)
-            ),
-        )
-        .await;
-    }
-    for (css, v) in [
-        ("#company", p.company),
-        ("#hook", p.hook),
-        ("#email", p.email),
-        ("#linkedin", p.linkedin),
-    ] {
-        if !v.is_empty() {
-            b.type_into(css, v).await;
-        }
-    }
-    if p.really_want {
-        b.click("#really-want").await;
-    }
-}
-
-/// Adds a contact through the bottom nav's Add tab and "Save and open"; returns its id
-/// (from `/followup/contacts/<id>`), leaving the browser on the contact page.
-async fn add_contact(b: &Browser, p: &Person) -> String {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    fill_person(b, p).await;
-    b.click("#save").await;
-    b.wait_page("contact").await;
-    wait_h1(b, p.name).await;
-    contact_id_from_url(b).await
-}
-
-async fn wait_h1(b: &Browser, expected: &str) {
-    b.wait_js(
-        &format!("the <h1> to read {expected:?}"),
-        UI,
-        &format!(
-            "const h = document.querySelector('h1'); return !!h && h.textContent.trim() === {};",
-            js_str(expected)
-        ),
-    )
-    .await;
-}
-
-async fn contact_id_from_url(b: &Browser) -> String {
-    let path = b.path().await;
-    let id = path
-        .strip_prefix(&format!("{PREFIX}contacts/"))
-        .unwrap_or_else(|| {
-            panic!("a contact page's URL should be {PREFIX}contacts/<id>, it is {path}")
-        })
-        .trim_end_matches('/')
-        .to_string();
-    assert!(
-        !id.is_empty() && !id.contains('/'),
-        "contact id taken from {path} looks wrong: {id:?}"
-    );
-    id
-}
 
 /// What the agenda shows: per section (`overdue`, `due`, `later`) its heading pill and
 /// its rows as "Name: step label", plus the summary counts at the top.
@@ -320,16 +71,7 @@ async fn read_agenda(b: &Browser) -> AgendaView {
             out.caughtUp = !!document.querySelector('.caught-up');
             return out;"#)
         .await;
-    let list = |c: &str| -> Vec<String> {
-        v["sections"][c]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|s| s.as_str().unwrap_or("").to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let list = |c: &str| -> Vec<String> { v["sections"][c].strings() };
     let three = |k: &str| {
         [
             v[k]["overdue"].as_u64(),
@@ -398,14 +140,6 @@ async fn write_connection_note(b: &Browser, name: &str) {
     b.wait_page("composer").await;
 }
 
-/// Waits for the fonts and two frames, so a screenshot shows the settled page.
-async fn settle(b: &Browser) {
-    b.js_async(
-        "document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
-    )
-    .await;
-}
-
 /// Same-origin links on the page whose target is outside the app's subpath, as
 /// "text → path": clicking one leaves the app (GitHub Pages answers with another site's 404).
 async fn links_leaving_the_app(b: &Browser) -> Vec<String> {
@@ -420,43 +154,7 @@ async fn links_leaving_the_app(b: &Browser) -> Vec<String> {
             prefix = js_str(PREFIX)
         ))
         .await;
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|s| s.as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Saves a 390×844 screenshot of the top of the page as `target/screenshots/<name>`.
-/// Unless `keep_focus`, first taps the (inert) page heading, as a person glancing at the
-/// screen would, so the tap highlight of the tab just tapped and focus rings are not in it.
-async fn shoot(b: &Browser, name: &str, keep_focus: bool) {
-    b.js("window.scrollTo(0, 0); return true;").await;
-    if !keep_focus {
-        let h1 = b
-            .client
-            .find(Locator::Css("main#main h1"))
-            .await
-            .unwrap_or_else(|e| panic!("e2e: no main#main h1 to tap before {name}: {e}"));
-        h1.click()
-            .await
-            .unwrap_or_else(|e| panic!("e2e: tapping the heading before {name}: {e}"));
-        b.js("window.scrollTo(0, 0); return true;").await;
-    }
-    settle(b).await;
-    let path = screenshots_dir().join(name);
-    let size = b.screenshot(&path).await;
-    assert_eq!(
-        size,
-        VIEWPORT,
-        "{} should be {}x{} px",
-        path.display(),
-        VIEWPORT.0,
-        VIEWPORT.1
-    );
-    eprintln!("screenshot: {}", path.display());
+    v.strings()
 }
 
 /// Names shown in `ul.contact-list`, in order.
@@ -466,13 +164,7 @@ async fn listed_names(b: &Browser) -> Vec<String> {
             (li.querySelector('.name') || li.querySelector('a') || li).textContent.trim());",
     )
     .await
-    .as_array()
-    .map(|a| {
-        a.iter()
-            .map(|s| s.as_str().unwrap_or("").to_string())
-            .collect()
-    })
-    .unwrap_or_default()
+    .strings()
 }
 
 async fn wait_listed(b: &Browser, what: &str, expected: &[&str]) -> Vec<String> {
@@ -516,9 +208,7 @@ async fn log_interaction(b: &Browser, kind_value: &str, kind_label: &str, note: 
 async fn history(b: &Browser) -> Vec<String> {
     b.js("return Array.from(document.querySelectorAll('ol.history > li .what')).map(e => e.textContent.trim());")
         .await
-        .as_array()
-        .map(|a| a.iter().map(|s| s.as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
+        .strings()
 }
 
 /// Waits for a timeline row whose heading is `label` and whose class has `tone-<tone>`.

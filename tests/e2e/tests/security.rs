@@ -9,10 +9,11 @@
 //! error): the harness fails a test on any console error, so each of those is caught.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
-//! `cargo test -p followup-e2e --test security -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 security::`.
 
 use std::path::Path;
 
+use followup_e2e::ui::{click_text, pick_import_file, tab, wait_gone, Strings};
 use followup_e2e::{js_str, write_file, Browser, Fixture, STORED_JS, UI, VIEWPORT};
 use serde_json::Value;
 
@@ -65,15 +66,7 @@ const CHECK_JS: &str = r#"
 
 async fn check_page(b: &Browser) -> PageCheck {
     let v = b.js(CHECK_JS).await;
-    let list = |k: &str| -> Vec<String> {
-        v[k].as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|s| s.as_str().unwrap_or("").to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let list = |k: &str| -> Vec<String> { v[k].strings() };
     PageCheck {
         xss: v["xss"].as_str().unwrap_or("?").to_string(),
         js_links: list("jsLinks"),
@@ -142,42 +135,9 @@ async fn assert_safe(b: &Browser, context: &str, visible: &[&str]) -> Vec<String
     page.external
 }
 
-/// Clicks the first `button` (or `summary`) under `scope` whose text starts with `text`.
-async fn click_button(b: &Browser, scope: &str, text: &str) {
-    let js = format!(
-        "const root = document.querySelector({scope}); if (!root) return false; \
-         const el = Array.from(root.querySelectorAll('button, summary, a')).find(e => \
-             e.textContent.trim().startsWith({text}) && e.getClientRects().length > 0); \
-         if (!el) return false; el.setAttribute('data-e2e-click', '1'); return true;",
-        scope = js_str(scope),
-        text = js_str(text),
-    );
-    b.js("document.querySelectorAll('[data-e2e-click]').forEach(e => e.removeAttribute('data-e2e-click')); return true;")
-        .await;
-    b.wait_js(&format!("a button {text:?} in {scope:?}"), UI, &js)
-        .await;
-    b.click("[data-e2e-click]").await;
-}
-
 /// Waits for a field error under the field `id` containing `fragment`.
 async fn wait_field_error(b: &Browser, id: &str, fragment: &str) {
     b.wait_text(&format!("#{id}-error"), fragment).await;
-}
-
-async fn wait_gone(b: &Browser, css: &str) {
-    b.wait_js(
-        &format!("{css:?} to disappear"),
-        UI,
-        &format!("return !document.querySelector({});", js_str(css)),
-    )
-    .await;
-}
-
-/// Goes to a tab through the tab bar.
-async fn tab(b: &Browser, nav: &str, page: &str) {
-    b.click(&format!("#nav-{nav}")).await;
-
-    b.wait_page(page).await;
 }
 
 #[tokio::test]
@@ -195,7 +155,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
     b.type_into("#profile-sign-off", JS_URL).await;
     b.type_into("#profile-resume", JS_URL).await;
     b.type_into("#profile-linkedin", JS_URL).await;
-    click_button(b, "#main", "Save profile").await;
+    click_text(b, "#main", "Save profile").await;
     wait_field_error(
         b,
         "profile-resume",
@@ -211,7 +171,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
         .await;
     b.js("const e = document.querySelector('#profile-linkedin'); e.value = ''; e.dispatchEvent(new Event('input', {bubbles: true})); return true;")
         .await;
-    click_button(b, "#main", "Save profile").await;
+    click_text(b, "#main", "Save profile").await;
     b.wait_text(".settings-saved", "Saved").await;
     let stored = b.stored().await;
     assert!(
@@ -225,7 +185,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
         .await;
     b.type_into("#template-connect-note", &template).await;
     let editor = "details.settings-template:has(#template-connect-note)";
-    click_button(b, editor, "Save").await;
+    click_text(b, editor, "Save").await;
     b.wait_js(
         "the template to be saved",
         UI,
@@ -308,10 +268,10 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
 
     // Events: a second event with payloads in its name and place.
     tab(b, "events", "events").await;
-    click_button(b, "#main", "+New event").await;
+    click_text(b, "#main", "+New event").await;
     b.type_into("#event-name", SCRIPT).await;
     b.type_into("#event-place", IMG).await;
-    click_button(b, "#main", "Add event").await;
+    click_text(b, "#main", "Add event").await;
     b.wait_text("#main", SCRIPT).await;
     assert_safe(b, "the events page", &[SVG, SCRIPT]).await;
 
@@ -368,21 +328,16 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
     f.finish("XSS payloads in every field").await;
 }
 
-/// Picks `path` in the import's file input, as the file chooser would.
-async fn pick_file(b: &Browser, path: &Path) {
-    b.pick_file("#data-import-file", path).await;
-}
-
 /// Imports `file` through Settings, checks the preview names what was left out, confirms.
 async fn import(b: &Browser, file: &Path, left_out: &[&str]) {
     tab(b, "settings", "settings").await;
-    pick_file(b, file).await;
+    pick_import_file(b, file).await;
     b.wait_css(".data-preview", UI).await;
     for fragment in left_out {
         b.wait_text(".data-preview", fragment).await;
     }
     assert_safe(b, &format!("the preview of {}", file.display()), &[]).await;
-    click_button(b, ".data-preview", "Import").await;
+    click_text(b, ".data-preview", "Import").await;
     b.wait_text(".data-done", "Imported").await;
 }
 

@@ -4,10 +4,11 @@
 //! form being typed in is not reset by the other window's save.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
-//! `cargo test -p followup-e2e --test storage -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 storage::`.
 
 use std::time::Duration;
 
+use followup_e2e::ui::{add_contact, open_home, Person};
 use followup_e2e::{js_str, Browser, Fixture, META_KEY, UI};
 use serde_json::Value;
 
@@ -31,25 +32,11 @@ async fn set_item(b: &Browser, key: &str, value: &str) {
     .await;
 }
 
-async fn open_app(f: &Fixture) {
-    f.browser.goto(&f.url("")).await;
-    f.browser.wait_page("agenda").await;
-}
-
-/// Adds a contact through the Add tab and returns to the agenda.
-async fn add_contact(b: &Browser, name: &str) {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.type_into("#name", name).await;
-    b.click("#save").await;
-    b.wait_page("contact").await;
-}
-
 #[tokio::test]
 async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    open_app(&f).await;
+    open_home(&f).await;
     let broken = "{\"version\":2,\"events\":[";
     set_item(b, META_KEY, broken).await;
     set_item(
@@ -78,7 +65,7 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
         .contains("Precious"));
 
     // Working on does not overwrite it: nothing is saved until "Start fresh".
-    add_contact(b, "Newly Met").await;
+    add_contact(b, &Person::named("Newly Met")).await;
     let keys = all_keys(b).await;
     assert_eq!(
         keys[META_KEY], broken,
@@ -130,7 +117,7 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
 async fn version_one_data_is_migrated_on_load() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    open_app(&f).await;
+    open_home(&f).await;
     let fixture: serde_json::Map<String, Value> = serde_json::from_str(V1_FIXTURE).unwrap();
     let document = fixture["followup.v1"].as_str().unwrap();
     set_item(b, "followup.v1", document).await;
@@ -214,9 +201,9 @@ async fn retype(b: &Browser, css: &str, text: &str) {
 async fn two_windows_editing_different_contacts_both_keep_their_edits() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    open_app(&f).await;
-    add_contact(b, "Ada Window").await;
-    add_contact(b, "Bea Window").await;
+    open_home(&f).await;
+    add_contact(b, &Person::named("Ada Window")).await;
+    add_contact(b, &Person::named("Bea Window")).await;
     let ada = contact_id(b, "Ada Window").await;
     let bea = contact_id(b, "Bea Window").await;
 
@@ -295,9 +282,9 @@ async fn two_windows_editing_different_contacts_both_keep_their_edits() {
 async fn the_agenda_reminds_to_back_up_after_two_weeks() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    open_app(&f).await;
+    open_home(&f).await;
     // A contact met today: no reminder yet.
-    add_contact(b, "Fresh Contact").await;
+    add_contact(b, &Person::named("Fresh Contact")).await;
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
     b.wait_text("main", "Fresh Contact").await;
@@ -344,7 +331,7 @@ async fn the_agenda_reminds_to_back_up_after_two_weeks() {
 async fn ios_safari_explains_add_to_home_screen_once() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    open_app(&f).await;
+    open_home(&f).await;
     assert_eq!(
         b.js("return !!document.querySelector('#ios-install-hint');")
             .await,

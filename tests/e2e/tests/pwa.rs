@@ -1,58 +1,18 @@
-//! End-to-end tests of the release dist, served under `/followup/` like GitHub Pages.
+//! The PWA end to end: the release dist served under `/followup/` like GitHub Pages.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
-//! `cargo test -p followup-e2e -- --test-threads=1`.
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 pwa::`.
 
 use std::path::Path;
 use std::time::Duration;
 
+use followup_e2e::ui::{add_contact, deep_link_404, open_home, shoot, Person};
 use followup_e2e::{
-    build_meta, copy_dir, dist_dir, screenshots_dir, Browser, ConsoleEntry, Fixture, StaticServer,
-    PREFIX, VIEWPORT,
+    build_meta, copy_dir, dist_dir, Browser, ConsoleEntry, Fixture, StaticServer, PREFIX, VIEWPORT,
 };
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------- helpers
-
-/// Loads the app at `/followup/` and waits for the agenda.
-async fn open_home(f: &Fixture) {
-    f.browser.goto(&f.url("")).await;
-    f.browser.wait_page("agenda").await;
-}
-
-/// Adds a contact through the UI (from any page, via the bottom nav) and returns its id,
-/// taken from the detail page's URL `/followup/contacts/<id>`.
-async fn add_contact(b: &Browser, name: &str, company: &str, hook: &str) -> String {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.type_into("#name", name).await;
-    b.type_into("#company", company).await;
-    b.type_into("#hook", hook).await;
-    b.click("#save").await;
-    b.wait_page("contact").await;
-    let js = format!(
-        "const h = document.querySelector('h1'); return !!h && h.textContent.trim() === {name:?};"
-    );
-    b.wait_js(
-        &format!("the contact page's <h1> to be {name:?}"),
-        Duration::from_secs(10),
-        &js,
-    )
-    .await;
-    let path = b.path().await;
-    let id = path
-        .strip_prefix(&format!("{PREFIX}contacts/"))
-        .unwrap_or_else(|| {
-            panic!("after #save the URL should be {PREFIX}contacts/<id>, it is {path}")
-        })
-        .trim_end_matches('/')
-        .to_string();
-    assert!(
-        !id.is_empty() && !id.contains('/'),
-        "contact id taken from {path} looks wrong: {id:?}"
-    );
-    id
-}
 
 /// Names (link texts) and hrefs of `ul.contact-list > li a`.
 async fn contact_links(b: &Browser) -> Vec<(String, String)> {
@@ -97,14 +57,6 @@ fn caused_by_stopped_server(e: &ConsoleEntry) -> bool {
         || m.contains("Failed to fetch")
         || (m.contains("ServiceWorker")
             && (m.contains("fetching the script") || m.contains("Failed to update")))
-}
-
-/// Chrome reports the main document's 404 status when a deep link is first loaded from the
-/// server: that is GitHub Pages answering with `404.html`, which the design relies on.
-fn deep_link_404(url: String) -> impl Fn(&ConsoleEntry) -> bool {
-    let expected =
-        format!("{url} - Failed to load resource: the server responded with a status of 404");
-    move |e: &ConsoleEntry| e.source == "network" && e.message.starts_with(&expected)
 }
 
 async fn assert_viewport(b: &Browser) {
@@ -237,9 +189,12 @@ async fn add_contact_persists_across_reload_and_empty_name_is_rejected() {
     let name = "Ada Lovelace";
     let id = add_contact(
         b,
-        name,
-        "Analytical Engines",
-        "Bernoulli numbers and the loom",
+        &Person {
+            name,
+            company: "Analytical Engines",
+            hook: "Bernoulli numbers and the loom",
+            ..Person::default()
+        },
     )
     .await;
     b.click("#nav-contacts").await;
@@ -336,7 +291,16 @@ async fn works_offline_with_the_server_stopped() {
     );
 
     let name = "Grace Hopper";
-    let id = add_contact(&f.browser, name, "Navy", "COBOL and nanoseconds").await;
+    let id = add_contact(
+        &f.browser,
+        &Person {
+            name,
+            company: "Navy",
+            hook: "COBOL and nanoseconds",
+            ..Person::default()
+        },
+    )
+    .await;
     f.browser
         .assert_no_console_errors("before stopping the server")
         .await;
@@ -724,22 +688,30 @@ async fn screenshots_at_phone_size() {
     open_home(&f).await;
     assert_viewport(b).await;
     b.wait_sw_control().await;
-    add_contact(
-        b,
-        "Katherine Johnson",
-        "NASA Langley",
-        "Orbital mechanics by hand; wants a follow-up about internships",
-    )
-    .await;
-    add_contact(
-        b,
-        "Alan Turing",
-        "Bletchley Park",
-        "Asked about the imitation game",
-    )
-    .await;
+    for (name, company, hook) in [
+        (
+            "Katherine Johnson",
+            "NASA Langley",
+            "Orbital mechanics by hand; wants a follow-up about internships",
+        ),
+        (
+            "Alan Turing",
+            "Bletchley Park",
+            "Asked about the imitation game",
+        ),
+    ] {
+        add_contact(
+            b,
+            &Person {
+                name,
+                company,
+                hook,
+                ..Person::default()
+            },
+        )
+        .await;
+    }
 
-    let dir = screenshots_dir();
     let shots = [
         ("contact", None),
         ("agenda", Some("#nav-agenda")),
@@ -752,18 +724,7 @@ async fn screenshots_at_phone_size() {
             b.click(link).await;
         }
         b.wait_page(page).await;
-        b.js_async("document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));").await;
-        let path = dir.join(format!("{page}.png"));
-        let size = b.screenshot(&path).await;
-        assert_eq!(
-            size,
-            VIEWPORT,
-            "{} should be {}x{} px",
-            path.display(),
-            VIEWPORT.0,
-            VIEWPORT.1
-        );
-        eprintln!("screenshot: {}", path.display());
+        shoot(b, &format!("{page}.png"), true).await;
     }
     f.finish("while taking screenshots").await;
 }

@@ -1,0 +1,369 @@
+//! Driving the app as a student would: the helpers every end-to-end test shares, defined
+//! once (open the agenda, find and tap things by their text, wait for the page to settle,
+//! capture a person, read values back). Tests import what they need from here; a helper
+//! used by one area only stays in that area's file.
+
+use std::fmt::Debug;
+use std::future::Future;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::Value;
+
+use crate::{js_str, screenshots_dir, Browser, ConsoleEntry, Fixture, PREFIX, UI, VIEWPORT};
+
+// ---------------------------------------------------------------- pages
+
+/// Loads the app at `/followup/` and waits for the agenda.
+pub async fn open_home(f: &Fixture) {
+    f.browser.goto(&f.url("")).await;
+    f.browser.wait_page("agenda").await;
+}
+
+/// Goes to a tab through the tab bar (`nav` is the tab's id suffix: `add`, `settings`…).
+pub async fn tab(b: &Browser, nav: &str, page: &str) {
+    b.click(&format!("#nav-{nav}")).await;
+    b.wait_page(page).await;
+}
+
+/// Chrome reports the main document's 404 status when a deep link is first loaded from the
+/// server: that is GitHub Pages answering with `404.html`, which the design relies on.
+pub fn deep_link_404(url: String) -> impl Fn(&ConsoleEntry) -> bool {
+    let expected =
+        format!("{url} - Failed to load resource: the server responded with a status of 404");
+    move |e: &ConsoleEntry| e.source == "network" && e.message.starts_with(&expected)
+}
+
+/// Waits for the fonts and two frames, so a screenshot or an audit sees the settled page.
+pub async fn settle(b: &Browser) {
+    b.js_async(
+        "document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
+    )
+    .await;
+}
+
+/// Saves a 390×844 screenshot of the top of the page as `target/screenshots/<name>`.
+/// Unless `keep_focus`, first taps the (inert) page heading, as a person glancing at the
+/// screen would, so the tap highlight of the tab just tapped and focus rings are not in it.
+pub async fn shoot(b: &Browser, name: &str, keep_focus: bool) {
+    b.js("window.scrollTo(0, 0); return true;").await;
+    if !keep_focus {
+        let h1 = b
+            .client
+            .find(Locator::Css("main#main h1"))
+            .await
+            .unwrap_or_else(|e| panic!("e2e: no main#main h1 to tap before {name}: {e}"));
+        h1.click()
+            .await
+            .unwrap_or_else(|e| panic!("e2e: tapping the heading before {name}: {e}"));
+        b.js("window.scrollTo(0, 0); return true;").await;
+    }
+    settle(b).await;
+    let path = screenshots_dir().join(name);
+    let size = b.screenshot(&path).await;
+    assert_eq!(
+        size,
+        VIEWPORT,
+        "{} should be {}x{} px",
+        path.display(),
+        VIEWPORT.0,
+        VIEWPORT.1
+    );
+    eprintln!("screenshot: {}", path.display());
+}
+
+// ---------------------------------------------------------------- finding and tapping
+
+/// Tags the element returned by the JS function body `find` with a unique attribute and
+/// returns a CSS selector for it, waiting (up to [`UI`]) for it to exist. Lets the harness's
+/// `click` (scroll to centre, then a real WebDriver click) reach elements found by text.
+pub async fn pin(b: &Browser, what: &str, find: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let js = format!(
+        "const el = (() => {{ {find} }})(); if (!el) return false; \
+         el.setAttribute('data-e2e-pin', '{n}'); return true;"
+    );
+    b.wait_js(what, UI, &js).await;
+    format!("[data-e2e-pin=\"{n}\"]")
+}
+
+/// JS body finding the first rendered `button`/`a`/`summary`/`label` under `scope` (a CSS
+/// selector, or "" for the document) whose text matches `text`: its trimmed text starts
+/// with it, or (with `anywhere`) contains it.
+fn text_js(scope: &str, text: &str, anywhere: bool) -> String {
+    let test = if anywhere {
+        "e.textContent.includes(text)"
+    } else {
+        "e.textContent.trim().startsWith(text)"
+    };
+    format!(
+        "const text = {text}; const root = {scope} ? document.querySelector({scope}) : document; \
+         if (!root) return null; \
+         return Array.from(root.querySelectorAll('button, a, summary, label')).find(e => \
+             {test} && e.getClientRects().length > 0) || null;",
+        scope = js_str(scope),
+        text = js_str(text),
+    )
+}
+
+/// JS body finding the first rendered control under `scope` whose trimmed text starts with
+/// `text` (see [`click_text`]), for [`pin`].
+pub fn by_text_js(scope: &str, text: &str) -> String {
+    text_js(scope, text, false)
+}
+
+async fn click_matching(b: &Browser, scope: &str, text: &str, anywhere: bool) {
+    let what = if scope.is_empty() {
+        format!("a button or link reading {text:?}")
+    } else {
+        format!("a button or link reading {text:?} inside {scope:?}")
+    };
+    let css = pin(b, &what, &text_js(scope, text, anywhere)).await;
+    b.click(&css).await;
+}
+
+/// Clicks the button, link, summary or label under `scope` ("" for the whole page) whose
+/// text starts with `text`.
+pub async fn click_text(b: &Browser, scope: &str, text: &str) {
+    click_matching(b, scope, text, false).await;
+}
+
+/// Clicks the button, link, summary or label under `scope` whose text contains `text`
+/// anywhere (for labels that start with an icon, such as "+ New event").
+pub async fn click_containing(b: &Browser, scope: &str, text: &str) {
+    click_matching(b, scope, text, true).await;
+}
+
+/// Waits until no element matches `css`.
+pub async fn wait_gone(b: &Browser, css: &str) {
+    b.wait_js(
+        &format!("no element matching {css:?}"),
+        UI,
+        &format!("return !document.querySelector({});", js_str(css)),
+    )
+    .await;
+}
+
+/// Polls `read` until `ok` holds (up to [`UI`]); panics with the last value read.
+pub async fn wait_for<T, F, Fut>(what: &str, mut read: F, ok: impl Fn(&T) -> bool) -> T
+where
+    T: Debug,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = T>,
+{
+    let start = Instant::now();
+    loop {
+        let v = read().await;
+        if ok(&v) {
+            return v;
+        }
+        if start.elapsed() > UI {
+            panic!("e2e: timed out waiting for {what}; last seen: {v:#?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for the page's `<h1>` to read `expected`.
+pub async fn wait_h1(b: &Browser, expected: &str) {
+    b.wait_js(
+        &format!("the <h1> to read {expected:?}"),
+        UI,
+        &format!(
+            "const h = document.querySelector('h1'); return !!h && h.textContent.trim() === {};",
+            js_str(expected)
+        ),
+    )
+    .await;
+}
+
+// ---------------------------------------------------------------- fields
+
+/// Types `text` at the end of what the field holds (no clearing).
+pub async fn append_into(b: &Browser, css: &str, text: &str) {
+    b.wait_css(css, UI).await;
+    let el = b
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
+    // Put the caret at the end first, as a person tapping after the text would.
+    b.js(&format!(
+        "const e = document.querySelector({css}); e.scrollIntoView({{block: 'center'}}); e.focus(); \
+         e.setSelectionRange(e.value.length, e.value.length); return true;",
+        css = js_str(css)
+    ))
+    .await;
+    el.send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("e2e: typing into {css} failed: {e}"));
+}
+
+/// Picks an `<option>` of a `<select>` by its value, through WebDriver.
+pub async fn select_value(b: &Browser, css: &str, value: &str) {
+    b.wait_css(css, UI).await;
+    let el = b
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
+    el.select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("e2e: choosing {value:?} in {css} failed: {e}"));
+}
+
+/// `.value` of the element matching `css` (panics if absent).
+pub async fn value(b: &Browser, css: &str) -> String {
+    let v = b
+        .js(&format!(
+            "const e = document.querySelector({}); return e ? e.value : null;",
+            js_str(css)
+        ))
+        .await;
+    match v.as_str() {
+        Some(s) => s.to_string(),
+        None => panic!(
+            "no element {css} to read a value from\n{}",
+            b.describe().await
+        ),
+    }
+}
+
+/// Trimmed `textContent` of the element matching `css`, or None if absent.
+pub async fn text(b: &Browser, css: &str) -> Option<String> {
+    b.js(&format!(
+        "const e = document.querySelector({}); return e ? e.textContent.trim() : null;",
+        js_str(css)
+    ))
+    .await
+    .as_str()
+    .map(str::to_string)
+}
+
+/// An attribute of the element matching `css`.
+pub async fn attr(b: &Browser, css: &str, name: &str) -> Option<String> {
+    b.js(&format!(
+        "const e = document.querySelector({}); return e ? e.getAttribute({}) : null;",
+        js_str(css),
+        js_str(name)
+    ))
+    .await
+    .as_str()
+    .map(str::to_string)
+}
+
+/// Picks `path` in Settings' import file input, as the file chooser would.
+pub async fn pick_import_file(b: &Browser, path: &Path) {
+    b.pick_file("#data-import-file", path).await;
+}
+
+// ---------------------------------------------------------------- people
+
+/// One contact as typed into the capture / add form. Empty fields are left untouched.
+#[derive(Clone, Debug, Default)]
+pub struct Person {
+    pub name: &'static str,
+    /// The label of the kind button: "Engineer", "Recruiter" or "Other" ("" leaves the
+    /// form's choice).
+    pub kind: &'static str,
+    pub company: &'static str,
+    pub hook: &'static str,
+    pub email: &'static str,
+    pub linkedin: &'static str,
+    pub really_want: bool,
+}
+
+impl Person {
+    /// A person with only a name (and whatever `rest` sets).
+    pub fn named(name: &'static str) -> Person {
+        Person {
+            name,
+            ..Person::default()
+        }
+    }
+
+    pub fn first_name(&self) -> &'static str {
+        self.name.split_whitespace().next().unwrap_or(self.name)
+    }
+}
+
+/// Fills the capture form (which must be on screen) with `p`.
+pub async fn fill_person(b: &Browser, p: &Person) {
+    b.type_into("#name", p.name).await;
+    if !p.kind.is_empty() {
+        click_text(b, "fieldset.segmented", p.kind).await;
+        b.wait_js(
+            &format!("the {:?} kind to be selected", p.kind),
+            UI,
+            &format!(
+                "return Array.from(document.querySelectorAll('fieldset.segmented label')).some(l => \
+                   l.textContent.trim() === {} && l.querySelector('input').checked);",
+                js_str(p.kind)
+            ),
+        )
+        .await;
+    }
+    for (css, v) in [
+        ("#company", p.company),
+        ("#hook", p.hook),
+        ("#email", p.email),
+        ("#linkedin", p.linkedin),
+    ] {
+        if !v.is_empty() {
+            b.type_into(css, v).await;
+        }
+    }
+    if p.really_want {
+        b.click("#really-want").await;
+    }
+}
+
+/// Adds a contact through the bottom nav's Add tab and "Save and open"; returns its id
+/// (from `/followup/contacts/<id>`), leaving the browser on the contact page.
+pub async fn add_contact(b: &Browser, p: &Person) -> String {
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    fill_person(b, p).await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    wait_h1(b, p.name).await;
+    contact_id_from_url(b).await
+}
+
+/// The id in a contact page's URL, `/followup/contacts/<id>`.
+pub async fn contact_id_from_url(b: &Browser) -> String {
+    let path = b.path().await;
+    let id = path
+        .strip_prefix(&format!("{PREFIX}contacts/"))
+        .unwrap_or_else(|| {
+            panic!("a contact page's URL should be {PREFIX}contacts/<id>, it is {path}")
+        })
+        .trim_end_matches('/')
+        .to_string();
+    assert!(
+        !id.is_empty() && !id.contains('/'),
+        "contact id taken from {path} looks wrong: {id:?}"
+    );
+    id
+}
+
+/// The strings of a JSON array a page script returned (non-strings read as "", anything
+/// else as no strings).
+pub trait Strings {
+    fn strings(&self) -> Vec<String>;
+}
+
+impl Strings for Value {
+    fn strings(&self) -> Vec<String> {
+        self.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|s| s.as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

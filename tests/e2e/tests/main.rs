@@ -1,0 +1,24 @@
+//! The end-to-end suite: one test binary over the release dist served under `/followup/`
+//! like GitHub Pages, driven through real headless Chromium.
+//!
+//! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
+//! `cargo test -p followup-e2e --test e2e -- --test-threads=1 [area::][test name]`.
+//! `cargo xtask test` does both.
+//!
+//! The helpers every area shares live in the library (`followup_e2e::ui` for driving the
+//! app, `followup_e2e::browser` for Chromium and the console); an area's file keeps only
+//! what it alone uses.
+
+/// Accessibility: axe-core on every screen, empty and with a realistic book.
+mod a11y;
+/// Your data: export and import through Settings, a backup restored in a fresh profile.
+mod data;
+/// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
+/// settings, screenshots.
+mod playbook;
+/// The PWA: rendering, deep links, offline with the server stopped, install, updates.
+mod pwa;
+/// Security: XSS payloads in every field, `javascript:` links refused.
+mod security;
+/// Storage guarantees: unreadable data kept, migration, two windows, backup reminder.
+mod storage;
