@@ -29,7 +29,7 @@ pub fn keep_badge(state: AppState) {
             Some(n) => set.call1(&navigator, &JsValue::from(n as u32)),
             None => clear.call0(&navigator),
         };
-        if let Ok(promise) = call.and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from)) {
+        if let Ok(promise) = call.and_then(|p| p.dyn_into::<Promise>()) {
             leptos::task::spawn_local(async move {
                 let _ = JsFuture::from(promise).await;
             });

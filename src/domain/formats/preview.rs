@@ -49,7 +49,7 @@ pub struct ImportPreview {
     pub setup: Option<(Profile, Templates, Settings)>,
     pub errors: Vec<RowError>,
     /// The book's contacts, indexed on the first `offer`.
-    known: Option<Known>,
+    known: Option<Box<Known>>,
     /// What the import does beyond adding and updating, in sentences shown with the
     /// summary (a LinkedIn import of old connections skips their first follow-ups).
     pub notes: Vec<String>,
@@ -74,7 +74,7 @@ impl ImportPreview {
     /// Offers `contact` as new, or as a possible duplicate when it resembles a contact
     /// already in `book` (the same email or LinkedIn profile under another id).
     pub fn offer(&mut self, book: &Book, contact: Contact) {
-        let known = self.known.get_or_insert_with(|| Known::new(book));
+        let known = self.known.get_or_insert_with(|| Box::new(Known::new(book)));
         match resembles(known, &contact) {
             Some((existing, reason)) => self.duplicates.push(Duplicate {
                 incoming: contact,
