@@ -13,6 +13,9 @@
 mod a11y;
 /// Your data: export and import through Settings, a backup restored in a fresh profile.
 mod data;
+/// The fair floor: My card's QR code decoded, the share target, scanning, duplicates
+/// merged and undone, the app badge.
+mod fair;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;
