@@ -27,7 +27,7 @@ fn alex() -> Profile {
 }
 
 /// Types `alex()` into Settings' profile form and saves it.
-async fn fill_profile(b: &Browser) {
+pub async fn fill_profile(b: &Browser) {
     b.click("#nav-settings").await;
     b.wait_page("settings").await;
     let p = alex();
