@@ -1,12 +1,12 @@
 //! "May already be in your book": shown on capture (typed, scanned or shared) as soon as
 //! the name and company, email or LinkedIn link match a contact, with Open them, Add
 //! anyway and Merge. Matching is `domain::duplicates`; the book is indexed once per change,
-//! not once per keystroke.
+//! not once per keystroke. `PossibleDuplicates` lists them on a contact's page.
 
 use crate::app::link_to;
 use crate::components::contact_form::ContactDraft;
-use crate::domain::duplicates::{Known, Person};
-use crate::domain::{ContactId, Email, LinkedIn};
+use crate::domain::duplicates::{duplicates_of, Known, Person};
+use crate::domain::{Contact, ContactId, Email, LinkedIn};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -75,6 +75,49 @@ pub fn DuplicateWarning(draft: ContactDraft, merge: Callback<ContactId>) -> impl
                                     on:click={let id = s.id.clone(); move |_| merge.run(id.clone())}>"Merge"</button>
                                 <button type="button" class="button small duplicate-dismiss"
                                     on:click={let id = s.id.clone(); move |_| dismissed.update(|d| d.push(id.clone()))}>"Add anyway"</button>
+                            </div>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// On a contact's page: the other contacts that may be the same person, each with Merge
+/// (this contact is kept). Nothing is shown when there are none.
+#[component]
+pub fn PossibleDuplicates(contact: Memo<Contact>) -> impl IntoView {
+    let state = use_app();
+    let suspects = Memo::new(move |_| {
+        contact.with(|c| {
+            state.book.with(|b| {
+                duplicates_of(b, Person::from(c))
+                    .into_iter()
+                    .filter_map(|m| {
+                        let other = b.contact(&m.existing)?;
+                        Some((
+                            c.id.clone(),
+                            other.id.clone(),
+                            other.name.clone(),
+                            m.reason.describe(),
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <Show when=move || !suspects.with(Vec::is_empty)>
+            <section class="card duplicate-warning" aria-labelledby="possible-duplicates-title">
+                <h2 id="possible-duplicates-title">"Maybe the same person"</h2>
+                <ul class="duplicate-list">
+                    <For each=move || suspects.get() key=|s| s.1.clone() let:s>
+                        <li class="duplicate-row">
+                            <p><strong>{s.2.clone()}</strong><span class="meta">{format!(" — {}", s.3)}</span></p>
+                            <div class="duplicate-actions">
+                                <A href=link_to(&format!("/contacts/{}", s.1)) attr:class="button small">"Open them"</A>
+                                <A href=link_to(&format!("/contacts/{}/merge/{}", s.0, s.1)) attr:class="button small duplicate-merge">"Merge"</A>
                             </div>
                         </li>
                     </For>

@@ -8,6 +8,7 @@
 
 use crate::app::link_to;
 use crate::clock;
+use crate::components::duplicate_warning::PossibleDuplicates;
 use crate::components::icons::{Icon, Svg};
 use crate::domain::mailto::mailto_url;
 use crate::domain::{
@@ -341,6 +342,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
             </header>
 
             <section class="card about">{about}</section>
+            <PossibleDuplicates contact/>
 
             <section class="card timeline-card" aria-labelledby="follow-up-title">
                 <h2 id="follow-up-title">"Follow-up"</h2>

@@ -85,7 +85,12 @@ fn CameraScan() -> impl IntoView {
                 match open_camera().await {
                     Ok(media) if is_running() => {
                         element.set_src_object(Some(&media));
-                        let _ = element.play();
+                        if let Ok(playing) = element.play() {
+                            // Refused when the page closes first: nothing to report.
+                            leptos::task::spawn_local(async move {
+                                let _ = JsFuture::from(playing).await;
+                            });
+                        }
                         stream.set_value(Some(media));
                         camera.try_set(Camera::Looking);
                     }
