@@ -237,4 +237,49 @@ mod tests {
             "f.json: 1 new, 0 updated, 2 possible duplicates, 2 rows with errors.",
         );
     }
+
+    #[test]
+    fn offers_that_may_be_someone_in_the_book_are_held_back() {
+        use crate::domain::contact::NewContact;
+        use crate::domain::email::Email;
+        let mut book = Book::default();
+        book.apply(Command::AddContact(NewContact {
+            id: ContactId::new("ana"),
+            name: "Ana María López".into(),
+            company: "Stripe".into(),
+            email: Some(Email::parse("ana@stripe.com").unwrap()),
+            ..NewContact::default()
+        }))
+        .unwrap();
+        let check = |name: &str, company: &str, email: &str, expected: Option<&str>| {
+            let mut preview = ImportPreview::new("f.vcf");
+            preview.offer(
+                &book,
+                Contact {
+                    id: ContactId::new("new"),
+                    name: name.into(),
+                    company: company.into(),
+                    email: Email::parse_optional(email).unwrap(),
+                    ..Contact::default()
+                },
+            );
+            let reason = preview.duplicates.first().map(|d| d.reason);
+            assert_eq!(reason, expected, "{name:?} {company:?} {email:?}");
+            assert_eq!(preview.new.len(), usize::from(expected.is_none()));
+        };
+        check(
+            "Ana M.",
+            "",
+            "ANA@stripe.com",
+            Some("the same email address"),
+        );
+        check(
+            "ana maria lopez",
+            "STRIPE",
+            "",
+            Some("the same name and company"),
+        );
+        check("Ana María López", "Google", "", None);
+        check("Sam Lee", "Stripe", "", None);
+    }
 }
