@@ -347,7 +347,10 @@ async fn a_duplicate_caught_at_capture_is_merged_and_undone() {
         Value::Bool(false),
         "a dismissed contact stays dismissed"
     );
-    b.refresh().await;
+    // A fresh capture form (through the tabs: no reload, so no deep-link 404).
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    b.click("#nav-add").await;
     b.wait_page("add").await;
     b.type_into("#name", "Ana Lopez-Garcia").await;
     b.type_into("#email", "ANA@stripe.com").await;
