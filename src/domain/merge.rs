@@ -108,6 +108,14 @@ impl Field {
         }
     }
 
+    /// Whether two shown values are the same: email addresses ignore case.
+    fn same(self, a: &str, b: &str) -> bool {
+        match self {
+            Field::Email => a.eq_ignore_ascii_case(b),
+            _ => a == b,
+        }
+    }
+
     /// Copies this field from `from` into `into`.
     fn copy(self, into: &mut Contact, from: &Contact) {
         match self {
@@ -157,7 +165,7 @@ pub fn conflicts(book: &Book, kept: &Contact, other: &Contact) -> Vec<Field> {
         .into_iter()
         .filter(|field| {
             let (a, b) = (field.show(book, kept), field.show(book, other));
-            !a.is_empty() && !b.is_empty() && a != b
+            !a.is_empty() && !b.is_empty() && !field.same(&a, &b)
         })
         .collect()
 }
@@ -167,7 +175,7 @@ pub fn merged(book: &Book, kept: &Contact, other: &Contact, choices: &Choices, a
     let mut out = kept.clone();
     for field in Field::ALL {
         let (mine, theirs) = (field.show(book, kept), field.show(book, other));
-        let chosen = mine != theirs && choices.takes_other(field);
+        let chosen = !field.same(&mine, &theirs) && choices.takes_other(field);
         if !theirs.is_empty() && (mine.is_empty() || chosen) {
             field.copy(&mut out, other);
         }

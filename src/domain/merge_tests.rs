@@ -126,6 +126,12 @@ fn conflicts_are_the_fields_both_have_with_different_values() {
         vec![Field::Name, Field::Title, Field::Met]
     );
     assert_eq!(conflicts(&book, a, a), vec![]);
+    // Email addresses that differ only in case are the same address.
+    let shouting = Contact {
+        email: Some(Email::parse("ANA@STRIPE.COM").unwrap()),
+        ..a.clone()
+    };
+    assert_eq!(conflicts(&book, a, &shouting), vec![]);
 }
 
 #[test]

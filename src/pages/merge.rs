@@ -187,7 +187,7 @@ fn carried_over(book: &Book, kept: &Contact, other: &Contact) -> String {
     if !filled.is_empty() {
         text.push_str(&format!(
             " Added from the other contact: {}.",
-            filled.join(", ").to_lowercase()
+            filled.join(", ")
         ));
     }
     text

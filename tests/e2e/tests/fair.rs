@@ -363,7 +363,15 @@ async fn a_duplicate_caught_at_capture_is_merged_and_undone() {
     wait_stored(b, &["Ana López", "Ana Lopez-Garcia"]).await;
     b.wait_css("#merge-name-other", UI).await;
     // Name and hook differ; LinkedIn is only on the new one and is carried over.
-    b.wait_text(".merge-pair", "linkedin").await;
+    b.wait_text(".merge-pair", "Added from the other contact: LinkedIn")
+        .await;
+    assert!(
+        b.client
+            .find(Locator::Css("#merge-email-other"))
+            .await
+            .is_err(),
+        "emails differing only in case are not a choice"
+    );
     shoot(b, "merge.png", false).await;
     b.click("#merge-name-other").await;
     b.click("#merge-confirm").await;
