@@ -1,5 +1,8 @@
 //! The root component: state in context, the router, the bars around every page.
 //!
+//! The route table below is the one `routes::Screen::parse` mirrors: a new screen is a
+//! `Screen` variant (path, parse, test) and a `<Route>` here.
+//!
 //! The router's base is read at run time from `<base href>` (Trunk writes the public URL
 //! there), so the same code works at `/` and under `/<repo>/` on GitHub Pages.
 
@@ -10,6 +13,7 @@ use crate::pages::{
     contacts::Contacts, edit::EditContact, events::Events, merge::MergeContacts,
     not_found::NotFound, scan::Scan, settings::Settings,
 };
+use crate::routes::router_base;
 use crate::state::use_app;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -40,31 +44,4 @@ pub fn App() -> impl IntoView {
             <TabBar/>
         </Router>
     }
-}
-
-thread_local! {
-    static BASE: String = router_base();
-}
-
-/// The `href` of a path inside the app: `/contacts` becomes `/followup/contacts` when the
-/// app is served under `/followup/`. Leptos's `<A>` leaves absolute paths as they are, so
-/// every link goes through this; `navigate` adds the base itself and takes plain paths.
-pub fn link_to(path: &str) -> String {
-    BASE.with(|base| format!("{base}{path}"))
-}
-
-/// The path of the document's base URL without its trailing slash: `""` at the site root,
-/// `"/followup"` under a subpath.
-fn router_base() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    base_path(&base)
-}
-
-fn base_path(base_uri: &str) -> String {
-    let after_scheme = base_uri
-        .split_once("://")
-        .map_or(base_uri, |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    path.trim_end_matches('/').to_string()
 }

@@ -9,10 +9,13 @@
 //! picked file), `clock` (the only code that reads the time or makes ids), `state` (signals
 //! around domain values, and the one effect that saves), `perf` (marks for the
 //! benchmark), `pwa` (service-worker updates), `badge` (the app icon's badge),
-//! `pages` (one per route) and `components`. See ARCHITECTURE.md.
+//! `pages` (one per route) and `components`. `routes` names every screen and its path
+//! (plain Rust, tested natively; its links and route parameters exist on `wasm32`). See ARCHITECTURE.md.
 
 pub mod domain;
 pub mod qr;
+pub mod routes;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

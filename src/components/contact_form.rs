@@ -1,30 +1,15 @@
 //! The fields of a contact, shared by capture and edit.
 //!
 //! `ContactDraft` holds what is being typed (strings and flags in signals, never domain
-//! values with signals inside). `validate` turns it into a `NewContact` or marks the fields
-//! that are wrong; nothing typed is ever cleared by a failed validation.
+//! values with signals inside). `validate` hands a snapshot to the view model
+//! (`view::contact_form::ContactInput::parse`) and marks the fields that are wrong;
+//! nothing typed is ever cleared by a failed validation.
 
-use crate::domain::dates;
-use crate::domain::{ContactId, Email, EventId, Kind, LinkedIn, NewContact};
+use crate::domain::{ContactId, EventId, Kind, NewContact};
 use crate::state::use_app;
+use crate::view::contact_form::{ContactInput, FieldErrors};
 use leptos::html::Input;
 use leptos::prelude::*;
-
-/// Messages for fields that did not validate.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FieldErrors {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub linkedin: Option<String>,
-    pub met_on: Option<String>,
-    pub cadence: Option<String>,
-}
-
-impl FieldErrors {
-    fn any(&self) -> bool {
-        *self != FieldErrors::default()
-    }
-}
 
 /// What is being typed into the contact form.
 #[derive(Clone, Copy)]
@@ -50,40 +35,45 @@ pub struct ContactDraft {
 impl ContactDraft {
     /// A draft prefilled from `fields`.
     pub fn new(fields: &NewContact) -> ContactDraft {
+        let input = ContactInput::from_fields(fields);
         ContactDraft {
-            name: RwSignal::new(fields.name.clone()),
-            company: RwSignal::new(fields.company.clone()),
-            title: RwSignal::new(fields.title.clone()),
-            kind: RwSignal::new(fields.kind),
-            email: RwSignal::new(
-                fields
-                    .email
-                    .as_ref()
-                    .map(|e| e.as_str().to_string())
-                    .unwrap_or_default(),
-            ),
-            phone: RwSignal::new(fields.phone.clone()),
-            linkedin: RwSignal::new(
-                fields
-                    .linkedin
-                    .as_ref()
-                    .map(|l| l.url().to_string())
-                    .unwrap_or_default(),
-            ),
-            event: RwSignal::new(fields.event.clone()),
-            met_on: RwSignal::new(dates::iso(fields.met_on)),
-            hook: RwSignal::new(fields.hook.clone()),
-            role: RwSignal::new(fields.role.clone()),
-            really_want: RwSignal::new(fields.really_want),
-            tags: RwSignal::new(fields.tags.join(", ")),
-            notes: RwSignal::new(fields.notes.clone()),
-            cadence: RwSignal::new(
-                fields
-                    .cadence_days
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            ),
+            name: RwSignal::new(input.name),
+            company: RwSignal::new(input.company),
+            title: RwSignal::new(input.title),
+            kind: RwSignal::new(input.kind),
+            email: RwSignal::new(input.email),
+            phone: RwSignal::new(input.phone),
+            linkedin: RwSignal::new(input.linkedin),
+            event: RwSignal::new(input.event),
+            met_on: RwSignal::new(input.met_on),
+            hook: RwSignal::new(input.hook),
+            role: RwSignal::new(input.role),
+            really_want: RwSignal::new(input.really_want),
+            tags: RwSignal::new(input.tags),
+            notes: RwSignal::new(input.notes),
+            cadence: RwSignal::new(input.cadence),
             errors: RwSignal::new(FieldErrors::default()),
+        }
+    }
+
+    /// What the form holds now.
+    fn input(&self) -> ContactInput {
+        ContactInput {
+            name: self.name.get_untracked(),
+            company: self.company.get_untracked(),
+            title: self.title.get_untracked(),
+            kind: self.kind.get_untracked(),
+            email: self.email.get_untracked(),
+            phone: self.phone.get_untracked(),
+            linkedin: self.linkedin.get_untracked(),
+            event: self.event.get_untracked(),
+            met_on: self.met_on.get_untracked(),
+            hook: self.hook.get_untracked(),
+            role: self.role.get_untracked(),
+            really_want: self.really_want.get_untracked(),
+            tags: self.tags.get_untracked(),
+            notes: self.notes.get_untracked(),
+            cadence: self.cadence.get_untracked(),
         }
     }
 
@@ -111,65 +101,10 @@ impl ContactDraft {
 
     /// The contact as typed, or `None` after marking the fields that need fixing.
     pub fn validate(&self, id: ContactId, updated_at: i64) -> Option<NewContact> {
-        let mut errors = FieldErrors::default();
-        let name = self.name.get_untracked();
-        if name.trim().is_empty() {
-            errors.name = Some("Add their name: every contact needs one.".into());
-        }
-        let email = Email::parse_optional(&self.email.get_untracked())
-            .map_err(|e| errors.email = Some(e.to_string()))
-            .ok()
-            .flatten();
-        let linkedin = LinkedIn::parse_optional(&self.linkedin.get_untracked())
-            .map_err(|e| errors.linkedin = Some(e.to_string()))
-            .ok()
-            .flatten();
-        let met_on = dates::parse_iso(&self.met_on.get_untracked());
-        if met_on.is_none() {
-            errors.met_on = Some("Pick the date you met.".into());
-        }
-        let cadence_text = self.cadence.get_untracked();
-        let cadence_days = match cadence_text.trim() {
-            "" => None,
-            text => {
-                match text.parse::<u32>() {
-                    Ok(days) if (1..=3650).contains(&days) => Some(days),
-                    _ => {
-                        errors.cadence = Some("Use a number of days from 1 to 3650, or leave it empty for the default.".into());
-                        None
-                    }
-                }
-            }
-        };
-        let has_errors = errors.any();
-        self.errors.set(errors);
-        if has_errors {
-            return None;
-        }
-        Some(NewContact {
-            id,
-            name,
-            company: self.company.get_untracked(),
-            title: self.title.get_untracked(),
-            kind: self.kind.get_untracked(),
-            email,
-            phone: self.phone.get_untracked(),
-            linkedin,
-            event: self.event.get_untracked(),
-            met_on: met_on?,
-            hook: self.hook.get_untracked(),
-            role: self.role.get_untracked(),
-            really_want: self.really_want.get_untracked(),
-            tags: self
-                .tags
-                .get_untracked()
-                .split(',')
-                .map(str::to_string)
-                .collect(),
-            notes: self.notes.get_untracked(),
-            cadence_days,
-            updated_at,
-        })
+        let parsed = self.input().parse(id, updated_at);
+        self.errors
+            .set(parsed.as_ref().err().cloned().unwrap_or_default());
+        parsed.ok()
     }
 }
 

@@ -28,8 +28,9 @@ use web_sys::HtmlInputElement;
 enum Import {
     Idle,
     Reading(String),
-    /// Parsed; waiting for the student to confirm or cancel.
-    Preview(ImportPreview),
+    /// Parsed; waiting for the student to confirm or cancel. Boxed: a preview holds the
+    /// whole incoming book, the other states a sentence.
+    Preview(Box<ImportPreview>),
     /// The file could not be used; nothing changed.
     Failed(String),
     /// Applied: what changed.
@@ -344,7 +345,7 @@ fn ImportFile() -> impl IntoView {
                         .book
                         .with_untracked(|b| preview(b, &file.name, &bytes))
                     {
-                        Ok(p) => Import::Preview(p),
+                        Ok(p) => Import::Preview(Box::new(p)),
                         Err(e) => Import::Failed(e.to_string()),
                     },
                 },

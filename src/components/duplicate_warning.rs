@@ -3,10 +3,10 @@
 //! anyway and Merge. Matching is `domain::duplicates`; the book is indexed once per change,
 //! not once per keystroke. `PossibleDuplicates` lists them on a contact's page.
 
-use crate::app::link_to;
 use crate::components::contact_form::ContactDraft;
 use crate::domain::duplicates::{duplicates_of, Known, Person};
 use crate::domain::{Contact, ContactId, Email, LinkedIn};
+use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -70,7 +70,7 @@ pub fn DuplicateWarning(draft: ContactDraft, merge: Callback<ContactId>) -> impl
                                 <span class="meta">{format!(" — {}", s.reason)}</span>
                             </p>
                             <div class="duplicate-actions">
-                                <A href=link_to(&format!("/contacts/{}", s.id)) attr:class="button small duplicate-open">"Open them"</A>
+                                <A href=Screen::Contact(s.id.clone()).href() attr:class="button small duplicate-open">"Open them"</A>
                                 <button type="button" class="button small duplicate-merge"
                                     on:click={let id = s.id.clone(); move |_| merge.run(id.clone())}>"Merge"</button>
                                 <button type="button" class="button small duplicate-dismiss"
@@ -116,8 +116,8 @@ pub fn PossibleDuplicates(contact: Memo<Contact>) -> impl IntoView {
                         <li class="duplicate-row">
                             <p><strong>{s.2.clone()}</strong><span class="meta">{format!(" — {}", s.3)}</span></p>
                             <div class="duplicate-actions">
-                                <A href=link_to(&format!("/contacts/{}", s.1)) attr:class="button small">"Open them"</A>
-                                <A href=link_to(&format!("/contacts/{}/merge/{}", s.0, s.1)) attr:class="button small duplicate-merge">"Merge"</A>
+                                <A href=Screen::Contact(s.1.clone()).href() attr:class="button small">"Open them"</A>
+                                <A href=Screen::Merge(s.0.clone(), s.1.clone()).href() attr:class="button small duplicate-merge">"Merge"</A>
                             </div>
                         </li>
                     </For>

@@ -3,8 +3,8 @@
 //! once the import is applied, links to the merge screen for the pair, where the student
 //! chooses field by field (and can undo). Nothing changes before the student taps Import.
 
-use crate::app::link_to;
 use crate::domain::ContactId;
+use crate::routes::Screen;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,7 +42,7 @@ pub fn ImportDuplicates(
                         <li class="duplicate-row">
                             <p>{format!("{} — {} as {}", row.incoming, row.reason, row.existing_name)}</p>
                             <div class="duplicate-actions">
-                                <A href=link_to(&format!("/contacts/{}", row.existing)) attr:class="button small duplicate-open">"Open them"</A>
+                                <A href=Screen::Contact(row.existing.clone()).href() attr:class="button small duplicate-open">"Open them"</A>
                                 <button type="button" class="button small duplicate-merge" on:click=move |_| merge.run(i)>"Merge"</button>
                                 <button type="button" class="button small duplicate-add" on:click=move |_| add_anyway.run(i)>"Add anyway"</button>
                             </div>
@@ -63,7 +63,7 @@ pub fn MergeNext(pending: Vec<PendingMerge>) -> impl IntoView {
                 <p>"Now choose what to keep for the people you chose to merge:"</p>
                 <ul>
                     {pending.into_iter().map(|m| view! {
-                        <li><A href=link_to(&format!("/contacts/{}/merge/{}", m.existing, m.incoming)) attr:class="button small data-merge-link">
+                        <li><A href=Screen::Merge(m.existing.clone(), m.incoming.clone()).href() attr:class="button small data-merge-link">
                             {format!("Merge {}", m.name)}
                         </A></li>
                     }).collect_view()}

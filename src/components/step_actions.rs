@@ -2,10 +2,10 @@
 //!
 //! Snoozing offers tomorrow, three days, a week, or a date of the student's choice.
 
-use crate::app::link_to;
 use crate::clock;
 use crate::domain::dates;
 use crate::domain::{Command, ContactId, Step};
+use crate::routes::Screen;
 use crate::state::use_app;
 use chrono::Days;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn StepActions(contact: ContactId, step: Step) -> impl IntoView {
     let snoozing = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let label_id = format!("snooze-{}-{}", contact, step.slug());
-    let compose = format!("/contacts/{}/send/{}", contact, step.slug());
+    let compose = Screen::Compose(contact.clone(), step).href();
     let run = move |command: Command| {
         if let Err(e) = state.apply(command) {
             error.set(Some(e.to_string()));
@@ -54,7 +54,7 @@ pub fn StepActions(contact: ContactId, step: Step) -> impl IntoView {
     };
     view! {
         <div class="step-actions">
-            <A href=link_to(&compose) attr:class="button primary small">"Write it"</A>
+            <A href=compose attr:class="button primary small">"Write it"</A>
             <button class="button small" on:click=done>"Done"</button>
             <button class="button small" aria-expanded=move || snoozing.get().to_string()
                 on:click=move |_| snoozing.update(|s| *s = !*s)>"Snooze"</button>

@@ -8,7 +8,8 @@
 //!
 //! Code map:
 //! - `contact`: `Contact`, `NewContact`, `ContactId`, `Kind`.
-//! - `email`, `linkedin`: the validated `Email` and `LinkedIn` newtypes.
+//! - `email`, `linkedin`, `cadence`: the validated `Email`, `LinkedIn` and `Cadence`
+//!   newtypes (`profile` holds the validated `WebLink`).
 //! - `dates`: dates as people read them ("tomorrow", "Mon 30 Nov"), without chrono's formatter.
 //! - `event`: `Event`, `EventId`, `EventKind`.
 //! - `interaction`: the log of touch points on a contact.
@@ -32,6 +33,7 @@
 pub mod agenda;
 pub mod badge;
 pub mod book;
+pub mod cadence;
 pub mod card;
 pub mod command;
 pub mod contact;
@@ -46,7 +48,7 @@ pub mod mailto;
 pub mod merge;
 pub mod note;
 pub mod payload;
-mod percent;
+pub(crate) mod percent;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;
@@ -59,6 +61,7 @@ pub mod templates;
 
 pub use agenda::{agenda, event_summaries, event_summary, Agenda, AgendaEntry, EventSummary};
 pub use book::{BackupReminder, Book, BookError};
+pub use cadence::{Cadence, CadenceError};
 pub use command::Command;
 pub use contact::{Contact, ContactId, Kind, NewContact};
 pub use email::{Email, EmailError};
@@ -69,7 +72,7 @@ pub use mailto::{mailto, Mailto};
 pub use note::NoteLength;
 pub use placeholder::{Context, Placeholder};
 pub use playbook::{plan, Hint, StepView};
-pub use profile::Profile;
+pub use profile::{Profile, WebLink};
 pub use settings::Settings;
 pub use snapshot::{decode, encode, SnapshotError};
 pub use step::{Status, Step, StepState, StepStates, Window};

@@ -23,48 +23,90 @@ pub struct Profile {
     pub sign_off: String,
 }
 
-/// A web link for the profile: `http://` or `https://`, with an address after it. A link
-/// typed without a scheme (`mysite.dev/cv.pdf`) gets `https://`; any other scheme, such as
-/// `javascript:`, is refused with a sentence saying why.
-pub fn web_link(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(String::new());
-    }
-    if text.chars().any(char::is_whitespace) {
-        return Err("A link can't contain spaces. Paste the address exactly as it appears.".into());
-    }
-    let lower = text.to_ascii_lowercase();
-    for scheme in ["https://", "http://"] {
-        if let Some(rest) = lower.strip_prefix(scheme) {
-            return if rest.trim_start_matches('/').contains('.') {
-                Ok(text.to_string())
-            } else {
-                Err("That link is missing its address, like https://example.com/resume.pdf.".into())
-            };
+/// A web link: `http://` or `https://`, with an address after it. It cannot hold anything
+/// else: `parse` is the only way in. A link typed without a scheme (`mysite.dev/cv.pdf`)
+/// gets `https://`; any other scheme, such as `javascript:`, is refused with a sentence
+/// saying why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebLink(String);
+
+impl WebLink {
+    /// A link as typed; empty text is not a link (see `parse_optional`).
+    pub fn parse(text: &str) -> Result<WebLink, String> {
+        match WebLink::parse_optional(text)? {
+            Some(link) => Ok(link),
+            None => Err("Paste the full address, starting with https://.".into()),
         }
     }
-    let scheme = lower
-        .split_once(':')
-        .map(|(scheme, _)| scheme)
-        .filter(|s| {
-            !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-        .filter(|s| !s.contains('.'));
-    match scheme {
-        Some(scheme) => Err(format!(
-            "Only web links starting with https:// can be saved, not a \u{201c}{scheme}:\u{201d} link."
-        )),
-        None if text.contains('.') && !text.starts_with('/') => Ok(format!("https://{text}")),
-        None => Err("That doesn't look like a web link. Paste the full address, starting with https://.".into()),
+
+    /// An optional link field: empty (or only spaces) is `None`.
+    pub fn parse_optional(text: &str) -> Result<Option<WebLink>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        if text.chars().any(char::is_whitespace) {
+            return Err(
+                "A link can't contain spaces. Paste the address exactly as it appears.".into(),
+            );
+        }
+        let lower = text.to_ascii_lowercase();
+        for scheme in ["https://", "http://"] {
+            if let Some(rest) = lower.strip_prefix(scheme) {
+                return if rest.trim_start_matches('/').contains('.') {
+                    Ok(Some(WebLink(text.to_string())))
+                } else {
+                    Err(
+                        "That link is missing its address, like https://example.com/resume.pdf."
+                            .into(),
+                    )
+                };
+            }
+        }
+        let scheme = lower
+            .split_once(':')
+            .map(|(scheme, _)| scheme)
+            .filter(|s| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            })
+            .filter(|s| !s.contains('.'));
+        match scheme {
+            Some(scheme) => Err(format!(
+                "Only web links starting with https:// can be saved, not a \u{201c}{scheme}:\u{201d} link."
+            )),
+            None if text.contains('.') && !text.starts_with('/') => {
+                Ok(Some(WebLink(format!("https://{text}"))))
+            }
+            None => Err("That doesn't look like a web link. Paste the full address, starting with https://.".into()),
+        }
     }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A profile link field as typed, checked: the link to store (empty when none was typed),
+/// or why it was refused.
+pub fn web_link(text: &str) -> Result<String, String> {
+    WebLink::parse_optional(text).map(|link| link.map(|l| l.0).unwrap_or_default())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_link_is_none_and_not_a_link() {
+        assert_eq!(WebLink::parse_optional("  "), Ok(None));
+        assert!(WebLink::parse("").is_err());
+        assert_eq!(
+            WebLink::parse("alexkim.dev").map(|l| l.as_str().to_string()),
+            Ok("https://alexkim.dev".to_string())
+        );
+    }
 
     #[test]
     fn profile_links_are_web_links_only() {

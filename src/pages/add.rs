@@ -10,17 +10,17 @@
 //! `domain::payload`. My card and Scan are one tap away in the header, and a person who
 //! may already be in the book is flagged as they are typed (`DuplicateWarning`).
 
-use crate::app::link_to;
 use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::components::duplicate_warning::DuplicateWarning;
 use crate::domain::payload::{read_scan, read_share, Prefill};
 use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
+use crate::routes::{use_go, Screen};
 use crate::state::use_app;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// What the page was opened with: a scanned code, something shared, or nothing.
 fn prefill_from_query(get: impl Fn(&str) -> Option<String>) -> Option<(Prefill, &'static str)> {
@@ -46,8 +46,8 @@ fn prefill_from_query(get: impl Fn(&str) -> Option<String>) -> Option<(Prefill, 
 #[component]
 pub fn AddContact() -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
-    let navigate_merge = navigate.clone();
+    let go = use_go();
+    let go_merge = go.clone();
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
     let query = use_query_map();
     let opened_with = query.with_untracked(|q| prefill_from_query(|k| q.get(k)));
@@ -88,23 +88,20 @@ pub fn AddContact() -> impl IntoView {
                     let _ = input.focus();
                 }
             }
-            Ok(()) => navigate(&format!("/contacts/{id}"), Default::default()),
+            Ok(()) => go(Screen::Contact(id)),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
 
     let merge = {
-        let navigate = navigate_merge;
+        let go = go_merge;
         Callback::new(move |existing: ContactId| {
             let id = ContactId::new(clock::new_id());
             let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
                 return;
             };
             match state.apply(Command::AddContact(fields)) {
-                Ok(()) => navigate(
-                    &format!("/contacts/{existing}/merge/{id}"),
-                    Default::default(),
-                ),
+                Ok(()) => go(Screen::Merge(existing, id)),
                 Err(e) => error.set(Some(e.to_string())),
             }
         })
@@ -115,8 +112,8 @@ pub fn AddContact() -> impl IntoView {
             <header class="page-head add-head">
                 <h1>"Add a contact"</h1>
                 <nav class="add-shortcuts" aria-label="Exchange contacts">
-                    <A href=link_to("/scan") attr:class="button small" attr:id="open-scan">"Scan a QR code"</A>
-                    <A href=link_to("/card") attr:class="button small" attr:id="open-card">"My card"</A>
+                    <A href=Screen::Scan.href() attr:class="button small" attr:id="open-scan">"Scan a QR code"</A>
+                    <A href=Screen::Card.href() attr:class="button small" attr:id="open-card">"My card"</A>
                 </nav>
             </header>
             {prefilled.map(|m| view! { <p class="saved-flash prefilled" id="prefilled" role="status">{m}</p> })}

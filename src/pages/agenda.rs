@@ -2,7 +2,6 @@
 //!
 //! The rows are a `Memo` over the pure `agenda(book, today)`; each row acts in one tap.
 
-use crate::app::link_to;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::step_actions::StepActions;
 use crate::domain::agenda::{agenda, AgendaEntry};
@@ -10,6 +9,7 @@ use crate::domain::dates;
 use crate::domain::playbook::{self, Hint};
 use crate::domain::{Book, Contact, ContactId, Status, Step};
 use crate::perf;
+use crate::routes::Screen;
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -120,7 +120,7 @@ pub fn Agenda() -> impl IntoView {
                         <section class="card caught-up">
                             <h2>"All caught up"</h2>
                             <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
-                            <A href=link_to("/contacts/new") attr:class="button primary">"Add a contact"</A>
+                            <A href=Screen::Capture.href() attr:class="button primary">"Add a contact"</A>
                         </section>
                     })}
                     <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
@@ -164,7 +164,7 @@ fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> im
                         view! {
                             <li class="agenda-item card">
                                 <div class="agenda-item-head">
-                                    <A href=link_to(&format!("/contacts/{}", row.contact)) attr:class="agenda-name">{row.name.clone()}</A>
+                                    <A href=Screen::Contact(row.contact.clone()).href() attr:class="agenda-name">{row.name.clone()}</A>
                                     <span class=format!("status {class}")>{status}</span>
                                 </div>
                                 <p class="agenda-step">{row.step.label()}
@@ -175,7 +175,7 @@ fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> im
                                 {actionable.then(|| view! { <StepActions contact=row.contact.clone() step=row.step/> })}
                                 {(!actionable).then(|| view! {
                                     <div class="step-actions">
-                                        <A href=link_to(&format!("/contacts/{}/send/{}", row.contact, row.step.slug())) attr:class="button small">"Write it early"</A>
+                                        <A href=Screen::Compose(row.contact.clone(), row.step).href() attr:class="button small">"Write it early"</A>
                                     </div>
                                 })}
                             </li>
@@ -202,7 +202,7 @@ fn FirstRun() -> impl IntoView {
                 <li><strong>"Keep in touch"</strong>" — and ask engineers to introduce you to a recruiter."</li>
             </ol>
             <p>"Each day, this page lists exactly who to follow up with, with the message already drafted."</p>
-            <A href=link_to("/contacts/new") attr:class="button primary">"Add your first contact"</A>
+            <A href=Screen::Capture.href() attr:class="button primary">"Add your first contact"</A>
         </section>
     }
 }

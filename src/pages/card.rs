@@ -5,10 +5,10 @@
 //!
 //! The only page that uses the QR encoder (`qr.rs`), so the encoder can load with it.
 
-use crate::app::link_to;
 use crate::domain::card::{card_text, CardKind};
 use crate::domain::Command;
 use crate::qr::qr_svg;
+use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -41,11 +41,11 @@ pub fn MyCard() -> impl IntoView {
                     <section class="card my-card-missing" aria-labelledby="card-missing-title">
                         <h2 id="card-missing-title">"Nothing to show yet"</h2>
                         <p>{missing.to_string()}</p>
-                        <A href=link_to("/settings") attr:class="button primary" attr:id="card-fill">"Fill in your profile"</A>
+                        <A href=Screen::Settings.href() attr:class="button primary" attr:id="card-fill">"Fill in your profile"</A>
                     </section>
                 }.into_any(),
             }}
-            <A href=link_to("/contacts/new") attr:class="button my-card-back">"Back to Add"</A>
+            <A href=Screen::Capture.href() attr:class="button my-card-back">"Back to Add"</A>
         </main>
     }
 }

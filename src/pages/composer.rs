@@ -5,32 +5,32 @@
 //! the app they choose (LinkedIn, their mail app, the share sheet, or a paste); "Mark as
 //! sent" records it, which logs an interaction and moves the playbook on.
 
-use crate::app::link_to;
 use crate::clock;
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::pages::not_found::Missing;
+use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Composer() -> impl IntoView {
     let state = use_app();
-    let params = use_params_map();
+    let params = use_params::<ComposeParams>();
     let target = move || {
         let p = params.read();
-        let id = ContactId::new(p.get("id").unwrap_or_default());
-        let step = p.get("step").and_then(|s| Step::from_slug(&s));
-        (id, step)
+        let p = p.as_ref().ok()?;
+        let id = ContactId::new(p.id.clone()?);
+        let step = Step::from_slug(p.step.as_deref()?)?;
+        Some((id, step))
     };
     move || {
-        let (id, step) = target();
-        let found = step.and_then(|step| {
+        let found = target().and_then(|(id, step)| {
             state.book.with_untracked(|book| {
                 let contact = book.contact(&id)?.clone();
                 let draft = book.draft(&contact, step);
@@ -44,7 +44,7 @@ pub fn Composer() -> impl IntoView {
             None => view! {
                 <Missing title="Nothing to write here"
                     message="This contact or step does not exist on this device."
-                    to="/" action="Back to the agenda"/>
+                    to=Screen::Agenda action="Back to the agenda"/>
             }
             .into_any(),
         }
@@ -59,7 +59,7 @@ fn ComposerView(
     body: String,
 ) -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
+    let go = use_go();
     let has_subject = subject.is_some();
     let subject = RwSignal::new(subject.unwrap_or_default());
     let body = RwSignal::new(body);
@@ -104,7 +104,7 @@ fn ComposerView(
                 at: clock::now_ms(),
             };
             match state.apply(command) {
-                Ok(()) => navigate(&format!("/contacts/{id}"), Default::default()),
+                Ok(()) => go(Screen::Contact(id.clone())),
                 Err(e) => feedback.set(Some(e.to_string())),
             }
         }
@@ -120,7 +120,7 @@ fn ComposerView(
     view! {
         <main id="main" data-page="composer" class="page">
             <header class="page-head">
-                <A href=link_to(&format!("/contacts/{id}")) attr:class="back-link">"‹ " {contact.name.clone()}</A>
+                <A href=Screen::Contact(id.clone()).href() attr:class="back-link">"‹ " {contact.name.clone()}</A>
                 <h1>{step.label()}</h1>
                 <p class="subtitle">{to_line}</p>
             </header>
@@ -156,7 +156,7 @@ fn ComposerView(
                 <a id="open-linkedin" class="button" href=linkedin target="_blank" rel="noopener noreferrer">
                     {if has_profile { "Open LinkedIn" } else { "Find on LinkedIn" }}
                 </a>
-                {(!is_note).then(|| move || match mail.get() {
+                {(!is_note).then_some(move || match mail.get() {
                     Mailto::Link(href) => view! { <a id="open-email" class="button" href=href>"Open email"</a> }.into_any(),
                     Mailto::TooLong { .. } => view! {
                         <p class="meta too-long">{format!("Too long to open in your mail app (over {MAX_LENGTH} characters): Copy it and paste it into a new email.")}</p>

@@ -6,7 +6,6 @@
 //! its error, a user-facing sentence, is shown as is. The page is drawn once per contact:
 //! sections redraw from memos, so an action never clears a half-typed note.
 
-use crate::app::link_to;
 use crate::clock;
 use crate::components::duplicate_warning::PossibleDuplicates;
 use crate::components::icons::{Icon, Svg};
@@ -15,39 +14,32 @@ use crate::domain::{
     dates, profile_or_search, Command, Contact, ContactId, Hint, InteractionKind, Status, Step,
     StepState,
 };
-use crate::pages::contacts::tone;
-use crate::pages::not_found::Missing;
+use crate::routes::{use_go, ContactRoute, Screen};
 use crate::state::{use_app, AppState};
+use crate::view::contacts::tone;
 use chrono::{Days, NaiveDate};
 use leptos::html::Button;
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use std::time::Duration;
 
 #[component]
 pub fn ContactDetail() -> impl IntoView {
     let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| ContactId::new(params.read().get("id").unwrap_or_default()));
-    let contact = Memo::new(move |_| {
-        let id = id.get();
-        state.book.with(|book| book.contact(&id).cloned())
-    });
-    let found = Memo::new(move |_| contact.with(Option::is_some));
-    move || {
-        if found.get() {
-            let contact = Memo::new(move |_| contact.get().unwrap_or_default());
-            view! { <Detail id contact/> }.into_any()
-        } else {
-            view! {
-                <Missing title="Contact not found"
-                    message="This contact isn't on this device. It may have been deleted, or the link came from another phone."
-                    to="/contacts" action="See all contacts" primary=true/>
-            }
-            .into_any()
-        }
+    view! {
+        <ContactRoute
+            message="This contact isn't on this device. It may have been deleted, or the link came from another phone."
+            view=move |id: ContactId| {
+                let contact = {
+                    let id = id.clone();
+                    Memo::new(move |_| {
+                        state.book.with(|book| book.contact(&id).cloned().unwrap_or_default())
+                    })
+                };
+                let id = Memo::new(move |_| id.clone());
+                view! { <Detail id contact/> }
+            }/>
     }
 }
 
@@ -183,7 +175,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
         shown: StoredValue::new(0),
     };
     let today = state.today;
-    let href = move |tail: &str| link_to(&format!("/contacts/{}{tail}", id.get()));
+    let edit_href = move || Screen::EditContact(id.get()).href();
 
     let header = move || {
         contact.with(|c| {
@@ -240,7 +232,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
             let hook = if c.hook.is_empty() {
                 view! {
                     <p class="hook empty-hook">"Nothing noted yet. The detail you talked about is what makes every follow-up personal."</p>
-                    <A href=move || href("/edit") attr:class="link-button">"Add it now"</A>
+                    <A href=edit_href attr:class="link-button">"Add it now"</A>
                 }
                 .into_any()
             } else {
@@ -333,8 +325,8 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
         <main id="main" data-page="contact" class="page">
             <header class="page-head">
                 <div class="head-bar">
-                    <A href=link_to("/contacts") attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
-                    <A href=move || href("/edit") attr:class="button small" attr:id="edit">
+                    <A href=Screen::Contacts.href() attr:class="back"><Svg icon=Icon::Back/>"Contacts"</A>
+                    <A href=edit_href attr:class="button small" attr:id="edit">
                         "Edit"<span class="visually-hidden">" contact"</span>
                     </A>
                 </div>
@@ -434,11 +426,7 @@ fn StepRow(item: StepItem, actions: Actions) -> impl IntoView {
     };
     let open = RwSignal::new(status.needs_action());
     let snoozing = RwSignal::new(false);
-    let write_href = link_to(&format!(
-        "/contacts/{}/send/{}",
-        actions.id.get_untracked(),
-        step.slug()
-    ));
+    let write_href = Screen::Compose(actions.id.get_untracked(), step).href();
     let write_class = if status.needs_action() {
         "button small primary"
     } else {
@@ -638,7 +626,7 @@ fn LogForm(actions: Actions) -> impl IntoView {
 /// Delete, behind a confirmation that says it cannot be undone.
 #[component]
 fn DeleteContact(actions: Actions, contact: Memo<Contact>) -> impl IntoView {
-    let navigate = use_navigate();
+    let go = use_go();
     let confirming = RwSignal::new(false);
     let keep_ref = NodeRef::<Button>::new();
     Effect::new(move || {
@@ -650,7 +638,7 @@ fn DeleteContact(actions: Actions, contact: Memo<Contact>) -> impl IntoView {
     let delete = move |_| {
         let id = actions.contact();
         if actions.run(Command::DeleteContact(id), String::new(), None) {
-            navigate("/contacts", Default::default());
+            go(Screen::Contacts);
         }
     };
     view! {

@@ -6,143 +6,16 @@
 //! `<ul class="contact-list">`, one `<li>` per contact whose first `<a>` names them.
 //! This page never changes the book.
 
-use crate::app::link_to;
-use crate::domain::playbook::next_step;
-use crate::domain::search::{fold, Query};
-use crate::domain::{dates, Book, Contact, Kind, Status};
+use crate::domain::Kind;
+use crate::routes::Screen;
 use crate::state::use_app;
-use chrono::NaiveDate;
+use crate::view::contacts::{count_text, entries, Filter, Row, SortBy};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 /// How many rows are drawn at first, and added by "Show more".
 const PAGE: usize = 50;
-
-/// How the list is ordered.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum SortBy {
-    NextDue,
-    Name,
-    MetOn,
-}
-
-impl SortBy {
-    const ALL: [SortBy; 3] = [SortBy::NextDue, SortBy::Name, SortBy::MetOn];
-
-    fn value(self) -> &'static str {
-        match self {
-            SortBy::NextDue => "due",
-            SortBy::Name => "name",
-            SortBy::MetOn => "met",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            SortBy::NextDue => "Next due",
-            SortBy::Name => "Name",
-            SortBy::MetOn => "Date met (newest)",
-        }
-    }
-
-    fn from_value(value: &str) -> SortBy {
-        SortBy::ALL
-            .into_iter()
-            .find(|s| s.value() == value)
-            .unwrap_or(SortBy::NextDue)
-    }
-}
-
-/// One line of the list, as shown. Keyed by its whole value, so an edit redraws the line.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
-struct Row {
-    id: String,
-    name: String,
-    /// "Company · Title", either part may be missing.
-    subtitle: String,
-    kind: Kind,
-    really_want: bool,
-    /// The next step's label, its status in words and its tone class.
-    next: Option<(&'static str, String, &'static str)>,
-}
-
-/// A row plus what searching, filtering and sorting need.
-#[derive(Clone, PartialEq, Debug)]
-struct Entry {
-    row: Row,
-    haystack: String,
-    event: Option<String>,
-    met_on: NaiveDate,
-    sort_name: String,
-    needs_action: bool,
-    /// Most urgent first: overdue, due today, upcoming, nothing left.
-    urgency: (u8, NaiveDate),
-}
-
-impl Entry {
-    fn new(book: &Book, contact: &Contact, today: NaiveDate) -> Entry {
-        let next = next_step(contact, book.settings().default_cadence_days, today);
-        let subtitle = [contact.company.as_str(), contact.title.as_str()]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let event_name = book.event_of(contact).map(|e| e.name.as_str());
-        let haystack = fold(
-            &[
-                contact.name.as_str(),
-                contact.company.as_str(),
-                contact.title.as_str(),
-                contact.hook.as_str(),
-                contact.role.as_str(),
-                contact.notes.as_str(),
-                &contact.tags.join(" "),
-                event_name.unwrap_or(""),
-            ]
-            .join("\n"),
-        );
-        let urgency = match next.map(|v| (v.status, v.window)) {
-            Some((Status::Overdue(_), w)) => (0, w.closes),
-            Some((Status::DueToday, w)) => (1, w.closes),
-            Some((_, w)) => (2, w.opens),
-            None => (3, NaiveDate::MAX),
-        };
-        Entry {
-            row: Row {
-                id: contact.id.to_string(),
-                name: contact.name.clone(),
-                subtitle,
-                kind: contact.kind,
-                really_want: contact.really_want,
-                next: next.map(|v| {
-                    (
-                        v.step.label(),
-                        dates::status_text(v.status, today),
-                        tone(v.status),
-                    )
-                }),
-            },
-            haystack,
-            event: contact.event.as_ref().map(|e| e.to_string()),
-            met_on: contact.met_on,
-            sort_name: fold(&contact.name),
-            needs_action: next.is_some_and(|v| v.status.needs_action()),
-            urgency,
-        }
-    }
-}
-
-/// The CSS tone of a step's status, shared with the contact page's timeline.
-pub(crate) fn tone(status: Status) -> &'static str {
-    match status {
-        Status::Overdue(_) => "overdue",
-        Status::DueToday => "today",
-        Status::Upcoming(_) => "upcoming",
-        Status::Done(_) => "done",
-        Status::Skipped(_) => "skipped",
-    }
-}
 
 #[component]
 pub fn Contacts() -> impl IntoView {
@@ -169,55 +42,27 @@ pub fn Contacts() -> impl IntoView {
     });
     let entries = Memo::new(move |_| {
         let today = state.today.get();
-        state.book.with(|b| {
-            b.contacts()
-                .map(|c| Entry::new(b, c, today))
-                .collect::<Vec<_>>()
-        })
+        state.book.with(|b| entries(b, today))
     });
     let total = Memo::new(move |_| entries.with(Vec::len));
     let action_count =
         Memo::new(move |_| entries.with(|all| all.iter().filter(|e| e.needs_action).count()));
-    // An event id that is not in the book (an old link) filters nothing.
-    let event_filter = Memo::new(move |_| {
-        let id = event.get();
-        events
-            .with(|evs| evs.iter().any(|(e, _)| *e == id))
-            .then_some(id)
+    let filter = Memo::new(move |_| {
+        let event = event.get();
+        Filter {
+            search: search.get(),
+            // An event id that is not in the book (an old link) filters nothing.
+            event: events
+                .with(|evs| evs.iter().any(|(e, _)| *e == event))
+                .then_some(event),
+            kind: kind.get(),
+            needs_action: needs_action.get(),
+            sort: sort.get(),
+        }
     });
-    let filtering = Memo::new(move |_| {
-        !search.with(|s| s.trim().is_empty())
-            || event_filter.with(Option::is_some)
-            || kind.get().is_some()
-            || needs_action.get()
-    });
-    let rows = Memo::new(move |_| {
-        let query = search.get();
-        let event = event_filter.get();
-        let kind = kind.get();
-        let needs_action = needs_action.get();
-        let sort = sort.get();
-        let query = Query::new(&query);
-        // Positions in `entries`, not copies: only the visible page is cloned for the view.
-        entries.with(|all| {
-            let mut hits: Vec<usize> = all
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| event.is_none() || e.event == event)
-                .filter(|(_, e)| kind.is_none_or(|k| e.row.kind == k))
-                .filter(|(_, e)| !needs_action || e.needs_action)
-                .filter(|(_, e)| query.matches(&e.haystack))
-                .map(|(i, _)| i)
-                .collect();
-            match sort {
-                // `contacts()` is newest meeting first already; sorts are stable.
-                SortBy::MetOn => {}
-                SortBy::Name => hits.sort_by(|&a, &b| all[a].sort_name.cmp(&all[b].sort_name)),
-                SortBy::NextDue => hits.sort_by_key(|&i| all[i].urgency),
-            }
-            hits
-        })
-    });
+    let event_filter = Memo::new(move |_| filter.with(|f| f.event.clone()));
+    let filtering = Memo::new(move |_| filter.with(Filter::is_filtering));
+    let rows = Memo::new(move |_| filter.with(|f| entries.with(|all| f.select(all))));
     // Thousands of rows would take a second to draw: show a page at a time.
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
@@ -247,16 +92,7 @@ pub fn Contacts() -> impl IntoView {
         needs_action.set(false);
     };
 
-    let count_text = move || {
-        let total = total.get();
-        if filtering.get() {
-            format!("{} of {total} match", rows.with(Vec::len))
-        } else if total == 1 {
-            "1 contact".to_string()
-        } else {
-            format!("{total} contacts")
-        }
-    };
+    let count_text = move || count_text(total.get(), rows.with(Vec::len), filtering.get());
 
     let kind_chip = move |k: Option<Kind>, text: &'static str| {
         view! {
@@ -343,14 +179,14 @@ pub fn Contacts() -> impl IntoView {
             <header class="page-head">
                 <h1>"Contacts"</h1>
                 <Show when=move || { total.get() > 0 }>
-                    <A href=link_to("/contacts/new") attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
+                    <A href=Screen::Capture.href() attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
                 </Show>
             </header>
             <Show when=move || { total.get() > 0 } fallback=|| view! {
                 <section class="card empty">
                     <h2>"Nobody here yet"</h2>
                     <p>"Add people right after you meet them, while the chat is fresh: their name and what you talked about take fifteen seconds, and Followup reminds you of every follow-up."</p>
-                    <A href=link_to("/contacts/new") attr:class="button primary">"Add your first contact"</A>
+                    <A href=Screen::Capture.href() attr:class="button primary">"Add your first contact"</A>
                 </section>
             }>
                 {controls()}
@@ -373,9 +209,8 @@ fn ContactRow(row: Row) -> impl IntoView {
     let kind_class = format!("badge kind-{}", kind.label().to_lowercase());
     view! {
         <li>
-            // Relative to the document's `<base href>`, so it works under any public URL; the
-            // router still handles the click. Plain `<a>` draws twice as fast as `<A>`.
-            <a href=format!("contacts/{id}")>
+            // The router still handles the click. Plain `<a>` draws twice as fast as `<A>`.
+            <a href=Screen::Contact(crate::domain::ContactId::new(id)).href()>
                 <span class="row-top">
                     <span class="name">{name}</span>
                     {really_want.then(|| view! {

@@ -5,44 +5,28 @@
 //! contact's history and follow-up steps. The form is built once per contact, so a change
 //! saved in another tab does not wipe what is being typed here.
 
-use crate::app::link_to;
 use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::domain::{Command, ContactId};
-use crate::pages::not_found::Missing;
+use crate::routes::{use_go, ContactRoute, Screen};
 use crate::state::use_app;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn EditContact() -> impl IntoView {
-    let state = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| ContactId::new(params.read().get("id").unwrap_or_default()));
-    let found = Memo::new(move |_| {
-        let id = id.get();
-        state.book.with(|book| book.contact(&id).is_some())
-    });
-    move || {
-        if found.get() {
-            view! { <EditForm id=id.get()/> }.into_any()
-        } else {
-            view! {
-                <Missing title="Contact not found"
-                    message="There's no one to edit here: this contact isn't on this device. It may have been deleted."
-                    to="/contacts" action="See all contacts" primary=true/>
-            }
-            .into_any()
-        }
+    view! {
+        <ContactRoute
+            message="There's no one to edit here: this contact isn't on this device. It may have been deleted."
+            view=|id| view! { <EditForm id/> }/>
     }
 }
 
 #[component]
 fn EditForm(id: ContactId) -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
+    let go = use_go();
     let fields = state
         .book
         .with_untracked(|book| book.contact(&id).map(|c| c.fields()))
@@ -51,7 +35,7 @@ fn EditForm(id: ContactId) -> impl IntoView {
     let draft = ContactDraft::new(&fields);
     let name_ref = NodeRef::<Input>::new();
     let error = RwSignal::new(None::<String>);
-    let back = format!("/contacts/{id}");
+    let back = Screen::Contact(id.clone());
 
     let save = {
         let back = back.clone();
@@ -66,7 +50,7 @@ fn EditForm(id: ContactId) -> impl IntoView {
                 return;
             };
             match state.apply(Command::UpdateContact(fields)) {
-                Ok(()) => navigate(&back, Default::default()),
+                Ok(()) => go(back.clone()),
                 Err(e) => error.set(Some(e.to_string())),
             }
         }
@@ -83,7 +67,7 @@ fn EditForm(id: ContactId) -> impl IntoView {
                 <ContactFields draft full=true name_ref/>
                 <div class="edit-actions">
                     <button id="save" type="submit" class="button primary">"Save changes"</button>
-                    <A href=link_to(&back) attr:class="button" attr:id="cancel">"Cancel"</A>
+                    <A href=back.href() attr:class="button" attr:id="cancel">"Cancel"</A>
                 </div>
             </form>
         </main>

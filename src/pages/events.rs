@@ -5,16 +5,15 @@
 //! the card for an edit. Deleting asks first and says what is kept. Nothing here touches
 //! storage or the clock: today's date and new ids come from the shell.
 
-use crate::app::link_to;
 use crate::clock;
 use crate::domain::agenda::event_summary;
 use crate::domain::{dates, Command, Event, EventId, EventKind};
+use crate::routes::{use_go, Screen};
 use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// One event as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -276,7 +275,7 @@ fn EventCard(
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
+    let go = use_go();
     let id = row.id.clone();
     let is_editing = {
         let id = id.clone();
@@ -287,7 +286,7 @@ fn EventCard(
     let capture = {
         let id = id.clone();
         move |_| match state.apply(Command::SetCurrentEvent(Some(id.clone()))) {
-            Ok(()) => navigate("/contacts/new", Default::default()),
+            Ok(()) => go(Screen::Capture),
             Err(e) => notice.set(Some(e.to_string())),
         }
     };
@@ -419,7 +418,7 @@ fn Stats(row: EventRow) -> impl IntoView {
         // The link's name is its visible text (WCAG 2.5.3, label in name), with commas for
         // screen readers and where it leads; the chips are flex items, so the separators
         // take no room on screen.
-        <A href=link_to(&format!("/contacts?event={}", row.id)) attr:class="events-stats">
+        <A href=Screen::ContactsAt(row.id.clone()).href() attr:class="events-stats">
             <span class="events-stat"><strong>{row.met}</strong>" met"</span>
             <span class="visually-hidden">", "</span>
             <span class="events-stat"><strong>{row.emailed}</strong>" emailed"</span>

@@ -6,10 +6,10 @@
 //! The two contacts are copied when the page opens, so the undo restores what was merged
 //! even after the book changed.
 
-use crate::app::link_to;
 use crate::clock;
 use crate::domain::merge::{conflicts, merged, Choices, Field};
 use crate::domain::{Book, Command, Contact, ContactId};
+use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,7 +48,7 @@ pub fn MergeContacts() -> impl IntoView {
                 None => view! {
                     <section class="card">
                         <p role="status">"One of these contacts is no longer in your book, so there is nothing to merge."</p>
-                        <A href=link_to("/contacts") attr:class="button">"All contacts"</A>
+                        <A href=Screen::Contacts.href() attr:class="button">"All contacts"</A>
                     </section>
                 }.into_any(),
             }}
@@ -104,8 +104,8 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
         })
         .collect_view();
     let none_to_choose = fields.is_empty();
-    let kept_href = link_to(&format!("/contacts/{kept_id}"));
-    let other_href = link_to(&format!("/contacts/{other_id}"));
+    let kept_href = Screen::Contact(kept_id.clone()).href();
+    let other_href = Screen::Contact(other_id.clone()).href();
     view! {
         <section class="card merge-pair" aria-label="The two contacts">
             <p>"Merging "<strong>{other.name.clone()}</strong>" into "<strong>{kept.name.clone()}</strong>"."</p>
@@ -135,7 +135,7 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
             Step::Undone => Some(view! {
                 <section class="card merge-done" role="status">
                     <p>"Undone: both contacts are back as they were."</p>
-                    <A href=link_to("/contacts") attr:class="button">"All contacts"</A>
+                    <A href=Screen::Contacts.href() attr:class="button">"All contacts"</A>
                 </section>
             }.into_any()),
             Step::Failed(message) => Some(view! {

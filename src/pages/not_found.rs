@@ -1,16 +1,16 @@
 //! The view for something the app cannot find: an unknown path, or a contact or step that
 //! is not on this device. One component, so every such page reads and behaves the same.
 
-use crate::app::link_to;
+use crate::routes::Screen;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A "not found" page with a way back. `to` is a path inside the app.
+/// A "not found" page with a way back to `to`.
 #[component]
 pub fn Missing(
     title: &'static str,
     message: &'static str,
-    to: &'static str,
+    to: Screen,
     action: &'static str,
     #[prop(optional)] primary: bool,
 ) -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn Missing(
             <header class="page-head"><h1>{title}</h1></header>
             <section class="card empty">
                 <p>{message}</p>
-                <A href=link_to(to) attr:class=class>{action}</A>
+                <A href=to.href() attr:class=class>{action}</A>
             </section>
         </main>
     }
@@ -32,6 +32,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Missing title="Page not found"
             message="There is nothing at this address. It may be an old link, or a contact that was deleted."
-            to="/" action="Go to today's agenda"/>
+            to=Screen::Agenda action="Go to today's agenda"/>
     }
 }

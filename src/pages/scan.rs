@@ -7,12 +7,11 @@
 //! taken with the camera app can be read too where the detector exists. The page never
 //! shows a blank camera: the video has a status line over it until a code is found.
 
-use crate::app::link_to;
+use crate::routes::{use_go, Screen};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, MediaStream, MediaStreamConstraints, MediaStreamTrack};
@@ -27,11 +26,8 @@ enum Camera {
 }
 
 /// The capture page prefilled with a scanned or pasted code.
-fn capture_href(code: &str) -> String {
-    format!(
-        "/contacts/new?code={}",
-        String::from(js_sys::encode_uri_component(code.trim()))
-    )
+fn capture(code: &str) -> Screen {
+    Screen::CaptureScanned(code.trim().to_string())
 }
 
 #[component]
@@ -54,14 +50,14 @@ pub fn Scan() -> impl IntoView {
                 }.into_any()
             }}
             <PasteCode/>
-            <A href=link_to("/contacts/new") attr:class="button scan-back">"Back to Add"</A>
+            <A href=Screen::Capture.href() attr:class="button scan-back">"Back to Add"</A>
         </main>
     }
 }
 
 #[component]
 fn CameraScan() -> impl IntoView {
-    let navigate = use_navigate();
+    let go = use_go();
     let video = NodeRef::<Video>::new();
     let camera = RwSignal::new(Camera::Starting);
     // Local to this thread (the browser's only one); read after unmount as "stopped".
@@ -70,8 +66,8 @@ fn CameraScan() -> impl IntoView {
     let is_running = move || running.try_get_value().unwrap_or(false);
 
     let found = {
-        let navigate = navigate.clone();
-        move |code: String| navigate(&capture_href(&code), Default::default())
+        let go = go.clone();
+        move |code: String| go(capture(&code))
     };
 
     {
@@ -172,7 +168,7 @@ fn CameraScan() -> impl IntoView {
 /// A text box for the link or card text, for browsers without a detector or a camera.
 #[component]
 fn PasteCode() -> impl IntoView {
-    let navigate = use_navigate();
+    let go = use_go();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -184,7 +180,7 @@ fn PasteCode() -> impl IntoView {
             ));
             return;
         }
-        navigate(&capture_href(&code), Default::default());
+        go(capture(&code));
     };
     view! {
         <form class="card scan-paste" on:submit=submit novalidate>

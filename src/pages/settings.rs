@@ -9,6 +9,7 @@ use crate::components::data_section::DataSection;
 use crate::components::storage_info::StorageInfo;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
+use crate::domain::Cadence;
 use crate::domain::{
     Command, Context, Email, LinkedIn, Placeholder, Profile, Template, TemplateKind,
 };
@@ -398,12 +399,10 @@ fn FollowUp() -> impl IntoView {
 
     let save_cadence = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let days = match cadence.get_untracked().trim().parse::<u32>() {
-            Ok(days) if (1..=3650).contains(&days) => days,
-            _ => {
-                cadence_error.set(Some(
-                    "Use a whole number of days from 1 to 3650 (90 is about three months).".into(),
-                ));
+        let days = match Cadence::parse(&cadence.get_untracked()) {
+            Ok(cadence) => cadence.days(),
+            Err(e) => {
+                cadence_error.set(Some(e.to_string()));
                 return;
             }
         };
@@ -439,7 +438,7 @@ fn FollowUp() -> impl IntoView {
             <form class="settings-form settings-cadence" on:submit=save_cadence novalidate>
                 <label for="cadence">"Keep in touch every"</label>
                 <div class="settings-inline">
-                    <input id="cadence" type="number" inputmode="numeric" min="1" max="3650"
+                    <input id="cadence" type="number" inputmode="numeric" min="1" max=Cadence::MAX_DAYS
                         aria-describedby="cadence-hint cadence-error"
                         aria-invalid=move || cadence_error.get().map(|_| "true")
                         prop:value=cadence

@@ -24,8 +24,9 @@ const HELP: &str = "\
 cargo xtask <command>
 
   serve [--port N]          build (public URL /) and serve at http://127.0.0.1:8080/
-  test                      host tests, browser tests (headless Chromium), release build,
-                            size budget, end-to-end tests; non-zero exit on any failure
+  test                      fmt and clippy gates, host tests, browser tests (headless
+                            Chromium), release build, size budget, end-to-end tests;
+                            non-zero exit on any failure
   dist [--public-url P]     release build into dist/ exactly as deployed (default P = /)
   size                      raw, gzip and brotli size of every file in dist/
   bench [--sizes 500,5000,20000] [--runs N] [--queries N] [--no-lighthouse] [--publish]
@@ -118,10 +119,13 @@ fn test() -> Result {
     ensure_build_tools()?;
     let (chrome, chromedriver) = find_browsers()?;
 
-    step("1/4 host tests: cargo test");
+    step("1/5 format and lints: cargo fmt --check, clippy -D warnings (host and wasm32)");
+    lint()?;
+
+    step("2/5 host tests: cargo test");
     run(cargo().args(["test", "--workspace", "--exclude", "followup-e2e"]))?;
 
-    step("2/4 browser tests: wasm-bindgen-test in headless Chromium");
+    step("3/5 browser tests: wasm-bindgen-test in headless Chromium");
     run(cargo()
         .args([
             "test",
@@ -141,7 +145,7 @@ fn test() -> Result {
         .env_remove("GECKODRIVER")
         .env_remove("SAFARIDRIVER"))?;
 
-    step("3/4 release build under /followup/ and size budget");
+    step("4/5 release build under /followup/ and size budget");
     dist("/followup/")?;
     let total = print_size()?;
     if total > FIRST_LOAD_BUDGET {
@@ -150,7 +154,7 @@ fn test() -> Result {
         ));
     }
 
-    step("4/4 end-to-end tests: the built app in Chromium");
+    step("5/5 end-to-end tests: the built app in Chromium");
     run(cargo()
         .args(["test", "-p", "followup-e2e", "--", "--test-threads=1"])
         .env("FOLLOWUP_DIST", dist_dir())
@@ -159,6 +163,36 @@ fn test() -> Result {
 
     println!("\nAll tests passed: host, browser, size, end to end.");
     Ok(())
+}
+
+/// `cargo fmt --check` and clippy with every warning an error, for the host (the domain,
+/// the view models, xtask and the e2e harness with their tests) and for wasm32 (the app's
+/// shell and the browser tests, which the host never compiles).
+fn lint() -> Result {
+    run(cargo().args(["fmt", "--all", "--", "--check"]))
+        .map_err(|e| format!("{e}\n(run `cargo fmt --all` to format the code)"))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "followup",
+        "--lib",
+        "--bins",
+        "--test",
+        "browser",
+        "--",
+        "-D",
+        "warnings",
+    ]))
 }
 
 /// The release build under `/followup/`, then the bench binary of the e2e crate

@@ -12,7 +12,8 @@ fn read(bytes: &[u8]) -> Result<(Vec<Connection>, Vec<RowError>), FormatError> {
 #[test]
 fn the_real_export_is_read_past_its_notes() {
     let (connections, errors) = read(FIXTURE).unwrap();
-    let got: Vec<(String, Option<&str>, &str, Option<NaiveDate>, usize)> = connections
+    type Row<'a> = (String, Option<&'a str>, &'a str, Option<NaiveDate>, usize);
+    let got: Vec<Row> = connections
         .iter()
         .map(|c| {
             (

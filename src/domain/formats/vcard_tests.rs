@@ -57,7 +57,15 @@ fn the_fixture_from_a_phone_imports_3_0_and_4_0_cards() {
         "../../../tests/fixtures/formats/contacts.vcf"
     ))
     .unwrap();
-    let got: Vec<(&str, &str, &str, Option<&str>, &str, Option<&str>)> = contacts
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+    );
+    let got: Vec<Row> = contacts
         .iter()
         .map(|c| {
             (

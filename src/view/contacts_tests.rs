@@ -1,0 +1,241 @@
+//! The contacts list's rows, filters, sorts and count line, table-driven.
+
+use super::*;
+use crate::domain::{Command, ContactId, Email, Event, EventId, EventKind, NewContact};
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect(text)
+}
+
+const TODAY: &str = "2024-09-20";
+
+/// Ana (engineer at Acme, met at the fair), Ben (recruiter at Globex, met at the fair,
+/// a job he really wants), Zoë (other, met earlier, nowhere in particular, no channel).
+fn book() -> Book {
+    let mut book = Book::default();
+    book.apply(Command::SaveEvent(Event {
+        id: EventId::new("fair"),
+        name: "Fall Career Fair".into(),
+        kind: EventKind::CareerFair,
+        date: d("2024-09-12"),
+        place: "Gym".into(),
+    }))
+    .unwrap();
+    for (id, name, kind, company, title, hook, email, met, event, really_want) in [
+        (
+            "a",
+            "Ana Álvarez",
+            Kind::Engineer,
+            "Acme",
+            "Staff Engineer",
+            "calibrating robot arms",
+            Some("ana@acme.example"),
+            "2024-09-12",
+            Some("fair"),
+            false,
+        ),
+        (
+            "b",
+            "Ben Okafor",
+            Kind::Recruiter,
+            "Globex",
+            "",
+            "summer internships",
+            Some("ben@globex.example"),
+            "2024-09-12",
+            Some("fair"),
+            true,
+        ),
+        (
+            "z",
+            "Zoë Zhang",
+            Kind::Other,
+            "",
+            "",
+            "Rust meetup talk",
+            None,
+            "2024-09-01",
+            None,
+            false,
+        ),
+    ] {
+        book.apply(Command::AddContact(NewContact {
+            id: ContactId::new(id),
+            name: name.into(),
+            company: company.into(),
+            title: title.into(),
+            kind,
+            email: email.map(|e| Email::parse(e).unwrap()),
+            phone: String::new(),
+            linkedin: None,
+            event: event.map(EventId::new),
+            met_on: d(met),
+            hook: hook.into(),
+            role: String::new(),
+            really_want,
+            tags: vec![],
+            notes: String::new(),
+            cadence_days: None,
+            updated_at: 1,
+        }))
+        .unwrap();
+    }
+    book
+}
+
+fn names(all: &[Entry], hits: &[usize]) -> Vec<String> {
+    hits.iter().map(|&i| all[i].row.name.clone()).collect()
+}
+
+#[test]
+fn filters_pick_and_order_the_rows() {
+    let book = book();
+    let all = entries(&book, d(TODAY));
+    let check = |filter: Filter, expected: &[&str]| {
+        assert_eq!(names(&all, &filter.select(&all)), expected, "{filter:?}");
+    };
+    let search = |s: &str| Filter {
+        search: s.into(),
+        sort: SortBy::Name,
+        ..Filter::default()
+    };
+    // Search is accent- and case-insensitive, over every text field and the event's name.
+    check(search(""), &["Ana Álvarez", "Ben Okafor", "Zoë Zhang"]);
+    check(search("alvarez"), &["Ana Álvarez"]);
+    check(search("ZOE"), &["Zoë Zhang"]);
+    check(search("robot"), &["Ana Álvarez"]);
+    check(search("staff"), &["Ana Álvarez"]);
+    check(search("career fair"), &["Ana Álvarez", "Ben Okafor"]);
+    check(search("nobody like this"), &[]);
+    // Event, kind and needs-action narrow; the sort orders.
+    check(
+        Filter {
+            event: Some("fair".into()),
+            sort: SortBy::Name,
+            ..Filter::default()
+        },
+        &["Ana Álvarez", "Ben Okafor"],
+    );
+    check(
+        Filter {
+            kind: Some(Kind::Recruiter),
+            ..Filter::default()
+        },
+        &["Ben Okafor"],
+    );
+    check(
+        Filter {
+            sort: SortBy::MetOn,
+            ..Filter::default()
+        },
+        &names(&all, &(0..all.len()).collect::<Vec<_>>())
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+}
+
+#[test]
+fn next_due_puts_the_most_urgent_first() {
+    let book = book();
+    let all = entries(&book, d(TODAY));
+    let hits = Filter::default().select(&all);
+    assert_eq!(hits.len(), 3);
+    let urgencies: Vec<_> = hits.iter().map(|&i| all[i].urgency).collect();
+    let mut sorted = urgencies.clone();
+    sorted.sort();
+    assert_eq!(urgencies, sorted);
+    // Met eight days ago with nothing done: everyone has an overdue step.
+    assert!(all.iter().all(|e| e.needs_action));
+    let only_action = Filter {
+        needs_action: true,
+        ..Filter::default()
+    };
+    assert_eq!(only_action.select(&all).len(), 3);
+}
+
+#[test]
+fn rows_show_company_and_title_and_the_next_step() {
+    let book = book();
+    let all = entries(&book, d(TODAY));
+    let row = |name: &str| all.iter().find(|e| e.row.name == name).unwrap().row.clone();
+    assert_eq!(row("Ana Álvarez").subtitle, "Acme · Staff Engineer");
+    assert_eq!(row("Ben Okafor").subtitle, "Globex");
+    assert_eq!(row("Zoë Zhang").subtitle, "");
+    assert!(row("Ben Okafor").really_want);
+    let (label, status, tone) = row("Ana Álvarez").next.unwrap();
+    assert!(!label.is_empty() && !status.is_empty());
+    assert_eq!(tone, "overdue");
+}
+
+#[test]
+fn filtering_means_anything_but_the_sort() {
+    for (filter, expected) in [
+        (Filter::default(), false),
+        (
+            Filter {
+                sort: SortBy::Name,
+                ..Filter::default()
+            },
+            false,
+        ),
+        (
+            Filter {
+                search: "   ".into(),
+                ..Filter::default()
+            },
+            false,
+        ),
+        (
+            Filter {
+                search: "a".into(),
+                ..Filter::default()
+            },
+            true,
+        ),
+        (
+            Filter {
+                event: Some("fair".into()),
+                ..Filter::default()
+            },
+            true,
+        ),
+        (
+            Filter {
+                kind: Some(Kind::Other),
+                ..Filter::default()
+            },
+            true,
+        ),
+        (
+            Filter {
+                needs_action: true,
+                ..Filter::default()
+            },
+            true,
+        ),
+    ] {
+        assert_eq!(filter.is_filtering(), expected, "{filter:?}");
+    }
+}
+
+#[test]
+fn the_count_line() {
+    for (total, matches, filtering, text) in [
+        (0, 0, false, "0 contacts"),
+        (1, 1, false, "1 contact"),
+        (3, 3, false, "3 contacts"),
+        (3, 1, true, "1 of 3 match"),
+        (3, 0, true, "0 of 3 match"),
+    ] {
+        assert_eq!(count_text(total, matches, filtering), text);
+    }
+}
+
+#[test]
+fn sort_values_read_back() {
+    for sort in SortBy::ALL {
+        assert_eq!(SortBy::from_value(sort.value()), sort);
+    }
+    assert_eq!(SortBy::from_value("nonsense"), SortBy::NextDue);
+}
