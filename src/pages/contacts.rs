@@ -9,7 +9,7 @@
 use crate::domain::Kind;
 use crate::routes::Screen;
 use crate::state::use_app;
-use crate::view::contacts::{count_text, entries, Filter, Row, SortBy};
+use crate::view::contacts::{count_text, entries, Entry, Filter, Row, SortBy};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -17,20 +17,59 @@ use leptos_router::hooks::use_query_map;
 /// How many rows are drawn at first, and added by "Show more".
 const PAGE: usize = 50;
 
+/// What the student chose to see, as signals: the controls write them, the list reads them.
+#[derive(Clone, Copy)]
+struct Choices {
+    search: RwSignal<String>,
+    /// An event id, or "" for every event.
+    event: RwSignal<String>,
+    kind: RwSignal<Option<Kind>>,
+    needs_action: RwSignal<bool>,
+    sort: RwSignal<SortBy>,
+}
+
+impl Choices {
+    fn new(event: String) -> Choices {
+        Choices {
+            search: RwSignal::new(String::new()),
+            event: RwSignal::new(event),
+            kind: RwSignal::new(None),
+            needs_action: RwSignal::new(false),
+            sort: RwSignal::new(SortBy::NextDue),
+        }
+    }
+
+    /// The filter these choices make (tracked); `events` are the book's (id, name) pairs.
+    fn filter(self, events: &[(String, String)]) -> Filter {
+        let event = self.event.get();
+        Filter {
+            search: self.search.get(),
+            // An event id that is not in the book (an old link) filters nothing.
+            event: events.iter().any(|(e, _)| *e == event).then_some(event),
+            kind: self.kind.get(),
+            needs_action: self.needs_action.get(),
+            sort: self.sort.get(),
+        }
+    }
+
+    /// Everything back to "all contacts" (the sort order stays).
+    fn clear(self) {
+        self.search.set(String::new());
+        self.event.set(String::new());
+        self.kind.set(None);
+        self.needs_action.set(false);
+    }
+}
+
 #[component]
 pub fn Contacts() -> impl IntoView {
     let state = use_app();
     let query_map = use_query_map();
-
-    let search = RwSignal::new(String::new());
-    let event = RwSignal::new(query_map.read_untracked().get("event").unwrap_or_default());
-    let kind = RwSignal::new(None::<Kind>);
-    let needs_action = RwSignal::new(false);
-    let sort = RwSignal::new(SortBy::NextDue);
+    let choices = Choices::new(query_map.read_untracked().get("event").unwrap_or_default());
     // `?event=<id>` (from the events page) can change while this page is open.
     Effect::new(move |_| {
         let from_url = query_map.read().get("event").unwrap_or_default();
-        event.set(from_url);
+        choices.event.set(from_url);
     });
 
     let events = Memo::new(move |_| {
@@ -45,134 +84,8 @@ pub fn Contacts() -> impl IntoView {
         state.book.with(|b| entries(b, today))
     });
     let total = Memo::new(move |_| entries.with(Vec::len));
-    let action_count =
-        Memo::new(move |_| entries.with(|all| all.iter().filter(|e| e.needs_action).count()));
-    let filter = Memo::new(move |_| {
-        let event = event.get();
-        Filter {
-            search: search.get(),
-            // An event id that is not in the book (an old link) filters nothing.
-            event: events
-                .with(|evs| evs.iter().any(|(e, _)| *e == event))
-                .then_some(event),
-            kind: kind.get(),
-            needs_action: needs_action.get(),
-            sort: sort.get(),
-        }
-    });
-    let event_filter = Memo::new(move |_| filter.with(|f| f.event.clone()));
-    let filtering = Memo::new(move |_| filter.with(Filter::is_filtering));
+    let filter = Memo::new(move |_| events.with(|evs| choices.filter(evs)));
     let rows = Memo::new(move |_| filter.with(|f| entries.with(|all| f.select(all))));
-    // Thousands of rows would take a second to draw: show a page at a time.
-    let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        search.track();
-        event.track();
-        kind.track();
-        needs_action.track();
-        sort.track();
-        shown.set(PAGE);
-    });
-    let visible = Memo::new(move |_| {
-        let shown = shown.get();
-        rows.with(|hits| {
-            entries.with(|all| {
-                hits.iter()
-                    .take(shown)
-                    .map(|&i| all[i].row.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let hidden = move || rows.with(Vec::len).saturating_sub(shown.get());
-    let clear = move |_| {
-        search.set(String::new());
-        event.set(String::new());
-        kind.set(None);
-        needs_action.set(false);
-    };
-
-    let count_text = move || count_text(total.get(), rows.with(Vec::len), filtering.get());
-
-    let kind_chip = move |k: Option<Kind>, text: &'static str| {
-        view! {
-            <button type="button" class="chip" aria-pressed=move || (kind.get() == k).to_string()
-                on:click=move |_| kind.set(k)>{text}</button>
-        }
-    };
-
-    let controls = move || {
-        view! {
-            <div class="finder" role="search">
-                <label for="search" class="finder-label">"Search contacts"</label>
-                <input id="search" type="search" autocomplete="off" enterkeyhint="search"
-                    placeholder="Name, company, topic, tag…"
-                    prop:value=search on:input=move |ev| search.set(event_target_value(&ev))/>
-                <div class="chips" role="group" aria-label="Show">
-                    <button type="button" class="chip chip-action" aria-pressed=move || needs_action.get().to_string()
-                        on:click=move |_| needs_action.update(|on| *on = !*on)>
-                        "Needs action"
-                        <span class="chip-count">{move || action_count.get()}</span>
-                    </button>
-                    {kind_chip(None, "All")}
-                    {kind_chip(Some(Kind::Engineer), "Engineers")}
-                    {kind_chip(Some(Kind::Recruiter), "Recruiters")}
-                    {kind_chip(Some(Kind::Other), "Others")}
-                </div>
-                <div class="finder-selects">
-                    <div class="select">
-                        <label for="event-filter">"Event"</label>
-                        <select id="event-filter" on:change=move |ev| event.set(event_target_value(&ev))>
-                            <option value="" selected=move || event_filter.with(Option::is_none)>"All events"</option>
-                            <For each=move || events.get() key=|e| e.clone() let:e>
-                                <option value=e.0.clone() selected={let id = e.0.clone(); move || event_filter.get().as_ref() == Some(&id)}>{e.1.clone()}</option>
-                            </For>
-                        </select>
-                    </div>
-                    <div class="select">
-                        <label for="sort">"Sort by"</label>
-                        <select id="sort" on:change=move |ev| sort.set(SortBy::from_value(&event_target_value(&ev)))>
-                            {SortBy::ALL.into_iter().map(|s| view! {
-                                <option value=s.value() selected=move || sort.get() == s>{s.label()}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                </div>
-                <p class="result-count" role="status">
-                    <span>{count_text}</span>
-                    <Show when=move || filtering.get()>
-                        <button type="button" class="link-button" on:click=clear>"Clear filters"</button>
-                    </Show>
-                </p>
-            </div>
-        }
-    };
-
-    let list = move || {
-        view! {
-            <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
-                <section class="card empty">
-                    <h2>"No one matches"</h2>
-                    <p>"Try fewer words, or another event or kind."</p>
-                    <button type="button" class="button" on:click=clear>"Clear filters"</button>
-                </section>
-            }>
-                <ul class="contact-list card">
-                    <For each=move || visible.get() key=|row| row.clone() let:row>
-                        <ContactRow row/>
-                    </For>
-                </ul>
-                <Show when=move || { hidden() > 0 }>
-                    <div class="more-rows">
-                        <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {move || format!("Show {} more", hidden().min(PAGE))}
-                        </button>
-                        <p class="meta">{move || format!("{} more not shown yet. Search finds anyone at once.", hidden())}</p>
-                    </div>
-                </Show>
-            </Show>
-        }
-    };
 
     view! {
         <main id="main" data-page="contacts" class="page">
@@ -189,10 +102,134 @@ pub fn Contacts() -> impl IntoView {
                     <A href=Screen::Capture.href() attr:class="button primary">"Add your first contact"</A>
                 </section>
             }>
-                {controls()}
-                {list()}
+                <Finder choices events filter entries rows/>
+                <Results choices entries rows/>
             </Show>
         </main>
+    }
+}
+
+/// The search box, the chips, the event and sort selects, and the count line.
+#[component]
+fn Finder(
+    choices: Choices,
+    events: Memo<Vec<(String, String)>>,
+    filter: Memo<Filter>,
+    entries: Memo<Vec<Entry>>,
+    rows: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let Choices {
+        search,
+        event,
+        kind,
+        needs_action,
+        sort,
+    } = choices;
+    let action_count =
+        Memo::new(move |_| entries.with(|all| all.iter().filter(|e| e.needs_action).count()));
+    let event_filter = Memo::new(move |_| filter.with(|f| f.event.clone()));
+    let filtering = Memo::new(move |_| filter.with(Filter::is_filtering));
+    let count_text =
+        move || count_text(entries.with(Vec::len), rows.with(Vec::len), filtering.get());
+    let kind_chip = move |k: Option<Kind>, text: &'static str| {
+        view! {
+            <button type="button" class="chip" aria-pressed=move || (kind.get() == k).to_string()
+                on:click=move |_| kind.set(k)>{text}</button>
+        }
+    };
+    view! {
+        <div class="finder" role="search">
+            <label for="search" class="finder-label">"Search contacts"</label>
+            <input id="search" type="search" autocomplete="off" enterkeyhint="search"
+                placeholder="Name, company, topic, tag…"
+                prop:value=search on:input=move |ev| search.set(event_target_value(&ev))/>
+            <div class="chips" role="group" aria-label="Show">
+                <button type="button" class="chip chip-action" aria-pressed=move || needs_action.get().to_string()
+                    on:click=move |_| needs_action.update(|on| *on = !*on)>
+                    "Needs action"
+                    <span class="chip-count">{move || action_count.get()}</span>
+                </button>
+                {kind_chip(None, "All")}
+                {kind_chip(Some(Kind::Engineer), "Engineers")}
+                {kind_chip(Some(Kind::Recruiter), "Recruiters")}
+                {kind_chip(Some(Kind::Other), "Others")}
+            </div>
+            <div class="finder-selects">
+                <div class="select">
+                    <label for="event-filter">"Event"</label>
+                    <select id="event-filter" on:change=move |ev| event.set(event_target_value(&ev))>
+                        <option value="" selected=move || event_filter.with(Option::is_none)>"All events"</option>
+                        <For each=move || events.get() key=|e| e.clone() let:e>
+                            <option value=e.0.clone() selected={let id = e.0.clone(); move || event_filter.get().as_ref() == Some(&id)}>{e.1.clone()}</option>
+                        </For>
+                    </select>
+                </div>
+                <div class="select">
+                    <label for="sort">"Sort by"</label>
+                    <select id="sort" on:change=move |ev| sort.set(SortBy::from_value(&event_target_value(&ev)))>
+                        {SortBy::ALL.into_iter().map(|s| view! {
+                            <option value=s.value() selected=move || sort.get() == s>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="result-count" role="status">
+                <span>{count_text}</span>
+                <Show when=move || filtering.get()>
+                    <button type="button" class="link-button" on:click=move |_| choices.clear()>"Clear filters"</button>
+                </Show>
+            </p>
+        </div>
+    }
+}
+
+/// The matching rows, a page at a time: thousands of rows would take a second to draw.
+#[component]
+fn Results(choices: Choices, entries: Memo<Vec<Entry>>, rows: Memo<Vec<usize>>) -> impl IntoView {
+    let shown = RwSignal::new(PAGE);
+    // A new search or filter starts again from the first page.
+    Effect::new(move |_| {
+        choices.search.track();
+        choices.event.track();
+        choices.kind.track();
+        choices.needs_action.track();
+        choices.sort.track();
+        shown.set(PAGE);
+    });
+    let visible = Memo::new(move |_| {
+        let shown = shown.get();
+        rows.with(|hits| {
+            entries.with(|all| {
+                hits.iter()
+                    .take(shown)
+                    .map(|&i| all[i].row.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let hidden = move || rows.with(Vec::len).saturating_sub(shown.get());
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
+            <section class="card empty">
+                <h2>"No one matches"</h2>
+                <p>"Try fewer words, or another event or kind."</p>
+                <button type="button" class="button" on:click=move |_| choices.clear()>"Clear filters"</button>
+            </section>
+        }>
+            <ul class="contact-list card">
+                <For each=move || visible.get() key=|row| row.clone() let:row>
+                    <ContactRow row/>
+                </For>
+            </ul>
+            <Show when=move || { hidden() > 0 }>
+                <div class="more-rows">
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || format!("Show {} more", hidden().min(PAGE))}
+                    </button>
+                    <p class="meta">{move || format!("{} more not shown yet. Search finds anyone at once.", hidden())}</p>
+                </div>
+            </Show>
+        </Show>
     }
 }
 
