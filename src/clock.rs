@@ -16,6 +16,17 @@ pub fn today() -> NaiveDate {
     .expect("the browser's date is a valid calendar date")
 }
 
+/// Milliseconds from now to the next local midnight (at least 1).
+pub fn ms_until_midnight() -> i64 {
+    let now = js_sys::Date::new_0();
+    let midnight = js_sys::Date::new(&now);
+    midnight.set_hours(24);
+    midnight.set_minutes(0);
+    midnight.set_seconds(0);
+    midnight.set_milliseconds(0);
+    ((midnight.get_time() - now.get_time()) as i64).max(1)
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64

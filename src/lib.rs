@@ -41,9 +41,40 @@ pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] on `<body>`.
+/// The entry point of the release build (`--features start`, which `split` includes):
+/// wasm-bindgen's `start` runs it once the module is instantiated. Without the feature the
+/// library has no entry point, so the browser tests (`tests/browser.rs`) mount only what they test.
+///
+/// The app starts after the next frame has been painted (or after 100 ms, when the page is
+/// hidden and draws no frames), so the static shell is on screen before anything long runs
+/// (reading a book of thousands of contacts takes a while on a slow phone).
+#[cfg(all(target_arch = "wasm32", feature = "start"))]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn main() {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::time::Duration;
+    perf::mark("followup:start");
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    let go = move || {
+        if !started.replace(true) {
+            start();
+        }
+    };
+    let after_frame = go.clone();
+    request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
+    set_timeout(go, Duration::from_millis(100));
+}
+
+/// Mounts [`App`] on `<body>` in place of the static app shell of `index.html` (`#shell`),
+/// in one task, so no frame shows both or neither. Debug builds also install the panic
+/// hook (a readable panic message in the console); release builds leave it out, with the
+/// formatting code it pulls in.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -59,6 +59,12 @@ impl Screen {
         }
     }
 
+    /// The path of this screen (the composer) saying where to return afterwards:
+    /// `/contacts/<id>/send/email?back=%2F`. `parse` reads the `back` value as a path.
+    pub fn path_back_to(&self, back: &Screen) -> String {
+        format!("{}?back={}", self.path(), query_value(&back.path()))
+    }
+
     /// The screen at a path inside the app (as `path` writes it), or `None` for an address
     /// the app does not know.
     pub fn parse(path: &str) -> Option<Screen> {
@@ -145,6 +151,20 @@ mod web {
         /// so every link uses this.
         pub fn href(&self) -> String {
             BASE.with(|base| format!("{base}{}", self.path()))
+        }
+
+        /// `href` with where to return afterwards (see `path_back_to`).
+        pub fn href_back_to(&self, back: &Screen) -> String {
+            BASE.with(|base| format!("{base}{}", self.path_back_to(back)))
+        }
+
+        /// The screen shown now, read from the address bar (the agenda when unknown).
+        pub fn current() -> Screen {
+            let path = window().location().pathname().unwrap_or_default();
+            let inside = BASE.with(|base| path.strip_prefix(base.as_str()).map(str::to_string));
+            inside
+                .and_then(|p| Screen::parse(&p))
+                .unwrap_or(Screen::Agenda)
         }
     }
 
@@ -292,6 +312,22 @@ mod tests {
         ] {
             assert_eq!(base_path(uri), base, "{uri}");
         }
+    }
+
+    #[test]
+    fn the_composer_knows_where_to_return() {
+        let compose = Screen::Compose(contact(), Step::Email);
+        for back in [Screen::Agenda, Screen::Contact(contact()), Screen::Contacts] {
+            let path = compose.path_back_to(&back);
+            let (route, query) = path.split_once('?').unwrap();
+            assert_eq!(Screen::parse(route), Some(compose.clone()));
+            let value = query.strip_prefix("back=").unwrap().replace("%2F", "/");
+            assert_eq!(Screen::parse(&value), Some(back.clone()), "{path}");
+        }
+        assert_eq!(
+            compose.path_back_to(&Screen::Agenda),
+            "/contacts/lq3k2-7/send/email?back=%2F"
+        );
     }
 
     #[test]

@@ -9,13 +9,26 @@
 //! again with everything still unsaved. Another tab's save arrives as a `storage` event and
 //! is merged contact by contact (`snapshot::merge_remote`); forms keep what is being typed
 //! because they copy the book once when they open.
+//!
+//! Time enters here and nowhere else in the views: `today` is refreshed when the page
+//! becomes visible again and at local midnight, and [`AppState::now`] hands commands the
+//! date and the instant of a change as one `Now`.
 
 use crate::clock;
+use crate::domain::settings::Theme;
 use crate::domain::snapshot::{self, Dirty, Remote, Saved};
 use crate::domain::{Book, BookError, Command};
 use crate::storage::{self, Damaged, Loaded};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+/// The moment a command is made: the student's today and the instant, in milliseconds
+/// since the Unix epoch (the contact's `updated_at`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub today: NaiveDate,
+    pub at: i64,
+}
 
 /// Something about the stored data the user must know at start-up.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,11 +72,14 @@ impl AppState {
     pub fn start() -> AppState {
         let mut sync = Sync::default();
         let mut held = false;
-        let (book, notice) = match storage::load(&clock::now_ms().to_string()) {
+        let (book, notice) = match storage::load() {
             Loaded::Empty => (Book::default(), None),
             Loaded::Book { stored, damaged } => {
                 let stored = *stored;
                 sync.saved = stored.saved;
+                for key in sync.saved.prune_tombstones(clock::now_ms()) {
+                    storage::remove(&key);
+                }
                 sync.obsolete = stored.obsolete;
                 if stored.migrated_from.is_some() {
                     sync.dirty = Dirty::All;
@@ -98,6 +114,8 @@ impl AppState {
         };
         state.save_on_change();
         state.listen_to_other_tabs();
+        state.keep_today_current();
+        state.follow_theme();
         state.ask_for_persistence_once();
         if migrate {
             state.save_now();
@@ -105,11 +123,92 @@ impl AppState {
         state
     }
 
+    /// Today and this instant, for a command about to be made. Reading `today` here does
+    /// not subscribe the caller.
+    pub fn now(&self) -> Now {
+        self.refresh_today();
+        Now {
+            today: self.today.get_untracked(),
+            at: clock::now_ms(),
+        }
+    }
+
+    /// Reads the date again; the agenda and every page move on when it changed.
+    pub fn refresh_today(&self) {
+        let today = clock::today();
+        if self.today.get_untracked() != today {
+            self.today.set(today);
+        }
+    }
+
+    /// Keeps `today` right in a page left open: when it becomes visible again (a phone
+    /// unlocked, an installed app brought back) and at each local midnight.
+    fn keep_today_current(self) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            if !document().hidden() {
+                self.refresh_today();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        // The listener lives as long as the app.
+        on_visible.forget();
+        self.at_next_midnight();
+    }
+
+    fn at_next_midnight(self) {
+        // A little after midnight, so the new date has surely begun; timers sleep with
+        // the device, which the visibility listener covers.
+        let wait = clock::ms_until_midnight() + 1_000;
+        set_timeout(
+            move || {
+                self.refresh_today();
+                self.at_next_midnight();
+            },
+            std::time::Duration::from_millis(wait as u64),
+        );
+    }
+
+    /// Applies the theme chosen in Settings: `data-theme` on `<html>` (the stylesheet
+    /// follows the system when it is absent) and the browser's bar colour.
+    fn follow_theme(self) {
+        let book = self.book;
+        Effect::new(move || {
+            let theme = book.with(|b| b.settings().theme);
+            let Some(root) = document().document_element() else {
+                return;
+            };
+            let (attribute, bar) = match theme {
+                Theme::System => (None, None),
+                Theme::Light => (Some("light"), Some(LIGHT_BAR)),
+                Theme::Dark => (Some("dark"), Some(DARK_BAR)),
+            };
+            match attribute {
+                Some(value) => {
+                    let _ = root.set_attribute("data-theme", value);
+                }
+                None => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+            }
+            // index.html has one theme-color per scheme; a chosen theme sets both.
+            for (scheme, default) in [("light", LIGHT_BAR), ("dark", DARK_BAR)] {
+                let css = format!("meta[name=theme-color][media*={scheme}]");
+                if let Ok(Some(meta)) = document().query_selector(&css) {
+                    let _ = meta.set_attribute("content", bar.unwrap_or(default));
+                }
+            }
+        });
+    }
+
     /// Runs one command through the domain's reducer. On error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), BookError> {
         let touched = self
             .book
-            .with_untracked(|book| command.touched_contacts(book));
+            .with_untracked(|book| snapshot::touched_contacts(&command, book));
         let mut result = Ok(());
         self.book.maybe_update(|book| {
             result = book.apply(command);
@@ -119,12 +218,6 @@ impl AppState {
             self.sync.update_value(|s| s.dirty.add(touched));
         }
         result
-    }
-
-    /// Replaces the whole book (an import): every contact is saved again.
-    pub fn replace_book(&self, book: Book) {
-        self.sync.update_value(|s| s.dirty = Dirty::All);
-        self.book.set(book);
     }
 
     /// After unreadable data was kept (backed up or downloaded): removes it from the live
@@ -241,6 +334,15 @@ impl AppState {
         std::mem::forget(handle);
     }
 }
+
+/// A new id for a contact or an event, made at the edge.
+pub fn new_id() -> String {
+    clock::new_id()
+}
+
+/// The browser bar's colour per scheme (as in index.html).
+const LIGHT_BAR: &str = "#0f766e";
+const DARK_BAR: &str = "#121715";
 
 /// The app state provided by `App`.
 pub fn use_app() -> AppState {

@@ -3,12 +3,14 @@
 //!
 //! The layout and its versions live in `domain::snapshot`; this module moves text in and
 //! out. Reading never destroys data: text that cannot be decoded (broken JSON, a wrong
-//! shape, or a newer version of the app) is first copied to a backup key
-//! (`followup.unreadable.<time>`), and nothing is written over it until the user has been
-//! told. Writing never panics: gloo's `raw()` panics when storage is missing, so every
+//! shape, or a newer version of the app) is first copied to a key named after its content
+//! (`domain::kept`, `followup.unreadable.<hash>`: the same data is kept once however often
+//! the page loads), and nothing is written over it until the user has been told. Kept
+//! copies stay until the student deletes them in Settings. Writing never panics: gloo's `raw()` panics when storage is missing, so every
 //! access checks [`available`] first, and a refused write (quota) comes back as a
 //! [`SaveError`] for the UI to show while the book stays in memory.
 
+use crate::domain::kept::{self, KeptCopy, COPY_PREFIX};
 use crate::domain::snapshot::{self, Plan, Stored, Unreadable, KEY_PREFIX};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -76,8 +78,8 @@ pub fn available() -> bool {
         .is_some()
 }
 
-/// Every key the app owns, with its text, in storage order.
-pub fn entries() -> Vec<(String, String)> {
+/// Every key starting with `prefix`, with its text, in storage order.
+fn entries_under(prefix: &str) -> Vec<(String, String)> {
     if !available() {
         return Vec::new();
     }
@@ -88,7 +90,7 @@ pub fn entries() -> Vec<(String, String)> {
         let Ok(Some(key)) = storage.key(i) else {
             continue;
         };
-        if !key.starts_with(KEY_PREFIX) || key.starts_with(BACKUP_PREFIX) {
+        if !key.starts_with(prefix) {
             continue;
         }
         if let Ok(Some(value)) = storage.get_item(&key) {
@@ -98,21 +100,58 @@ pub fn entries() -> Vec<(String, String)> {
     out
 }
 
-/// Backups of unreadable data start with this.
-pub const BACKUP_PREFIX: &str = "followup.unreadable.";
+/// Every key the app owns, with its text, in storage order; kept copies are not included.
+pub fn entries() -> Vec<(String, String)> {
+    let mut entries = entries_under(KEY_PREFIX);
+    entries.retain(|(key, _)| !key.starts_with(COPY_PREFIX));
+    entries
+}
 
-/// Reads the stored book; see [`Loaded`]. `backup_suffix` makes backup keys unique (the
-/// caller passes the current time).
-pub fn load(backup_suffix: &str) -> Loaded {
+/// The kept copies of unreadable data, in key order.
+pub fn kept_copies() -> Vec<KeptCopy> {
+    let copies = entries_under(COPY_PREFIX);
+    kept::kept_copies(copies.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// Removes a kept copy (the student chose Delete in Settings).
+pub fn delete_copy(key: &str) {
+    if key.starts_with(COPY_PREFIX) {
+        remove(key);
+    }
+}
+
+/// Keeps `raw` under its content's key, unless that copy is already there. `None` when
+/// the browser refused the write.
+fn keep_copy(raw: &str) -> Option<String> {
+    let key = kept::copy_key(raw);
+    let present = read_raw(&key).as_deref() == Some(raw);
+    (present || write_raw(&key, raw).is_ok()).then_some(key)
+}
+
+/// Folds copies an older version kept under time-stamped keys into one per content. A
+/// copy is removed only after its content is safe under the new key.
+fn tidy_copies() {
+    let copies = entries_under(COPY_PREFIX);
+    let tidy = kept::tidy(copies.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    if tidy.writes.iter().all(|(k, v)| write_raw(k, v).is_ok()) {
+        for key in &tidy.removes {
+            remove(key);
+        }
+    }
+}
+
+/// Reads the stored book; see [`Loaded`].
+pub fn load() -> Loaded {
     if !available() {
         return Loaded::Unavailable;
     }
+    tidy_copies();
     let entries = entries();
     match snapshot::decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(None) => Loaded::Empty,
         Ok(Some(mut stored)) => {
             let damaged = (!stored.unreadable.is_empty())
-                .then(|| keep_damaged(std::mem::take(&mut stored.unreadable), backup_suffix));
+                .then(|| keep_damaged(std::mem::take(&mut stored.unreadable)));
             Loaded::Book {
                 stored: Box::new(stored),
                 damaged,
@@ -125,8 +164,7 @@ pub fn load(backup_suffix: &str) -> Loaded {
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
             let raw = raw_map(&ours);
-            let key = format!("{BACKUP_PREFIX}{backup_suffix}");
-            let backup_key = write_raw(&key, &raw).is_ok().then_some(key);
+            let backup_key = keep_copy(&raw);
             Loaded::Unreadable {
                 reason: error.to_string(),
                 raw,
@@ -138,14 +176,13 @@ pub fn load(backup_suffix: &str) -> Loaded {
 
 /// Copies unreadable contact keys to a backup key, then removes them so they are not
 /// reported again; when the backup cannot be written they stay where they are.
-fn keep_damaged(unreadable: Vec<Unreadable>, backup_suffix: &str) -> Damaged {
+fn keep_damaged(unreadable: Vec<Unreadable>) -> Damaged {
     let pairs: Vec<(&str, &str)> = unreadable
         .iter()
         .map(|u| (u.key.as_str(), u.raw.as_str()))
         .collect();
     let raw = raw_map(&pairs);
-    let key = format!("{BACKUP_PREFIX}{backup_suffix}");
-    let backup_key = write_raw(&key, &raw).is_ok().then_some(key);
+    let backup_key = keep_copy(&raw);
     if backup_key.is_some() {
         for u in &unreadable {
             remove(&u.key);
@@ -184,6 +221,39 @@ pub fn clear_data() {
             remove(&key);
         }
     }
+}
+
+/// The key a room check writes and removes at once (not a data key: other tabs ignore it).
+const PROBE_KEY: &str = "followup.probe";
+
+/// Whether a write of `bytes` (UTF-16, as browsers count) would fit now.
+fn fits(bytes: usize) -> bool {
+    let chars = (bytes / 2).saturating_sub(PROBE_KEY.len());
+    let fits = write_raw(PROBE_KEY, &"x".repeat(chars)).is_ok();
+    remove(PROBE_KEY);
+    fits
+}
+
+/// Whether `bytes` more fit in localStorage. Browsers do not say how much room is left, so
+/// this writes a probe of that size and removes it. When it does not fit, the error is
+/// about how many bytes are free (found by halving, to within 1/64 of `bytes`).
+pub fn room_for(bytes: usize) -> Result<(), usize> {
+    if !available() {
+        return Err(0);
+    }
+    if fits(bytes) {
+        return Ok(());
+    }
+    let (mut low, mut high) = (0, bytes);
+    while high - low > (bytes / 64).max(1024) {
+        let mid = low + (high - low) / 2;
+        if fits(mid) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    Err(low)
 }
 
 /// How many bytes the app's keys take in localStorage (browsers count UTF-16 code units,

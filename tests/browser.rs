@@ -36,7 +36,7 @@ fn book_with(names: &[&str]) -> Book {
 fn empty_storage_loads_as_a_first_visit() {
     clear();
     assert!(storage::available());
-    assert!(matches!(storage::load("t"), Loaded::Empty));
+    assert!(matches!(storage::load(), Loaded::Empty));
 }
 
 #[wasm_bindgen_test]
@@ -45,7 +45,7 @@ fn a_saved_book_loads_back_unchanged() {
     let book = book_with(&["Ana López", "Kwame Mensah", "Zoë 🌱"]);
     let plan = snapshot::plan(&book, &Saved::default(), &Dirty::All, 1);
     storage::write(&plan).unwrap();
-    match storage::load("t") {
+    match storage::load() {
         Loaded::Book { stored, damaged } => {
             assert_eq!(stored.book, book);
             assert_eq!(damaged, None);
@@ -60,7 +60,7 @@ fn version_one_data_loads_for_migration() {
     clear();
     let book = book_with(&["Ana López"]);
     storage::write_raw(LEGACY_KEY, &snapshot::encode(&book)).unwrap();
-    match storage::load("t") {
+    match storage::load() {
         Loaded::Book { stored, .. } => {
             assert_eq!(stored.book, book);
             assert_eq!(stored.migrated_from, Some(1));
@@ -80,7 +80,7 @@ fn a_damaged_contact_is_backed_up_and_the_rest_loads() {
     let book = book_with(&["Ana López", "Kwame Mensah"]);
     storage::write(&snapshot::plan(&book, &Saved::default(), &Dirty::All, 1)).unwrap();
     storage::write_raw("followup.c.broken", "{\"id\":").unwrap();
-    match storage::load("9") {
+    match storage::load() {
         Loaded::Book {
             stored,
             damaged: Some(damaged),
@@ -116,7 +116,7 @@ fn unreadable_data_is_backed_up_before_anything_else() {
     ] {
         clear();
         storage::write_raw(key, raw).unwrap();
-        match storage::load("42") {
+        match storage::load() {
             Loaded::Unreadable {
                 raw: kept,
                 backup_key: Some(backup),
@@ -136,6 +136,101 @@ fn unreadable_data_is_backed_up_before_anything_else() {
             other => panic!("{why}: expected Unreadable with a backup, got {other:?}"),
         }
     }
+}
+
+/// The keys and texts of every kept copy of unreadable data.
+fn copies() -> Vec<(String, String)> {
+    storage::kept_copies()
+        .into_iter()
+        .map(|c| {
+            let raw = storage::read_raw(&c.key).unwrap();
+            (c.key, raw)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn reloading_unreadable_data_keeps_one_copy_and_never_grows_storage() {
+    clear();
+    storage::write_raw(META_KEY, "{not json").unwrap();
+    let first = match storage::load() {
+        Loaded::Unreadable {
+            backup_key: Some(key),
+            ..
+        } => key,
+        other => panic!("expected Unreadable with a copy, got {other:?}"),
+    };
+    let after_one = copies();
+    for _ in 0..5 {
+        match storage::load() {
+            Loaded::Unreadable {
+                backup_key: Some(key),
+                ..
+            } => assert_eq!(key, first),
+            other => panic!("expected Unreadable with a copy, got {other:?}"),
+        }
+    }
+    assert_eq!(copies(), after_one, "five reloads changed nothing");
+    assert_eq!(after_one.len(), 1);
+    // Start fresh removes the data, keeps the copy until the student deletes it.
+    storage::clear_data();
+    assert_eq!(storage::read_raw(META_KEY), None);
+    assert_eq!(copies(), after_one);
+    storage::delete_copy(&first);
+    assert_eq!(copies(), []);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn copies_an_older_version_kept_by_time_are_folded_into_one_per_content() {
+    clear();
+    let raw = r#"{"followup.meta": "{not json"}"#;
+    for time in ["1", "2", "3"] {
+        storage::write_raw(&format!("followup.unreadable.{time}"), raw).unwrap();
+    }
+    storage::write_raw("followup.unreadable.4", "other").unwrap();
+    assert!(matches!(storage::load(), Loaded::Empty));
+    let kept = copies();
+    let expected = [
+        (followup::domain::kept::copy_key(raw), raw.to_string()),
+        (
+            followup::domain::kept::copy_key("other"),
+            "other".to_string(),
+        ),
+    ];
+    let mut expected = expected.to_vec();
+    expected.sort();
+    assert_eq!(kept, expected);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn room_for_an_import_is_measured_without_leaving_anything_behind() {
+    clear();
+    assert_eq!(storage::room_for(1_000_000), Ok(()));
+    // Fill most of the quota, leaving well under a megabyte.
+    let mut i = 0;
+    let mut size = 1 << 20;
+    while size >= 1 << 16 {
+        if storage::write_raw(&format!("followup.test.fill.{i}"), &"x".repeat(size)).is_ok() {
+            i += 1;
+        } else {
+            size /= 2;
+        }
+    }
+    let before = storage::entries().len();
+    let free = storage::room_for(4_000_000).expect_err("4 MB cannot fit");
+    assert!(free < 4_000_000, "{free}");
+    if free > 4_000 {
+        assert_eq!(storage::room_for(2_000), Ok(()), "{free} bytes are free");
+    }
+    assert_eq!(
+        storage::read_raw("followup.probe"),
+        None,
+        "the probe is removed"
+    );
+    assert_eq!(storage::entries().len(), before);
+    clear();
 }
 
 #[wasm_bindgen_test]

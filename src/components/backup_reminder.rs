@@ -18,7 +18,7 @@ pub fn BackupReminder() -> impl IntoView {
         state.book.with(|b| b.backup_reminder(today))
     });
     let back_up = move |_| {
-        let today = state.today.get_untracked();
+        let today = state.now().today;
         let name = file_name(ExportKind::Backup, today);
         let text = state.book.with_untracked(export_backup);
         match download::download(&name, ExportKind::Backup.mime_type(), &text) {

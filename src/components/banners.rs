@@ -12,7 +12,7 @@ use leptos::prelude::*;
 fn raw_file_name(state: &AppState) -> String {
     format!(
         "followup-unreadable-{}.json",
-        crate::domain::dates::iso(state.today.get_untracked())
+        crate::domain::dates::iso(state.now().today)
     )
 }
 

@@ -94,7 +94,7 @@ impl ContactDraft {
         ] {
             field.set(String::new());
         }
-        self.kind.set(Kind::default());
+        // The kind stays: the next person met at a fair is often of the same kind.
         self.really_want.set(false);
         self.errors.set(FieldErrors::default());
     }
@@ -176,7 +176,6 @@ pub fn ContactFields(
     });
     let more = view! {
         <Field id="title" label="Job title" value=draft.title placeholder="Software Engineer"/>
-        <Field id="role" label="Role or team they mentioned" value=draft.role placeholder="Summer internship, Payments team"/>
         <Field id="phone" label="Phone" value=draft.phone kind="tel"/>
         <div class="field">
             <label for="event">"Where you met"</label>
@@ -204,6 +203,7 @@ pub fn ContactFields(
             placeholder="Who did you meet?"/>
         <KindPicker kind=draft.kind/>
         <Field id="company" label="Company" value=draft.company placeholder="Where they work"/>
+        <Field id="role" label="Role or team they mentioned" value=draft.role placeholder="Summer internship, Payments team"/>
         <div class="field">
             <label for="hook">"What you talked about"</label>
             <textarea id="hook" rows="3" placeholder="A few words your messages will quote, e.g. their move to Rust"

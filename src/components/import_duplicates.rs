@@ -2,6 +2,7 @@
 //! Merge. "Add anyway" moves the person to the new contacts; "Merge" does the same and,
 //! once the import is applied, links to the merge screen for the pair, where the student
 //! chooses field by field (and can undo). Nothing changes before the student taps Import.
+//! Like the other preview lists, at most `LISTED` rows are drawn, with a count of the rest.
 
 use crate::domain::ContactId;
 use crate::routes::Screen;
@@ -28,11 +29,13 @@ pub struct PendingMerge {
 #[component]
 pub fn ImportDuplicates(
     rows: Vec<DuplicateRow>,
+    /// All the possible duplicates; `rows` may be the first few.
+    count: usize,
     add_anyway: Callback<usize>,
     merge: Callback<usize>,
 ) -> impl IntoView {
     (!rows.is_empty()).then(|| {
-        let count = rows.len();
+        let more = count.saturating_sub(rows.len());
         view! {
             <details class="data-list data-duplicates" open=count <= 8>
                 <summary>{format!("Possible duplicates ({count})")}</summary>
@@ -48,6 +51,7 @@ pub fn ImportDuplicates(
                             </div>
                         </li>
                     }).collect_view()}
+                    {(more > 0).then(|| view! { <li class="data-hint">{format!("… and {more} more")}</li> })}
                 </ul>
             </details>
         }

@@ -3,10 +3,10 @@
 pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;
-pub mod data_section;
 pub mod duplicate_warning;
 pub mod icons;
 pub mod import_duplicates;
+pub mod notice;
+pub mod setup;
 pub mod step_actions;
-pub mod storage_info;
 pub mod tabbar;

@@ -1,82 +1,243 @@
-//! The actions on one due step, shared by the agenda: write it, mark it done, snooze it.
+//! The one way to act on a step, on the agenda and on the contact page alike: write it,
+//! mark it done (as a LinkedIn message when that is how the follow-up goes), snooze it
+//! (tomorrow, in 3 days, next week or a picked day), skip it, try a missed one again, or
+//! add a way to reach someone. Every outcome is reported in the app's toast, with Undo.
 //!
-//! Snoozing offers tomorrow, three days, a week, or a date of the student's choice.
+//! Which buttons show is decided by `view::steps::buttons`, tested on the host.
 
-use crate::clock;
-use crate::domain::dates;
-use crate::domain::{Command, ContactId, Step};
+use crate::components::notice::{use_notices, Notice, Notices};
+use crate::domain::{dates, Command, ContactId, Step};
 use crate::routes::Screen;
-use crate::state::use_app;
-use chrono::Days;
+use crate::state::{use_app, AppState};
+use crate::view::steps::{check_snooze_date, snooze_dates, StepButtons};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Sends the commands of one step and reports them.
+#[derive(Clone)]
+pub struct StepCommands {
+    pub contact: ContactId,
+    pub step: Step,
+    /// What the step is called where it is shown ("Send the follow-up as a LinkedIn
+    /// message").
+    pub label: &'static str,
+    pub by_message: bool,
+    state: AppState,
+    notices: Notices,
+}
+
+impl StepCommands {
+    /// Call while building a component (it reads the app's context).
+    pub fn new(contact: ContactId, step: Step, label: &'static str, by_message: bool) -> Self {
+        StepCommands {
+            contact,
+            step,
+            label,
+            by_message,
+            state: use_app(),
+            notices: use_notices(),
+        }
+    }
+
+    fn run(&self, command: Command, text: String, undo: bool) -> bool {
+        let notices = self.notices;
+        match self.state.apply(command) {
+            Ok(()) => {
+                let undo = if undo {
+                    vec![(self.contact.clone(), self.step)]
+                } else {
+                    Vec::new()
+                };
+                notices.show(Notice::done(text, undo));
+                true
+            }
+            Err(e) => {
+                notices.show(Notice::error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    pub fn done(&self) {
+        let now = self.state.now();
+        let (command, text) = if self.by_message {
+            (
+                Command::SentAsMessage {
+                    contact: self.contact.clone(),
+                    on: now.today,
+                    at: now.at,
+                },
+                "Done: sent the follow-up as a LinkedIn message.".to_string(),
+            )
+        } else {
+            (
+                Command::MarkDone {
+                    contact: self.contact.clone(),
+                    step: self.step,
+                    on: now.today,
+                    at: now.at,
+                },
+                format!("Done: {}.", self.step.done_label()),
+            )
+        };
+        // Keep-in-touch recurs: marking it done logs an interaction and starts the next
+        // round, so there is nothing to put back.
+        self.run(command, text, self.step != Step::KeepInTouch);
+    }
+
+    pub fn skip(&self) {
+        let now = self.state.now();
+        self.run(
+            Command::Skip {
+                contact: self.contact.clone(),
+                step: self.step,
+                on: now.today,
+                at: now.at,
+            },
+            format!("Skipped “{}”.", self.label),
+            true,
+        );
+    }
+
+    pub fn snooze(&self, until: NaiveDate) -> bool {
+        let now = self.state.now();
+        let text = if until == now.today {
+            format!("“{}” is due today again.", self.label)
+        } else {
+            format!(
+                "“{}” moved to {}.",
+                self.label,
+                dates::relative(until, now.today)
+            )
+        };
+        self.run(
+            Command::Snooze {
+                contact: self.contact.clone(),
+                step: self.step,
+                until,
+                at: now.at,
+            },
+            text,
+            true,
+        )
+    }
+
+    pub fn reset(&self, text: String) {
+        let now = self.state.now();
+        self.run(
+            Command::Reset {
+                contact: self.contact.clone(),
+                step: self.step,
+                at: now.at,
+            },
+            text,
+            false,
+        );
+    }
+}
+
 #[component]
-pub fn StepActions(contact: ContactId, step: Step) -> impl IntoView {
+pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoView {
     let state = use_app();
     let snoozing = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let label_id = format!("snooze-{}-{}", contact, step.slug());
-    let compose = Screen::Compose(contact.clone(), step).href();
-    let run = move |command: Command| {
-        if let Err(e) = state.apply(command) {
-            error.set(Some(e.to_string()));
-        }
-    };
-    let done = {
-        let contact = contact.clone();
-        move |_| {
-            run(Command::MarkDone {
-                contact: contact.clone(),
-                step,
-                on: state.today.get_untracked(),
-                at: clock::now_ms(),
-            })
-        }
-    };
-    let snooze_to = {
-        let contact = contact.clone();
-        move |until: chrono::NaiveDate| {
-            run(Command::Snooze {
-                contact: contact.clone(),
-                step,
-                until,
-                at: clock::now_ms(),
-            })
-        }
-    };
-    let after = move |days: u64| {
-        state
-            .today
-            .get_untracked()
-            .checked_add_days(Days::new(days))
-            .expect("a date within range")
-    };
+    let label = commands.label;
+    // "Mark as sent" in the composer comes back here.
+    let compose =
+        Screen::Compose(commands.contact.clone(), commands.step).href_back_to(&Screen::current());
+    let edit = Screen::EditContact(commands.contact.clone()).href();
+    let primary = buttons.write == Some("Write it");
+    let cmd = StoredValue::new(commands);
     view! {
         <div class="step-actions">
-            <A href=compose attr:class="button primary small">"Write it"</A>
-            <button class="button small" on:click=done>"Done"</button>
-            <button class="button small" aria-expanded=move || snoozing.get().to_string()
-                on:click=move |_| snoozing.update(|s| *s = !*s)>"Snooze"</button>
+            {buttons.write.map(|write| view! {
+                <A href=compose attr:class=if primary { "button small primary" } else { "button small" }>
+                    {write}<span class="visually-hidden">": " {label}</span>
+                </A>
+            })}
+            {buttons.add_channel.then(|| view! {
+                <A href=edit attr:class="button small primary">"Add email or LinkedIn"</A>
+            })}
+            {buttons.try_again.then(|| view! {
+                <button type="button" class="button small primary"
+                    on:click=move |_| { cmd.with_value(|c| c.snooze(state.now().today)); }>
+                    "Try again"<span class="visually-hidden">": " {label}</span>
+                </button>
+            })}
+            {buttons.done.then(|| view! {
+                <button type="button" class="button small" on:click=move |_| cmd.with_value(StepCommands::done)>
+                    "Done"<span class="visually-hidden">": " {label}</span>
+                </button>
+            })}
+            {buttons.snooze.then(|| view! {
+                <button type="button" class="button small" aria-expanded=move || snoozing.get().to_string()
+                    on:click=move |_| snoozing.update(|s| *s = !*s)>
+                    "Snooze"<span class="visually-hidden">": " {label}</span>
+                </button>
+            })}
+            {buttons.unsnooze.then(|| view! {
+                <button type="button" class="button small" on:click=move |_| {
+                    cmd.with_value(|c| c.reset(format!("“{}” is no longer snoozed.", c.label)));
+                }>"Unsnooze"<span class="visually-hidden">": " {label}</span></button>
+            })}
+            {buttons.skip.then(|| view! {
+                <button type="button" class="button small quiet" on:click=move |_| cmd.with_value(StepCommands::skip)>
+                    "Skip"<span class="visually-hidden">": " {label}</span>
+                </button>
+            })}
         </div>
         <Show when=move || snoozing.get()>
-            {
-                let snooze_to = snooze_to.clone();
-                let label_id = label_id.clone();
-                let (a, b, c, d) = (snooze_to.clone(), snooze_to.clone(), snooze_to.clone(), snooze_to.clone());
-                view! {
-                    <div class="snooze-options" role="group" aria-label="Snooze until">
-                        <button class="button small" on:click=move |_| a(after(1))>"Tomorrow"</button>
-                        <button class="button small" on:click=move |_| b(after(3))>"In 3 days"</button>
-                        <button class="button small" on:click=move |_| c(after(7))>"Next week"</button>
-                        <label class="visually-hidden" for=label_id.clone()>"Snooze until a date"</label>
-                        <input id=label_id.clone() type="date" class="snooze-date"
-                            min=move || dates::iso(after(1))
-                            on:change=move |ev| if let Some(day) = dates::parse_iso(&event_target_value(&ev)) { d(day) }/>
-                    </div>
-                }
-            }
+            <SnoozePicker cmd done=move || snoozing.set(false)/>
         </Show>
-        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+    }
+}
+
+/// Snooze to tomorrow, in three days, next week, or a picked day.
+#[component]
+fn SnoozePicker(
+    cmd: StoredValue<StepCommands>,
+    done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let today = use_app().now().today;
+    let choices = snooze_dates(today);
+    let picked = RwSignal::new(dates::iso(choices[0].1));
+    let error = RwSignal::new(None::<String>);
+    let id = cmd.with_value(|c| format!("snooze-{}-{}", c.contact, c.step.slug()));
+    let error_id = format!("{id}-error");
+    let snooze = move |until: NaiveDate| {
+        if cmd.with_value(|c| c.snooze(until)) {
+            done();
+        }
+    };
+    let pick = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match check_snooze_date(dates::parse_iso(&picked.get_untracked()), today) {
+            Ok(until) => {
+                error.set(None);
+                snooze(until);
+            }
+            Err(message) => error.set(Some(message.into())),
+        }
+    };
+    view! {
+        <form class="snooze snooze-options" on:submit=pick novalidate>
+            <div class="snooze-quick" role="group" aria-label="Snooze until">
+                {choices.into_iter().map(|(label, until)| view! {
+                    <button type="button" class="button small" on:click=move |_| snooze(until)>{label}</button>
+                }).collect_view()}
+            </div>
+            <label for=id.clone()>"Or pick a day"</label>
+            <div class="snooze-pick">
+                <input id=id type="date" min=dates::iso(choices[0].1)
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby={
+                        let error_id = error_id.clone();
+                        move || error.with(Option::is_some).then(|| error_id.clone())
+                    }
+                    prop:value=picked on:input=move |ev| picked.set(event_target_value(&ev))/>
+                <button type="submit" class="button small">"Snooze"</button>
+            </div>
+            {move || error.get().map(|e| view! { <p id=error_id.clone() class="field-error" role="alert">{e}</p> })}
+        </form>
     }
 }

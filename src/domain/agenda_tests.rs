@@ -5,6 +5,7 @@ use crate::domain::command::Command;
 use crate::domain::contact::{Kind, NewContact};
 use crate::domain::email::Email;
 use crate::domain::event::{Event, EventKind};
+use crate::domain::linkedin::LinkedIn;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect(text)
@@ -14,8 +15,8 @@ fn fair() -> EventId {
     EventId::new("fall-fair")
 }
 
-/// Ana (engineer, email), Ben (recruiter, no email, really wants the job), both met at the
-/// fair on 12 September; Cy (other) met two days earlier, nowhere in particular.
+/// Ana (engineer, email), Ben (recruiter, LinkedIn but no email, really wants the job),
+/// both met at the fair on 12 September; Cy (other) met two days earlier, nowhere in particular.
 fn book() -> Book {
     let mut book = Book::default();
     let event = Event {
@@ -23,6 +24,7 @@ fn book() -> Book {
         name: "Fall Career Fair".into(),
         kind: EventKind::CareerFair,
         date: d("2024-09-12"),
+        ends: None,
         place: "Gym".into(),
     };
     book.apply(Command::SaveEvent(event)).unwrap();
@@ -61,6 +63,9 @@ fn book() -> Book {
             kind,
             email: email.map(|e| Email::parse(e).unwrap()),
             really_want,
+            linkedin: email
+                .is_none()
+                .then(|| LinkedIn::parse("linkedin.com/in/ben").unwrap()),
             met_on: d(met),
             event,
             ..NewContact::default()
@@ -161,6 +166,7 @@ fn the_next_seven_days_stop_at_a_week() {
     book.apply(Command::AddContact(NewContact {
         id: ContactId::new("z"),
         name: "Zoe".into(),
+        email: Some(Email::parse("zoe@x.org").unwrap()),
         met_on: d("2024-09-20"),
         ..NewContact::default()
     }))
@@ -208,17 +214,84 @@ fn event_summary_counts_met_emailed_and_overdue() {
             summary.met,
             summary.emailed,
             summary.overdue,
-            summary.due_today
+            summary.due_today,
+            summary.missed
         ),
-        (2, 1, 1, 0)
+        (2, 1, 1, 1, 0)
     );
     assert_eq!(
         summary.to_string(),
-        "met 2 at Fall Career Fair, 1 emailed, 1 overdue"
+        "met 2 at Fall Career Fair, 1 followed up, 1 follow-up overdue"
     );
     assert_eq!(
         event_summary(&book, &EventId::new("nope"), d("2024-09-13")),
         None
     );
     assert_eq!(event_summaries(&book, d("2024-09-13")), vec![summary]);
+}
+
+#[test]
+fn steps_more_than_two_weeks_late_are_missed_not_overdue() {
+    // Cy (met 10 Sep, email): connect closes on the 10th, email on the 13th.
+    let book = book();
+    let group = |today: &str| -> Vec<(String, Step, &'static str)> {
+        let a = agenda(&book, d(today));
+        let mut out = Vec::new();
+        for (name, list) in [("missed", &a.missed), ("overdue", &a.overdue)] {
+            for e in list.iter().filter(|e| e.contact.as_str() == "c") {
+                out.push((e.contact.to_string(), e.step, name));
+            }
+        }
+        out
+    };
+    let c = |step, group| ("c".to_string(), step, group);
+    for (today, expected) in [
+        (
+            "2024-09-24",
+            vec![c(Step::Connect, "overdue"), c(Step::Email, "overdue")],
+        ),
+        (
+            "2024-09-25",
+            vec![c(Step::Connect, "missed"), c(Step::Email, "overdue")],
+        ),
+        (
+            "2024-09-27",
+            vec![c(Step::Connect, "missed"), c(Step::Email, "overdue")],
+        ),
+        (
+            "2024-09-28",
+            vec![c(Step::Connect, "missed"), c(Step::Email, "missed")],
+        ),
+        (
+            "2024-12-14",
+            vec![c(Step::Connect, "missed"), c(Step::Email, "missed")],
+        ),
+    ] {
+        assert_eq!(group(today), expected, "on {today}");
+    }
+    let a = agenda(&book, d("2024-12-14"));
+    assert_eq!(a.counts().missed, a.missed.len());
+    assert!(a
+        .overdue
+        .iter()
+        .all(|e| matches!(e.status, Status::Overdue(n) if n <= MISSED_AFTER_DAYS)));
+}
+
+#[test]
+fn event_counts_agree_with_the_agenda() {
+    // Counts of follow-ups, grouped the same way: the fair's counts plus Cy's (met
+    // nowhere) make the agenda's, on every day of the first hundred.
+    let mut book = book();
+    done(&mut book, "a", Step::Connect, "2024-09-12");
+    done(&mut book, "a", Step::Email, "2024-09-14");
+    let start = d("2024-09-12");
+    for day in 0..100 {
+        let today = plus(start, day);
+        let a = agenda(&book, today);
+        let fair = event_summary(&book, &fair(), today).unwrap();
+        let cy = |list: &[AgendaEntry]| list.iter().filter(|e| e.contact.as_str() == "c").count();
+        assert_eq!(fair.overdue + cy(&a.overdue), a.overdue.len(), "day {day}");
+        assert_eq!(fair.missed + cy(&a.missed), a.missed.len(), "day {day}");
+        assert_eq!(fair.due_today + cy(&a.today), a.today.len(), "day {day}");
+    }
 }

@@ -156,6 +156,20 @@ impl Book {
                 contact.updated_at = at;
                 Ok(())
             }
+            Command::SentAsMessage { contact, on, at } => {
+                let contact = self.contact_mut(&contact)?;
+                contact.steps.set(Step::Email, StepState::Done(on));
+                log(
+                    contact,
+                    Interaction {
+                        on,
+                        kind: InteractionKind::FollowUpMessage,
+                        note: String::new(),
+                    },
+                );
+                contact.updated_at = at;
+                Ok(())
+            }
             Command::Skip {
                 contact,
                 step,
@@ -173,9 +187,14 @@ impl Book {
                 if let StepState::Done(on) = contact.steps.get(step) {
                     // Undoing "done" also takes back the entry that marking it done logged;
                     // anything the student logged by hand stays.
-                    let logged = contact.interactions.iter().rposition(|i| {
-                        i.on == on && i.kind == InteractionKind::Step(step) && i.note.is_empty()
-                    });
+                    let by_step = |kind| {
+                        kind == InteractionKind::Step(step)
+                            || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
+                    };
+                    let logged = contact
+                        .interactions
+                        .iter()
+                        .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
                     if let Some(index) = logged {
                         contact.interactions.remove(index);
                     }
@@ -216,6 +235,18 @@ impl Book {
                 self.templates.set(kind, kind.default_template());
                 Ok(())
             }
+            Command::SetupSeen => {
+                self.settings.setup_seen = true;
+                Ok(())
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                Ok(())
+            }
+            Command::RememberKind(kind) => {
+                self.settings.last_kind = Some(kind);
+                Ok(())
+            }
             Command::SetPremium(premium) => {
                 self.settings.premium = premium;
                 Ok(())
@@ -253,6 +284,7 @@ impl Book {
                 self.settings.current_event = id;
                 Ok(())
             }
+            Command::Import(import) => self.import(*import),
         }
     }
 

@@ -30,6 +30,7 @@ fn fair() -> Event {
         name: "Fall Career Fair".into(),
         kind: EventKind::CareerFair,
         date: d("2024-09-12"),
+        ends: None,
         place: "Gym".into(),
     }
 }
@@ -485,6 +486,7 @@ fn saving_an_event_twice_replaces_it() {
         id: EventId::new("hack"),
         name: "Hack".into(),
         date: d("2024-10-01"),
+        ends: None,
         ..fair()
     }))
     .unwrap();
@@ -513,7 +515,7 @@ fn settings_profile_and_templates() {
     let ana = book.contact(&id("a")).unwrap();
     assert_eq!(
         book.draft(ana, Step::Connect).body,
-        "Hi Ana from Fall Career Fair! Sam"
+        "Hi Ana from the Fall Career Fair! Sam"
     );
     book.apply(Command::ResetTemplate(kind)).unwrap();
     assert_eq!(book.templates().get(kind), &kind.default_template());
@@ -562,11 +564,11 @@ fn the_backup_reminder_waits_fourteen_days() {
 #[test]
 fn deleting_an_event_marks_its_contacts_changed() {
     let mut book = book();
-    let touched = Command::DeleteEvent {
+    let delete = Command::DeleteEvent {
         id: fair().id,
         at: 777,
-    }
-    .touched_contacts(&book);
+    };
+    let touched = crate::domain::snapshot::touched_contacts(&delete, &book);
     assert_eq!(touched, [id("a")]);
     book.apply(Command::DeleteEvent {
         id: fair().id,

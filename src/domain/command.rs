@@ -9,11 +9,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::card::CardKind;
-use super::contact::{Contact, ContactId, NewContact};
+use super::contact::{Contact, ContactId, Kind, NewContact};
 use super::event::{Event, EventId};
+use super::import::Import;
 use super::interaction::InteractionKind;
 use super::merge::Choices;
 use super::profile::Profile;
+use super::settings::Theme;
 use super::step::Step;
 use super::templates::TemplateKind;
 
@@ -36,6 +38,13 @@ pub enum Command {
     MarkDone {
         contact: ContactId,
         step: Step,
+        on: NaiveDate,
+        at: i64,
+    },
+    /// The follow-up went out as a LinkedIn message: marks the email step done on `on` and
+    /// logs it as such. Later steps follow from it as from an email.
+    SentAsMessage {
+        contact: ContactId,
         on: NaiveDate,
         at: i64,
     },
@@ -76,6 +85,12 @@ pub enum Command {
     },
     /// Puts a template back to its default text.
     ResetTemplate(TemplateKind),
+    /// The kind capture starts with next time ("They are" remembers the last choice).
+    RememberKind(Kind),
+    /// The first-run set-up was saved or skipped: it is not offered again.
+    SetupSeen,
+    /// Light, dark, or the device's setting.
+    SetTheme(Theme),
     SetPremium(bool),
     /// The default keep-in-touch cadence in days (at least 1).
     SetDefaultCadence(u32),
@@ -100,42 +115,7 @@ pub enum Command {
         contacts: Vec<Contact>,
         at: i64,
     },
-}
-
-impl Command {
-    /// The contacts this command may change in `book` (before it is applied). The storage
-    /// adapter rewrites only their keys; the rest of the book is small and compared whole.
-    pub fn touched_contacts(&self, book: &super::book::Book) -> Vec<ContactId> {
-        match self {
-            Command::AddContact(fields) | Command::UpdateContact(fields) => {
-                vec![fields.id.clone()]
-            }
-            Command::DeleteContact(id) => vec![id.clone()],
-            Command::MergeContacts { keep, other, .. } => vec![keep.clone(), other.clone()],
-            Command::RestoreContacts { contacts, .. } => {
-                contacts.iter().map(|c| c.id.clone()).collect()
-            }
-            Command::MarkDone { contact, .. }
-            | Command::Skip { contact, .. }
-            | Command::Snooze { contact, .. }
-            | Command::Reset { contact, .. }
-            | Command::LogInteraction { contact, .. } => vec![contact.clone()],
-            Command::DeleteEvent { id, .. } => book
-                .contacts
-                .iter()
-                .filter(|c| c.event.as_ref() == Some(id))
-                .map(|c| c.id.clone())
-                .collect(),
-            Command::SaveEvent(_)
-            | Command::SetProfile(_)
-            | Command::SetTemplate { .. }
-            | Command::ResetTemplate(_)
-            | Command::SetPremium(_)
-            | Command::SetDefaultCadence(_)
-            | Command::SetCurrentEvent(_)
-            | Command::RecordBackup(_)
-            | Command::SetCard(_)
-            | Command::SetBadge(_) => Vec::new(),
-        }
-    }
+    /// An accepted import: contacts added or replaced, events, step changes, and a
+    /// backup's setup; all of it or none (see `domain::import`).
+    Import(Box<Import>),
 }

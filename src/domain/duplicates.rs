@@ -153,7 +153,7 @@ pub fn duplicates_of(book: &Book, person: Person<'_>) -> Vec<Match> {
 }
 
 /// The name and company compared, or `None` when either is blank.
-fn name_key(name: &str, company: &str) -> Option<(String, String)> {
+pub(crate) fn name_key(name: &str, company: &str) -> Option<(String, String)> {
     let (name, company) = (normalise(name), normalise(company));
     (!name.is_empty() && !company.is_empty()).then_some((name, company))
 }

@@ -78,5 +78,55 @@ pub struct Event {
     pub name: String,
     pub kind: EventKind,
     pub date: NaiveDate,
+    /// The last day of an event over several days; `None` for a one-day event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ends: Option<NaiveDate>,
     pub place: String,
+}
+
+impl Event {
+    /// The event's last day: its end date, or its one day.
+    pub fn last_day(&self) -> NaiveDate {
+        self.ends
+            .filter(|end| *end > self.date)
+            .unwrap_or(self.date)
+    }
+
+    /// Whether `today` is after the event's last day (capture then asks "Still at …?").
+    pub fn is_over(&self, today: NaiveDate) -> bool {
+        today > self.last_day()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_event_is_over_after_its_last_day() {
+        // (starts, ends, today, over)
+        for (date, ends, today, over) in [
+            ("2024-09-12", None, "2024-09-12", false),
+            ("2024-09-12", None, "2024-09-13", true),
+            ("2024-09-12", Some("2024-09-14"), "2024-09-14", false),
+            ("2024-09-12", Some("2024-09-14"), "2024-09-15", true),
+            ("2024-09-12", Some("2024-09-10"), "2024-09-13", true),
+            ("2024-09-12", None, "2024-09-01", false),
+        ] {
+            let event = Event {
+                date: d(date),
+                ends: ends.map(d),
+                ..Event::default()
+            };
+            assert_eq!(
+                event.is_over(d(today)),
+                over,
+                "{date} to {ends:?} on {today}"
+            );
+        }
+    }
 }

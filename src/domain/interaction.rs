@@ -13,6 +13,9 @@ use super::step::Step;
 pub enum InteractionKind {
     /// A playbook step was marked done (the LinkedIn note, the email, …).
     Step(Step),
+    /// The follow-up was sent as a LinkedIn message instead of an email (the email step
+    /// is marked done with it).
+    FollowUpMessage,
     Replied,
     CoffeeChat,
     Call,
@@ -37,6 +40,7 @@ impl InteractionKind {
     pub fn label(self) -> &'static str {
         match self {
             InteractionKind::Step(step) => step.done_label(),
+            InteractionKind::FollowUpMessage => "Sent the follow-up as a LinkedIn message",
             InteractionKind::Replied => "They replied",
             InteractionKind::CoffeeChat => "Coffee chat",
             InteractionKind::Call => "Call",

@@ -21,6 +21,7 @@ fn event(key: &str, name: &str, on: &str) -> Event {
         kind: EventKind::CareerFair,
         date: d(on),
         place: String::new(),
+        ends: None,
     }
 }
 
@@ -287,7 +288,10 @@ fn merge_commands_touch_both_contacts() {
         choices: Choices::default(),
         at: 5,
     };
-    assert_eq!(cmd.touched_contacts(&book), vec![id("a"), id("b")]);
+    assert_eq!(
+        crate::domain::snapshot::touched_contacts(&cmd, &book),
+        vec![id("a"), id("b")]
+    );
     let mut choices = Choices::default();
     choices.set(Field::Name, true);
     choices.set(Field::Title, true);

@@ -23,7 +23,11 @@
 //! - `badge`: the number on the app icon.
 //! - `card`: what the student's own QR code holds.
 //! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
-//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`.
+//! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`; `import`: an
+//!   accepted import as one command, checked like typing, all or nothing.
+//! - `field_merge`: the three-way merge of a contact's fields, so a form saves only what
+//!   it changed and another tab's edits to other fields survive.
+//! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -41,14 +45,18 @@ pub mod dates;
 pub mod duplicates;
 pub mod email;
 pub mod event;
+pub mod field_merge;
 pub mod formats;
+pub mod import;
 pub mod interaction;
+pub mod kept;
 pub mod linkedin;
 pub mod mailto;
 pub mod merge;
 pub mod note;
 pub mod payload;
 pub(crate) mod percent;
+pub mod phrase;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;

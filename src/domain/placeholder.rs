@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::Contact;
 use super::event::Event;
+use super::phrase;
 use super::profile::Profile;
 
 /// A value a template can use.
@@ -124,9 +125,10 @@ impl Context {
             full_name: contact.name.clone(),
             company: contact.company.clone(),
             title: contact.title.clone(),
-            event: event.map(|e| e.name.clone()).unwrap_or_default(),
-            hook: contact.hook.clone(),
-            role: contact.role.clone(),
+            // Phrased to read after "at", "about" and "interested in" (see `phrase`).
+            event: event.map(|e| phrase::event(&e.name)).unwrap_or_default(),
+            hook: phrase::hook(&contact.hook),
+            role: phrase::role(&contact.role),
             ..Context::from_profile(me)
         }
     }

@@ -3,15 +3,23 @@
 //!
 //! The windows, counted in calendar days from the day you met (`met_on`):
 //! 1. `Connect`: due on `met_on`; overdue from the next day.
-//! 2. `Email`: due from day 1 to day 3; overdue from day 4. Without an email address the
-//!    step carries `Hint::NoEmailAddress` (send it as a LinkedIn message instead).
-//! 3. `BonusMessage`, only when `really_want`: due 3 to 5 days after the email step was
-//!    done (or skipped).
-//! 4. `Referral`, only for engineers: due 7 days after the email step was done (or
-//!    skipped); it can be marked done earlier.
+//! 2. `Email`, the follow-up: due from day 1 to day 3; overdue from day 4. Without an
+//!    email address it needs their email (`Hint::NoEmailAddress`) and goes out as a
+//!    LinkedIn message instead (`StepView::by_message`), which counts as the follow-up;
+//!    once an address is saved, the step is an email again.
+//! 3. `BonusMessage`, only when `really_want`: due 3 to 5 days after the follow-up was
+//!    sent (by email or as a message) or skipped.
+//! 4. `Referral`, only for engineers: due 7 days after the follow-up was sent or skipped;
+//!    it can be marked done earlier.
 //! 5. `KeepInTouch`: once every step above is done or skipped, due `cadence` days after the
 //!    latest of those dates and of the last logged interaction, so any interaction restarts
 //!    it. It recurs: marking it done logs an interaction, which restarts the count.
+//!
+//! Channels decide what applies: a contact with neither an email address nor a LinkedIn
+//! profile has one step only, `Connect` shown as "Find a way to reach them"
+//! (`Hint::NoChannel`), instead of a pile of steps that cannot happen; saving either
+//! channel, or marking that step done (connected on LinkedIn), brings the whole playbook
+//! back.
 //!
 //! While a step waits on an earlier one (3 and 4 on the email, 5 on all others), it is
 //! never due: its status is `Upcoming` with a projected date, as if the earlier steps were
@@ -27,6 +35,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, Kind};
+use super::interaction::InteractionKind;
 use super::step::{Status, Step, StepState, Window};
 
 /// One step of one contact, as the agenda and the contact timeline show it.
@@ -42,6 +51,77 @@ pub struct StepView {
     /// The earlier step this one waits for, if it is not resolved yet.
     pub waiting_on: Option<Step>,
     pub hint: Option<Hint>,
+    /// The follow-up goes (or went) out as a LinkedIn message rather than an email.
+    pub by_message: bool,
+}
+
+impl StepView {
+    /// What to do (or what was done), in the words of the agenda and the timeline.
+    pub fn label(&self) -> &'static str {
+        step_label(self.step, self.status, self.hint, self.by_message)
+    }
+}
+
+/// The label of a step given its status, hint and channel: the one wording shared by the
+/// agenda, the contact page and the composer.
+pub fn step_label(
+    step: Step,
+    status: Status,
+    hint: Option<Hint>,
+    by_message: bool,
+) -> &'static str {
+    let done = matches!(status, Status::Done(_));
+    match (hint, done, by_message) {
+        (Some(Hint::NoChannel), false, _) => "Find a way to reach them",
+        (_, true, true) => "Sent the follow-up as a LinkedIn message",
+        (_, true, false) => step.done_label(),
+        (_, false, true) => "Send the follow-up as a LinkedIn message",
+        (_, false, false) => step.label(),
+    }
+}
+
+/// The ways the playbook can reach a contact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Channels {
+    pub email: bool,
+    pub linkedin: bool,
+}
+
+impl Channels {
+    /// Every combination, for tests and tables.
+    pub const ALL: [Channels; 4] = [
+        Channels {
+            email: true,
+            linkedin: true,
+        },
+        Channels {
+            email: true,
+            linkedin: false,
+        },
+        Channels {
+            email: false,
+            linkedin: true,
+        },
+        Channels {
+            email: false,
+            linkedin: false,
+        },
+    ];
+
+    /// A contact is reachable on LinkedIn when their profile is saved or the student has
+    /// connected with them (found by name, profile not saved).
+    pub fn of(contact: &Contact) -> Channels {
+        Channels {
+            email: contact.email.is_some(),
+            linkedin: contact.linkedin.is_some()
+                || matches!(contact.steps.connect, StepState::Done(_)),
+        }
+    }
+
+    /// Neither an email address nor a LinkedIn profile.
+    pub fn none(self) -> bool {
+        !self.email && !self.linkedin
+    }
 }
 
 /// Advice shown with a step.
@@ -51,13 +131,19 @@ pub enum Hint {
     NoEmailAddress,
     /// A LinkedIn step, for a contact without a saved profile link.
     NoLinkedInProfile,
+    /// The one step of a contact with neither an email address nor a LinkedIn profile.
+    NoChannel,
 }
 
 impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Hint::NoEmailAddress => {
-                "No email address saved: send your follow-up as a LinkedIn message instead."
+                "Needs their email: send it as a LinkedIn message instead, or add their address."
+            }
+            Hint::NoChannel => {
+                "No email or LinkedIn saved: look them up by name and company, or ask someone who \
+                 knows them, then add what you find."
             }
             Hint::NoLinkedInProfile => {
                 "No LinkedIn link saved: search for them by name and company."
@@ -76,6 +162,9 @@ pub fn steps_for(contact: &Contact) -> Vec<Step> {
 
 /// Whether a step is part of this contact's playbook.
 pub fn applies(contact: &Contact, step: Step) -> bool {
+    if Channels::of(contact).none() {
+        return step == Step::Connect;
+    }
     match step {
         Step::BonusMessage => contact.really_want,
         Step::Referral => contact.kind == Kind::Engineer,
@@ -122,6 +211,23 @@ pub fn view(contact: &Contact, step: Step, default_cadence: u32, today: NaiveDat
         window,
         waiting_on,
         hint: hint(contact, step),
+        by_message: by_message(contact, step, state),
+    }
+}
+
+/// Whether the follow-up of this contact goes (or went) out as a LinkedIn message: it was
+/// marked sent that way, or it is still to send and there is no address to email.
+fn by_message(contact: &Contact, step: Step, state: StepState) -> bool {
+    if step != Step::Email {
+        return false;
+    }
+    match state {
+        StepState::Done(on) => contact
+            .interactions
+            .iter()
+            .any(|i| i.on == on && i.kind == InteractionKind::FollowUpMessage),
+        StepState::Skipped(_) => false,
+        StepState::Pending | StepState::Snoozed(_) => contact.email.is_none(),
     }
 }
 
@@ -190,8 +296,11 @@ fn after(contact: &Contact, earlier: Step, today: NaiveDate) -> (NaiveDate, Opti
 }
 
 fn hint(contact: &Contact, step: Step) -> Option<Hint> {
+    if Channels::of(contact).none() {
+        return Some(Hint::NoChannel);
+    }
     match step {
-        Step::Email if contact.email.is_none() => Some(Hint::NoEmailAddress),
+        Step::Email | Step::Referral if contact.email.is_none() => Some(Hint::NoEmailAddress),
         Step::Connect | Step::BonusMessage if contact.linkedin.is_none() => {
             Some(Hint::NoLinkedInProfile)
         }
@@ -207,3 +316,7 @@ pub(crate) fn plus(day: NaiveDate, n: u64) -> NaiveDate {
 #[cfg(test)]
 #[path = "playbook_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "playbook_channels_tests.rs"]
+mod channel_tests;

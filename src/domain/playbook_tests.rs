@@ -4,6 +4,7 @@ use super::*;
 use crate::domain::contact::NewContact;
 use crate::domain::email::Email;
 use crate::domain::interaction::{Interaction, InteractionKind};
+use crate::domain::linkedin::LinkedIn;
 use StepState::{Done, Skipped, Snoozed};
 
 fn d(text: &str) -> NaiveDate {
@@ -402,14 +403,21 @@ fn keep_in_touch_waits_for_every_earlier_step() {
 fn hints_say_what_is_missing() {
     let mut c = contact("2024-03-10", Kind::Other, true, &[]);
     assert_eq!(view(&c, Step::Email, 90, d("2024-03-11")).hint, None);
+    assert_eq!(
+        view(&c, Step::Connect, 90, d("2024-03-11")).hint,
+        Some(Hint::NoLinkedInProfile)
+    );
+    c.linkedin = Some(LinkedIn::parse("linkedin.com/in/ana").unwrap());
     c.email = None;
     assert_eq!(
         view(&c, Step::Email, 90, d("2024-03-11")).hint,
         Some(Hint::NoEmailAddress)
     );
+    assert_eq!(view(&c, Step::Connect, 90, d("2024-03-11")).hint, None);
+    c.linkedin = None;
     assert_eq!(
         view(&c, Step::Connect, 90, d("2024-03-11")).hint,
-        Some(Hint::NoLinkedInProfile)
+        Some(Hint::NoChannel)
     );
     assert!(Hint::NoEmailAddress
         .to_string()

@@ -135,3 +135,146 @@ fn every_step_has_a_readable_draft() {
         .body;
     assert!(note_length(&bonus) <= 400, "{bonus}");
 }
+
+/// What a person would not write: a word twice in a row, a preposition with nothing after
+/// it, empty brackets, punctuation twice, template syntax left over.
+fn reads_like_a_person(text: &str) -> Result<(), String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    for pair in words.windows(2) {
+        if !pair[0].is_empty() && pair[0] == pair[1] {
+            return Err(format!("doubled word {:?}", pair[0]));
+        }
+    }
+    for prep in [
+        "at", "about", "in", "with", "for", "to", "from", "the", "a", "an",
+    ] {
+        for end in [".", ",", "!", "?", ";", "\n", ")"] {
+            let bad = format!(" {prep}{end}");
+            if text.contains(&bad) {
+                return Err(format!("dangling {bad:?}"));
+            }
+        }
+        if text.ends_with(&format!(" {prep}")) {
+            return Err(format!("ends with {prep:?}"));
+        }
+    }
+    for bad in [
+        "()", "[]", "( )", "..", ",,", "!!", "?.", "!.", ".,", ",.", " ,", " .", "  ", "{", "}",
+        "[", "]",
+    ] {
+        if text.contains(bad) {
+            return Err(format!("{bad:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_draft_reads_like_a_person_for_every_combination() {
+    use crate::domain::contact::{Contact, NewContact};
+    use crate::domain::event::{Event, EventId, EventKind};
+    let templates = Templates::default();
+    let roles = [
+        "",
+        "Software Engineer Intern",
+        "Payments team",
+        "internships",
+    ];
+    let companies = ["", "Figma"];
+    let hooks = [
+        "",
+        "Rust",
+        "new-grad timeline",
+        "They said the team is hiring in spring.",
+        "how the team tests firmware",
+    ];
+    let events = [
+        "",
+        "Fall Career Fair",
+        "the Grace Hopper Celebration",
+        "HackMIT",
+    ];
+    let mut rendered = 0;
+    for role in roles {
+        for company in companies {
+            for hook in hooks {
+                for event_name in events {
+                    let contact = Contact::new(NewContact {
+                        name: "Priya Shah".into(),
+                        company: company.into(),
+                        role: role.into(),
+                        hook: hook.into(),
+                        ..NewContact::default()
+                    });
+                    let event = (!event_name.is_empty()).then(|| Event {
+                        id: EventId::new("e"),
+                        name: event_name.into(),
+                        kind: EventKind::CareerFair,
+                        date: chrono::NaiveDate::default(),
+                        ends: None,
+                        place: String::new(),
+                    });
+                    for me in [
+                        me(),
+                        Profile {
+                            name: "Sam".into(),
+                            ..Profile::default()
+                        },
+                    ] {
+                        let context = Context::new(&contact, event.as_ref(), &me);
+                        for step in Step::ALL {
+                            let draft = templates.draft(step, &context);
+                            for text in draft.subject.iter().chain([&draft.body]) {
+                                rendered += 1;
+                                if let Err(problem) = reads_like_a_person(text) {
+                                    panic!(
+                                        "{step:?} with role {role:?}, company {company:?}, \
+                                         hook {hook:?}, event {event_name:?}: {problem}\n{text}"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(rendered, 4 * 2 * 5 * 4 * 2 * 7);
+}
+
+#[test]
+fn the_phrasing_issue_10_quoted_is_gone() {
+    use crate::domain::contact::{Contact, NewContact};
+    use crate::domain::event::{Event, EventId, EventKind};
+    let contact = Contact::new(NewContact {
+        name: "Priya Shah".into(),
+        company: "Figma".into(),
+        role: "Software Engineer Intern".into(),
+        hook: "new-grad timeline".into(),
+        ..NewContact::default()
+    });
+    let event = Event {
+        id: EventId::new("e"),
+        name: "Fall Career Fair".into(),
+        kind: EventKind::CareerFair,
+        date: chrono::NaiveDate::default(),
+        ends: None,
+        place: String::new(),
+    };
+    let body = Templates::default()
+        .draft(Step::Email, &Context::new(&contact, Some(&event), &me()))
+        .body;
+    for good in [
+        "very interested in the Software Engineer Intern role at Figma",
+        "our conversation about the new-grad timeline",
+        "at the Fall Career Fair",
+    ] {
+        assert!(body.contains(good), "{good:?} not in:\n{body}");
+    }
+}

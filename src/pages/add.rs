@@ -10,13 +10,12 @@
 //! `domain::payload`. My card and Scan are one tap away in the header, and a person who
 //! may already be in the book is flagged as they are typed (`DuplicateWarning`).
 
-use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::components::duplicate_warning::DuplicateWarning;
 use crate::domain::payload::{read_scan, read_share, Prefill};
 use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
 use crate::routes::{use_go, Screen};
-use crate::state::use_app;
+use crate::state::{new_id, use_app};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -52,8 +51,12 @@ pub fn AddContact() -> impl IntoView {
     let query = use_query_map();
     let opened_with = query.with_untracked(|q| prefill_from_query(|k| q.get(k)));
     let blank = NewContact {
-        met_on: state.today.get_untracked(),
+        met_on: state.now().today,
         event: current_event.get_untracked(),
+        // "They are" starts where the last capture left it.
+        kind: state
+            .book
+            .with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
         ..NewContact::default()
     };
     let draft = ContactDraft::new(&match &opened_with {
@@ -73,17 +76,25 @@ pub fn AddContact() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let save = move |another: bool| {
-        let id = ContactId::new(clock::new_id());
-        let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
+        let id = ContactId::new(new_id());
+        let Some(fields) = draft.validate(id.clone(), state.now().at) else {
             saved.set(None);
             return;
         };
         let name = fields.name.trim().to_string();
-        match state.apply(Command::AddContact(fields)) {
+        let kind = fields.kind;
+        let added = state.apply(Command::AddContact(fields));
+        if added.is_ok() && state.book.with_untracked(|b| b.settings().last_kind) != Some(kind) {
+            let _ = state.apply(Command::RememberKind(kind));
+        }
+        match added {
             Ok(()) if another => {
                 draft.clear_person();
                 error.set(None);
-                saved.set(Some(format!("Saved {name}. Next!")));
+                // Saved now, not by the effect later, so the flash below knows whether the
+                // browser took it: a refused save never shows a success mark.
+                state.save_now();
+                saved.set(Some(name));
                 if let Some(input) = name_ref.get_untracked() {
                     let _ = input.focus();
                 }
@@ -96,8 +107,8 @@ pub fn AddContact() -> impl IntoView {
     let merge = {
         let go = go_merge;
         Callback::new(move |existing: ContactId| {
-            let id = ContactId::new(clock::new_id());
-            let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
+            let id = ContactId::new(new_id());
+            let Some(fields) = draft.validate(id.clone(), state.now().at) else {
                 return;
             };
             match state.apply(Command::AddContact(fields)) {
@@ -118,7 +129,15 @@ pub fn AddContact() -> impl IntoView {
             </header>
             {prefilled.map(|m| view! { <p class="saved-flash prefilled" id="prefilled" role="status">{m}</p> })}
             <EventBar/>
-            {move || saved.get().map(|s| view! { <p class="saved-flash" role="status">"✓ " {s}</p> })}
+            {move || saved.get().map(|name| match state.save_error.get() {
+                None => view! { <p class="saved-flash" role="status">{format!("✓ Saved {name}. Next!")}</p> }.into_any(),
+                Some(_) => view! {
+                    <p class="saved-flash not-saved" role="status">{format!(
+                        "{name} is added, but this browser refused to store it (see the message above). \
+                         It is kept while this page stays open."
+                    )}</p>
+                }.into_any(),
+            })}
             <form class="card form capture" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 save(true);
@@ -135,11 +154,32 @@ pub fn AddContact() -> impl IntoView {
     }
 }
 
-/// Where you are capturing: the current event, changed or created in one step.
+/// Where you are capturing: the current event, changed or created in one step. After the
+/// event's last day it asks "Still at …?" before a capture is filed under it.
 #[component]
 fn EventBar() -> impl IntoView {
     let state = use_app();
     let choosing = RwSignal::new(false);
+    let ended = Memo::new(move |_| {
+        let today = state.today.get();
+        state.book.with(|b| {
+            b.settings()
+                .current_event
+                .as_ref()
+                .and_then(|id| b.event(id))
+                .filter(|e| e.is_over(today))
+                .cloned()
+        })
+    });
+    let still_here = move |_| {
+        if let Some(mut event) = ended.get_untracked() {
+            event.ends = Some(state.now().today);
+            let _ = state.apply(Command::SaveEvent(event));
+        }
+    };
+    let no_event = move |_| {
+        let _ = state.apply(Command::SetCurrentEvent(None));
+    };
     let current = Memo::new(move |_| {
         state.book.with(|b| {
             b.settings()
@@ -150,6 +190,17 @@ fn EventBar() -> impl IntoView {
         })
     });
     view! {
+        {move || ended.get().map(|event| view! {
+            <section class="card still-at" role="group" aria-labelledby="still-at-title">
+                <h2 id="still-at-title">{format!("Still at {}?", event.name)}</h2>
+                <p class="meta">{format!("It ended {}. New contacts are filed under it only if you are still there.", dates::relative(event.last_day(), state.today.get()))}</p>
+                <div class="setup-actions">
+                    <button type="button" id="still-here" class="button primary small" on:click=still_here>"Yes, still here"</button>
+                    <button type="button" id="no-event" class="button small" on:click=no_event>"No event"</button>
+                    <button type="button" id="new-event" class="button small" on:click=move |_| choosing.set(true)>"A new event"</button>
+                </div>
+            </section>
+        })}
         <section class="event-bar card" aria-label="Current event">
             <div class="event-bar-row">
                 <div>
@@ -191,12 +242,13 @@ fn EventPicker(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = EventId::new(clock::new_id());
+        let id = EventId::new(new_id());
         let event = Event {
             id: id.clone(),
             name: name.get_untracked().trim().to_string(),
             kind: kind.get_untracked(),
-            date: state.today.get_untracked(),
+            date: state.now().today,
+            ends: None,
             place: String::new(),
         };
         match state.apply(Command::SaveEvent(event)) {

@@ -1,87 +1,28 @@
-//! Home: the follow-ups due today, the overdue ones first, and the week ahead.
+//! Home: the follow-ups due today, the overdue ones first, the week ahead, and the missed
+//! ones (more than two weeks late) folded away with Try again / Skip / Skip all.
 //!
-//! The rows are a `Memo` over the pure `agenda(book, today)`; each row acts in one tap.
+//! The rows are a `Memo` over the pure `view::agenda::agenda_screen(book, today)`; each
+//! row acts through the shared `StepActions`.
 
 use crate::components::backup_reminder::BackupReminder;
-use crate::components::step_actions::StepActions;
-use crate::domain::agenda::{agenda, AgendaEntry};
-use crate::domain::dates;
-use crate::domain::playbook::{self, Hint};
-use crate::domain::{Book, Contact, ContactId, Status, Step};
+use crate::components::notice::{use_notices, Notice};
+use crate::components::setup::Setup;
+use crate::components::step_actions::{StepActions, StepCommands};
+use crate::domain::{dates, Command};
 use crate::perf;
 use crate::routes::Screen;
 use crate::state::use_app;
+use crate::view::agenda::{agenda_screen, counts, AgendaRow};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::HashMap;
-
-/// One agenda line, as the view needs it.
-#[derive(Clone, PartialEq)]
-struct Row {
-    contact: ContactId,
-    name: String,
-    company: String,
-    step: Step,
-    status: Status,
-    hint: Option<String>,
-    hook: String,
-}
-
-fn rows(
-    book: &Book,
-    by_id: &HashMap<&ContactId, &Contact>,
-    entries: &[AgendaEntry],
-    today: NaiveDate,
-) -> Vec<Row> {
-    entries
-        .iter()
-        .filter_map(|entry| {
-            let contact = *by_id.get(&entry.contact)?;
-            // The missing-LinkedIn hint would repeat on most cards, and the composer offers
-            // a search anyway. A missing email changes how to send, so that one is shown.
-            let default_cadence = book.settings().default_cadence_days;
-            let hint = playbook::view(contact, entry.step, default_cadence, today)
-                .hint
-                .filter(|h| *h == Hint::NoEmailAddress);
-            Some(Row {
-                contact: entry.contact.clone(),
-                name: contact.name.clone(),
-                company: contact.company.clone(),
-                step: entry.step,
-                status: entry.status,
-                hint: hint.map(|h| h.to_string()),
-                hook: contact.hook.clone(),
-            })
-        })
-        .collect()
-}
-
-#[derive(Clone, PartialEq, Default)]
-struct Sections {
-    overdue: Vec<Row>,
-    today: Vec<Row>,
-    upcoming: Vec<Row>,
-    contacts: usize,
-}
 
 #[component]
 pub fn Agenda() -> impl IntoView {
     let state = use_app();
-    let sections = Memo::new(move |_| {
+    let screen = Memo::new(move |_| {
         let today = state.today.get();
-        state.book.with(|book| {
-            let agenda = agenda(book, today);
-            // One lookup table instead of a scan of the book per row.
-            let by_id: HashMap<&ContactId, &Contact> =
-                book.contacts_unordered().map(|c| (&c.id, c)).collect();
-            Sections {
-                overdue: rows(book, &by_id, &agenda.overdue, today),
-                today: rows(book, &by_id, &agenda.today, today),
-                upcoming: rows(book, &by_id, &agenda.upcoming, today),
-                contacts: book.contact_count(),
-            }
-        })
+        state.book.with(|book| agenda_screen(book, today))
     });
     let heading_date = move || {
         let today = state.today.get();
@@ -98,21 +39,25 @@ pub fn Agenda() -> impl IntoView {
         <main id="main" data-page="agenda" class="page">
             <header class="page-head">
                 <h1>"Today"</h1>
-                <p class="subtitle">{heading_date}</p>
+                <p class="subtitle" id="today-date">{heading_date}</p>
             </header>
             {move || {
-                let s = sections.get();
+                let s = screen.get();
                 if s.contacts == 0 {
-                    return view! { <FirstRun/> }.into_any();
+                    let offer_setup = state.book.with(|b| !b.settings().setup_seen && b.profile().name.is_empty());
+                    return view! {
+                        {offer_setup.then(|| view! { <Setup/> })}
+                        <FirstRun/>
+                    }.into_any();
                 }
                 let counts = view! {
-                    <ul class="agenda-counts" aria-label="Summary">
-                        <li class="count overdue"><strong>{s.overdue.len()}</strong>" overdue"</li>
-                        <li class="count due"><strong>{s.today.len()}</strong>" due today"</li>
-                        <li class="count later"><strong>{s.upcoming.len()}</strong>" this week"</li>
+                    <ul class="agenda-counts" aria-label="Follow-ups">
+                        {counts(&s).into_iter().map(|c| view! {
+                            <li class=format!("count {}", c.class)><strong>{c.number}</strong>" "{c.words}</li>
+                        }).collect_view()}
                     </ul>
                 };
-                let caught_up = s.overdue.is_empty() && s.today.is_empty();
+                let caught_up = s.caught_up();
                 view! {
                     <BackupReminder/>
                     {counts}
@@ -126,6 +71,7 @@ pub fn Agenda() -> impl IntoView {
                     <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
                     <AgendaSection title="Due today" class="due" rows=s.today/>
                     <AgendaSection title="Next 7 days" class="later" rows=s.upcoming/>
+                    <Missed rows=s.missed/>
                 }.into_any()
             }}
         </main>
@@ -137,53 +83,109 @@ pub fn Agenda() -> impl IntoView {
 const ROWS_AT_ONCE: usize = 25;
 
 #[component]
-fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<Row>) -> impl IntoView {
-    let state = use_app();
+fn AgendaSection(title: &'static str, class: &'static str, rows: Vec<AgendaRow>) -> impl IntoView {
+    let total = rows.len();
+    (total > 0).then(|| {
+        let heading_id = format!("agenda-{class}");
+        view! {
+            <section class=format!("agenda-section {class}") aria-labelledby=heading_id.clone()>
+                <h2 id=heading_id.clone()>{title}" "<span class="pill">{total}</span></h2>
+                <AgendaList rows class/>
+            </section>
+        }
+    })
+}
+
+/// The rows of one section, `ROWS_AT_ONCE` at a time.
+#[component]
+fn AgendaList(rows: Vec<AgendaRow>, class: &'static str) -> impl IntoView {
     let total = rows.len();
     let rows = StoredValue::new(rows);
     let shown = RwSignal::new(ROWS_AT_ONCE);
-    (total > 0).then(|| {
-        let heading_id = format!("agenda-{class}");
-        let more = move || {
-            let left = total.saturating_sub(shown.get());
-            (left > 0).then(|| view! {
+    let more = move || {
+        let left = total.saturating_sub(shown.get());
+        (left > 0).then(|| {
+            view! {
                 <button type="button" class="button secondary show-more"
                     on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE)>
                     {format!("Show {} more ({left} not shown)", left.min(ROWS_AT_ONCE))}
                 </button>
-            })
-        };
+            }
+        })
+    };
+    view! {
+        <ul class="agenda-list">
+            {move || rows.with_value(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                .into_iter()
+                .map(|row| view! { <AgendaItem row class/> })
+                .collect_view()}
+        </ul>
+        {more}
+    }
+}
+
+#[component]
+fn AgendaItem(row: AgendaRow, class: &'static str) -> impl IntoView {
+    let commands = StepCommands::new(row.contact.clone(), row.step, row.label, row.by_message);
+    view! {
+        <li class="agenda-item card">
+            <div class="agenda-item-head">
+                <A href=Screen::Contact(row.contact.clone()).href() attr:class="agenda-name">{row.name.clone()}</A>
+                <span class=format!("status {class}")>{row.when.clone()}</span>
+            </div>
+            <p class="agenda-step">{row.label}
+                {(!row.company.is_empty()).then(|| view! { <span class="meta">" · " {row.company.clone()}</span> })}
+            </p>
+            {(!row.hook.is_empty()).then(|| view! { <p class="agenda-hook">{row.hook.clone()}</p> })}
+            {row.hint.clone().map(|h| view! { <p class="hint">{h}</p> })}
+            <StepActions commands buttons=row.buttons/>
+        </li>
+    }
+}
+
+/// Steps more than two weeks late, folded away: each can be tried again (due today) or
+/// skipped, or all skipped at once (with one Undo).
+#[component]
+fn Missed(rows: Vec<AgendaRow>) -> impl IntoView {
+    let state = use_app();
+    let notices = use_notices();
+    let total = rows.len();
+    let targets: Vec<_> = rows.iter().map(|r| (r.contact.clone(), r.step)).collect();
+    let skip_all = move |_| {
+        let now = state.now();
+        let mut skipped = Vec::new();
+        for (contact, step) in &targets {
+            let command = Command::Skip {
+                contact: contact.clone(),
+                step: *step,
+                on: now.today,
+                at: now.at,
+            };
+            if let Err(e) = state.apply(command) {
+                notices.show(Notice::error(e.to_string()));
+                return;
+            }
+            skipped.push((contact.clone(), *step));
+        }
+        let text = format!(
+            "Skipped {} missed follow-up{}.",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" }
+        );
+        notices.show(Notice::done(text, skipped));
+    };
+    (total > 0).then(|| {
         view! {
-            <section class=format!("agenda-section {class}") aria-labelledby=heading_id.clone()>
-                <h2 id=heading_id.clone()>{title}" "<span class="pill">{total}</span></h2>
-                <ul class="agenda-list">
-                    {move || rows.with_value(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>()).into_iter().map(|row| {
-                        let today = state.today.get_untracked();
-                        let status = dates::status_text(row.status, today);
-                        let actionable = matches!(row.status, Status::DueToday | Status::Overdue(_));
-                        view! {
-                            <li class="agenda-item card">
-                                <div class="agenda-item-head">
-                                    <A href=Screen::Contact(row.contact.clone()).href() attr:class="agenda-name">{row.name.clone()}</A>
-                                    <span class=format!("status {class}")>{status}</span>
-                                </div>
-                                <p class="agenda-step">{row.step.label()}
-                                    {(!row.company.is_empty()).then(|| view! { <span class="meta">" · " {row.company.clone()}</span> })}
-                                </p>
-                                {(!row.hook.is_empty()).then(|| view! { <p class="agenda-hook">{row.hook.clone()}</p> })}
-                                {row.hint.clone().map(|h| view! { <p class="hint">{h}</p> })}
-                                {actionable.then(|| view! { <StepActions contact=row.contact.clone() step=row.step/> })}
-                                {(!actionable).then(|| view! {
-                                    <div class="step-actions">
-                                        <A href=Screen::Compose(row.contact.clone(), row.step).href() attr:class="button small">"Write it early"</A>
-                                    </div>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                {more}
-            </section>
+            <details class="agenda-section missed">
+                <summary>
+                    <span class="missed-title">"Missed"</span>" "<span class="pill">{total}</span>
+                    <span class="meta">"More than 2 weeks late: try again, or let them go."</span>
+                </summary>
+                <button type="button" class="button small quiet skip-all" on:click=skip_all>
+                    {format!("Skip all {total}")}
+                </button>
+                <AgendaList rows class="missed"/>
+            </details>
         }
     })
 }

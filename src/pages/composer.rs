@@ -3,19 +3,23 @@
 //! The draft is filled once when the page opens and is then the student's to edit; a
 //! change in another part of the app never overwrites what they typed. Sending happens in
 //! the app they choose (LinkedIn, their mail app, the share sheet, or a paste); "Mark as
-//! sent" records it, which logs an interaction and moves the playbook on.
+//! sent" records it, which logs an interaction and moves the playbook on, and returns to
+//! the screen the composer was opened from (its `back` query parameter, an in-app path).
+//! For a follow-up to someone without an email address, the draft goes as a LinkedIn
+//! message and is recorded as such.
 
-use crate::clock;
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
+use crate::domain::playbook::{self, step_label};
 use crate::domain::{Command, Contact, ContactId, Step};
 use crate::pages::not_found::Missing;
 use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
+use crate::view::composer::{char_range, problems, signed, without, DraftProblem};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params;
+use leptos_router::hooks::{use_params, use_query_map};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -60,7 +64,10 @@ fn ComposerView(
 ) -> impl IntoView {
     let state = use_app();
     let go = use_go();
-    let has_subject = subject.is_some();
+    let by_message =
+        step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
+    // A LinkedIn message has no subject line.
+    let has_subject = subject.is_some() && !by_message;
     let subject = RwSignal::new(subject.unwrap_or_default());
     let body = RwSignal::new(body);
     let feedback = RwSignal::new(None::<String>);
@@ -75,6 +82,18 @@ fn ComposerView(
     let has_email = contact.email.is_some();
     let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let id = contact.id.clone();
+    let query = use_query_map();
+    let back = {
+        let id = id.clone();
+        // Where "Mark as sent" returns: the screen the composer was opened from.
+        move || {
+            query
+                .read_untracked()
+                .get("back")
+                .and_then(|path| Screen::parse(&path))
+                .unwrap_or_else(|| Screen::Contact(id.clone()))
+        }
+    };
 
     let full_text = move || {
         let s = subject.get_untracked();
@@ -96,15 +115,25 @@ fn ComposerView(
     let share = move |_| share_text(subject.get_untracked(), body.get_untracked(), feedback);
     let mark_sent = {
         let id = id.clone();
+        let back = back.clone();
         move |_| {
-            let command = Command::MarkDone {
-                contact: id.clone(),
-                step,
-                on: state.today.get_untracked(),
-                at: clock::now_ms(),
+            let now = state.now();
+            let command = if by_message {
+                Command::SentAsMessage {
+                    contact: id.clone(),
+                    on: now.today,
+                    at: now.at,
+                }
+            } else {
+                Command::MarkDone {
+                    contact: id.clone(),
+                    step,
+                    on: now.today,
+                    at: now.at,
+                }
             };
             match state.apply(command) {
-                Ok(()) => go(Screen::Contact(id.clone())),
+                Ok(()) => go(back()),
                 Err(e) => feedback.set(Some(e.to_string())),
             }
         }
@@ -121,7 +150,7 @@ fn ComposerView(
         <main id="main" data-page="composer" class="page">
             <header class="page-head">
                 <A href=Screen::Contact(id.clone()).href() attr:class="back-link">"‹ " {contact.name.clone()}</A>
-                <h1>{step.label()}</h1>
+                <h1>{step_label(step, crate::domain::Status::DueToday, None, by_message)}</h1>
                 <p class="subtitle">{to_line}</p>
             </header>
             {email_hint.map(|h| view! { <p class="card hint">{h}</p> })}
@@ -149,6 +178,7 @@ fn ComposerView(
                     </p>
                 </Show>
             </section>
+            <DraftWarnings body/>
             <section class="composer-actions">
                 <button id="copy" class="button" on:click=copy>
                     {move || if confirm_long.get() { "Copy anyway" } else { "Copy" }}
@@ -207,4 +237,79 @@ fn share_text(subject: String, body: String, feedback: RwSignal<Option<String>>)
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
+}
+
+/// What to fix before sending (no name, an instruction in brackets, a leftover
+/// placeholder), each with its fix one tap away.
+#[component]
+fn DraftWarnings(body: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let my_name = Memo::new(move |_| state.book.with(|b| b.profile().name.clone()));
+    let found = Memo::new(move |_| body.with(|text| problems(text, &my_name.get())));
+    let asking_name = RwSignal::new(false);
+    let typed_name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(None::<String>);
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = typed_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            name_error.set(Some("Type the name you sign with.".into()));
+            return;
+        }
+        let mut profile = state.book.with_untracked(|b| b.profile().clone());
+        profile.name = name.clone();
+        match state.apply(Command::SetProfile(profile)) {
+            Ok(()) => {
+                body.update(|b| *b = signed(b, &name));
+                asking_name.set(false);
+                name_error.set(None);
+            }
+            Err(e) => name_error.set(Some(e.to_string())),
+        }
+    };
+    let fix = move |problem: DraftProblem| match problem {
+        DraftProblem::NoSenderName => asking_name.set(true),
+        DraftProblem::NotSigned { name } => body.update(|b| *b = signed(b, &name)),
+        DraftProblem::Placeholder { start, end } => body.update(|b| *b = without(b, start, end)),
+        DraftProblem::Instruction { start, end } => {
+            let (from, to) = body.with_untracked(|b| char_range(b, start, end));
+            if let Some(area) = document()
+                .get_element_by_id("message")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                let _ = area.focus();
+                let _ = area.set_selection_range(from, to);
+            }
+        }
+    };
+    move || {
+        let list = found.get();
+        (!list.is_empty()).then(|| view! {
+            <section class="card draft-warnings" aria-label="Before you send">
+                <ul>
+                    {list.into_iter().map(|p| {
+                        let label = p.fix();
+                        view! {
+                            <li>
+                                <span>{p.message()}</span>
+                                <button type="button" class="button small" on:click=move |_| fix(p.clone())>{label}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <Show when=move || asking_name.get()>
+                    <form class="name-form" on:submit=save_name novalidate>
+                        <label for="my-name">"Your name, as you sign messages"</label>
+                        <div class="snooze-pick">
+                            <input id="my-name" autocomplete="name" prop:value=typed_name
+                                aria-invalid=move || name_error.get().is_some().then_some("true")
+                                on:input=move |ev| typed_name.set(event_target_value(&ev))/>
+                            <button type="submit" class="button small primary">"Save and sign"</button>
+                        </div>
+                        {move || name_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    </form>
+                </Show>
+            </section>
+        })
+    }
 }

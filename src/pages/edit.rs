@@ -3,11 +3,14 @@
 //! Save validates the draft; a wrong email or LinkedIn link is marked inline and nothing
 //! typed is lost. A valid draft becomes `Command::UpdateContact`, which keeps the
 //! contact's history and follow-up steps. The form is built once per contact, so a change
-//! saved in another tab does not wipe what is being typed here.
+//! saved in another tab does not wipe what is being typed here, and saving merges field by
+//! field against the version the form opened (`domain::field_merge`): only the fields
+//! changed here are written, another tab's changes to other fields survive, and a field
+//! both changed is shown with both values for the student to pick.
 
-use crate::clock;
 use crate::components::contact_form::{ContactDraft, ContactFields};
-use crate::domain::{Command, ContactId};
+use crate::domain::field_merge::{merge_fields, Field, Merged};
+use crate::domain::{Command, ContactId, EventId, NewContact};
 use crate::routes::{use_go, ContactRoute, Screen};
 use crate::state::use_app;
 use leptos::html::Input;
@@ -35,13 +38,23 @@ fn EditForm(id: ContactId) -> impl IntoView {
     let draft = ContactDraft::new(&fields);
     let name_ref = NodeRef::<Input>::new();
     let error = RwSignal::new(None::<String>);
+    let conflicts = RwSignal::new(None::<Merged>);
     let back = Screen::Contact(id.clone());
+    let base = fields.clone();
+    let store = {
+        let back = back.clone();
+        let go = go.clone();
+        move |fields: NewContact| match state.apply(Command::UpdateContact(fields)) {
+            Ok(()) => go(back.clone()),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
 
     let save = {
-        let back = back.clone();
+        let store = store.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let Some(fields) = draft.validate(id.clone(), clock::now_ms()) else {
+            let Some(ours) = draft.validate(id.clone(), state.now().at) else {
                 error.set(Some(
                     "Some fields need a fix (marked below). Everything you typed is still here."
                         .into(),
@@ -49,9 +62,20 @@ fn EditForm(id: ContactId) -> impl IntoView {
                 focus_first_invalid();
                 return;
             };
-            match state.apply(Command::UpdateContact(fields)) {
-                Ok(()) => go(back.clone()),
-                Err(e) => error.set(Some(e.to_string())),
+            let Some(theirs) = state
+                .book
+                .with_untracked(|b| b.contact(&ours.id).map(|c| c.fields()))
+            else {
+                error.set(Some(
+                    crate::domain::BookError::NoSuchContact(ours.id.clone()).to_string(),
+                ));
+                return;
+            };
+            let merged = merge_fields(&base, &ours, &theirs);
+            if merged.conflicts.is_empty() {
+                store(merged.fields);
+            } else {
+                conflicts.set(Some(merged));
             }
         }
     };
@@ -64,6 +88,9 @@ fn EditForm(id: ContactId) -> impl IntoView {
             </header>
             <form class="card form edit-form" on:submit=save novalidate>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                {move || conflicts.get().map(|merged| view! {
+                    <ConflictPicker merged store=store.clone()/>
+                })}
                 <ContactFields draft full=true name_ref/>
                 <div class="edit-actions">
                     <button id="save" type="submit" class="button primary">"Save changes"</button>
@@ -71,6 +98,64 @@ fn EditForm(id: ContactId) -> impl IntoView {
                 </div>
             </form>
         </main>
+    }
+}
+
+/// The fields this form and another tab both changed: each with both values, this form's
+/// picked by default, and one button that saves the choices.
+#[component]
+fn ConflictPicker(merged: Merged, store: impl Fn(NewContact) + Clone + 'static) -> impl IntoView {
+    let state = use_app();
+    let keep_theirs = RwSignal::new(Vec::<Field>::new());
+    let event_name = move |field: Field, value: String| {
+        if field != Field::Event {
+            return value;
+        }
+        state
+            .book
+            .with_untracked(|b| {
+                b.event(&EventId::new(value.clone()))
+                    .map(|e| e.name.clone())
+            })
+            .unwrap_or(value)
+    };
+    let rows = merged
+        .conflicts
+        .iter()
+        .map(|c| {
+            let field = c.field;
+            let name = format!("conflict-{field:?}").to_lowercase();
+            let pick = move |theirs: bool| {
+                keep_theirs.update(|k| {
+                    k.retain(|f| *f != field);
+                    if theirs {
+                        k.push(field);
+                    }
+                })
+            };
+            view! {
+                <fieldset class="conflict">
+                    <legend>{field.label()}</legend>
+                    <label><input type="radio" name=name.clone() value="ours" checked=true
+                        on:change=move |_| pick(false)/>
+                        " Yours: " {event_name(field, c.ours.clone())}</label>
+                    <label><input type="radio" name=name value="theirs"
+                        on:change=move |_| pick(true)/>
+                        " Saved in another tab: " {event_name(field, c.theirs.clone())}</label>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let save = move |_| store(merged.resolve(&keep_theirs.get_untracked()));
+    view! {
+        <div id="edit-conflicts" class="banner banner-info" role="alert">
+            <p>"This contact was changed in another tab while you were editing. Your other \
+                changes and theirs are both kept; for these fields, pick which to keep:"</p>
+            {rows}
+            <button id="save-choices" type="button" class="button primary" on:click=save>
+                "Save with these choices"
+            </button>
+        </div>
     }
 }
 

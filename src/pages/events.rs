@@ -5,11 +5,10 @@
 //! the card for an edit. Deleting asks first and says what is kept. Nothing here touches
 //! storage or the clock: today's date and new ids come from the shell.
 
-use crate::clock;
 use crate::domain::agenda::event_summary;
 use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::routes::{use_go, Screen};
-use crate::state::use_app;
+use crate::state::{new_id, use_app};
 use chrono::NaiveDate;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -22,6 +21,7 @@ struct EventRow {
     name: String,
     kind: EventKind,
     date: NaiveDate,
+    ends: Option<NaiveDate>,
     place: String,
     met: usize,
     emailed: usize,
@@ -42,9 +42,12 @@ struct EventDraft {
     name: RwSignal<String>,
     kind: RwSignal<EventKind>,
     date: RwSignal<String>,
+    /// The last day, for an event over several days ("" for one day).
+    ends: RwSignal<String>,
     place: RwSignal<String>,
     name_error: RwSignal<Option<String>>,
     date_error: RwSignal<Option<String>>,
+    ends_error: RwSignal<Option<String>>,
 }
 
 impl EventDraft {
@@ -53,16 +56,27 @@ impl EventDraft {
             name: RwSignal::new(String::new()),
             kind: RwSignal::new(EventKind::default()),
             date: RwSignal::new(String::new()),
+            ends: RwSignal::new(String::new()),
             place: RwSignal::new(String::new()),
             name_error: RwSignal::new(None),
             date_error: RwSignal::new(None),
+            ends_error: RwSignal::new(None),
         }
     }
 
-    fn load(&self, name: &str, kind: EventKind, date: NaiveDate, place: &str) {
+    fn load(
+        &self,
+        name: &str,
+        kind: EventKind,
+        date: NaiveDate,
+        ends: Option<NaiveDate>,
+        place: &str,
+    ) {
         self.name.set(name.to_string());
         self.kind.set(kind);
         self.date.set(dates::iso(date));
+        self.ends.set(ends.map(dates::iso).unwrap_or_default());
+        self.ends_error.set(None);
         self.place.set(place.to_string());
         self.name_error.set(None);
         self.date_error.set(None);
@@ -78,11 +92,26 @@ impl EventDraft {
         );
         self.date_error
             .set(date.is_none().then(|| "Pick the date of the event.".into()));
+        let ends_text = self.ends.get_untracked();
+        let ends = match (
+            ends_text.trim().is_empty(),
+            dates::parse_iso(&ends_text),
+            date,
+        ) {
+            (true, _, _) => Ok(None),
+            (false, Some(end), Some(start)) if end >= start => Ok((end > start).then_some(end)),
+            (false, Some(_), Some(_)) => Err("The last day can't be before the first."),
+            (false, Some(_), None) => Ok(None),
+            (false, None, _) => Err("Pick the last day, or leave it empty for a one-day event."),
+        };
+        self.ends_error.set(ends.err().map(String::from));
+        let ends = ends.ok()?;
         Some(Event {
             id,
             name: (!name.is_empty()).then_some(name)?,
             kind: self.kind.get_untracked(),
             date: date?,
+            ends,
             place: self.place.get_untracked().trim().to_string(),
         })
     }
@@ -103,6 +132,7 @@ pub fn Events() -> impl IntoView {
                         name: e.name.clone(),
                         kind: e.kind,
                         date: e.date,
+                        ends: e.ends,
                         place: e.place.clone(),
                         met: summary.as_ref().map_or(0, |s| s.met),
                         emailed: summary.as_ref().map_or(0, |s| s.emailed),
@@ -119,7 +149,7 @@ pub fn Events() -> impl IntoView {
     let draft = EventDraft::new();
 
     let open_new = move |_| {
-        draft.load("", EventKind::default(), state.today.get_untracked(), "");
+        draft.load("", EventKind::default(), state.now().today, None, "");
         confirming.set(None);
         notice.set(None);
         editing.set(Some(Editing::New));
@@ -190,9 +220,7 @@ fn EventForm(
     let is_new = existing.is_none();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = existing
-            .clone()
-            .unwrap_or_else(|| EventId::new(clock::new_id()));
+        let id = existing.clone().unwrap_or_else(|| EventId::new(new_id()));
         let Some(event) = draft.validate(id) else {
             return;
         };
@@ -250,6 +278,15 @@ fn EventForm(
                         on:input=move |ev| { draft.date.set(event_target_value(&ev)); draft.date_error.set(None); }/>
                     {field_error("event-date-error", draft.date_error)}
                 </div>
+                <div class="field">
+                    <label for="event-ends">"Last day"<span class="events-optional">" (optional)"</span></label>
+                    <input id="event-ends" type="date"
+                        aria-describedby=move || draft.ends_error.with(Option::is_some).then_some("event-ends-error")
+                        aria-invalid=move || draft.ends_error.get().map(|_| "true")
+                        prop:value=draft.ends
+                        on:input=move |ev| { draft.ends.set(event_target_value(&ev)); draft.ends_error.set(None); }/>
+                    {field_error("event-ends-error", draft.ends_error)}
+                </div>
             </div>
             <div class="field">
                 <label for="event-place">"Place"<span class="events-optional">" (optional)"</span></label>
@@ -293,7 +330,7 @@ fn EventCard(
     let edit = {
         let row = row.clone();
         move |_| {
-            draft.load(&row.name, row.kind, row.date, &row.place);
+            draft.load(&row.name, row.kind, row.date, row.ends, &row.place);
             confirming.set(None);
             notice.set(None);
             editing.set(Some(Editing::Existing(row.id.clone())));
@@ -312,7 +349,7 @@ fn EventCard(
         let met = row.met;
         move |_| {
             confirming.set(None);
-            match state.apply(Command::DeleteEvent { id: id.clone(), at: clock::now_ms() }) {
+            match state.apply(Command::DeleteEvent { id: id.clone(), at: state.now().at }) {
                 Ok(()) => notice.set(Some(match met {
                     0 => format!("Deleted \u{201c}{name}\u{201d}."),
                     1 => format!(
@@ -343,7 +380,10 @@ fn EventCard(
             <h2 id=title_id.clone()>{row.name.clone()}</h2>
             {row.current.then(|| view! { <span class="events-badge">"Capturing here"</span> })}
         </div>
-        <p class="meta events-when">{format!("{} · {}", row.kind.label(), dates::long(row.date))}</p>
+        <p class="meta events-when">{match row.ends {
+            Some(end) => format!("{} · {} to {}", row.kind.label(), dates::long(row.date), dates::long(end)),
+            None => format!("{} · {}", row.kind.label(), dates::long(row.date)),
+        }}</p>
         {(!row.place.is_empty()).then(|| view! { <p class="meta events-place">{row.place.clone()}</p> })}
         <Stats row=row.clone()/>
     };
@@ -421,10 +461,11 @@ fn Stats(row: EventRow) -> impl IntoView {
         <A href=Screen::ContactsAt(row.id.clone()).href() attr:class="events-stats">
             <span class="events-stat"><strong>{row.met}</strong>" met"</span>
             <span class="visually-hidden">", "</span>
-            <span class="events-stat"><strong>{row.emailed}</strong>" emailed"</span>
+            <span class="events-stat"><strong>{row.emailed}</strong>" followed up"</span>
             <span class="visually-hidden">", "</span>
+            // Follow-ups (steps), as the agenda counts them: the two screens agree.
             <span class=overdue_class>
-                <strong>{row.overdue}</strong>" overdue"
+                <strong>{row.overdue}</strong>{if row.overdue == 1 { " follow-up overdue" } else { " follow-ups overdue" }}
             </span>
             <span class="visually-hidden">{if row.met == 1 { ": see who" } else { ": see them all" }}</span>
             <span class="events-go" aria-hidden="true">"›"</span>

@@ -6,7 +6,6 @@
 //! The two contacts are copied when the page opens, so the undo restores what was merged
 //! even after the book changed.
 
-use crate::clock;
 use crate::domain::merge::{conflicts, merged, Choices, Field};
 use crate::domain::{Book, Command, Contact, ContactId};
 use crate::routes::Screen;
@@ -73,7 +72,7 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
                 keep: kept_id.clone(),
                 other: other_id.clone(),
                 choices: choices.get_untracked(),
-                at: clock::now_ms(),
+                at: state.now().at,
             };
             step.set(match state.apply(cmd) {
                 Ok(()) => Step::Merged,
@@ -86,7 +85,7 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
         move |_| {
             let cmd = Command::RestoreContacts {
                 contacts: both.clone(),
-                at: clock::now_ms(),
+                at: state.now().at,
             };
             step.set(match state.apply(cmd) {
                 Ok(()) => Step::Undone,

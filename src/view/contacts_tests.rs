@@ -18,6 +18,7 @@ fn book() -> Book {
         name: "Fall Career Fair".into(),
         kind: EventKind::CareerFair,
         date: d("2024-09-12"),
+        ends: None,
         place: "Gym".into(),
     }))
     .unwrap();

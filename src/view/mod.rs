@@ -4,5 +4,8 @@
 //!
 //! Like the domain, this never reads the clock: `today` is an argument.
 
+pub mod agenda;
+pub mod composer;
 pub mod contact_form;
 pub mod contacts;
+pub mod steps;

@@ -8,5 +8,6 @@
 pub mod pwa;
 pub mod server;
 pub mod size;
+pub mod wasm;
 
 pub use pwa::finish_dist;

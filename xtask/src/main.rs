@@ -8,15 +8,26 @@
 use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use xtask::{finish_dist, server, size};
+use xtask::{finish_dist, server, size, wasm};
 
 const TRUNK_VERSION: &str = "0.21.14";
+/// The pinned nightly that builds the release wasm: `-Zbuild-std` with
+/// `panic=immediate-abort`, no `Debug` formatting and no panic locations make it much
+/// smaller (measured in the README). Everything else builds with stable (rust-toolchain.toml).
+const NIGHTLY: &str = "nightly-2026-05-19";
+/// `--emit-relocs` is what the splitter reads; the rest removes panic and formatting
+/// machinery that the release build never shows anyone.
+const RELEASE_RUSTFLAGS: &str =
+    "-Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort \
+     -Zfmt-debug=none -Zlocation-detail=none";
 const WASM_OPT_VERSION: &str = "version 132";
-/// The brotli budget for html + css + js + wasm, enforced by `cargo xtask test`. The full
-/// playbook UI with export/import measures about 412 KB (the wasm is most of it); the budget
-/// sits just above so that growth fails the build. Shrinking toward issue 5's 120 KB target
-/// is design work (see the issue notes).
-const FIRST_LOAD_BUDGET: usize = 440 * 1024;
+/// The brotli budget for what the agenda loads at start (html, css, js, the main wasm; not
+/// the lazy routes' chunks), enforced by `cargo xtask test` so that growth fails the build.
+/// Issue 9's target is 150 KB and is NOT met yet: the split build measures 280,759 B
+/// (274 KiB; the main wasm is 261,257 B of it: Leptos view code for the agenda, capture and
+/// composer, the router and serde_json), down from 421 KiB (the old wasm alone 414,376 B). The bench reports
+/// the target; this gate (290 KiB) sits just above what is measured.
+const FIRST_LOAD_BUDGET: usize = 290 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -102,7 +113,9 @@ fn serve(port: &str) -> Result {
 fn dist(public_url: &str) -> Result {
     ensure_build_tools()?;
     let public_url = normalise_public_url(public_url);
-    step(&format!("trunk build --release (public URL {public_url})"));
+    step(&format!(
+        "trunk build --release (html, css, copied files; public URL {public_url})"
+    ));
     run(trunk().args([
         "build",
         "--release",
@@ -110,8 +123,102 @@ fn dist(public_url: &str) -> Result {
         "--public-url",
         &public_url,
     ]))?;
+    build_wasm(&public_url)?;
     let version = finish_dist(&dist_dir()).map_err(|e| format!("finishing dist/: {e}"))?;
     println!("service worker version {version}; 404.html written");
+    Ok(())
+}
+
+/// The app's wasm, built, split, bound and optimised into `dist/`, and the loader written
+/// into `dist/index.html` (see `xtask/src/wasm.rs`).
+fn build_wasm(public_url: &str) -> Result {
+    let target_dir = root().join("target").join("app");
+    step(&format!(
+        "cargo +{NIGHTLY} build --release --lib --features split (build-std, immediate-abort)"
+    ));
+    run(cargo_nightly()
+        .args([
+            "build",
+            "--release",
+            "--lib",
+            "-p",
+            "followup",
+            "--features",
+            "split",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-Zbuild-std=std,panic_abort",
+        ])
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .env("RUSTFLAGS", RELEASE_RUSTFLAGS))?;
+    let raw_path = target_dir.join("wasm32-unknown-unknown/release/followup.wasm");
+    let raw = std::fs::read(&raw_path).map_err(|e| format!("{}: {e}", raw_path.display()))?;
+    let id = wasm::build_id(&raw);
+
+    step("splitting the wasm (wasm_split_cli_support)");
+    let split_dir = target_dir.join("split");
+    let split = wasm::split(&raw, &split_dir, &id)?;
+    println!(
+        "main module + {} chunk(s): {}",
+        split.chunks.len(),
+        split.chunks.join(", ")
+    );
+
+    step("wasm-bindgen --target web --keep-lld-exports (main module)");
+    let bindgen_dir = target_dir.join("bindgen");
+    let _ = std::fs::remove_dir_all(&bindgen_dir);
+    let stem = wasm::main_stem(&id);
+    run(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--no-demangle",
+            "--no-typescript",
+        ])
+        .arg("--out-dir")
+        .arg(&bindgen_dir)
+        .args(["--out-name", &stem])
+        .arg(&split.main))?;
+
+    step("wasm-opt -Oz on every module");
+    let dist = dist_dir();
+    let mut modules = vec![(
+        bindgen_dir.join(format!("{stem}_bg.wasm")),
+        dist.join(format!("{stem}_bg.wasm")),
+    )];
+    for chunk in &split.chunks {
+        modules.push((split_dir.join(chunk), dist.join(chunk)));
+    }
+    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+    for (from, to) in &modules {
+        run(Command::new(&wasm_opt)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+            ])
+            .arg(from)
+            .arg("-o")
+            .arg(to))?;
+    }
+    let copy = |from: PathBuf, name: &str| {
+        wasm::copy(&from, &dist.join(name)).map_err(|e| format!("copying {name}: {e}"))
+    };
+    copy(
+        bindgen_dir.join(format!("{stem}.js")),
+        &format!("{stem}.js"),
+    )?;
+    copy(split_dir.join(&split.link), &split.link)?;
+
+    let index_path = dist.join("index.html");
+    let index =
+        std::fs::read_to_string(&index_path).map_err(|e| format!("dist/index.html: {e}"))?;
+    let index = wasm::with_loader(&index, public_url, &id)
+        .ok_or("dist/index.html has no </head> for the loader")?;
+    std::fs::write(&index_path, index).map_err(|e| format!("dist/index.html: {e}"))?;
     Ok(())
 }
 
@@ -186,7 +293,6 @@ fn lint() -> Result {
         "-p",
         "followup",
         "--lib",
-        "--bins",
         "--test",
         "browser",
         "--",
@@ -218,36 +324,47 @@ fn bench(options: &[String]) -> Result {
         .env("CHROMEDRIVER", &chromedriver))
 }
 
-/// Prints the size table and returns the brotli total of the first-load files.
+/// Prints the size table and returns the brotli total of the first-load files. Files the
+/// agenda loads at start are marked `*`, the lazy routes' chunks `+`.
 fn print_size() -> Result<usize> {
     let files = size::measure(&dist_dir())
         .map_err(|e| format!("measuring dist/ (run `cargo xtask dist` first): {e}"))?;
     println!(
-        "{:<44} {:>10} {:>10} {:>10}",
+        "{:<52} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
     );
     let mut first_load = (0, 0, 0);
+    let mut chunks = (0, 0, 0);
     for f in &files {
-        let mark = if size::is_first_load(&f.path) {
+        let first = size::is_first_load(&f.path);
+        let chunk = wasm::is_chunk(&f.path);
+        let mark = if first {
             "*"
+        } else if chunk {
+            "+"
         } else {
             " "
         };
         println!(
-            "{mark}{:<43} {:>10} {:>10} {:>10}",
+            "{mark}{:<51} {:>10} {:>10} {:>10}",
             f.path, f.raw, f.gzip, f.brotli
         );
-        if size::is_first_load(&f.path) {
-            first_load = (
-                first_load.0 + f.raw,
-                first_load.1 + f.gzip,
-                first_load.2 + f.brotli,
-            );
-        }
+        let sum = if first {
+            &mut first_load
+        } else if chunk {
+            &mut chunks
+        } else {
+            continue;
+        };
+        *sum = (sum.0 + f.raw, sum.1 + f.gzip, sum.2 + f.brotli);
     }
     println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "* first load (html+css+js+wasm)", first_load.0, first_load.1, first_load.2
+        "{:<52} {:>10} {:>10} {:>10}",
+        "* first load (html+css+js+main wasm)", first_load.0, first_load.1, first_load.2
+    );
+    println!(
+        "{:<52} {:>10} {:>10} {:>10}",
+        "+ lazy chunks (on demand, precached)", chunks.0, chunks.1, chunks.2
     );
     println!("budget for the brotli first load: {FIRST_LOAD_BUDGET} B");
     Ok(first_load.2)
@@ -265,6 +382,29 @@ fn ensure_build_tools() -> Result {
     {
         step("installing the wasm32-unknown-unknown target");
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+
+    let nightly_src = output(
+        Command::new("rustup").args(["run", NIGHTLY, "rustc", "--print", "sysroot"]),
+    )
+    .map(|sysroot| {
+        Path::new(sysroot.trim())
+            .join("lib/rustlib/src/rust/library/std")
+            .is_dir()
+    });
+    if nightly_src != Some(true) {
+        step(&format!(
+            "installing {NIGHTLY} with rust-src (builds the release wasm)"
+        ));
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            NIGHTLY,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+        ]))?;
     }
 
     let trunk_version = output(Command::new("trunk").arg("--version"));
@@ -364,6 +504,14 @@ fn normalise_public_url(url: &str) -> String {
 fn cargo() -> Command {
     let mut cmd = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.current_dir(root());
+    cmd
+}
+
+/// cargo of the pinned nightly (through rustup), for the release wasm only.
+fn cargo_nightly() -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.arg(format!("+{NIGHTLY}")).current_dir(root());
+    cmd.env_remove("RUSTUP_TOOLCHAIN").env_remove("CARGO");
     cmd
 }
 

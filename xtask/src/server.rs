@@ -5,7 +5,10 @@
 //! - `/followup` and directories without a trailing slash → 301 to the slashed path;
 //! - unknown paths → the folder's `404.html` with status 404;
 //! - `Cache-Control: max-age=600` on every file, as Pages sends;
-//! - Content-Types as Pages sends them (`.wasm` is `application/wasm`).
+//! - Content-Types as Pages sends them (`.wasm` is `application/wasm`);
+//! - gzip (`Content-Encoding: gzip`, `Vary: Accept-Encoding`) for text and wasm when the
+//!   request accepts it, as Pages does (Pages never sends brotli). `set_gzip(false)` serves
+//!   every file uncompressed (the bench's second Lighthouse run).
 //!
 //! It can be stopped (to test offline behaviour honestly: the service worker's own fetches
 //! fail too), restarted on the same port (same origin, so the same service worker and
@@ -37,6 +40,7 @@ struct Shared {
     hits: Mutex<Vec<Hit>>,
     conns: Mutex<HashMap<u64, TcpStream>>,
     next_conn: AtomicU64,
+    gzip: AtomicBool,
 }
 
 struct Running {
@@ -70,6 +74,7 @@ impl StaticServer {
             hits: Mutex::new(Vec::new()),
             conns: Mutex::new(HashMap::new()),
             next_conn: AtomicU64::new(0),
+            gzip: AtomicBool::new(true),
         });
         let mut server = StaticServer {
             port,
@@ -112,6 +117,12 @@ impl StaticServer {
     /// Serves another folder from the next request on (same port, same origin).
     pub fn set_root(&self, root: impl Into<PathBuf>) {
         *self.shared.root.write().unwrap() = root.into();
+    }
+
+    /// Whether files are sent gzip-compressed to clients that accept it (the default, as
+    /// GitHub Pages does) or always uncompressed.
+    pub fn set_gzip(&self, on: bool) {
+        self.shared.gzip.store(on, Ordering::SeqCst);
     }
 
     /// Every request served so far.
@@ -295,15 +306,27 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     match resolve(&root, rel) {
         Resolved::File(file) => {
             let body = std::fs::read(&file)?;
+            let content_type = content_type(&file);
+            let zipped = shared.gzip.load(Ordering::SeqCst)
+                && accepts_gzip(&head)
+                && compressible(content_type);
+            let (body, extra): (Vec<u8>, &[(&str, &str)]) = if zipped {
+                (
+                    gzip(&body)?,
+                    &[("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")],
+                )
+            } else {
+                (body, &[])
+            };
             respond(
                 &mut stream,
                 shared,
                 &method,
                 &target,
                 200,
-                content_type(&file),
+                content_type,
                 &body,
-                &[],
+                extra,
                 head_only,
             )
         }
@@ -465,6 +488,38 @@ pub fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// Whether the request's `Accept-Encoding` lists gzip (not refused with `q=0`).
+fn accepts_gzip(head: &str) -> bool {
+    head.lines()
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(name, _)| name.trim().eq_ignore_ascii_case("accept-encoding"))
+        .flat_map(|(_, value)| value.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| p.replace(' ', "") == "q=0");
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
+/// The types Pages compresses: text, scripts, wasm, JSON, SVG, XML. Images and fonts that
+/// are compressed already are sent as they are.
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/wasm")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("application/manifest+json")
+        || content_type.starts_with("application/xml")
+        || content_type.starts_with("image/svg+xml")
+}
+
+/// gzip at zlib's default level 6, what common web servers (and so Pages) use on the fly.
+fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes)?;
+    enc.finish()
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -545,5 +600,55 @@ mod tests {
             .hits()
             .iter()
             .any(|h| h.path == "/followup/contacts/12" && h.status == 404));
+    }
+
+    fn get_gzip(port: u16, path: &str, accept: &str) -> (String, Vec<u8>) {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\n\r\n"
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).unwrap();
+        let end = find(&out, b"\r\n\r\n").unwrap();
+        (
+            String::from_utf8_lossy(&out[..end]).to_string(),
+            out[end + 4..].to_vec(),
+        )
+    }
+
+    #[test]
+    fn gzip_like_pages_when_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "follow up ".repeat(500);
+        std::fs::write(dir.path().join("index.html"), &text).unwrap();
+        std::fs::write(dir.path().join("icon.png"), &text).unwrap();
+        let server = StaticServer::start(dir.path(), "/followup/");
+        let port = server.port();
+
+        let (head, body) = get_gzip(port, "/followup/", "gzip, deflate, br");
+        assert!(head.contains("Content-Encoding: gzip"), "{head}");
+        assert!(head.contains("Vary: Accept-Encoding"), "{head}");
+        assert!(body.len() < text.len() / 10, "{} bytes", body.len());
+        let mut plain = String::new();
+        flate2::read::GzDecoder::new(&body[..])
+            .read_to_string(&mut plain)
+            .unwrap();
+        assert_eq!(plain, text);
+
+        // Not asked for, refused, or an already-compressed type: sent as it is.
+        for accept in ["identity", "gzip;q=0, br"] {
+            let (head, body) = get_gzip(port, "/followup/", accept);
+            assert!(!head.contains("Content-Encoding"), "{accept}: {head}");
+            assert_eq!(body, text.as_bytes());
+        }
+        let (head, _) = get_gzip(port, "/followup/icon.png", "gzip");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+
+        server.set_gzip(false);
+        let (head, body) = get_gzip(port, "/followup/", "gzip");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, text.as_bytes());
     }
 }

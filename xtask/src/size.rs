@@ -31,10 +31,15 @@ pub fn measure(dist: &Path) -> io::Result<Vec<FileSize>> {
         .collect()
 }
 
-/// Whether a file is fetched by the first page load (html, css, js, wasm).
+/// Whether a file is fetched when the agenda loads (html, css, js, the main wasm): not
+/// the worker, not the 404 copy, not the chunks of lazy routes (fetched on first use, or by
+/// the worker's precache after the page has loaded).
 pub fn is_first_load(path: &str) -> bool {
     let code = [".html", ".css", ".js", ".wasm"];
-    path != "404.html" && path != "sw.js" && code.iter().any(|ext| path.ends_with(ext))
+    path != "404.html"
+        && path != "sw.js"
+        && !crate::wasm::is_chunk(path)
+        && code.iter().any(|ext| path.ends_with(ext))
 }
 
 fn gzip(bytes: &[u8]) -> io::Result<usize> {
@@ -62,6 +67,9 @@ mod tests {
         for (path, expected) in [
             ("index.html", true),
             ("followup-1a2b_bg.wasm", true),
+            ("__wasm_split.1a2b.js", true),
+            ("split_settings_page_view_99-1a2b.wasm", false),
+            ("chunk_0-1a2b.wasm", false),
             ("followup-1a2b.js", true),
             ("app-9f.css", true),
             ("register-sw.js", true),

@@ -15,8 +15,8 @@
 
 use serde_json::Value;
 
-use super::preview::{stored_contacts, stored_events, ImportPreview};
-use super::{text_of, FormatError, RowError};
+use super::preview::{stored_contacts, stored_events, BookIndex, ImportPreview};
+use super::{text_of_up_to, FormatError, RowError, MAX_BACKUP_BYTES};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
 use crate::domain::email::Email;
@@ -37,16 +37,17 @@ pub fn preview_backup_import(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<ImportPreview, FormatError> {
-    let text = text_of(bytes, file_name)?;
+    let text = text_of_up_to(bytes, file_name, MAX_BACKUP_BYTES)?;
     let (incoming, errors) = read(text, file_name)?;
     let mut preview = ImportPreview::new(file_name);
     preview.errors = errors;
+    let index = BookIndex::new(book);
     for contact in stored_contacts(&incoming) {
-        match book.contact(&contact.id) {
+        match index.contact(&contact.id) {
             Some(existing) if existing == &contact => {}
             Some(existing) if existing.updated_at > contact.updated_at => {}
             Some(_) => preview.updated.push(contact),
-            None => preview.offer(book, contact),
+            None => preview.offer(&index, contact),
         }
     }
     preview.events = stored_events(&incoming)

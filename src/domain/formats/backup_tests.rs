@@ -3,7 +3,7 @@ use crate::domain::command::Command;
 use crate::domain::contact::{ContactId, NewContact};
 use crate::domain::email::Email;
 use crate::domain::formats::test_support::{arb_book, d, sample_book};
-use crate::domain::formats::MAX_BYTES;
+use crate::domain::formats::{MAX_BACKUP_BYTES, MAX_BYTES};
 use proptest::prelude::*;
 
 fn preview(book: &Book, text: &str) -> Result<ImportPreview, FormatError> {
@@ -208,7 +208,34 @@ fn unreadable_backups_change_nothing() {
         b"{\"version\": 1, \"name\": \"Jos\xe9\"}",
         "line 1: the file is not UTF-8",
     );
-    check(&vec![b' '; MAX_BYTES + 1], "larger than");
+    check(&vec![b' '; MAX_BACKUP_BYTES + 1], "larger than the 64 MB");
+}
+
+#[test]
+fn a_backup_larger_than_other_imports_may_be_still_comes_back() {
+    let mut book = Book::default();
+    for i in 0..100 {
+        let fields = NewContact {
+            id: ContactId::new(format!("c{i:03}")),
+            name: format!("Contact {i}"),
+            notes: "n".repeat(60_000),
+            met_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            ..NewContact::default()
+        };
+        book.apply(Command::AddContact(fields)).unwrap();
+    }
+    let text = export_backup(&book);
+    assert!(text.len() > MAX_BYTES, "{} bytes", text.len());
+    let preview = preview_backup_import(&Book::default(), text.as_bytes(), "big.json").unwrap();
+    assert_eq!(preview.new.len(), 100);
+    assert_eq!(
+        preview
+            .apply(&Book::default())
+            .unwrap()
+            .contacts_unordered()
+            .count(),
+        100
+    );
 }
 
 proptest! {

@@ -1,5 +1,6 @@
 //! The content-line syntax vCard (RFC 2426, RFC 6350) and iCalendar (RFC 5545) share:
-//! `NAME;PARAM=VALUE:text`, text escaping, and lines folded at 75 octets with CRLF.
+//! `NAME;PARAM=VALUE:text`, text escaping, and lines folded at 75 octets with CRLF
+//! (unfolding, which vCard import does on bytes, is in `vcard_decode`).
 //!
 //! Hand-written: the crates that do this (`icalendar`, `ics`, `vcard4`, `vcard`) either
 //! write only one of the two formats, write only vCard 4.0 (Android's contacts app wants
@@ -90,36 +91,11 @@ pub(crate) fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// A logical line after unfolding, with the physical line number it starts on.
-pub(crate) struct Unfolded {
-    pub line: usize,
-    pub text: String,
-}
-
-/// Joins folded lines: a line starting with a space or tab continues the previous one.
-/// Accepts CRLF, LF and lone CR.
-pub(crate) fn unfold(text: &str) -> Vec<Unfolded> {
-    let mut out: Vec<Unfolded> = Vec::new();
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    for (index, raw) in normalised.split('\n').enumerate() {
-        match (raw.strip_prefix([' ', '\t']), out.last_mut()) {
-            (Some(rest), Some(last)) => last.text.push_str(rest),
-            _ if raw.trim().is_empty() => {}
-            _ => out.push(Unfolded {
-                line: index + 1,
-                text: raw.to_string(),
-            }),
-        }
-    }
-    out
-}
-
-/// A parsed content line: the name in upper case without its group (`item1.`), the
-/// parameters (names upper case; values as written, unquoted) and the raw value.
+/// A content line's name in upper case without its group (`item1.`) and its parameters
+/// (names upper case; values as written, unquoted). The value is read separately.
 pub(crate) struct Property {
     pub name: String,
     pub params: Vec<(String, String)>,
-    pub value: String,
 }
 
 impl Property {
@@ -134,18 +110,9 @@ impl Property {
     }
 }
 
-/// Parses `group.NAME;P=V;P2="a:b":value`; `None` when there is no colon.
-pub(crate) fn parse_property(line: &str) -> Option<Property> {
-    let mut in_quotes = false;
-    let colon = line.char_indices().find_map(|(i, c)| match c {
-        '"' => {
-            in_quotes = !in_quotes;
-            None
-        }
-        ':' if !in_quotes => Some(i),
-        _ => None,
-    })?;
-    let (head, value) = (&line[..colon], &line[colon + 1..]);
+/// Parses the part before the value's colon: `group.NAME;P=V;P2="a:b"`; `None` when there
+/// is no name.
+pub(crate) fn parse_head(head: &str) -> Option<Property> {
     let mut parts = head.split(';');
     let name = parts.next()?.trim();
     let name = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
@@ -158,11 +125,7 @@ pub(crate) fn parse_property(line: &str) -> Option<Property> {
             None => (String::new(), p.trim().to_string()),
         })
         .collect();
-    Some(Property {
-        name,
-        params,
-        value: value.to_string(),
-    })
+    Some(Property { name, params })
 }
 
 #[cfg(test)]
@@ -210,9 +173,9 @@ mod tests {
                 );
                 assert_eq!(i > 0, physical.starts_with(' '), "{physical:?}");
             }
-            let back = unfold(&out);
+            let back = crate::domain::formats::vcard_decode::unfold_bytes(out.as_bytes());
             assert_eq!(back.len(), 1);
-            assert_eq!(back[0].text, line);
+            assert_eq!(back[0].bytes, line.as_bytes());
         }
         check("SHORT:line");
         check(&format!("NOTE:{}", "a".repeat(70)));
@@ -223,34 +186,5 @@ mod tests {
         let mut out = String::new();
         fold(&"x".repeat(76), &mut out);
         assert_eq!(out, format!("{}\r\n x\r\n", "x".repeat(75)));
-    }
-
-    #[test]
-    fn unfolding_keeps_the_starting_line_number() {
-        let lines = unfold("BEGIN:VCARD\r\nFN:Ana\r\n  María\nNOTE:a\n\tb\r\n\r\nEND:VCARD");
-        let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.line, l.text.as_str())).collect();
-        assert_eq!(
-            got,
-            [
-                (1, "BEGIN:VCARD"),
-                (2, "FN:Ana María"),
-                (4, "NOTE:ab"),
-                (7, "END:VCARD")
-            ]
-        );
-    }
-
-    #[test]
-    fn properties_lose_their_group_and_keep_their_parameters() {
-        let p = parse_property("item1.EMAIL;type=INTERNET;type=pref:ana@example.com").unwrap();
-        assert_eq!(p.name, "EMAIL");
-        assert!(p.has_type("internet") && p.has_type("PREF") && !p.has_type("work"));
-        assert_eq!(p.value, "ana@example.com");
-        let p = parse_property("X-SOCIALPROFILE;type=linkedin;x-user=\"a:b\":http://x").unwrap();
-        assert_eq!(p.value, "http://x");
-        assert!(p.has_type("linkedin"));
-        let p = parse_property("TEL;CELL:+1 555").unwrap();
-        assert!(p.has_type("cell"));
-        assert!(parse_property("no colon here").is_none());
     }
 }

@@ -25,6 +25,7 @@ pub fn interop_book() -> Book {
         name: "Foire de l'emploi, Université de Montréal".into(),
         kind: EventKind::CareerFair,
         date: d(2026, 11, 24),
+        ends: None,
         place: "Pavillon Jean-Brillant; salle B-2285".into(),
     }));
     let long_note = "Asked about the summer internship (backend, Rust or Go); she said \

@@ -25,7 +25,9 @@
 use chrono::NaiveDate;
 
 use super::csv::unescape_cell;
-use super::preview::ImportPreview;
+use std::collections::HashSet;
+
+use super::preview::{BookIndex, ImportPreview};
 use super::{text_of, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::command::Command;
@@ -245,19 +247,21 @@ pub fn plan_linkedin_import(
 ) -> ImportPreview {
     let mut preview = ImportPreview::new(file_name);
     preview.errors = errors;
+    let index = BookIndex::new(book);
+    // Looked up, not scanned: a preview stays linear in the file and the book.
+    let mut marked: HashSet<ContactId> = HashSet::new();
+    let mut proposed: HashSet<LinkedIn> = HashSet::new();
     let mut older = 0;
     for connection in connections {
         let on = connection.connected_on.unwrap_or(today);
-        let existing = connection.linkedin.as_ref().and_then(|profile| {
-            book.contacts()
-                .find(|c| c.linkedin.as_ref() == Some(profile))
-        });
+        let existing = connection
+            .linkedin
+            .as_ref()
+            .and_then(|profile| index.with_linkedin(profile));
         if let Some(existing) = existing {
-            let marked = preview
-                .commands
-                .iter()
-                .any(|c| matches!(c, Command::MarkDone { contact, .. } if contact == &existing.id));
-            if !marked && !matches!(existing.steps.connect, StepState::Done(_)) {
+            if !matches!(existing.steps.connect, StepState::Done(_))
+                && marked.insert(existing.id.clone())
+            {
                 preview.commands.push(Command::MarkDone {
                     contact: existing.id.clone(),
                     step: Step::Connect,
@@ -267,10 +271,10 @@ pub fn plan_linkedin_import(
             }
             continue;
         }
-        let repeated = preview
-            .new
-            .iter()
-            .any(|c| connection.linkedin.is_some() && c.linkedin == connection.linkedin);
+        let repeated = connection
+            .linkedin
+            .as_ref()
+            .is_some_and(|profile| proposed.contains(profile));
         if repeated {
             continue;
         }
@@ -297,9 +301,10 @@ pub fn plan_linkedin_import(
             contact.steps.bonus_message = StepState::Skipped(today);
         }
         let before = preview.new.len();
-        preview.offer(book, contact);
-        if old && preview.new.len() > before {
-            older += 1;
+        preview.offer(&index, contact);
+        if preview.new.len() > before {
+            proposed.extend(preview.new[before].linkedin.clone());
+            older += usize::from(old);
         }
     }
     if older > 0 {

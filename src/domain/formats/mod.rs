@@ -13,7 +13,8 @@
 //! - `content_line`: escaping, folding and unfolding shared by vCard and iCalendar.
 //! - `backup`: the JSON backup, merged by contact id.
 //! - `csv`: the spreadsheet export.
-//! - `vcard`: vCard 3.0 export, vCard 3.0/4.0 import.
+//! - `vcard`: vCard 3.0 export, vCard 2.1/3.0/4.0 import.
+//! - `vcard_decode`: a vCard's bytes to text: quoted-printable, base64, charsets.
 //! - `ics`: the calendar of pending follow-ups.
 //! - `linkedin_csv`: LinkedIn's `Connections.csv` and matching it against the book.
 //! - `preview`: `ImportPreview`, what an import would change, and applying it at once.
@@ -29,6 +30,7 @@ pub mod preview;
 #[cfg(test)]
 mod test_support;
 pub mod vcard;
+mod vcard_decode;
 
 use std::fmt;
 
@@ -40,12 +42,17 @@ pub use backup::{export_backup, preview_backup_import};
 pub use csv::export_csv;
 pub use ics::export_ics;
 pub use linkedin_csv::{import_linkedin_connections, plan_linkedin_import, Connection};
-pub use preview::{Duplicate, ImportPreview};
+pub use preview::{BookIndex, Duplicate, ImportPreview, LISTED};
 pub use vcard::{export_vcard, import_vcard};
 
 /// Files larger than this are refused before parsing: a real export of a student's network
 /// is a few hundred kilobytes at most.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// The limit for Followup's own backups, which must come back whatever the book's size:
+/// a backup of 20,000 contacts (more than the browser's storage holds) is about 20 MB, and
+/// reading is linear, so the limit only stops a file that cannot be a backup of ours.
+pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
 
 /// One row, line or entry of an imported file that could not be used as it was. The rest
 /// of the file is still imported; the message says what was kept.
@@ -93,8 +100,12 @@ impl std::error::Error for RowError {}
 pub enum FormatError {
     /// The file has no content.
     Empty { file: String },
-    /// Over `MAX_BYTES`.
-    TooLarge { file: String, bytes: usize },
+    /// Over the limit for its kind (`MAX_BYTES`, or `MAX_BACKUP_BYTES` for a backup).
+    TooLarge {
+        file: String,
+        bytes: usize,
+        limit: usize,
+    },
     /// Not UTF-8 text; `line` is where the first bad byte is.
     NotUtf8 { file: String, line: usize },
     /// A binary file (an image, a zip, …) rather than text.
@@ -121,12 +132,12 @@ impl fmt::Display for FormatError {
             FormatError::Empty { file } => {
                 write!(f, "{file} is empty. Nothing was imported.")
             }
-            FormatError::TooLarge { file, bytes } => write!(
+            FormatError::TooLarge { file, bytes, limit } => write!(
                 f,
                 "{file} is {:.1} MB, larger than the {} MB Followup can import. \
                  Check you picked the right file. Nothing was imported.",
                 *bytes as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
+                limit / 1_048_576
             ),
             FormatError::NotUtf8 { file, line } => write!(
                 f,
@@ -173,34 +184,58 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Checks an uploaded file and returns its text without a UTF-8 byte order mark.
-pub(crate) fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, FormatError> {
-    if bytes.len() > MAX_BYTES {
+/// Checks an uploaded file's size, that it is not a binary and not blank, and returns its
+/// bytes without a UTF-8 byte order mark. vCard decodes charsets per value from here.
+pub(crate) fn checked_bytes<'a>(bytes: &'a [u8], file: &str) -> Result<&'a [u8], FormatError> {
+    checked_bytes_up_to(bytes, file, MAX_BYTES)
+}
+
+/// `checked_bytes` with another size limit.
+pub(crate) fn checked_bytes_up_to<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    limit: usize,
+) -> Result<&'a [u8], FormatError> {
+    if bytes.len() > limit {
         return Err(FormatError::TooLarge {
             file: file.to_string(),
             bytes: bytes.len(),
+            limit,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
-        if bytes.contains(&0) {
-            FormatError::Binary {
-                file: file.to_string(),
-            }
-        } else {
-            FormatError::NotUtf8 {
-                file: file.to_string(),
-                line,
-            }
-        }
-    })?;
-    if text.contains('\0') {
+    if bytes.contains(&0) {
         return Err(FormatError::Binary {
             file: file.to_string(),
         });
     }
+    if bytes.trim_ascii().is_empty() {
+        return Err(FormatError::Empty {
+            file: file.to_string(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Checks an uploaded file and returns its text without a UTF-8 byte order mark.
+pub(crate) fn text_of<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, FormatError> {
+    text_of_up_to(bytes, file, MAX_BYTES)
+}
+
+/// `text_of` with another size limit (a backup's).
+pub(crate) fn text_of_up_to<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    limit: usize,
+) -> Result<&'a str, FormatError> {
+    let bytes = checked_bytes_up_to(bytes, file, limit)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        FormatError::NotUtf8 {
+            file: file.to_string(),
+            line: 1 + valid.iter().filter(|b| **b == b'\n').count(),
+        }
+    })?;
     if text.trim().is_empty() {
         return Err(FormatError::Empty {
             file: file.to_string(),

@@ -29,6 +29,7 @@ pub fn sample_book() -> Book {
             name: "Fall Career Fair".into(),
             kind: EventKind::CareerFair,
             date: d(2026, 11, 24),
+            ends: None,
             place: "Gym".into(),
         }),
     );
@@ -159,6 +160,7 @@ pub fn arb_book() -> impl Strategy<Value = Book> {
             name: format!("Fair {event_name}"),
             kind: EventKind::Meetup,
             date: d(2025, 1, 1),
+            ends: None,
             place: String::new(),
         }))
         .unwrap();

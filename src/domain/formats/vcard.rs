@@ -1,5 +1,6 @@
 //! vCard: export to 3.0 (RFC 2426; Android's stock contacts app rejects 4.0), import from
-//! the 3.0 and 4.0 files phones write (RFC 6350).
+//! the 2.1, 3.0 and 4.0 files phones write (RFC 6350; 2.1 is what Android exports, with
+//! quoted-printable UTF-8 for any name that is not plain ASCII).
 //!
 //! Export writes N, FN, ORG, TITLE, EMAIL, TEL, URL and `X-SOCIALPROFILE;type=linkedin:`
 //! for the LinkedIn profile, CATEGORIES for tags, and a NOTE saying where and when you met
@@ -12,12 +13,20 @@
 //! still imported without that field (a phone number alone is worth keeping). A card with
 //! no name, or cut off before `END:VCARD`, is skipped with a `RowError`.
 //!
+//! Values are decoded by `vcard_decode` (quoted-printable, base64, `CHARSET`). A field that
+//! cannot be decoded faithfully is left out with a `RowError` on its line naming what was
+//! wrong; a card whose name cannot be decoded is skipped. Garbled text is never imported.
+//! Unencoded text outside a declared 8-bit charset must be UTF-8, or the whole file is
+//! refused (`FormatError::NotUtf8`, with the line). Among several emails or phone numbers
+//! the one marked preferred (`PREF`, `TYPE=pref`, `PREF=1`) wins, else the first.
+//!
 //! Ids, the meeting date and the edit time are arguments; nothing here reads the clock.
 
 use chrono::NaiveDate;
 
-use super::content_line::{components, escape, fold, parse_property, unescape, unfold};
-use super::{text_of, FormatError, RowError};
+use super::content_line::{components, escape, fold, unescape, Property};
+use super::vcard_decode::{decode_value, plain_utf8_is_broken, split_property, unfold_bytes};
+use super::{checked_bytes, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::contact::{Contact, ContactId, NewContact};
 use crate::domain::dates::long;
@@ -132,16 +141,23 @@ pub fn import_vcard(
     met_on: NaiveDate,
     at: i64,
 ) -> Result<(Vec<NewContact>, Vec<RowError>), FormatError> {
-    let text = text_of(bytes, file_name)?;
-    let lines = unfold(text);
-    if !lines
-        .iter()
-        .any(|l| l.text.trim().eq_ignore_ascii_case("BEGIN:VCARD"))
-    {
+    let bytes = checked_bytes(bytes, file_name)?;
+    let lines = unfold_bytes(bytes);
+    let is_begin = |l: &[u8]| l.trim_ascii().eq_ignore_ascii_case(b"BEGIN:VCARD");
+    if !lines.iter().any(|l| is_begin(&l.bytes)) {
         return Err(FormatError::WrongFormat {
             file: file_name.to_string(),
             expected: "a contacts file (vCard)",
             detail: "it has no BEGIN:VCARD line".into(),
+        });
+    }
+    if let Some(line) = lines.iter().find(|l| match split_property(&l.bytes) {
+        Some((p, raw)) => plain_utf8_is_broken(&p, raw),
+        None => std::str::from_utf8(&l.bytes).is_err(),
+    }) {
+        return Err(FormatError::NotUtf8 {
+            file: file_name.to_string(),
+            line: line.line,
         });
     }
     let mut contacts = Vec::new();
@@ -149,8 +165,7 @@ pub fn import_vcard(
     let error = |line: usize, message: String| RowError::new(file_name, "line", line, message);
     let mut card: Option<Card> = None;
     for l in &lines {
-        let trimmed = l.text.trim();
-        if trimmed.eq_ignore_ascii_case("BEGIN:VCARD") {
+        if is_begin(&l.bytes) {
             if let Some(open) = card.take() {
                 errors.push(error(open.line, cut_off()));
             }
@@ -160,14 +175,20 @@ pub fn import_vcard(
         let Some(open) = card.as_mut() else {
             continue;
         };
-        if trimmed.eq_ignore_ascii_case("END:VCARD") {
+        if l.bytes.trim_ascii().eq_ignore_ascii_case(b"END:VCARD") {
             let done = card.take().expect("a card is open");
             let name = done.name();
             if name.is_empty() {
-                errors.push(error(
-                    done.line,
-                    "this card has no name, so it was skipped.".into(),
-                ));
+                errors.push(match done.name_error {
+                    Some((line, why)) => error(
+                        line,
+                        format!("this card's name could not be read ({why}), so it was skipped."),
+                    ),
+                    None => error(
+                        done.line,
+                        "this card has no name, so it was skipped.".into(),
+                    ),
+                });
                 continue;
             }
             errors.extend(done.errors.into_iter().map(|(line, m)| error(line, m)));
@@ -187,7 +208,7 @@ pub fn import_vcard(
             });
             continue;
         }
-        open.read(l.line, &l.text);
+        open.read(l.line, &l.bytes);
     }
     if let Some(open) = card {
         errors.push(error(open.line, cut_off()));
@@ -210,11 +231,37 @@ struct Card {
     company: String,
     title: String,
     email: Option<Email>,
+    /// Whether `email` came from a value marked preferred.
+    email_preferred: bool,
     phone: String,
+    phone_preferred: bool,
     linkedin: Option<LinkedIn>,
     notes: String,
     tags: Vec<String>,
     errors: Vec<(usize, String)>,
+    /// The first FN or N that could not be decoded, reported only if no name was read.
+    name_error: Option<(usize, String)>,
+}
+
+/// The properties a card's fields come from; others are never decoded.
+const READ: [&str; 11] = [
+    "FN",
+    "N",
+    "ORG",
+    "TITLE",
+    "EMAIL",
+    "TEL",
+    "X-SOCIALPROFILE",
+    "SOCIALPROFILE",
+    "URL",
+    "NOTE",
+    "CATEGORIES",
+];
+
+/// Whether a property is marked as the preferred one of its kind (2.1 `PREF`, 3.0
+/// `TYPE=pref`, 4.0 `PREF=1`).
+fn preferred(p: &Property) -> bool {
+    p.has_type("pref") || p.params.iter().any(|(name, _)| name == "PREF")
 }
 
 impl Card {
@@ -234,11 +281,32 @@ impl Card {
         name.trim().to_string()
     }
 
-    fn read(&mut self, line: usize, text: &str) {
-        let Some(p) = parse_property(text) else {
+    fn read(&mut self, line: usize, bytes: &[u8]) {
+        let Some((p, raw)) = split_property(bytes) else {
             return;
         };
-        let value = p.value.trim();
+        if !READ.contains(&p.name.as_str()) {
+            return;
+        }
+        let decoded = match decode_value(&p, raw) {
+            Ok(text) => text,
+            Err(why) if matches!(p.name.as_str(), "FN" | "N") => {
+                self.name_error.get_or_insert((line, why.to_string()));
+                return;
+            }
+            Err(why) => {
+                self.errors.push((
+                    line,
+                    format!("the {} was left out: {why}.", field_name(&p.name)),
+                ));
+                return;
+            }
+        };
+        self.read_value(line, &p, decoded.trim());
+    }
+
+    fn read_value(&mut self, line: usize, p: &Property, value: &str) {
+        let preferred = preferred(p);
         match p.name.as_str() {
             "FN" => self.full_name = unescape(value),
             "N" => {
@@ -255,20 +323,24 @@ impl Card {
                 self.company = components(value, ';').remove(0).trim().to_string()
             }
             "TITLE" if self.title.is_empty() => self.title = unescape(value).trim().to_string(),
-            "EMAIL" if self.email.is_none() => {
+            "EMAIL" if self.email.is_none() || (preferred && !self.email_preferred) => {
                 let raw = unescape(value);
                 let raw = raw.trim().trim_start_matches("mailto:");
                 match Email::parse(raw) {
-                    Ok(email) => self.email = Some(email),
+                    Ok(email) => {
+                        self.email = Some(email);
+                        self.email_preferred = preferred;
+                    }
                     Err(e) => self.errors.push((
                         line,
                         format!("the email address \u{201c}{raw}\u{201d} was left out: {e}"),
                     )),
                 }
             }
-            "TEL" if self.phone.is_empty() => {
+            "TEL" if self.phone.is_empty() || (preferred && !self.phone_preferred) => {
                 let raw = unescape(value);
                 self.phone = raw.trim().trim_start_matches("tel:").trim().to_string();
+                self.phone_preferred = preferred;
             }
             "X-SOCIALPROFILE" | "SOCIALPROFILE"
                 if self.linkedin.is_none()
@@ -306,6 +378,20 @@ impl Card {
                 ),
             )),
         }
+    }
+}
+
+/// What a property holds, in the student's words, for a message about it.
+fn field_name(property: &str) -> &'static str {
+    match property {
+        "ORG" => "company",
+        "TITLE" => "job title",
+        "EMAIL" => "email address",
+        "TEL" => "phone number",
+        "X-SOCIALPROFILE" | "SOCIALPROFILE" | "URL" => "LinkedIn link",
+        "NOTE" => "note",
+        "CATEGORIES" => "tags",
+        _ => "name",
     }
 }
 

@@ -238,3 +238,128 @@ proptest! {
         let _ = import(body.as_bytes());
     }
 }
+
+#[test]
+fn android_2_1_exports_decode_without_garbling() {
+    let (contacts, errors) = import(include_bytes!(
+        "../../../tests/fixtures/formats/android-2.1.vcf"
+    ))
+    .unwrap();
+    let got: Vec<(&str, &str, &str, Option<&str>, &str)> = contacts
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.company.as_str(),
+                c.title.as_str(),
+                c.email.as_ref().map(|e| e.as_str()),
+                c.phone.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "María Gómez",
+                "Telefónica",
+                "",
+                Some("maria@example.es"),
+                "+34 600 555 0102"
+            ),
+            (
+                "Jürgen Müller",
+                "",
+                "Ingenieur – Plattform",
+                Some("juergen@example.de"),
+                ""
+            ),
+            ("Sofía", "", "", None, ""),
+        ]
+    );
+    assert_eq!(
+        contacts[0].notes,
+        "Hablámos de Rust en la feria, y de un trabajo en Madrid\r\nSegunda línea"
+    );
+    let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        [
+            "contacts.vcf, line 25: the job title was left out: its text is not valid UTF-8.",
+            "contacts.vcf, line 26: the company was left out: it is in the character set \
+             Shift_JIS, which Followup cannot read.",
+            "contacts.vcf, line 30: this card's name could not be read (its quoted-printable \
+             text is damaged near \u{201c}=ZZ\u{201d}), so it was skipped.",
+        ]
+    );
+}
+
+#[test]
+fn bare_2_1_type_parameters_pick_the_preferred_value() {
+    fn check(lines: &str, email: Option<&str>, phone: &str) {
+        let text = format!("BEGIN:VCARD\nVERSION:2.1\nFN:Ana\n{lines}\nEND:VCARD\n");
+        let (contacts, errors) = import(text.as_bytes()).unwrap();
+        assert_eq!(errors, [], "{lines:?}");
+        assert_eq!(
+            contacts[0].email.as_ref().map(|e| e.as_str()),
+            email,
+            "{lines:?}"
+        );
+        assert_eq!(contacts[0].phone, phone, "{lines:?}");
+    }
+    check("TEL;HOME:1\nTEL;CELL;PREF:2", None, "2");
+    check("TEL;CELL;PREF:2\nTEL;HOME:1", None, "2");
+    check("TEL;HOME:1\nTEL;WORK:3", None, "1");
+    check("TEL;TYPE=cell,pref:2\nTEL:1", None, "2");
+    check("TEL:1\nTEL;PREF=1:4", None, "4");
+    check(
+        "EMAIL;INTERNET:a@x.example\nEMAIL;INTERNET;PREF:b@x.example",
+        Some("b@x.example"),
+        "",
+    );
+}
+
+#[test]
+fn raw_latin1_without_a_charset_is_still_refused_with_its_line() {
+    let bytes = b"BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=ISO-8859-1:Jos\xe9\nNOTE:caf\xe9\nEND:VCARD";
+    let e = import(bytes).unwrap_err().to_string();
+    assert!(e.contains("line 4: the file is not UTF-8"), "{e}");
+}
+
+/// An encoder written from RFC 2045 alone (not the importer's decoder): every byte that is
+/// not a letter or digit as `=XX`, soft breaks every 60 characters.
+fn quoted_printable(text: &str) -> String {
+    let mut out = String::new();
+    for (i, b) in text.bytes().enumerate() {
+        if i > 0 && i % 20 == 0 {
+            out.push_str("=\r\n");
+        }
+        if b.is_ascii_alphanumeric() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("={b:02X}"));
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn names_and_notes_encoded_as_quoted_printable_import_as_themselves(
+        name in "[^\\\\\\s\\p{C}][^\\\\\\p{C}]{0,40}[^\\\\\\s\\p{C}]",
+        note in "[^\\\\\\s\\p{C}][^\\\\\\p{C}]{0,200}[^\\\\\\s\\p{C}]",
+    ) {
+        let text = format!(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{}\r\n\
+             NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{}\r\nEND:VCARD\r\n",
+            quoted_printable(&name),
+            quoted_printable(&note),
+        );
+        let (back, errors) = import(text.as_bytes()).unwrap();
+        prop_assert_eq!(errors, vec![]);
+        prop_assert_eq!(&back[0].name, &name);
+        prop_assert_eq!(&back[0].notes, &note);
+    }
+}

@@ -255,6 +255,19 @@ pub async fn attr(b: &Browser, css: &str, name: &str) -> Option<String> {
     .map(str::to_string)
 }
 
+/// Fills localStorage under `followup.test.filler.*` until the browser refuses a value
+/// of `smallest` characters; returns how many characters were stored.
+pub async fn fill_storage(b: &Browser, smallest: usize) -> u64 {
+    b.js(&format!(
+        "let n = 0, i = 0; for (let size = 1 << 20; size >= {smallest}; ) {{ \
+           try {{ localStorage.setItem('followup.test.filler.' + i++, 'x'.repeat(size)); n += size; }} \
+           catch (e) {{ size = size >> 1; }} }} return n;"
+    ))
+    .await
+    .as_u64()
+    .unwrap_or(0)
+}
+
 /// Picks `path` in Settings' import file input, as the file chooser would.
 pub async fn pick_import_file(b: &Browser, path: &Path) {
     b.pick_file("#data-import-file", path).await;
@@ -366,4 +379,60 @@ impl Strings for Value {
             })
             .unwrap_or_default()
     }
+}
+
+// ---------------------------------------------------------------- the clock
+
+/// Makes the page's clock movable: from the next load on, `Date` (and so the app's
+/// today, its timestamps and its midnight timer) runs `sessionStorage['e2e.clock.offset']`
+/// milliseconds ahead of the real clock. Call before the first `goto`.
+pub async fn install_clock(b: &Browser) {
+    const SOURCE: &str = r#"(() => {
+        const Real = Date;
+        window.__e2eOffset = Number(sessionStorage.getItem('e2e.clock.offset') || '0');
+        function FakeDate(...args) {
+            if (!new.target) return new Real(Real.now() + window.__e2eOffset).toString();
+            return args.length === 0 ? new Real(Real.now() + window.__e2eOffset) : new Real(...args);
+        }
+        FakeDate.prototype = Real.prototype;
+        FakeDate.now = () => Real.now() + window.__e2eOffset;
+        FakeDate.UTC = Real.UTC;
+        FakeDate.parse = Real.parse;
+        window.Date = FakeDate;
+    })();"#;
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": SOURCE }),
+    )
+    .await;
+}
+
+/// Moves the page's clock (see [`install_clock`]) to `offset_ms` ahead of the real one,
+/// now and for later loads. The open page notices at its next read of the clock.
+pub async fn set_clock(b: &Browser, offset_ms: i64) {
+    b.js(&format!(
+        "sessionStorage.setItem('e2e.clock.offset', '{offset_ms}'); window.__e2eOffset = {offset_ms}; return true;"
+    ))
+    .await;
+}
+
+/// The offset that puts the page's clock `days` days ahead, at `seconds_before_midnight`
+/// before the local midnight that ends that day (or at the same time of day when `None`).
+pub async fn offset_for(b: &Browser, days: i64, seconds_before_midnight: Option<i64>) -> i64 {
+    let js = match seconds_before_midnight {
+        None => format!("return {days} * 86400000;"),
+        Some(s) => format!(
+            "const real = Date.now() - (window.__e2eOffset || 0); \
+             const t = new Date(real); t.setDate(t.getDate() + {days}); t.setHours(24, 0, 0, 0); \
+             return t.getTime() - {s} * 1000 - real;"
+        ),
+    };
+    b.js(&js).await.as_i64().expect("an offset in ms")
+}
+
+/// Brings the page back to the foreground, as unlocking a phone does: fires
+/// `visibilitychange` (the page stays visible in headless Chromium).
+pub async fn page_shown_again(b: &Browser) {
+    b.js("document.dispatchEvent(new Event('visibilitychange')); return true;")
+        .await;
 }

@@ -32,6 +32,28 @@ const TAGS: &[&str] = &[
     "best-practice",
 ];
 
+/// The colour scheme the browser reports (`prefers-color-scheme`): every screen must pass
+/// in both, contrast included.
+#[derive(Clone, Copy, Debug)]
+enum Scheme {
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    async fn emulate(self, b: &Browser) {
+        let value = match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        };
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] }),
+        )
+        .await;
+    }
+}
+
 /// The source of axe-core from `node_modules`, or a panic saying how to install it.
 fn axe_source() -> String {
     let path = workspace_root().join("node_modules/axe-core/axe.min.js");
@@ -345,8 +367,18 @@ async fn seed_book(b: &Browser) -> String {
 /// with its event picker open), settings and the not-found page.
 #[tokio::test]
 async fn every_screen_of_an_empty_book_passes_axe() {
+    empty_book(Scheme::Light).await;
+}
+
+#[tokio::test]
+async fn every_screen_of_an_empty_book_passes_axe_in_dark_mode() {
+    empty_book(Scheme::Dark).await;
+}
+
+async fn empty_book(scheme: Scheme) {
     let f = Fixture::new().await;
     let b = &f.browser;
+    scheme.emulate(b).await;
     let mut audit = Audit::new();
     b.goto(&f.url("")).await;
     b.wait_page("agenda").await;
@@ -388,8 +420,18 @@ async fn every_screen_of_an_empty_book_passes_axe() {
 /// question open), edit, and settings with a template and an import preview open.
 #[tokio::test]
 async fn every_screen_with_a_realistic_book_passes_axe() {
+    realistic_book(Scheme::Light).await;
+}
+
+#[tokio::test]
+async fn every_screen_with_a_realistic_book_passes_axe_in_dark_mode() {
+    realistic_book(Scheme::Dark).await;
+}
+
+async fn realistic_book(scheme: Scheme) {
     let f = Fixture::new().await;
     let b = &f.browser;
+    scheme.emulate(b).await;
     let mut audit = Audit::new();
     b.goto(&f.url("")).await;
     b.wait_page("agenda").await;

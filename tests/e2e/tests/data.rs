@@ -265,3 +265,97 @@ async fn a_malformed_file_is_named_and_changes_nothing() {
     assert_eq!(b.stored().await, before, "a bad file changes nothing");
     f.finish("importing malformed files").await;
 }
+
+/// A backup file of `count` small contacts with ids `<prefix>000001`…, indented with
+/// `indent` spaces (a wider indent makes a bigger file holding the same contacts).
+fn backup_of(count: usize, prefix: &str, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let contacts: Vec<String> = (1..=count)
+        .map(|i| {
+            format!(
+                "{pad}{{\n{pad}{pad}\"id\": \"{prefix}{i:06}\",\n{pad}{pad}\"name\": \"Restored Person {i}\",\n\
+                 {pad}{pad}\"company\": \"Company {}\",\n{pad}{pad}\"kind\": \"Engineer\",\n\
+                 {pad}{pad}\"met_on\": \"2026-11-{:02}\",\n{pad}{pad}\"updated_at\": 1\n{pad}}}",
+                i % 97,
+                1 + i % 28
+            )
+        })
+        .collect();
+    format!(
+        "{{\n{pad}\"version\": 1,\n{pad}\"contacts\": [\n{}\n{pad}],\n{pad}\"events\": []\n}}\n",
+        contacts.join(",\n")
+    )
+}
+
+/// How many contact keys localStorage holds.
+async fn stored_contacts(b: &Browser) -> u64 {
+    b.js("return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).length;")
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_backup_of_20000_contacts_larger_than_5_mb_is_restored() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_settings(&f).await;
+    let dir = tempfile::tempdir().unwrap();
+    let text = backup_of(20_000, "r", 12);
+    assert!(text.len() > 5 * 1024 * 1024, "{} bytes", text.len());
+    let file = write_file(dir.path(), "followup-big.json", &text);
+    pick_import_file(b, &file).await;
+    let long = Duration::from_secs(60);
+    b.wait_js(
+        "the preview of 20,000 new contacts",
+        long,
+        "const s = document.querySelector('.data-summary'); return !!s && s.textContent.includes(': 20000 new');",
+    )
+    .await;
+    b.click(".data-confirm").await;
+    b.wait_js(
+        "the import to finish",
+        long,
+        "const d = document.querySelector('.data-done'); return !!d && d.textContent.includes('20000 new');",
+    )
+    .await;
+    assert_eq!(stored_contacts(b).await, 20_000);
+    b.refresh().await;
+    b.wait_page("settings").await;
+    b.wait_text("#storage-used", "20000 contacts").await;
+    f.finish("restoring 20,000 contacts").await;
+}
+
+#[tokio::test]
+async fn an_import_that_does_not_fit_says_so_with_numbers_and_changes_nothing() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_settings(&f).await;
+    add_contact(b, &Person::named("Kept Karin")).await;
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    assert!(followup_e2e::ui::fill_storage(b, 1024).await > 0);
+    let before = b.stored().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(dir.path(), "followup-2000.json", &backup_of(2_000, "n", 2));
+    pick_import_file(b, &file).await;
+    b.wait_text(".data-summary", "2000 new").await;
+    b.click(".data-confirm").await;
+    b.wait_text(".data-error", "more in this browser's storage, and only")
+        .await;
+    let message = followup_e2e::ui::text(b, ".data-error")
+        .await
+        .unwrap_or_default();
+    assert!(
+        message.contains(" MB more") && message.contains("Nothing was imported"),
+        "{message}"
+    );
+    assert_eq!(b.stored().await, before, "storage changed");
+    assert_eq!(stored_contacts(b).await, 1);
+    assert!(
+        b.js("return !document.querySelector('#save-error');").await
+            == serde_json::Value::Bool(true),
+        "no failed save: nothing was tried"
+    );
+    f.finish("an import that does not fit").await;
+}

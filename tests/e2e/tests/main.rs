@@ -13,6 +13,8 @@
 mod a11y;
 /// Your data: export and import through Settings, a backup restored in a fresh profile.
 mod data;
+/// A fair and the hundred days after it, with the page's clock moved; midnight.
+mod days;
 /// The fair floor: My card's QR code decoded, the share target, scanning, duplicates
 /// merged and undone, the app badge.
 mod fair;

@@ -19,6 +19,14 @@ use serde_json::Value;
 
 // ---------------------------------------------------------------- helpers
 
+/// From anywhere: the contact page of `name`, through the Contacts tab.
+async fn open_contact(b: &Browser, name: &str) {
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    click_text(b, "ul.contact-list", name).await;
+    b.wait_page("contact").await;
+}
+
 /// What the agenda shows: per section (`overdue`, `due`, `later`) its heading pill and
 /// its rows as "Name: step label", plus the summary counts at the top.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -378,7 +386,7 @@ async fn capture_in_event_mode_saves_and_adds_another() {
     b.wait_text(&format!("{card} .events-stats"), "2 met").await;
     let stats = text(b, &format!("{card} .events-stats")).await.unwrap();
     assert!(
-        stats.contains("0 emailed") && stats.contains("0 overdue"),
+        stats.contains("0 followed up") && stats.contains("0 follow-ups overdue"),
         "event stats: {stats:?}"
     );
     assert!(
@@ -622,9 +630,14 @@ async fn composer_drafts_counts_links_and_marks_sent() {
         "a connection note has no email link"
     );
 
-    // Mark as sent → the contact page, step done, logged.
+    // Mark as sent → back where the composer was opened (the agenda), step done, logged.
     b.click("#mark-sent").await;
-    b.wait_page("contact").await;
+    b.wait_page("agenda").await;
+    assert_eq!(
+        b.path().await.trim_end_matches('/'),
+        PREFIX.trim_end_matches('/')
+    );
+    open_contact(b, PRIYA.name).await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}"));
     wait_timeline_step(b, "Connected on LinkedIn", "done").await;
     assert!(
@@ -725,7 +738,8 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     );
 
     b.click("#mark-sent").await;
-    b.wait_page("contact").await;
+    b.wait_page("agenda").await;
+    open_contact(b, PRIYA.name).await;
     wait_timeline_step(b, "Sent the follow-up email", "done").await;
     let h = history(b).await;
     assert!(
@@ -873,16 +887,17 @@ async fn contacts_search_and_filters() {
     for p in [&MAYA, &LEO, &SAM] {
         add_contact(b, p).await;
     }
-    // Sam's connection done from the agenda: only Maya and Leo still need action.
+    // Sam (no email, no LinkedIn: one "find a way to reach them" step) found and
+    // connected from the agenda: only Maya and Leo still need action.
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
-    click_in_agenda_item(b, "due", SAM.name, "Connect on LinkedIn", "Done").await;
+    click_in_agenda_item(b, "due", SAM.name, "Find a way to reach them", "Done").await;
     b.wait_js(
-        "Sam's connect row to leave Due today",
+        "Sam's row to leave Due today",
         UI,
         &format!(
             "return !(() => {{ {} }})();",
-            agenda_item_js("due", SAM.name, "Connect on LinkedIn")
+            agenda_item_js("due", SAM.name, "Find a way to reach them")
         ),
     )
     .await;

@@ -328,8 +328,12 @@ async fn works_offline_with_the_server_stopped() {
         name,
         "offline deep link to the contact"
     );
+    f.browser.goto(&f.url(&format!("contacts/{id}/edit"))).await;
+    f.browser.wait_page("edit").await;
     f.browser.goto(&f.url("")).await;
     f.browser.wait_page("agenda").await;
+    // A fresh page: every lazy route's chunk is fetched now, with the server stopped.
+    open_lazy_pages(&f.browser).await;
     assert_eq!(
         f.server.hits().len(),
         hits_at_stop,
@@ -355,6 +359,20 @@ async fn works_offline_with_the_server_stopped() {
     f.browser.wait_page("contacts").await;
     wait_contact_listed(&f.browser, name, &id).await;
     f.finish("after restarting the server").await;
+}
+
+/// Opens the pages that are lazy routes (their code is a wasm chunk of its own in the
+/// release build) through the tab bar, so each chunk is fetched by the running page.
+async fn open_lazy_pages(b: &Browser) {
+    for (tab, page) in [
+        ("#nav-contacts", "contacts"),
+        ("#nav-events", "events"),
+        ("#nav-settings", "settings"),
+        ("#nav-agenda", "agenda"),
+    ] {
+        b.click(tab).await;
+        b.wait_page(page).await;
+    }
 }
 
 fn list_files(dir: &Path) -> Vec<String> {
@@ -664,6 +682,17 @@ async fn new_build_shows_update_bar_and_reload_brings_it() {
         b.describe().await
     );
     b.assert_no_console_errors("after the update").await;
+
+    // The new worker's cache holds every chunk of B: the lazy pages open with the server
+    // stopped, in the page that just updated.
+    let mut server = server;
+    server.stop();
+    open_lazy_pages(&b).await;
+    b.assert_no_console_errors_except(
+        "opening the lazy pages offline after the update",
+        caused_by_stopped_server,
+    )
+    .await;
     b.close().await;
     drop(server);
 }

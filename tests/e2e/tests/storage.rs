@@ -113,6 +113,53 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
     f.finish("unreadable data").await;
 }
 
+/// The kept copies of unreadable data: key → text.
+async fn kept_copies(b: &Browser) -> Vec<(String, String)> {
+    let mut copies: Vec<(String, String)> = all_keys(b)
+        .await
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("followup.unreadable."))
+        .map(|(k, v)| (k, v.as_str().unwrap_or("").to_string()))
+        .collect();
+    copies.sort();
+    copies
+}
+
+#[tokio::test]
+async fn reloading_unreadable_data_keeps_one_copy_listed_in_settings_until_deleted() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    set_item(b, META_KEY, "{\"version\":2,\"events\":[").await;
+    // A copy an older version kept under the time it was made: folded into the same one.
+    set_item(
+        b,
+        "followup.unreadable.1764000000000",
+        "{\n  \"followup.meta\": \"{\\\"version\\\":2,\\\"events\\\":[\"\n}",
+    )
+    .await;
+    b.refresh().await;
+    b.wait_css("#unreadable-banner", UI).await;
+    let first = kept_copies(b).await;
+    assert_eq!(first.len(), 1, "one copy per content: {first:?}");
+    for _ in 0..3 {
+        b.refresh().await;
+        b.wait_css("#unreadable-banner", UI).await;
+    }
+    assert_eq!(kept_copies(b).await, first, "reloads kept no new copy");
+
+    b.click("#unreadable-start-fresh").await;
+    followup_e2e::ui::wait_gone(b, "#unreadable-banner").await;
+    assert_eq!(kept_copies(b).await, first, "Start fresh keeps the copy");
+    followup_e2e::ui::tab(b, "settings", "settings").await;
+    b.wait_text("#kept-copies", "1 stored entry").await;
+    b.wait_css("#kept-copies .kept-download", UI).await;
+    b.click("#kept-copies .kept-delete").await;
+    followup_e2e::ui::wait_gone(b, "#kept-copies .kept-copy").await;
+    assert_eq!(kept_copies(b).await, [], "Delete removes the copy");
+    f.finish("kept copies").await;
+}
+
 #[tokio::test]
 async fn version_one_data_is_migrated_on_load() {
     let f = Fixture::new().await;
@@ -361,4 +408,128 @@ async fn ios_safari_explains_add_to_home_screen_once() {
         "the hint is shown only once"
     );
     f.finish("iOS hint").await;
+}
+
+#[tokio::test]
+async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    followup_e2e::ui::tab(b, "add", "add").await;
+    assert!(
+        followup_e2e::ui::fill_storage(b, 16).await > 0,
+        "the filler should take some room"
+    );
+    followup_e2e::ui::fill_person(b, &Person::named("Refused Rita")).await;
+    b.click("#save-another").await;
+    b.wait_css("#save-error", UI).await;
+    b.wait_text(".saved-flash", "refused to store it").await;
+    let flash = followup_e2e::ui::text(b, ".saved-flash")
+        .await
+        .unwrap_or_default();
+    assert!(
+        !flash.contains('✓') && !flash.contains("Saved"),
+        "a refused save showed success: {flash:?}"
+    );
+    let stored = all_keys(b).await;
+    assert!(
+        !stored
+            .values()
+            .any(|v| v.as_str().unwrap_or("").contains("Refused Rita")),
+        "the browser was said to refuse it, yet it is stored"
+    );
+    // Room again: the next capture saves both, and says so.
+    b.js("for (const k of Object.keys(localStorage)) if (k.startsWith('followup.test.filler.')) localStorage.removeItem(k); return true;")
+        .await;
+    followup_e2e::ui::fill_person(b, &Person::named("Saved Sam")).await;
+    b.click("#save-another").await;
+    b.wait_text(".saved-flash", "✓ Saved Saved Sam. Next!")
+        .await;
+    followup_e2e::ui::wait_gone(b, "#save-error").await;
+    let stored = all_keys(b).await;
+    for name in ["Refused Rita", "Saved Sam"] {
+        assert!(
+            stored
+                .values()
+                .any(|v| v.as_str().unwrap_or("").contains(name)),
+            "{name} should be stored once there is room"
+        );
+    }
+    f.finish("refused capture").await;
+}
+
+/// The stored contact `id` as JSON.
+async fn stored_contact(b: &Browser, id: &str) -> Value {
+    let text = b
+        .js(&format!(
+            "return localStorage.getItem({});",
+            js_str(&format!("followup.c.{id}"))
+        ))
+        .await;
+    serde_json::from_str(text.as_str().expect("the contact is stored")).unwrap()
+}
+
+/// Opens the edit form of `id` in the current window.
+async fn open_edit(f: &Fixture, id: &str) {
+    f.browser.goto(&f.url(&format!("contacts/{id}/edit"))).await;
+    f.browser.wait_page("edit").await;
+}
+
+#[tokio::test]
+async fn two_windows_editing_one_contact_merge_field_by_field() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    add_contact(b, &Person::named("Cleo Merge")).await;
+    let cleo = contact_id(b, "Cleo Merge").await;
+    let (one, two) = second_window(b, &f.url("")).await;
+
+    // Both open the form; one saves new notes, then two saves a title from its older form.
+    open_edit(&f, &cleo).await;
+    switch(b, &one).await;
+    open_edit(&f, &cleo).await;
+    retype(b, "#notes", "Notes from window one").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    switch(b, &two).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    retype(b, "#title", "Title from window two").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    let stored = stored_contact(b, &cleo).await;
+    assert_eq!(stored["notes"], "Notes from window one", "{stored}");
+    assert_eq!(stored["title"], "Title from window two", "{stored}");
+
+    // Both change the company: the second to save sees both values and picks.
+    open_edit(&f, &cleo).await;
+    switch(b, &one).await;
+    open_edit(&f, &cleo).await;
+    retype(b, "#company", "Acme One").await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+    switch(b, &two).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    retype(b, "#company", "Initech Two").await;
+    retype(b, "#role", "Platform team").await;
+    b.click("#save").await;
+    b.wait_css("#edit-conflicts", UI).await;
+    b.wait_text("#edit-conflicts", "Yours: Initech Two").await;
+    b.wait_text("#edit-conflicts", "Saved in another tab: Acme One")
+        .await;
+    assert_eq!(
+        stored_contact(b, &cleo).await["company"],
+        "Acme One",
+        "nothing saved yet"
+    );
+    b.click("#edit-conflicts input[value=theirs]").await;
+    b.click("#save-choices").await;
+    b.wait_page("contact").await;
+    let stored = stored_contact(b, &cleo).await;
+    assert_eq!(stored["company"], "Acme One", "the pick was kept: {stored}");
+    assert_eq!(
+        stored["role"], "Platform team",
+        "the other change survives: {stored}"
+    );
+    assert_eq!(stored["notes"], "Notes from window one", "{stored}");
+    f.finish("field merge").await;
 }

@@ -513,6 +513,7 @@ fn events(rng: &mut Rng, today: NaiveDate) -> Vec<Event> {
                 name: format!("{name} {}", date.year()),
                 kind: EventKind::ALL[i % EventKind::ALL.len()],
                 date,
+                ends: None,
                 place: rng.pick(PLACES).to_string(),
             }
         })

@@ -1,5 +1,7 @@
 //! Lighthouse 12.8.2 (pinned in `xtask/lighthouse/package-lock.json`, installed there with
-//! `npm ci` on first use) against the release build with the 500-contact book.
+//! `npm ci` on first use) against the release build: a first visit (empty storage, no
+//! service worker) served with gzip as GitHub Pages serves it (the median-LCP run of 3),
+//! the same served uncompressed, and a visit with the 500-contact book.
 //!
 //! Lighthouse normally starts Chromium with an empty profile. Here the bench starts
 //! Chromium itself (the README's flags, `--remote-debugging-port`), opening the seeding page
@@ -26,6 +28,10 @@ pub struct Lighthouse {
     /// (category, audit id, title, score) of audits below 1.
     pub failing: Vec<(String, String, String, Option<f64>)>,
     pub metrics: Vec<(String, String)>,
+    /// Largest contentful paint, total blocking time (ms) and cumulative layout shift.
+    pub lcp_ms: Option<f64>,
+    pub tbt_ms: Option<f64>,
+    pub cls: Option<f64>,
     pub report_path: PathBuf,
 }
 
@@ -38,8 +44,18 @@ impl Lighthouse {
             .join(", ")
     }
 
+    pub fn score(&self, category: &str) -> Option<f64> {
+        self.scores
+            .iter()
+            .find(|(c, _)| c == category)
+            .and_then(|(_, s)| *s)
+    }
+
     pub fn to_json(&self) -> Value {
         json!({
+            "lcp_ms": self.lcp_ms,
+            "tbt_ms": self.tbt_ms,
+            "cls": self.cls,
             "version": VERSION,
             "scores": self.scores.iter().map(|(c, s)| (c.clone(), json!(s))).collect::<serde_json::Map<_, _>>(),
             "failing_audits": self.failing.iter().map(|(c, id, t, s)| json!({"category": c, "id": id, "title": t, "score": s})).collect::<Vec<_>>(),
@@ -48,13 +64,11 @@ impl Lighthouse {
         })
     }
 
-    pub fn to_markdown(&self) -> String {
+    /// The scores, metrics and lost points; `what` says how the run was made.
+    pub fn to_markdown(&self, what: &str) -> String {
         let mut md = format!(
-            "Lighthouse {VERSION}, mobile preset (simulated slow 4G and 4× CPU slowdown), \
-             500-contact book preloaded, first visit (no service worker yet); full report: `{}`. \
-             The bench's server is xtask's `StaticServer`, which sends no `Content-Encoding` and \
-             no `Cache-Control` (GitHub Pages sends gzip and `max-age=600`), so the text-compression \
-             and cache audits judge the server, not the app.\n\n",
+            "{what}; Lighthouse {VERSION}, mobile preset (simulated slow 4G and 4× CPU \
+             slowdown); full report: `{}`.\n\n",
             self.report_path
                 .strip_prefix(crate::workspace_root())
                 .unwrap_or(&self.report_path)
@@ -261,10 +275,14 @@ pub fn parse(path: &Path) -> Result<Lighthouse, String> {
         Some((id.to_string(), v.to_string()))
     })
     .collect();
+    let numeric = |id: &str| lhr["audits"][id]["numericValue"].as_f64();
     Ok(Lighthouse {
         scores,
         failing,
         metrics,
+        lcp_ms: numeric("largest-contentful-paint"),
+        tbt_ms: numeric("total-blocking-time"),
+        cls: numeric("cumulative-layout-shift"),
         report_path: path.to_path_buf(),
     })
 }

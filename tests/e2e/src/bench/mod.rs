@@ -5,12 +5,14 @@
 //! - `generate`: deterministic books (fixed seed) and the storage pairs to preload;
 //! - `site`: the served folder (dist under `/followup/`, the seeding page, the floor page);
 //! - `measure`: one size in one fresh headless Chromium;
+//! - `import`: a backup of 5,000 contacts imported into a book of 15,000 (preview, apply);
 //! - `lighthouse`: Lighthouse 12.8.2 with the 500-contact book preloaded;
 //! - `report`: statistics, targets, the printed table, `report.json` and `report.md`.
 //!
 //! The binary is `src/bin/bench.rs`.
 
 pub mod generate;
+pub mod import;
 pub mod lighthouse;
 pub mod measure;
 pub mod report;

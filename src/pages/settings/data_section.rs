@@ -7,18 +7,19 @@
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
-use crate::clock;
 use crate::components::import_duplicates::{
     DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
 };
 use crate::domain::formats::{
     self, export_backup, export_csv, export_ics, export_vcard, file_name,
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
-    ExportKind, FormatError, ImportPreview,
+    BookIndex, ExportKind, FormatError, ImportPreview, LISTED,
 };
+use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
 use crate::download;
-use crate::state::use_app;
+use crate::state::{new_id, use_app, AppState, Now};
+use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -35,6 +36,8 @@ enum Import {
     Failed(String),
     /// Applied: what changed.
     Done(String),
+    /// Applied in this page, but the browser refused to store it.
+    NotStored(String),
 }
 
 /// Which importer a picked file goes to.
@@ -69,9 +72,8 @@ fn detect(name: &str, bytes: &[u8]) -> ImportKind {
 }
 
 /// The preview of importing `bytes` into `book`.
-fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, FormatError> {
-    let today = clock::today();
-    let at = clock::now_ms();
+fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPreview, FormatError> {
+    let Now { today, at } = now;
     match detect(name, bytes) {
         ImportKind::Backup => preview_backup_import(book, bytes, name),
         ImportKind::LinkedIn => {
@@ -81,17 +83,18 @@ fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, Forma
                 name,
                 connections,
                 errors,
-                clock::new_id,
+                new_id,
                 today,
                 at,
             ))
         }
         ImportKind::VCard => {
-            let (cards, errors) = import_vcard(bytes, name, clock::new_id, today, at)?;
+            let (cards, errors) = import_vcard(bytes, name, new_id, today, at)?;
             let mut preview = ImportPreview::new(name);
             preview.errors = errors;
+            let index = BookIndex::new(book);
             for card in cards {
-                preview.offer(book, Contact::new(card));
+                preview.offer(&index, Contact::new(card));
             }
             Ok(preview)
         }
@@ -99,10 +102,10 @@ fn preview(book: &Book, name: &str, bytes: &[u8]) -> Result<ImportPreview, Forma
 }
 
 /// The iCalendar DTSTAMP for now, in UTC: `20261126T081500Z`.
-fn now_stamp() -> String {
+fn now_stamp(at: i64) -> String {
     use chrono::{Datelike, Timelike};
     // Written out by hand: chrono's formatter adds ~10 KB to the wasm.
-    chrono::DateTime::from_timestamp_millis(clock::now_ms())
+    chrono::DateTime::from_timestamp_millis(at)
         .map(|t| {
             format!(
                 "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
@@ -118,12 +121,12 @@ fn now_stamp() -> String {
 }
 
 /// The file's text for `kind`.
-fn export_text(book: &Book, kind: ExportKind) -> String {
+fn export_text(book: &Book, kind: ExportKind, now: Now) -> String {
     match kind {
         ExportKind::Backup => export_backup(book),
         ExportKind::Spreadsheet => export_csv(book),
         ExportKind::Contacts => export_vcard(book.contacts(), book),
-        ExportKind::Calendar => export_ics(book, clock::today(), &now_stamp()),
+        ExportKind::Calendar => export_ics(book, now.today, &now_stamp(now.at)),
     }
 }
 
@@ -172,67 +175,12 @@ pub fn DataSection() -> impl IntoView {
 fn Export() -> impl IntoView {
     let state = use_app();
     let empty = Memo::new(move |_| state.book.with(|b| b.contact_count() == 0));
-    let can_share = download::can_share_files();
     let error = RwSignal::new(None::<String>);
     let exported = RwSignal::new(None::<String>);
 
     let rows = EXPORTS
         .into_iter()
-        .map(|(kind, label, hint)| {
-            let save = move |_| {
-                let name = file_name(kind, state.today.get_untracked());
-                let text = state.book.with_untracked(|b| export_text(b, kind));
-                match download::download(&name, kind.mime_type(), &text) {
-                    Ok(()) => {
-                        error.set(None);
-                        exported.set(Some(format!("Saved {name} to your downloads.")));
-                        if kind == ExportKind::Backup {
-                            let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
-                        }
-                    }
-                    Err(e) => {
-                        exported.set(None);
-                        error.set(Some(format!("Couldn't save {name}: {e}.")));
-                    }
-                }
-            };
-            let share = move |_| {
-                let name = file_name(kind, state.today.get_untracked());
-                let text = state.book.with_untracked(|b| export_text(b, kind));
-                if download::share_file(&name, kind.mime_type(), &text) {
-                    if kind == ExportKind::Backup {
-                        let _ = state.apply(Command::RecordBackup(state.today.get_untracked()));
-                    }
-                } else {
-                    error.set(Some(format!(
-                        "This browser couldn't share {name}. Use the download button instead."
-                    )));
-                }
-            };
-            let needs_contacts = kind != ExportKind::Backup;
-            let hint_id = format!("data-export-{}-hint", slug(kind));
-            view! {
-                <li class="data-export-row">
-                    <div class="data-export-buttons">
-                        <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
-                            aria-describedby=hint_id.clone()
-                            disabled=move || needs_contacts && empty.get()
-                            on:click=save>
-                            {label}
-                        </button>
-                        {can_share.then(|| view! {
-                            <button type="button" class="button small data-share"
-                                aria-label=format!("Share {label}")
-                                disabled=move || needs_contacts && empty.get()
-                                on:click=share>
-                                "Share…"
-                            </button>
-                        })}
-                    </div>
-                    <p id=hint_id class="data-hint">{hint}</p>
-                </li>
-            }
-        })
+        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported/> })
         .collect_view();
 
     view! {
@@ -260,29 +208,83 @@ fn Export() -> impl IntoView {
     }
 }
 
-/// The names of the contacts a preview would update, as they are in the book now.
-fn updated_names(preview: &ImportPreview, book: &Book) -> Vec<String> {
-    let mut names: Vec<String> = preview.updated.iter().map(|c| c.name.clone()).collect();
-    for command in &preview.commands {
-        if let crate::domain::Command::MarkDone { contact, step, .. } = command {
-            let name = book
-                .contact(contact)
-                .map(|c| c.name.clone())
-                .unwrap_or_else(|| contact.as_str().to_string());
-            names.push(format!("{name} — {} marked done", step.label()));
+/// One export: its button, Share… where the browser can share files, and its hint.
+#[component]
+fn ExportRow(
+    kind: ExportKind,
+    label: &'static str,
+    hint: &'static str,
+    empty: Memo<bool>,
+    error: RwSignal<Option<String>>,
+    exported: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let can_share = download::can_share_files();
+    let save = move |_| {
+        let now = state.now();
+        let name = file_name(kind, now.today);
+        let text = state.book.with_untracked(|b| export_text(b, kind, now));
+        match download::download(&name, kind.mime_type(), &text) {
+            Ok(()) => {
+                error.set(None);
+                exported.set(Some(format!("Saved {name} to your downloads.")));
+                if kind == ExportKind::Backup {
+                    let _ = state.apply(Command::RecordBackup(now.today));
+                }
+            }
+            Err(e) => {
+                exported.set(None);
+                error.set(Some(format!("Couldn't save {name}: {e}.")));
+            }
         }
+    };
+    let share = move |_| {
+        let now = state.now();
+        let name = file_name(kind, now.today);
+        let text = state.book.with_untracked(|b| export_text(b, kind, now));
+        if download::share_file(&name, kind.mime_type(), &text) {
+            if kind == ExportKind::Backup {
+                let _ = state.apply(Command::RecordBackup(now.today));
+            }
+        } else {
+            error.set(Some(format!(
+                "This browser couldn't share {name}. Use the download button instead."
+            )));
+        }
+    };
+    let needs_contacts = kind != ExportKind::Backup;
+    let hint_id = format!("data-export-{}-hint", slug(kind));
+    view! {
+        <li class="data-export-row">
+            <div class="data-export-buttons">
+                <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
+                    aria-describedby=hint_id.clone()
+                    disabled=move || needs_contacts && empty.get()
+                    on:click=save>
+                    {label}
+                </button>
+                {can_share.then(|| view! {
+                    <button type="button" class="button small data-share"
+                        aria-label=format!("Share {label}")
+                        disabled=move || needs_contacts && empty.get()
+                        on:click=share>
+                        "Share…"
+                    </button>
+                })}
+            </div>
+            <p id=hint_id class="data-hint">{hint}</p>
+        </li>
     }
-    names
 }
 
 /// A titled list of names, folded away when long.
 #[component]
-fn NameList(title: String, class: &'static str, names: Vec<String>) -> impl IntoView {
+fn NameList(title: String, class: &'static str, count: usize, names: Vec<String>) -> impl IntoView {
     (!names.is_empty()).then(|| {
-        let open = names.len() <= 8;
+        let open = count <= 8;
         view! {
             <details class=format!("data-list {class}") open=open>
-                <summary>{format!("{title} ({})", names.len())}</summary>
+                <summary>{format!("{title} ({count})")}</summary>
                 <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </details>
         }
@@ -327,71 +329,27 @@ fn ImportFile() -> impl IntoView {
         import.set(Import::Reading(String::new()));
         merges.set(Vec::new());
         leptos::task::spawn_local(async move {
-            let picked = download::read_file(input.clone(), formats::MAX_BYTES).await;
+            let next = read_picked(state, &input).await;
             // Let the same file be picked again after a cancel or a fix.
             input.set_value("");
-            let next = match picked {
-                Ok(None) => Import::Idle,
-                Err(e) => Import::Failed(format!("{e} Nothing was imported.")),
-                Ok(Some(file)) => match file.bytes {
-                    None => Import::Failed(
-                        FormatError::TooLarge {
-                            file: file.name,
-                            bytes: file.size,
-                        }
-                        .to_string(),
-                    ),
-                    Some(bytes) => match state
-                        .book
-                        .with_untracked(|b| preview(b, &file.name, &bytes))
-                    {
-                        Ok(p) => Import::Preview(Box::new(p)),
-                        Err(e) => Import::Failed(e.to_string()),
-                    },
-                },
-            };
             import.set(next);
         });
     };
 
-    let confirm = move |_| {
-        let Import::Preview(p) = import.get_untracked() else {
-            return;
-        };
-        match state.book.with_untracked(|b| p.apply(b)) {
-            Ok(book) => {
-                state.replace_book(book);
-                import.set(Import::Done(format!(
-                    "Imported {} from {}: {} new, {} updated.",
-                    if p.new.len() + p.updated_count() == 1 {
-                        "1 contact"
-                    } else {
-                        "the contacts"
-                    },
-                    p.file,
-                    p.new.len(),
-                    p.updated_count()
-                )));
-            }
-            Err(e) => import.set(Import::Failed(format!(
-                "{} couldn't be imported: {e}. Nothing was changed.",
-                p.file
-            ))),
-        }
-    };
-    let cancel = move |_| {
-        merges.set(Vec::new());
-        import.set(Import::Idle);
-    };
-
-    let body = move || match import.get() {
+    let body = move || {
+        match import.get() {
         Import::Idle => None,
-        Import::Reading(_) => {
-            Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any())
-        }
-        Import::Failed(message) => {
-            Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
-        }
+        Import::Reading(_) => Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any()),
+        Import::Failed(message) => Some(
+            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
+        ),
+        Import::NotStored(message) => Some(
+            view! {
+                <p class="field-error data-error" role="alert">{message}</p>
+                <MergeNext pending=merges.get()/>
+            }
+            .into_any(),
+        ),
         Import::Done(message) => Some(
             view! {
                 <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p>
@@ -399,55 +357,8 @@ fn ImportFile() -> impl IntoView {
             }
             .into_any(),
         ),
-        Import::Preview(p) => {
-            let book = state.book.get_untracked();
-            let new: Vec<String> = p.new.iter().map(|c| c.name.clone()).collect();
-            let updated = updated_names(&p, &book);
-            let duplicates: Vec<DuplicateRow> = p
-                .duplicates
-                .iter()
-                .map(|d| DuplicateRow {
-                    incoming: d.incoming.name.clone(),
-                    existing: d.existing.clone(),
-                    existing_name: book
-                        .contact(&d.existing)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default(),
-                    reason: d.reason,
-                })
-                .collect();
-            let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
-            let notes = p
-                .notes
-                .iter()
-                .map(|n| view! { <p class="data-note">{n.clone()}</p> })
-                .collect_view();
-            let empty = p.is_empty();
-            Some(
-                view! {
-                    <div class="data-preview" role="region" aria-labelledby="data-preview-title">
-                        <h4 id="data-preview-title">"Check before importing"</h4>
-                        <p class="data-summary">{p.summary()}</p>
-                        {notes}
-                        <NameList title="New".into() class="data-new" names=new/>
-                        <NameList title="Updated".into() class="data-updated" names=updated/>
-                        <ImportDuplicates rows=duplicates add_anyway merge/>
-                        <NameList title="Rows with errors".into() class="data-row-errors" names=errors/>
-                        {empty.then(|| view! {
-                            <p class="data-hint">"Nothing to import: everything in this file is already here."</p>
-                        })}
-                        <p class="data-hint">"Nothing changes until you tap Import."</p>
-                        <div class="settings-actions">
-                            <button type="button" class="button primary data-confirm" disabled=empty on:click=confirm>
-                                "Import"
-                            </button>
-                            <button type="button" class="button data-cancel" on:click=cancel>"Cancel"</button>
-                        </div>
-                    </div>
-                }
-                .into_any(),
-            )
-        }
+        Import::Preview(p) => Some(view! { <PreviewPanel p import merges add_anyway merge/> }.into_any()),
+    }
     };
 
     view! {
@@ -462,6 +373,122 @@ fn ImportFile() -> impl IntoView {
                 "You'll see what would change first."
             </p>
             {body}
+        </div>
+    }
+}
+
+/// Reads the picked file and previews it against the book; nothing changes.
+async fn read_picked(state: AppState, input: &HtmlInputElement) -> Import {
+    match download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await {
+        Ok(None) => Import::Idle,
+        Err(e) => Import::Failed(format!("{e} Nothing was imported.")),
+        Ok(Some(file)) => match file.bytes {
+            None => Import::Failed(
+                FormatError::TooLarge {
+                    file: file.name,
+                    bytes: file.size,
+                    limit: formats::MAX_BACKUP_BYTES,
+                }
+                .to_string(),
+            ),
+            Some(bytes) => match state
+                .book
+                .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
+            {
+                Ok(p) => Import::Preview(Box::new(p)),
+                Err(e) => Import::Failed(e.to_string()),
+            },
+        },
+    }
+}
+
+/// Applies an accepted preview: refused first when it would not fit in storage, then one
+/// command through the reducer, saved at once so the message says what really happened.
+fn apply_preview(state: AppState, p: &ImportPreview) -> Import {
+    let changes = p.import();
+    let needed = state
+        .book
+        .with_untracked(|b| snapshot::import_growth(b, &changes));
+    if let Err(free) = storage::room_for(needed) {
+        return Import::Failed(p.does_not_fit(needed, free));
+    }
+    match state.apply(Command::Import(Box::new(changes))) {
+        Ok(()) => {
+            state.save_now();
+            if state.save_error.get_untracked().is_none() {
+                Import::Done(p.imported(true))
+            } else {
+                Import::NotStored(p.imported(false))
+            }
+        }
+        Err(e) => Import::Failed(format!(
+            "{} couldn't be imported: {e}. Nothing was changed.",
+            p.file
+        )),
+    }
+}
+
+/// What an import would change, with Import and Cancel.
+#[component]
+fn PreviewPanel(
+    p: Box<ImportPreview>,
+    import: RwSignal<Import>,
+    merges: RwSignal<Vec<PendingMerge>>,
+    add_anyway: Callback<usize>,
+    merge: Callback<usize>,
+) -> impl IntoView {
+    let state = use_app();
+    let lists = state.book.with_untracked(|book| p.lists(book));
+    let notes = p
+        .notes
+        .iter()
+        .map(|n| view! { <p class="data-note">{n.clone()}</p> })
+        .collect_view();
+    let empty = p.is_empty();
+    let (summary, nothing) = (p.summary(), p.nothing_to_import());
+    let counts = (
+        p.new.len(),
+        p.updated_count(),
+        p.duplicates.len(),
+        p.errors.len(),
+    );
+    let duplicates: Vec<DuplicateRow> = state.book.with_untracked(|book| {
+        p.duplicates
+            .iter()
+            .take(LISTED)
+            .map(|d| DuplicateRow {
+                incoming: d.incoming.name.clone(),
+                existing: d.existing.clone(),
+                existing_name: book
+                    .contact(&d.existing)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                reason: d.reason,
+            })
+            .collect()
+    });
+    let confirm = move |_| import.set(apply_preview(state, &p));
+    let cancel = move |_| {
+        merges.set(Vec::new());
+        import.set(Import::Idle);
+    };
+    view! {
+        <div class="data-preview" role="region" aria-labelledby="data-preview-title">
+            <h4 id="data-preview-title">"Check before importing"</h4>
+            <p class="data-summary">{summary}</p>
+            {notes}
+            <NameList title="New".into() class="data-new" count=counts.0 names=lists.new/>
+            <NameList title="Updated".into() class="data-updated" count=counts.1 names=lists.updated/>
+            <ImportDuplicates rows=duplicates count=counts.2 add_anyway merge/>
+            <NameList title="Rows with errors".into() class="data-row-errors" count=counts.3 names=lists.errors/>
+            {nothing.map(|why| view! { <p class="data-hint data-nothing">{why}</p> })}
+            <p class="data-hint">"Nothing changes until you tap Import."</p>
+            <div class="settings-actions">
+                <button type="button" class="button primary data-confirm" disabled=empty on:click=confirm>
+                    "Import"
+                </button>
+                <button type="button" class="button data-cancel" on:click=cancel>"Cancel"</button>
+            </div>
         </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::storage;
 use leptos::prelude::*;
 
 /// A byte count as people read it: "840 bytes", "12 KB", "1.4 MB".
-fn size(bytes: usize) -> String {
+pub(super) fn size(bytes: usize) -> String {
     match bytes {
         0..=999 => format!("{bytes} bytes"),
         1_000..=999_999 => format!("{} KB", (bytes + 500) / 1_000),

@@ -4,17 +4,27 @@
 //! Every form keeps what is typed in signals and sends one command on save; nothing here
 //! touches storage. A template that does not parse is shown with its error and never sent
 //! to the book.
+//!
+//! Parts used only here live beside it: `data_section` (export and import),
+//! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
+//! (copies of unreadable data, with Download and Delete).
 
-use crate::components::data_section::DataSection;
-use crate::components::storage_info::StorageInfo;
+mod data_section;
+mod kept_copies;
+mod storage_info;
+
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
+use crate::domain::settings::Theme;
 use crate::domain::Cadence;
 use crate::domain::{
     Command, Context, Email, LinkedIn, Placeholder, Profile, Template, TemplateKind,
 };
 use crate::state::use_app;
+use data_section::DataSection;
+use kept_copies::KeptCopies;
 use leptos::prelude::*;
+use storage_info::StorageInfo;
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -27,9 +37,11 @@ pub fn Settings() -> impl IntoView {
             <ProfileForm/>
             <Messages/>
             <FollowUp/>
+            <Appearance/>
             <section class="card settings-section" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
                 <StorageInfo/>
+                <KeptCopies/>
                 <DataSection/>
             </section>
         </main>
@@ -243,6 +255,91 @@ fn PlaceholderHelp() -> impl IntoView {
 }
 
 /// One template: its text, the parse error if any, a live preview and save / reset.
+/// The template's text box: one line for a subject, a text area for a message (shorter
+/// for the LinkedIn note and message).
+fn template_input(
+    kind: TemplateKind,
+    id: &str,
+    described_by: String,
+    invalid: Signal<bool>,
+    text: RwSignal<String>,
+    on_input: impl Fn(leptos::ev::Event) + 'static,
+) -> AnyView {
+    let invalid = move || invalid.get().then_some("true");
+    if is_subject(kind) {
+        return view! {
+            <input id=id.to_string() type="text" autocomplete="off" spellcheck="true"
+                aria-describedby=described_by aria-invalid=invalid
+                prop:value=text on:input=on_input/>
+        }
+        .into_any();
+    }
+    let short = matches!(kind, TemplateKind::ConnectNote | TemplateKind::BonusMessage);
+    view! {
+        <textarea id=id.to_string() rows=if short { 5 } else { 10 } spellcheck="true"
+            aria-describedby=described_by aria-invalid=invalid
+            prop:value=text on:input=on_input></textarea>
+    }
+    .into_any()
+}
+
+/// "Not saved" while the text differs from the stored template, else "Edited" when the
+/// stored template is not the default.
+fn badge(dirty: bool, edited: bool) -> Option<impl IntoView> {
+    match (dirty, edited) {
+        (true, _) => {
+            Some(view! { <span class="settings-badge unsaved">"Not saved"</span> }.into_any())
+        }
+        (false, true) => Some(view! { <span class="settings-badge">"Edited"</span> }.into_any()),
+        (false, false) => None,
+    }
+}
+
+/// The message filled with a sample contact, or why there is none.
+#[component]
+fn TemplatePreview(id: String, preview: Memo<Option<String>>) -> impl IntoView {
+    view! {
+        <figure class="settings-preview" id=id>
+            <figcaption>"Preview"</figcaption>
+            {move || match preview.get() {
+                Some(text) => view! { <div class="settings-preview-text">{text}</div> }.into_any(),
+                None => view! {
+                    <p class="settings-preview-off">"The preview comes back once the message is fixed."</p>
+                }.into_any(),
+            }}
+        </figure>
+    }
+}
+
+/// The connection note's length against LinkedIn's limit, with the sample contact.
+#[component]
+fn NoteLengthHint(preview: Memo<Option<String>>, premium: Memo<bool>) -> impl IntoView {
+    move || {
+        preview.get().map(|note| {
+            let length = NoteLength::of(&note, premium.get());
+            let text = if length.fits() {
+                format!(
+                    "{} of {} characters with this sample.",
+                    length.length, length.limit
+                )
+            } else {
+                format!(
+                    "{} characters with this sample: {} over LinkedIn's limit of {}. Names and hooks vary, so leave some room.",
+                    length.length,
+                    length.over_by(),
+                    length.limit
+                )
+            };
+            view! { <p class="settings-count" class:over=!length.fits()>{text}</p> }
+        })
+    }
+}
+
+/// One template: its text box, the live preview, and Save / Undo / Reset.
+///
+/// About 90 lines, on purpose: the text, its parse, the stored copy and the dirty/edited
+/// flags are shared by the box, the badge and the buttons; the pieces that stand alone
+/// (`template_input`, `badge`, `TemplatePreview`, `NoteLengthHint`) are split out.
 #[component]
 fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
     let state = use_app();
@@ -275,28 +372,15 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
         save_error.set(None);
         saved_once.set(false);
     };
-    let editor = if is_subject(kind) {
-        view! {
-            <input id=id.clone() type="text" autocomplete="off" spellcheck="true"
-                aria-describedby=format!("{error_id} {preview_id}")
-                aria-invalid=move || error_message().map(|_| "true")
-                prop:value=text on:input=on_input/>
-        }
-        .into_any()
-    } else {
-        let rows = if kind == TemplateKind::ConnectNote || kind == TemplateKind::BonusMessage {
-            5
-        } else {
-            10
-        };
-        view! {
-            <textarea id=id.clone() rows=rows spellcheck="true"
-                aria-describedby=format!("{error_id} {preview_id}")
-                aria-invalid=move || error_message().map(|_| "true")
-                prop:value=text on:input=on_input></textarea>
-        }
-        .into_any()
-    };
+    let invalid = Signal::derive(move || error_message().is_some());
+    let editor = template_input(
+        kind,
+        &id,
+        format!("{error_id} {preview_id}"),
+        invalid,
+        text,
+        on_input,
+    );
     let save = move |_| match state.apply(Command::SetTemplate {
         kind,
         text: text.get_untracked(),
@@ -311,40 +395,11 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
             saved_once.set(true);
         }
     };
-    let note_length = move || {
-        (kind == TemplateKind::ConnectNote)
-            .then(|| preview.get())
-            .flatten()
-            .map(|note| {
-                let length = NoteLength::of(&note, premium.get());
-                let text = if length.fits() {
-                    format!(
-                        "{} of {} characters with this sample.",
-                        length.length, length.limit
-                    )
-                } else {
-                    format!(
-                        "{} characters with this sample: {} over LinkedIn's limit of {}. Names and hooks vary, so leave some room.",
-                        length.length,
-                        length.over_by(),
-                        length.limit
-                    )
-                };
-                view! { <p class="settings-count" class:over=!length.fits()>{text}</p> }
-            })
-    };
-
     view! {
         <details class="settings-template">
             <summary>
                 <span class="settings-template-name">{kind.label()}</span>
-                {move || if dirty.get() {
-                    Some(view! { <span class="settings-badge unsaved">"Not saved"</span> })
-                } else if edited.get() {
-                    Some(view! { <span class="settings-badge">"Edited"</span> })
-                } else {
-                    None
-                }}
+                {move || badge(dirty.get(), edited.get())}
             </summary>
             <div class="settings-template-body">
                 <label for=id.clone()>
@@ -355,16 +410,8 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
                 <div id=error_id.clone()>
                     {move || error_message().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </div>
-                <figure class="settings-preview" id=preview_id>
-                    <figcaption>"Preview"</figcaption>
-                    {move || match preview.get() {
-                        Some(text) => view! { <div class="settings-preview-text">{text}</div> }.into_any(),
-                        None => view! {
-                            <p class="settings-preview-off">"The preview comes back once the message is fixed."</p>
-                        }.into_any(),
-                    }}
-                </figure>
-                {note_length}
+                <TemplatePreview id=preview_id preview/>
+                {(kind == TemplateKind::ConnectNote).then(|| view! { <NoteLengthHint preview premium/> })}
                 <div class="settings-actions">
                     <Show when=move || dirty.get()>
                         <button type="button" class="button primary"
@@ -459,6 +506,28 @@ fn FollowUp() -> impl IntoView {
                 </p>
                 <SavedNote show=Signal::derive(move || cadence_saved.get() && cadence_unchanged())/>
             </form>
+        </section>
+    }
+}
+
+/// Light, dark, or whatever the device uses.
+#[component]
+fn Appearance() -> impl IntoView {
+    let state = use_app();
+    let theme = Memo::new(move |_| state.book.with(|b| b.settings().theme));
+    view! {
+        <section class="card settings-section" aria-labelledby="appearance-title">
+            <h2 id="appearance-title">"Appearance"</h2>
+            <fieldset class="segmented theme-choice" aria-labelledby="appearance-title">
+                {Theme::ALL.into_iter().map(|t| view! {
+                    <label class:selected=move || theme.get() == t>
+                        <input type="radio" name="theme" id=format!("theme-{}", t.label().split(' ').next().unwrap_or("").to_lowercase())
+                            prop:checked=move || theme.get() == t
+                            on:change=move |_| { let _ = state.apply(Command::SetTheme(t)); }/>
+                        {t.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
         </section>
     }
 }

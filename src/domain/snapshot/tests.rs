@@ -1,6 +1,7 @@
 //! The persisted shape: round trips, old and partial data, and what is refused.
 
 use super::*;
+use crate::domain::book::Book;
 use crate::domain::command::Command;
 use crate::domain::contact::{ContactId, Kind, NewContact};
 use crate::domain::email::Email;
@@ -26,6 +27,7 @@ fn full_book() -> Book {
             name: "Fall Career Fair".into(),
             kind: EventKind::Hackathon,
             date: d("2024-09-12"),
+            ends: None,
             place: "Gym".into(),
         }),
         Command::AddContact(NewContact {
@@ -268,13 +270,13 @@ fn every_stored_version_reads_forward() {
     let cases = [
         Case {
             name: "version 1: one document under followup.v1",
-            fixture: include_str!("../../tests/fixtures/storage/v1.json"),
+            fixture: include_str!("../../../tests/fixtures/storage/v1.json"),
             migrated_from: Some(1),
             obsolete: &[LEGACY_KEY],
         },
         Case {
             name: "version 2: a meta key and one key per contact, with a tombstone",
-            fixture: include_str!("../../tests/fixtures/storage/v2.json"),
+            fixture: include_str!("../../../tests/fixtures/storage/v2.json"),
             migrated_from: None,
             obsolete: &[],
         },
@@ -326,7 +328,7 @@ fn every_stored_version_reads_forward() {
 
 #[test]
 fn a_migration_cut_short_is_resumed_from_the_right_copy() {
-    let v1 = entries(include_str!("../../tests/fixtures/storage/v1.json"));
+    let v1 = entries(include_str!("../../../tests/fixtures/storage/v1.json"));
     let keys = encode_keys(&fixture_book());
     // Contacts written, the page closed before the meta key: the document still rules.
     let mut partial = v1.clone();
@@ -448,7 +450,7 @@ fn a_save_writes_only_what_changed() {
         expected: Vec<String>,
     }
     let touched =
-        |c: &Command| Dirty::Contacts(c.touched_contacts(&fixture_book()).into_iter().collect());
+        |c: &Command| Dirty::Contacts(touched_contacts(c, &fixture_book()).into_iter().collect());
     let cases = vec![
         Case {
             name: "nothing",
@@ -548,7 +550,7 @@ impl Tab {
     }
 
     fn apply(&mut self, command: Command) {
-        self.dirty.add(command.touched_contacts(&self.book));
+        self.dirty.add(touched_contacts(&command, &self.book));
         self.book.apply(command).unwrap();
     }
 
@@ -732,4 +734,96 @@ fn remote_changes_that_are_not_ours_or_unreadable_are_ignored() {
         Remote::Applied
     );
     assert!(book.contact(&ContactId::new("a")).is_none());
+}
+
+#[test]
+fn an_import_s_growth_is_what_saving_it_adds() {
+    use crate::domain::import::Import;
+    let stored = |book: &Book| -> usize {
+        encode_keys(book)
+            .iter()
+            .map(|(k, v)| stored_bytes(k, v))
+            .sum()
+    };
+    let book = full_book();
+    let mut big = book.contacts[0].clone();
+    big.notes = "é".repeat(500);
+    let mut newcomer = book.contacts[0].clone();
+    newcomer.id = ContactId::new("zz-new");
+    newcomer.name = "Zoë New".into();
+    let check = |import: Import, exact: bool| {
+        let mut after = book.clone();
+        after
+            .apply(Command::Import(Box::new(import.clone())))
+            .unwrap();
+        let grew = stored(&after) - stored(&book);
+        let estimate = import_growth(&book, &import);
+        if exact {
+            assert_eq!(estimate, grew, "{import:?}");
+        } else {
+            assert!(estimate >= grew, "{estimate} < {grew}: {import:?}");
+        }
+    };
+    check(
+        Import {
+            new: vec![newcomer.clone()],
+            ..Import::default()
+        },
+        true,
+    );
+    check(
+        Import {
+            updated: vec![big],
+            ..Import::default()
+        },
+        true,
+    );
+    check(
+        Import {
+            new: vec![newcomer],
+            events: vec![Event {
+                id: EventId::new("spring"),
+                name: "Spring Fair".into(),
+                kind: EventKind::CareerFair,
+                date: d("2025-03-01"),
+                ends: None,
+                place: String::new(),
+            }],
+            ..Import::default()
+        },
+        false,
+    );
+}
+
+#[test]
+fn tombstones_older_than_90_days_are_pruned() {
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    let now = 1_000 * DAY;
+    let entries = [
+        (META_KEY.to_string(), "{\"version\":2}".to_string()),
+        (
+            "followup.c.old".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - 91 * DAY),
+        ),
+        (
+            "followup.c.edge".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - 90 * DAY),
+        ),
+        (
+            "followup.c.new".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - DAY),
+        ),
+        (
+            "followup.c.older".to_string(),
+            format!("{{\"deleted_at\":{}}}", now - 400 * DAY),
+        ),
+    ];
+    let mut stored = decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.saved.len(), 4);
+    let removed = stored.saved.prune_tombstones(now);
+    assert_eq!(removed, ["followup.c.old", "followup.c.older"]);
+    assert_eq!(stored.saved.len(), 2);
+    assert_eq!(stored.saved.prune_tombstones(now), Vec::<String>::new());
 }

@@ -1,0 +1,113 @@
+//! How the book is laid out in storage, and how stored text becomes a book again.
+//!
+//! Two shapes exist:
+//! - the **document**: the whole book as one JSON object, `{"version": 1, "contacts": [...],
+//!   "events": [...], ...}`. Backups are documents, and storage version 1 kept one under
+//!   [`LEGACY_KEY`];
+//! - the **keyed layout** (storage version 2, [`VERSION`]): one key per contact
+//!   (`followup.c.<id>`, holding the contact or a tombstone `{"deleted_at": ms}`) and one
+//!   meta key ([`META_KEY`]) with the version, events, profile, templates and settings. A
+//!   save writes only the contacts that changed, and another tab's change arrives as one
+//!   key, merged by [`merge_remote`]: per contact, the later `updated_at` wins; a delete
+//!   wins over edits older than it.
+//!
+//! [`decode_keys`] reads every key of either version (migrating version 1 forward) and
+//! tells apart data it cannot read — broken JSON, a wrong shape, or a newer version, which
+//! must never be overwritten. [`plan`] turns "what changed" into the writes to make.
+//! Nothing here touches storage; `storage.rs` does.
+//!
+//! Code map:
+//! - `document`: the whole-book JSON document (backups, storage version 1).
+//! - `keyed`: one key per contact and a meta key: how each key is written and read.
+//! - `save`: `Saved`, `Dirty`, `touched_contacts` and `plan`, the writes one save makes.
+//! - `load`: `decode_keys`, reading every key back into a book.
+//! - `merge`: `merge_remote`, another tab's change to one key.
+
+use std::fmt;
+
+use serde_json::Value;
+
+mod document;
+mod keyed;
+mod load;
+mod merge;
+mod save;
+
+pub use document::{decode, encode, encode_pretty};
+pub use keyed::{contact_key, is_data_key};
+pub use load::{decode_keys, Stored, Unreadable};
+pub use merge::{merge_remote, Remote};
+pub use save::{
+    encode_keys, import_growth, plan, stored_bytes, touched_contacts, Dirty, Plan, Saved,
+    TOMBSTONE_DAYS,
+};
+
+/// The one key of storage version 1 (a whole document).
+pub const LEGACY_KEY: &str = "followup.v1";
+/// The meta key of the keyed layout: version, events, profile, templates, settings.
+pub const META_KEY: &str = "followup.meta";
+/// Each contact's key is this prefix and its id.
+pub const CONTACT_PREFIX: &str = "followup.c.";
+/// Every key the app owns starts with this.
+pub const KEY_PREFIX: &str = "followup.";
+
+/// The storage version written in the meta key.
+pub const VERSION: u32 = 2;
+/// The version of the whole-book document (backups).
+pub const DOCUMENT_VERSION: u32 = 1;
+
+/// Why stored data could not be read. The stored text must be kept, not overwritten.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The text is not JSON at all.
+    NotJson(String),
+    /// JSON, but not Followup data (or damaged data).
+    WrongShape(String),
+    /// Written by a newer version of Followup than this one.
+    Newer(u32),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::NotJson(detail) => write!(
+                f,
+                "Your saved contacts could not be read (the data is damaged: {detail}). \
+                 They were kept as they are."
+            ),
+            SnapshotError::WrongShape(detail) => write!(
+                f,
+                "Your saved contacts are not in the expected format ({detail}). \
+                 They were kept as they are."
+            ),
+            SnapshotError::Newer(version) => write!(
+                f,
+                "Your contacts were saved by a newer version of Followup (data format \
+                 {version}). Reload the page to update."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// The `version` of a stored object, refused when missing, zero or above `newest`.
+fn version_of(value: &Value, newest: u32) -> Result<u32, SnapshotError> {
+    let Some(object) = value.as_object() else {
+        return Err(SnapshotError::WrongShape("expected an object".into()));
+    };
+    let version = match object.get("version").and_then(Value::as_u64) {
+        Some(v) => u32::try_from(v).unwrap_or(u32::MAX),
+        None => return Err(SnapshotError::WrongShape("no version number".into())),
+    };
+    if version > newest {
+        return Err(SnapshotError::Newer(version));
+    }
+    if version == 0 {
+        return Err(SnapshotError::WrongShape("version 0 does not exist".into()));
+    }
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,203 @@
+//! The agenda screen and the contact timeline as rows: names, labels, status words, hints
+//! and the actions each row offers, computed from the book and `today`.
+//!
+//! Leptos-free and tested natively; `pages::agenda` and `pages::contact` only draw these.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::agenda::{agenda, AgendaEntry};
+use crate::domain::playbook::{Hint, StepView};
+use crate::domain::{dates, Book, Contact, ContactId, Status, Step, StepState};
+
+use super::steps::{buttons, StepButtons};
+
+/// One agenda line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaRow {
+    pub contact: ContactId,
+    pub name: String,
+    pub company: String,
+    pub step: Step,
+    pub status: Status,
+    pub state: StepState,
+    /// What to do ("Send the follow-up as a LinkedIn message").
+    pub label: &'static str,
+    /// "3 days overdue", "due tomorrow".
+    pub when: String,
+    pub hint: Option<String>,
+    pub hook: String,
+    pub by_message: bool,
+    pub buttons: StepButtons,
+}
+
+/// The agenda of one day, ready to draw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AgendaScreen {
+    pub missed: Vec<AgendaRow>,
+    pub overdue: Vec<AgendaRow>,
+    pub today: Vec<AgendaRow>,
+    pub upcoming: Vec<AgendaRow>,
+    /// Contacts in the book (none: the first-run page).
+    pub contacts: usize,
+}
+
+impl AgendaScreen {
+    /// Nothing overdue or due today (missed steps do not hold the day up).
+    pub fn caught_up(&self) -> bool {
+        self.overdue.is_empty() && self.today.is_empty()
+    }
+}
+
+/// The agenda screen of `book` on `today`.
+pub fn agenda_screen(book: &Book, today: NaiveDate) -> AgendaScreen {
+    let agenda = agenda(book, today);
+    // One lookup table instead of a scan of the book per row.
+    let by_id: HashMap<&ContactId, &Contact> =
+        book.contacts_unordered().map(|c| (&c.id, c)).collect();
+    let rows = |entries: &[AgendaEntry], missed: bool| -> Vec<AgendaRow> {
+        entries
+            .iter()
+            .filter_map(|e| Some(row(by_id.get(&e.contact)?, e, today, missed)))
+            .collect()
+    };
+    AgendaScreen {
+        missed: rows(&agenda.missed, true),
+        overdue: rows(&agenda.overdue, false),
+        today: rows(&agenda.today, false),
+        upcoming: rows(&agenda.upcoming, false),
+        contacts: book.contact_count(),
+    }
+}
+
+fn row(contact: &Contact, entry: &AgendaEntry, today: NaiveDate, missed: bool) -> AgendaRow {
+    let state = contact.steps.get(entry.step);
+    AgendaRow {
+        contact: entry.contact.clone(),
+        name: contact.name.clone(),
+        company: contact.company.clone(),
+        step: entry.step,
+        status: entry.status,
+        state,
+        label: entry.label(),
+        when: dates::status_text(entry.status, today),
+        hint: agenda_hint(entry.hint),
+        hook: contact.hook.clone(),
+        by_message: entry.by_message,
+        buttons: buttons(entry.status, state, entry.hint, missed),
+    }
+}
+
+/// The hints worth a line on the agenda. The missing-LinkedIn hint would repeat on most
+/// cards, and the composer offers a search anyway; a missing email or channel changes
+/// what to do, so those are shown.
+fn agenda_hint(hint: Option<Hint>) -> Option<String> {
+    hint.filter(|h| matches!(h, Hint::NoEmailAddress | Hint::NoChannel))
+        .map(|h| h.to_string())
+}
+
+/// One count of the summary line: the number and what it counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Count {
+    /// `missed`, `overdue`, `due` or `later`: the CSS class, as the sections use.
+    pub class: &'static str,
+    pub number: usize,
+    pub words: String,
+}
+
+/// The summary line: follow-ups (steps, not people) overdue, due today and this week, and
+/// the missed ones when there are any.
+pub fn counts(screen: &AgendaScreen) -> Vec<Count> {
+    let follow_ups = |n: usize| if n == 1 { "follow-up" } else { "follow-ups" };
+    let mut out = vec![
+        Count {
+            class: "overdue",
+            number: screen.overdue.len(),
+            words: format!("{} overdue", follow_ups(screen.overdue.len())),
+        },
+        Count {
+            class: "due",
+            number: screen.today.len(),
+            words: "due today".into(),
+        },
+        Count {
+            class: "later",
+            number: screen.upcoming.len(),
+            words: "in the next 7 days".into(),
+        },
+    ];
+    if !screen.missed.is_empty() {
+        out.push(Count {
+            class: "missed",
+            number: screen.missed.len(),
+            words: "missed".into(),
+        });
+    }
+    out
+}
+
+/// One step of a contact's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TimelineItem {
+    pub step: Step,
+    pub state: StepState,
+    pub status: Status,
+    pub label: &'static str,
+    /// "due tomorrow", "After “Send the follow-up email”".
+    pub when: String,
+    /// A sentence under the label: what it waits for, or until when it is snoozed.
+    pub explain: Option<String>,
+    pub hint: Option<Hint>,
+    pub by_message: bool,
+    pub buttons: StepButtons,
+    /// The CSS tone and the marker drawn beside it.
+    pub tone: &'static str,
+    pub marker: &'static str,
+}
+
+/// The timeline item of one step view on `today`.
+pub fn timeline_item(view: &StepView, today: NaiveDate) -> TimelineItem {
+    let resolved = matches!(view.status, Status::Done(_) | Status::Skipped(_));
+    let when = match view.waiting_on {
+        Some(earlier) => format!("After “{}”", earlier.label()),
+        None => dates::status_text(view.status, today),
+    };
+    let explain = match (view.waiting_on, view.state) {
+        (Some(_), _) => Some(format!(
+            "Once that's done, this one comes due around {}.",
+            dates::relative(view.window.opens, today)
+        )),
+        (None, StepState::Snoozed(until)) if !resolved => {
+            Some(format!("Snoozed until {}.", dates::relative(until, today)))
+        }
+        _ => None,
+    };
+    let missed =
+        matches!(view.status, Status::Overdue(n) if n > crate::domain::agenda::MISSED_AFTER_DAYS);
+    let (marker, tone) = match view.status {
+        Status::Done(_) => ("✓", "done"),
+        Status::Skipped(_) => ("–", "skipped"),
+        Status::Overdue(_) => ("!", "overdue"),
+        Status::DueToday => ("●", "today"),
+        Status::Upcoming(_) if view.waiting_on.is_some() => ("", "waiting"),
+        Status::Upcoming(_) => ("", "upcoming"),
+    };
+    TimelineItem {
+        step: view.step,
+        state: view.state,
+        status: view.status,
+        label: view.label(),
+        when,
+        explain,
+        hint: view.hint,
+        by_message: view.by_message,
+        buttons: buttons(view.status, view.state, view.hint, missed),
+        tone,
+        marker,
+    }
+}
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;
