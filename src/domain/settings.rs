@@ -65,7 +65,6 @@ pub struct Settings {
     /// The app icon's badge (people with a follow-up due) is turned off.
     #[serde(skip_serializing_if = "is_default")]
     pub badge_off: bool,
-
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

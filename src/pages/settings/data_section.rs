@@ -336,13 +336,14 @@ fn ImportFile() -> impl IntoView {
         });
     };
 
-    let body = move || {
-        match import.get() {
+    let body = move || match import.get() {
         Import::Idle => None,
-        Import::Reading(_) => Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any()),
-        Import::Failed(message) => Some(
-            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
-        ),
+        Import::Reading(_) => {
+            Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any())
+        }
+        Import::Failed(message) => {
+            Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
+        }
         Import::NotStored(message) => Some(
             view! {
                 <p class="field-error data-error" role="alert">{message}</p>
@@ -357,8 +358,9 @@ fn ImportFile() -> impl IntoView {
             }
             .into_any(),
         ),
-        Import::Preview(p) => Some(view! { <PreviewPanel p import merges add_anyway merge/> }.into_any()),
-    }
+        Import::Preview(p) => {
+            Some(view! { <PreviewPanel p import merges add_anyway merge/> }.into_any())
+        }
     };
 
     view! {
