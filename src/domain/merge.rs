@@ -56,6 +56,25 @@ impl Field {
         Field::Cadence,
     ];
 
+    /// A name for element ids: `merge-name-other`. Not `Debug`: the release build formats
+    /// `Debug` as nothing (`-Zfmt-debug=none`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Company => "company",
+            Field::Title => "title",
+            Field::Kind => "kind",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::LinkedIn => "linkedin",
+            Field::Met => "met",
+            Field::Hook => "hook",
+            Field::Role => "role",
+            Field::Notes => "notes",
+            Field::Cadence => "cadence",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Field::Name => "Name",

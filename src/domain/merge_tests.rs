@@ -298,3 +298,16 @@ fn merge_commands_touch_both_contacts() {
     choices.set(Field::Name, false);
     assert_eq!(choices.from_other, vec![Field::Title]);
 }
+
+#[test]
+fn every_field_has_its_own_slug() {
+    let slugs: std::collections::HashSet<&str> = Field::ALL.iter().map(|f| f.slug()).collect();
+    assert_eq!(slugs.len(), Field::ALL.len());
+    for field in Field::ALL {
+        let slug = field.slug();
+        assert!(
+            !slug.is_empty() && slug.chars().all(|c| c.is_ascii_lowercase()),
+            "{slug:?}"
+        );
+    }
+}

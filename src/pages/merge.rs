@@ -152,7 +152,7 @@ fn FieldChoice(
     theirs: String,
     choices: RwSignal<Choices>,
 ) -> impl IntoView {
-    let name = format!("merge-{field:?}").to_lowercase();
+    let name = format!("merge-{}", field.slug());
     let (kept_id, other_id) = (format!("{name}-kept"), format!("{name}-other"));
     view! {
         <fieldset class="merge-field">
