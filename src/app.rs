@@ -17,10 +17,12 @@ use crate::components::banners::Banners;
 use crate::components::notice::{Notices, Toast};
 use crate::components::tabbar::TabBar;
 use crate::pages::{
-    add::AddContact, agenda::Agenda, composer::Composer, contact::ContactDetail,
-    contacts::Contacts, edit::EditContact, events::Events, not_found::NotFound, settings::Settings,
+    add::AddContact, agenda::Agenda, card::MyCard, composer::Composer, contact::ContactDetail,
+    contacts::Contacts, edit::EditContact, events::Events, merge::MergeContacts,
+    not_found::NotFound, scan::Scan, settings::Settings,
 };
 use crate::routes::router_base;
+use crate::state::use_app;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -64,10 +66,14 @@ lazy_page!(ContactPage => ContactDetail);
 lazy_page!(EditPage => EditContact);
 lazy_page!(EventsPage => Events);
 lazy_page!(SettingsPage => Settings);
+lazy_page!(MergePage => MergeContacts);
+lazy_page!(CardPage => MyCard);
+lazy_page!(ScanPage => Scan);
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::start());
+    crate::badge::keep_badge(use_app());
     Notices::provide();
     crate::perf::mark("followup:loaded");
     view! {
@@ -80,6 +86,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("contacts/:id") view={Lazy::<ContactPage>::new()}/>
                 <Route path=path!("contacts/:id/edit") view={Lazy::<EditPage>::new()}/>
                 <Route path=path!("contacts/:id/send/:step") view=Composer/>
+                <Route path=path!("contacts/:id/merge/:other") view={Lazy::<MergePage>::new()}/>
+                <Route path=path!("card") view={Lazy::<CardPage>::new()}/>
+                <Route path=path!("scan") view={Lazy::<ScanPage>::new()}/>
                 <Route path=path!("events") view={Lazy::<EventsPage>::new()}/>
                 <Route path=path!("settings") view={Lazy::<SettingsPage>::new()}/>
             </Routes>

@@ -21,6 +21,15 @@ pub enum Screen {
     ContactsAt(EventId),
     /// Capture a new contact.
     Capture,
+    /// Capture, filled in from a scanned or pasted QR code's text (`?code=`). What another
+    /// app shares arrives as `?title=&text=&url=` (the manifest's `share_target`).
+    CaptureScanned(String),
+    /// My card: the student's QR code.
+    Card,
+    /// Scan a QR code with the camera.
+    Scan,
+    /// Merge the second contact into the first.
+    Merge(ContactId, ContactId),
     /// One contact: details, follow-up timeline, history.
     Contact(ContactId),
     EditContact(ContactId),
@@ -38,6 +47,10 @@ impl Screen {
             Screen::Contacts => "/contacts".into(),
             Screen::ContactsAt(event) => format!("/contacts?event={}", query_value(event.as_str())),
             Screen::Capture => "/contacts/new".into(),
+            Screen::CaptureScanned(code) => format!("/contacts/new?code={}", query_value(code)),
+            Screen::Card => "/card".into(),
+            Screen::Scan => "/scan".into(),
+            Screen::Merge(keep, other) => format!("/contacts/{keep}/merge/{other}"),
             Screen::Contact(id) => format!("/contacts/{id}"),
             Screen::EditContact(id) => format!("/contacts/{id}/edit"),
             Screen::Compose(id, step) => format!("/contacts/{id}/send/{}", step.slug()),
@@ -72,7 +85,18 @@ impl Screen {
                 Some(event) => Screen::ContactsAt(EventId::new(event)),
                 None => Screen::Contacts,
             },
-            ["contacts", "new"] => Screen::Capture,
+            ["contacts", "new"] => match query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("code="))
+                .and_then(|v| crate::domain::percent::decode(&v.replace('+', " ")))
+                .filter(|v| !v.is_empty())
+            {
+                Some(code) => Screen::CaptureScanned(code),
+                None => Screen::Capture,
+            },
+            ["card"] => Screen::Card,
+            ["scan"] => Screen::Scan,
+            ["contacts", c, "merge", other] => Screen::Merge(id(c), id(other)),
             ["contacts", c] => Screen::Contact(id(c)),
             ["contacts", c, "edit"] => Screen::EditContact(id(c)),
             ["contacts", c, "send", step] => Screen::Compose(id(c), Step::from_slug(step)?),
@@ -232,6 +256,16 @@ mod tests {
             ),
             (Screen::Events, "/events"),
             (Screen::Settings, "/settings"),
+            (Screen::Card, "/card"),
+            (Screen::Scan, "/scan"),
+            (
+                Screen::Merge(contact(), ContactId::new("x9")),
+                "/contacts/lq3k2-7/merge/x9",
+            ),
+            (
+                Screen::CaptureScanned("MECARD:N:López,Ana;;".into()),
+                "/contacts/new?code=MECARD%3AN%3AL%C3%B3pez%2CAna%3B%3B",
+            ),
         ];
         for (screen, path) in screens {
             assert_eq!(screen.path(), path, "{screen:?}");
@@ -256,6 +290,12 @@ mod tests {
         }
         assert_eq!(Screen::parse("/contacts?event="), Some(Screen::Contacts));
         assert_eq!(Screen::parse("/contacts/"), Some(Screen::Contacts));
+        // A share opens plain capture; the page reads the shared fields itself.
+        assert_eq!(
+            Screen::parse("/contacts/new?title=&text=Ana&url="),
+            Some(Screen::Capture)
+        );
+        assert_eq!(Screen::parse("/contacts/a/merge"), None);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;
+pub mod duplicate_warning;
 pub mod icons;
+pub mod import_duplicates;
 pub mod notice;
 pub mod setup;
 pub mod step_actions;

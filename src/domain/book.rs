@@ -66,6 +66,8 @@ pub enum BookError {
     ZeroCadence,
     /// A template that does not parse; the previous one was kept.
     Template(TemplateError),
+    /// A merge of a contact with itself (a bug in the caller).
+    MergeWithItself,
 }
 
 impl fmt::Display for BookError {
@@ -88,6 +90,9 @@ impl fmt::Display for BookError {
             ),
             BookError::ZeroCadence => {
                 f.write_str("Keep-in-touch reminders need a gap of at least one day.")
+            }
+            BookError::MergeWithItself => {
+                f.write_str("A contact cannot be merged with itself; nothing was changed.")
             }
             BookError::Template(error) => {
                 write!(
@@ -253,10 +258,25 @@ impl Book {
                 self.settings.default_cadence_days = days;
                 Ok(())
             }
+            Command::SetCard(kind) => {
+                self.settings.card = kind;
+                Ok(())
+            }
+            Command::SetBadge(on) => {
+                self.settings.badge_off = !on;
+                Ok(())
+            }
             Command::RecordBackup(on) => {
                 self.settings.last_backup = Some(on);
                 Ok(())
             }
+            Command::MergeContacts {
+                keep,
+                other,
+                choices,
+                at,
+            } => self.merge_contacts(&keep, &other, &choices, at),
+            Command::RestoreContacts { contacts, at } => self.restore_contacts(&contacts, at),
             Command::SetCurrentEvent(id) => {
                 if let Some(id) = &id {
                     self.event_index(id)?;

@@ -8,10 +8,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::contact::{ContactId, Kind, NewContact};
+use super::card::CardKind;
+use super::contact::{Contact, ContactId, Kind, NewContact};
 use super::event::{Event, EventId};
 use super::import::Import;
 use super::interaction::InteractionKind;
+use super::merge::Choices;
 use super::profile::Profile;
 use super::settings::Theme;
 use super::step::Step;
@@ -96,6 +98,23 @@ pub enum Command {
     SetCurrentEvent(Option<EventId>),
     /// A backup of everything was exported on this date (for the reminder).
     RecordBackup(NaiveDate),
+    /// What the student's QR card holds.
+    SetCard(CardKind),
+    /// Turns the app icon's badge on (`true`) or off.
+    SetBadge(bool),
+    /// Makes two contacts one (see `merge`): `keep` takes the merge, `other` is removed.
+    MergeContacts {
+        keep: ContactId,
+        other: ContactId,
+        choices: Choices,
+        at: i64,
+    },
+    /// Puts contacts back exactly as given, replacing those with the same id (the undo
+    /// of a merge); they are stamped with `at`.
+    RestoreContacts {
+        contacts: Vec<Contact>,
+        at: i64,
+    },
     /// An accepted import: contacts added or replaced, events, step changes, and a
     /// backup's setup; all of it or none (see `domain::import`).
     Import(Box<Import>),

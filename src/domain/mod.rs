@@ -20,22 +20,29 @@
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
+//! - `badge`: the number on the app icon.
+//! - `card`: what the student's own QR code holds.
+//! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`; `import`: an
 //!   accepted import as one command, checked like typing, all or nothing.
 //! - `field_merge`: the three-way merge of a contact's fields, so a form saves only what
 //!   it changed and another tab's edits to other fields survive.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
+//! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
 //!   imports parse to a preview and change nothing until applied.
 
 pub mod agenda;
+pub mod badge;
 pub mod book;
 pub mod cadence;
+pub mod card;
 pub mod command;
 pub mod contact;
 pub mod dates;
+pub mod duplicates;
 pub mod email;
 pub mod event;
 pub mod field_merge;
@@ -45,8 +52,10 @@ pub mod interaction;
 pub mod kept;
 pub mod linkedin;
 pub mod mailto;
+pub mod merge;
 pub mod note;
-mod percent;
+pub mod payload;
+pub(crate) mod percent;
 pub mod phrase;
 pub mod placeholder;
 pub mod playbook;

@@ -16,6 +16,9 @@ pub struct Profile {
     pub grad_year: String,
     pub resume_url: String,
     pub linkedin_url: String,
+    /// The address recruiters can write to, shared on the student's card.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub email: String,
     /// How emails end, such as "Best," or "Thanks again,".
     pub sign_off: String,
 }

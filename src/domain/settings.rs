@@ -1,5 +1,6 @@
 //! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence, the
-//! current event used by capture ("event mode") and the kind capture starts with.
+//! current event used by capture ("event mode"), the kind capture starts with, the theme,
+//! what their QR card holds and whether the app icon shows a badge.
 //!
 //! Plain data; no IO.
 
@@ -7,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
+use super::card::CardKind;
 use super::contact::Kind;
 use super::event::EventId;
 
@@ -57,6 +59,16 @@ pub struct Settings {
     /// The first-run set-up (name, school, links) was saved or skipped.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub setup_seen: bool,
+    /// What the student's QR code holds (My card).
+    #[serde(skip_serializing_if = "is_default")]
+    pub card: CardKind,
+    /// The app icon's badge (people with a follow-up due) is turned off.
+    #[serde(skip_serializing_if = "is_default")]
+    pub badge_off: bool,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Default for Settings {
@@ -69,6 +81,8 @@ impl Default for Settings {
             last_kind: None,
             theme: Theme::System,
             setup_seen: false,
+            card: CardKind::default(),
+            badge_off: false,
         }
     }
 }

@@ -14,6 +14,7 @@ fn me() -> Profile {
         resume_url: "https://example.com/sam-lee-resume.pdf".into(),
         linkedin_url: "https://www.linkedin.com/in/sam-lee/".into(),
         sign_off: "Best,".into(),
+        ..Profile::default()
     }
 }
 

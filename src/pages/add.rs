@@ -4,20 +4,53 @@
 //! capture is prefilled with it and with today's date. The name is focused first; "Save and
 //! add another" keeps the event and clears the person. A failed validation marks the field
 //! and keeps everything typed.
+//!
+//! Capture also opens prefilled: `?code=` carries a scanned QR code (from Scan) and
+//! `?title=&text=&url=` what another app shared (the manifest's `share_target`), read by
+//! `domain::payload`. My card and Scan are one tap away in the header, and a person who
+//! may already be in the book is flagged as they are typed (`DuplicateWarning`).
 
 use crate::components::contact_form::{ContactDraft, ContactFields};
+use crate::components::duplicate_warning::DuplicateWarning;
+use crate::domain::payload::{read_scan, read_share, Prefill};
 use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
 use crate::routes::{use_go, Screen};
 use crate::state::{new_id, use_app};
 use leptos::html::Input;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// What the page was opened with: a scanned code, something shared, or nothing.
+fn prefill_from_query(get: impl Fn(&str) -> Option<String>) -> Option<(Prefill, &'static str)> {
+    if let Some(code) = get("code").filter(|c| !c.trim().is_empty()) {
+        return Some((
+            read_scan(&code),
+            "Filled in from the scanned code. Check it and save.",
+        ));
+    }
+    let [title, text, url] = ["title", "text", "url"].map(|k| get(k).unwrap_or_default());
+    if [&title, &text, &url].iter().all(|p| p.trim().is_empty()) {
+        return None;
+    }
+    let prefill = read_share(&title, &text, &url);
+    let message = if prefill.linkedin.is_some() {
+        "Filled in from what you shared. Check it and save."
+    } else {
+        "What you shared is in the notes, under More details."
+    };
+    Some((prefill, message))
+}
 
 #[component]
 pub fn AddContact() -> impl IntoView {
     let state = use_app();
     let go = use_go();
+    let go_merge = go.clone();
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
-    let draft = ContactDraft::new(&NewContact {
+    let query = use_query_map();
+    let opened_with = query.with_untracked(|q| prefill_from_query(|k| q.get(k)));
+    let blank = NewContact {
         met_on: state.now().today,
         event: current_event.get_untracked(),
         // "They are" starts where the last capture left it.
@@ -25,7 +58,12 @@ pub fn AddContact() -> impl IntoView {
             .book
             .with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
         ..NewContact::default()
+    };
+    let draft = ContactDraft::new(&match &opened_with {
+        Some((prefill, _)) => prefill.fill(blank),
+        None => blank,
     });
+    let prefilled = opened_with.map(|(_, message)| message);
     // Follow the event bar while capturing.
     Effect::new(move || draft.event.set(current_event.get()));
     let name_ref = NodeRef::<Input>::new();
@@ -66,10 +104,30 @@ pub fn AddContact() -> impl IntoView {
         }
     };
 
+    let merge = {
+        let go = go_merge;
+        Callback::new(move |existing: ContactId| {
+            let id = ContactId::new(new_id());
+            let Some(fields) = draft.validate(id.clone(), state.now().at) else {
+                return;
+            };
+            match state.apply(Command::AddContact(fields)) {
+                Ok(()) => go(Screen::Merge(existing, id)),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        })
+    };
     let save_open = save.clone();
     view! {
         <main id="main" data-page="add" class="page">
-            <header class="page-head"><h1>"Add a contact"</h1></header>
+            <header class="page-head add-head">
+                <h1>"Add a contact"</h1>
+                <nav class="add-shortcuts" aria-label="Exchange contacts">
+                    <A href=Screen::Scan.href() attr:class="button small" attr:id="open-scan">"Scan a QR code"</A>
+                    <A href=Screen::Card.href() attr:class="button small" attr:id="open-card">"My card"</A>
+                </nav>
+            </header>
+            {prefilled.map(|m| view! { <p class="saved-flash prefilled" id="prefilled" role="status">{m}</p> })}
             <EventBar/>
             {move || saved.get().map(|name| match state.save_error.get() {
                 None => view! { <p class="saved-flash" role="status">{format!("✓ Saved {name}. Next!")}</p> }.into_any(),
@@ -85,6 +143,7 @@ pub fn AddContact() -> impl IntoView {
                 save(true);
             }>
                 <ContactFields draft name_ref/>
+                <DuplicateWarning draft merge/>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="form-actions">
                     <button id="save-another" type="submit" class="button primary">"Save and add another"</button>

@@ -3,10 +3,13 @@
 
 pub mod add;
 pub mod agenda;
+pub mod card;
 pub mod composer;
 pub mod contact;
 pub mod contacts;
 pub mod edit;
 pub mod events;
+pub mod merge;
 pub mod not_found;
+pub mod scan;
 pub mod settings;

@@ -15,7 +15,7 @@
 
 use serde_json::Value;
 
-use super::preview::{stored_contacts, stored_events, BookIndex, Duplicate, ImportPreview};
+use super::preview::{stored_contacts, stored_events, BookIndex, ImportPreview};
 use super::{text_of_up_to, FormatError, RowError, MAX_BACKUP_BYTES};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
@@ -47,14 +47,7 @@ pub fn preview_backup_import(
             Some(existing) if existing == &contact => {}
             Some(existing) if existing.updated_at > contact.updated_at => {}
             Some(_) => preview.updated.push(contact),
-            None => match index.resembles(&contact) {
-                Some((existing, reason)) => preview.duplicates.push(Duplicate {
-                    incoming: contact,
-                    existing,
-                    reason,
-                }),
-                None => preview.new.push(contact),
-            },
+            None => preview.offer(&index, contact),
         }
     }
     preview.events = stored_events(&incoming)

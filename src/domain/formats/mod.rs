@@ -42,7 +42,7 @@ pub use backup::{export_backup, preview_backup_import};
 pub use csv::export_csv;
 pub use ics::export_ics;
 pub use linkedin_csv::{import_linkedin_connections, plan_linkedin_import, Connection};
-pub use preview::{BookIndex, Duplicate, ImportPreview};
+pub use preview::{BookIndex, Duplicate, ImportPreview, LISTED};
 pub use vcard::{export_vcard, import_vcard};
 
 /// Files larger than this are refused before parsing: a real export of a student's network

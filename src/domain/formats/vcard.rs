@@ -72,6 +72,45 @@ pub fn export_vcard<'a>(contacts: impl IntoIterator<Item = &'a Contact>, book: &
     out
 }
 
+/// The student's own card: a vCard 3.0 with name, school, email, LinkedIn profile and
+/// resume link (each only when given), unfolded so a QR code stays as small as possible.
+pub fn own_card(
+    name: &str,
+    school: &str,
+    email: &str,
+    linkedin: Option<&LinkedIn>,
+    resume: &str,
+) -> String {
+    let mut out = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+    let first = name.split_whitespace().next().unwrap_or("");
+    let last = name
+        .split_whitespace()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push_str("\r\n");
+    };
+    line(format!("N:{};{};;;", escape(&last), escape(first)));
+    line(format!("FN:{}", escape(name.trim())));
+    if !school.trim().is_empty() {
+        line(format!("ORG:{}", escape(school.trim())));
+    }
+    if !email.trim().is_empty() {
+        line(format!("EMAIL;TYPE=INTERNET:{}", escape(email.trim())));
+    }
+    if let Some(profile) = linkedin {
+        line(format!("X-SOCIALPROFILE;TYPE=linkedin:{}", profile.url()));
+        line(format!("URL:{}", profile.url()));
+    }
+    if !resume.trim().is_empty() {
+        line(format!("URL;TYPE=resume:{}", resume.trim()));
+    }
+    line("END:VCARD".into());
+    out
+}
+
 /// "Met at Fall Career Fair on 12 Nov 2026. Talked about: …" and the notes.
 pub(crate) fn met_note(c: &Contact, book: &Book) -> String {
     let mut text = match book.event_of(c) {

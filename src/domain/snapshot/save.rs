@@ -68,6 +68,10 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
             vec![fields.id.clone()]
         }
         Command::DeleteContact(id) => vec![id.clone()],
+        Command::MergeContacts { keep, other, .. } => vec![keep.clone(), other.clone()],
+        Command::RestoreContacts { contacts, .. } => {
+            contacts.iter().map(|c| c.id.clone()).collect()
+        }
         Command::MarkDone { contact, .. }
         | Command::SentAsMessage { contact, .. }
         | Command::Skip { contact, .. }
@@ -90,7 +94,9 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         | Command::SetPremium(_)
         | Command::SetDefaultCadence(_)
         | Command::SetCurrentEvent(_)
-        | Command::RecordBackup(_) => Vec::new(),
+        | Command::RecordBackup(_)
+        | Command::SetCard(_)
+        | Command::SetBadge(_) => Vec::new(),
         Command::Import(import) => import.contact_ids().cloned().collect(),
     }
 }

@@ -9,13 +9,15 @@
 //!
 //! One file per part: `header` (name, links, what you talked about, details), `timeline`
 //! (the steps, acted on through the shared `StepActions`), `history` (the log and its
-//! form), `delete`.
+//! form), `delete`. Under the about card, `PossibleDuplicates` lists the contacts that may
+//! be the same person, each with Merge.
 
 mod delete;
 mod header;
 mod history;
 mod timeline;
 
+use crate::components::duplicate_warning::PossibleDuplicates;
 use crate::components::icons::{Icon, Svg};
 use crate::domain::{Contact, ContactId};
 use crate::routes::{ContactRoute, Screen};
@@ -57,6 +59,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                 <header::Heading contact/>
             </header>
             <section class="card about"><header::About id contact/></section>
+            <PossibleDuplicates contact/>
             <timeline::Timeline contact/>
             <section class="card details"><header::Details contact/></section>
             <history::History id contact/>

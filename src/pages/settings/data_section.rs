@@ -7,10 +7,13 @@
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
+use crate::components::import_duplicates::{
+    DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
+};
 use crate::domain::formats::{
     self, export_backup, export_csv, export_ics, export_vcard, file_name,
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
-    BookIndex, ExportKind, FormatError, ImportPreview,
+    BookIndex, ExportKind, FormatError, ImportPreview, LISTED,
 };
 use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
@@ -292,6 +295,29 @@ fn NameList(title: String, class: &'static str, count: usize, names: Vec<String>
 fn ImportFile() -> impl IntoView {
     let state = use_app();
     let import = RwSignal::new(Import::Idle);
+    let merges = RwSignal::new(Vec::<PendingMerge>::new());
+    // Moves duplicate `i` to the new contacts; `merge` also lists it to merge afterwards.
+    let take_duplicate = move |i: usize, merge: bool| {
+        import.update(|imp| {
+            if let Import::Preview(p) = imp {
+                if i < p.duplicates.len() {
+                    let d = p.duplicates.remove(i);
+                    if merge {
+                        merges.update(|m| {
+                            m.push(PendingMerge {
+                                existing: d.existing.clone(),
+                                incoming: d.incoming.id.clone(),
+                                name: d.incoming.name.clone(),
+                            })
+                        });
+                    }
+                    p.new.push(d.incoming);
+                }
+            }
+        })
+    };
+    let add_anyway = Callback::new(move |i| take_duplicate(i, false));
+    let merge = Callback::new(move |i| take_duplicate(i, true));
 
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -301,6 +327,7 @@ fn ImportFile() -> impl IntoView {
             return;
         };
         import.set(Import::Reading(String::new()));
+        merges.set(Vec::new());
         leptos::task::spawn_local(async move {
             let next = read_picked(state, &input).await;
             // Let the same file be picked again after a cancel or a fix.
@@ -309,19 +336,31 @@ fn ImportFile() -> impl IntoView {
         });
     };
 
-    let body = move || {
-        match import.get() {
+    let body = move || match import.get() {
         Import::Idle => None,
-        Import::Reading(_) => Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any()),
-        Import::Failed(message) | Import::NotStored(message) => Some(
-            view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any(),
+        Import::Reading(_) => {
+            Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any())
+        }
+        Import::Failed(message) => {
+            Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
+        }
+        Import::NotStored(message) => Some(
+            view! {
+                <p class="field-error data-error" role="alert">{message}</p>
+                <MergeNext pending=merges.get()/>
+            }
+            .into_any(),
         ),
         Import::Done(message) => Some(
-            view! { <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p> }
-                .into_any(),
+            view! {
+                <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p>
+                <MergeNext pending=merges.get()/>
+            }
+            .into_any(),
         ),
-        Import::Preview(p) => Some(view! { <PreviewPanel p import/> }.into_any()),
-    }
+        Import::Preview(p) => {
+            Some(view! { <PreviewPanel p import merges add_anyway merge/> }.into_any())
+        }
     };
 
     view! {
@@ -393,7 +432,13 @@ fn apply_preview(state: AppState, p: &ImportPreview) -> Import {
 
 /// What an import would change, with Import and Cancel.
 #[component]
-fn PreviewPanel(p: Box<ImportPreview>, import: RwSignal<Import>) -> impl IntoView {
+fn PreviewPanel(
+    p: Box<ImportPreview>,
+    import: RwSignal<Import>,
+    merges: RwSignal<Vec<PendingMerge>>,
+    add_anyway: Callback<usize>,
+    merge: Callback<usize>,
+) -> impl IntoView {
     let state = use_app();
     let lists = state.book.with_untracked(|book| p.lists(book));
     let notes = p
@@ -409,8 +454,26 @@ fn PreviewPanel(p: Box<ImportPreview>, import: RwSignal<Import>) -> impl IntoVie
         p.duplicates.len(),
         p.errors.len(),
     );
+    let duplicates: Vec<DuplicateRow> = state.book.with_untracked(|book| {
+        p.duplicates
+            .iter()
+            .take(LISTED)
+            .map(|d| DuplicateRow {
+                incoming: d.incoming.name.clone(),
+                existing: d.existing.clone(),
+                existing_name: book
+                    .contact(&d.existing)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                reason: d.reason,
+            })
+            .collect()
+    });
     let confirm = move |_| import.set(apply_preview(state, &p));
-    let cancel = move |_| import.set(Import::Idle);
+    let cancel = move |_| {
+        merges.set(Vec::new());
+        import.set(Import::Idle);
+    };
     view! {
         <div class="data-preview" role="region" aria-labelledby="data-preview-title">
             <h4 id="data-preview-title">"Check before importing"</h4>
@@ -418,7 +481,7 @@ fn PreviewPanel(p: Box<ImportPreview>, import: RwSignal<Import>) -> impl IntoVie
             {notes}
             <NameList title="New".into() class="data-new" count=counts.0 names=lists.new/>
             <NameList title="Updated".into() class="data-updated" count=counts.1 names=lists.updated/>
-            <NameList title="Possible duplicates".into() class="data-duplicates" count=counts.2 names=lists.duplicates/>
+            <ImportDuplicates rows=duplicates count=counts.2 add_anyway merge/>
             <NameList title="Rows with errors".into() class="data-row-errors" count=counts.3 names=lists.errors/>
             {nothing.map(|why| view! { <p class="data-hint data-nothing">{why}</p> })}
             <p class="data-hint">"Nothing changes until you tap Import."</p>

@@ -17,7 +17,9 @@ use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
 use crate::domain::settings::Theme;
 use crate::domain::Cadence;
-use crate::domain::{Command, Context, LinkedIn, Placeholder, Profile, Template, TemplateKind};
+use crate::domain::{
+    Command, Context, Email, LinkedIn, Placeholder, Profile, Template, TemplateKind,
+};
 use crate::state::use_app;
 use data_section::DataSection;
 use kept_copies::KeptCopies;
@@ -114,6 +116,8 @@ fn ProfileForm() -> impl IntoView {
     let grad_year = RwSignal::new(stored.grad_year);
     let resume_url = RwSignal::new(stored.resume_url);
     let linkedin_url = RwSignal::new(stored.linkedin_url);
+    let email = RwSignal::new(stored.email);
+    let email_error = RwSignal::new(None::<String>);
     let sign_off = RwSignal::new(stored.sign_off);
     let resume_error = RwSignal::new(None::<String>);
     let linkedin_error = RwSignal::new(None::<String>);
@@ -127,6 +131,7 @@ fn ProfileForm() -> impl IntoView {
         grad_year: grad_year.get().trim().to_string(),
         resume_url: resume_url.get().trim().to_string(),
         linkedin_url: linkedin_url.get().trim().to_string(),
+        email: email.get().trim().to_string(),
         sign_off: sign_off.get().trim().to_string(),
     };
     let unchanged = move || state.book.with(|b| *b.profile() == typed());
@@ -139,11 +144,14 @@ fn ProfileForm() -> impl IntoView {
         let linkedin = LinkedIn::parse_optional(&linkedin_url.get_untracked())
             .map(|l| l.map(|l| l.url().to_string()).unwrap_or_default())
             .map_err(|e| e.to_string());
+        let address = Email::parse_optional(&email.get_untracked()).map_err(|e| e.to_string());
         resume_error.set(resume.as_ref().err().cloned());
         linkedin_error.set(linkedin.as_ref().err().cloned());
-        let (Ok(resume), Ok(linkedin)) = (resume, linkedin) else {
+        email_error.set(address.as_ref().err().cloned());
+        let (Ok(resume), Ok(linkedin), Ok(address)) = (resume, linkedin, address) else {
             return;
         };
+        email.set(address.map(|a| a.as_str().to_string()).unwrap_or_default());
         resume_url.set(resume);
         linkedin_url.set(linkedin);
         for field in [name, school, programme, grad_year, sign_off] {
@@ -171,6 +179,9 @@ fn ProfileForm() -> impl IntoView {
                     error=resume_error/>
                 <TextField id="profile-linkedin" label="Your LinkedIn" value=linkedin_url kind="url" inputmode="url"
                     placeholder="linkedin.com/in/your-name" error=linkedin_error/>
+                <TextField id="profile-email" label="Your email" value=email kind="email" inputmode="email"
+                    autocomplete="email" placeholder="alex@university.edu"
+                    hint="Shared on your card if you choose a contact card." error=email_error/>
                 <TextField id="profile-sign-off" label="Sign-off" value=sign_off placeholder="Best,"
                     hint="The line before your name at the end of an email."/>
                 {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -427,6 +438,7 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
 fn FollowUp() -> impl IntoView {
     let state = use_app();
     let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
+    let badge = Memo::new(move |_| state.book.with(|b| !b.settings().badge_off));
     let stored_cadence = Memo::new(move |_| state.book.with(|b| b.settings().default_cadence_days));
     let cadence = RwSignal::new(stored_cadence.get_untracked().to_string());
     let cadence_error = RwSignal::new(None::<String>);
@@ -460,6 +472,14 @@ fn FollowUp() -> impl IntoView {
                 <span>
                     "I have LinkedIn Premium"
                     <small>"Connection notes can then be 300 characters instead of 200."</small>
+                </span>
+            </label>
+            <label class="check settings-check">
+                <input id="badge" type="checkbox" prop:checked=badge
+                    on:change=move |ev| { let _ = state.apply(Command::SetBadge(event_target_checked(&ev))); }/>
+                <span>
+                    "Show a badge on the app icon"
+                    <small>"The number of people with a follow-up due, when Followup is installed."</small>
                 </span>
             </label>
             <form class="settings-form settings-cadence" on:submit=save_cadence novalidate>

@@ -693,3 +693,93 @@ async fn data_safety_messages_pass_axe() {
     audit.assert_clean("data safety messages");
     f.finish("checking the data safety messages").await;
 }
+
+/// The fair floor's screens: My card (nothing to show yet, then the code), Scan (camera
+/// looking, and no detector with a paste error), capture with a duplicate warning, the
+/// merge screen before and after merging, and an import preview with a duplicate.
+#[tokio::test]
+async fn the_fair_floor_screens_pass_axe() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    let mut audit = Audit::new();
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.click("#open-card").await;
+    b.wait_page("card").await;
+    b.wait_css(".my-card-missing", UI).await;
+    audit.check(b, "my card, nothing to show yet").await;
+    crate::fair::fill_profile(b).await;
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.click("#open-card").await;
+    b.wait_css("#my-card-qr", UI).await;
+    audit.check(b, "my card").await;
+
+    // A detector that never finds a code: the camera stays on, with its status line.
+    b.js("window.BarcodeDetector = class { async detect() { return []; } }; \
+          navigator.mediaDevices.getUserMedia = async () => { const c = document.createElement('canvas'); \
+            c.width = 64; c.height = 64; c.getContext('2d').fillRect(0, 0, 64, 64); return c.captureStream(); }; \
+          return true;")
+        .await;
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.click("#open-scan").await;
+    b.wait_page("scan").await;
+    b.wait_text("#scan-status", "Point the camera").await;
+    audit.check(b, "scan, camera on").await;
+    b.js("delete window.BarcodeDetector; return true;").await;
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.click("#open-scan").await;
+    b.wait_css("#scan-unsupported", UI).await;
+    b.click("#scan-paste-use").await;
+    b.wait_css("#scan-paste-error", UI).await;
+    audit.check(b, "scan, no detector, paste error").await;
+
+    add_person(b, "Ana López", "Stripe").await;
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    b.type_into("#name", "Ana Lopez").await;
+    b.type_into("#company", "Stripe").await;
+    b.wait_css("#duplicate-warning", UI).await;
+    audit.check(b, "capture, duplicate warning").await;
+    click_containing(b, "#duplicate-warning", "Merge").await;
+    b.wait_page("merge").await;
+    audit.check(b, "merge").await;
+    b.click("#merge-confirm").await;
+    b.wait_css(".merge-done", UI).await;
+    audit.check(b, "merge, done").await;
+
+    let vcf = followup_e2e::write_file(
+        b.tmp_dir(),
+        "dup.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:ana lopez\r\nORG:stripe\r\nEND:VCARD\r\n",
+    );
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    b.pick_file("#data-import-file", &vcf).await;
+    b.wait_css(".data-duplicates", UI).await;
+    audit.check(b, "import preview with a duplicate").await;
+
+    audit.assert_clean("fair floor");
+    f.finish("checking the fair floor's screens").await;
+}
+
+/// Adds a contact with a name and company through capture.
+async fn add_person(b: &Browser, name: &'static str, company: &'static str) {
+    b.click("#nav-add").await;
+    b.wait_page("add").await;
+    fill_person(
+        b,
+        &Person {
+            company,
+            ..Person::named(name)
+        },
+    )
+    .await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
+}

@@ -15,6 +15,9 @@ mod a11y;
 mod data;
 /// A fair and the hundred days after it, with the page's clock moved; midnight.
 mod days;
+/// The fair floor: My card's QR code decoded, the share target, scanning, duplicates
+/// merged and undone, the app badge.
+mod fair;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;

@@ -1,0 +1,38 @@
+//! The app icon's badge: `navigator.setAppBadge(n)` with the number of people who have a
+//! follow-up due or overdue (`domain::badge`), cleared at zero or when the student turns
+//! it off in Settings. Browsers without the Badging API are left alone.
+//!
+//! The only code that calls the Badging API; a refused call (an app that is not installed)
+//! is ignored, never logged as an error.
+
+use crate::domain::badge::badge_count;
+use crate::state::AppState;
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Keeps the badge in step with the book and the date, for the life of the app.
+pub fn keep_badge(state: AppState) {
+    let navigator: JsValue = window().navigator().into();
+    let method = |name: &str| {
+        Reflect::get(&navigator, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    let (Some(set), Some(clear)) = (method("setAppBadge"), method("clearAppBadge")) else {
+        return;
+    };
+    let count = Memo::new(move |_| state.book.with(|b| badge_count(b, state.today.get())));
+    Effect::new(move || {
+        let call = match count.get() {
+            Some(n) => set.call1(&navigator, &JsValue::from(n as u32)),
+            None => clear.call0(&navigator),
+        };
+        if let Ok(promise) = call.and_then(|p| p.dyn_into::<Promise>()) {
+            leptos::task::spawn_local(async move {
+                let _ = JsFuture::from(promise).await;
+            });
+        }
+    });
+}
