@@ -41,7 +41,10 @@ cargo xtask <command>
   test                      fmt and clippy gates, host tests, browser tests (headless
                             Chromium), release build, size budget, end-to-end tests;
                             non-zero exit on any failure
-  dist [--public-url P]     release build into dist/ exactly as deployed (default P = /)
+  dist [--public-url P] [--fast]
+                            release build into dist/ exactly as deployed (default P = /);
+                            --fast skips wasm-opt (bigger files, same behaviour: for
+                            quick end-to-end runs while developing, never for deploys)
   size                      raw, gzip and brotli size of every file in dist/
   bench [--sizes 500,5000,20000] [--runs N] [--queries N] [--no-lighthouse] [--publish]
                             benchmark at 500/5,000/20,000 contacts vs a static floor, sizes,
@@ -54,7 +57,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(flag(&args, "--port").unwrap_or("8080")),
         Some("test") => test(),
-        Some("dist") => dist(flag(&args, "--public-url").unwrap_or("/")),
+        Some("dist") => dist(
+            flag(&args, "--public-url").unwrap_or("/"),
+            Optimise::from_fast_flag(args.iter().any(|a| a == "--fast")),
+        ),
         Some("size") => print_size().map(|_| ()),
         Some("tools") => ensure_build_tools(),
         Some("bench") => bench(&args[1..]),
@@ -101,7 +107,7 @@ fn serve(port: &str) -> Result {
     let port: u16 = port
         .parse()
         .map_err(|_| format!("--port wants a number, not {port:?}"))?;
-    dist("/")?;
+    dist("/", Optimise::Full)?;
     let server = server::StaticServer::start_at(dist_dir(), "/", port)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!(
@@ -113,7 +119,25 @@ fn serve(port: &str) -> Result {
     }
 }
 
-fn dist(public_url: &str) -> Result {
+/// Whether `dist` runs wasm-opt on every module (deploys, tests, the bench) or copies the
+/// modules as wasm-bindgen and the splitter wrote them (`--fast`, development only).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Optimise {
+    Full,
+    Skip,
+}
+
+impl Optimise {
+    fn from_fast_flag(fast: bool) -> Self {
+        if fast {
+            Optimise::Skip
+        } else {
+            Optimise::Full
+        }
+    }
+}
+
+fn dist(public_url: &str, optimise: Optimise) -> Result {
     ensure_build_tools()?;
     let public_url = normalise_public_url(public_url);
     step(&format!(
@@ -126,7 +150,7 @@ fn dist(public_url: &str) -> Result {
         "--public-url",
         &public_url,
     ]))?;
-    build_wasm(&public_url)?;
+    build_wasm(&public_url, optimise)?;
     let version = finish_dist(&dist_dir()).map_err(|e| format!("finishing dist/: {e}"))?;
     println!("service worker version {version}; 404.html written");
     Ok(())
@@ -134,7 +158,7 @@ fn dist(public_url: &str) -> Result {
 
 /// The app's wasm, built, split, bound and optimised into `dist/`, and the loader written
 /// into `dist/index.html` (see `xtask/src/wasm.rs`).
-fn build_wasm(public_url: &str) -> Result {
+fn build_wasm(public_url: &str, optimise: Optimise) -> Result {
     let target_dir = root().join("target").join("app");
     step(&format!(
         "cargo +{NIGHTLY} build --release --lib --features split (build-std, immediate-abort)"
@@ -184,7 +208,11 @@ fn build_wasm(public_url: &str) -> Result {
         .args(["--out-name", &stem])
         .arg(&split.main))?;
 
-    step("wasm-opt -Oz on every module");
+    step(if optimise == Optimise::Full {
+        "wasm-opt -Oz on every module"
+    } else {
+        "--fast: copying every module without wasm-opt"
+    });
     let dist = dist_dir();
     let mut modules = vec![(
         bindgen_dir.join(format!("{stem}_bg.wasm")),
@@ -195,6 +223,10 @@ fn build_wasm(public_url: &str) -> Result {
     }
     let wasm_opt = root().join("node_modules/.bin/wasm-opt");
     for (from, to) in &modules {
+        if optimise == Optimise::Skip {
+            wasm::copy(from, to).map_err(|e| format!("copying {}: {e}", from.display()))?;
+            continue;
+        }
         run(Command::new(&wasm_opt)
             .args([
                 "-Oz",
@@ -256,7 +288,7 @@ fn test() -> Result {
         .env_remove("SAFARIDRIVER"))?;
 
     step("4/5 release build under /followup/ and size budget");
-    dist("/followup/")?;
+    dist("/followup/", Optimise::Full)?;
     let total = print_size()?;
     if total > FIRST_LOAD_BUDGET {
         return Err(format!(
@@ -309,7 +341,7 @@ fn lint() -> Result {
 fn bench(options: &[String]) -> Result {
     ensure_build_tools()?;
     let (chrome, chromedriver) = find_browsers()?;
-    dist("/followup/")?;
+    dist("/followup/", Optimise::Full)?;
     step("benchmark: headless Chromium against the release build");
     run(cargo()
         .args([
