@@ -28,6 +28,7 @@
 //! - `field_merge`: the three-way merge of a contact's fields, so a form saves only what
 //!   it changed and another tab's edits to other fields survive.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
+//! - `companies`: contacts grouped by company (case, accents and legal forms ignored).
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -40,6 +41,7 @@ pub mod book;
 pub mod cadence;
 pub mod card;
 pub mod command;
+pub mod companies;
 pub mod contact;
 pub mod dates;
 pub mod duplicates;
