@@ -1,0 +1,219 @@
+//! The funnel's counts and percentages for a known book, per event and overall.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::command::Command;
+use crate::domain::contact::{ContactId, NewContact};
+use crate::domain::event::{Event, EventKind};
+use crate::domain::step::Step;
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect(text)
+}
+
+/// What happened with one contact.
+enum Did {
+    Step(Step),
+    Log(InteractionKind),
+}
+
+use Did::{Log, Step as Done};
+
+/// The known book: 6 people at the fall fair, 2 at the hackathon, 1 met elsewhere, and a
+/// spring fair where nobody was captured.
+fn book() -> Book {
+    let mut book = Book::default();
+    for (id, name, date) in [
+        ("fall", "Fall Career Fair", "2024-09-12"),
+        ("hack", "HackState", "2024-10-05"),
+        ("spring", "Spring Fair", "2025-03-01"),
+    ] {
+        book.apply(Command::SaveEvent(Event {
+            id: EventId::new(id),
+            name: name.into(),
+            kind: EventKind::CareerFair,
+            date: d(date),
+            ends: None,
+            place: String::new(),
+        }))
+        .unwrap();
+    }
+    let people: &[(&str, Option<&str>, &[Did])] = &[
+        (
+            "ana",
+            Some("fall"),
+            &[
+                Done(Step::Connect),
+                Done(Step::Email),
+                Log(InteractionKind::Replied),
+                Log(InteractionKind::CoffeeChat),
+                Log(InteractionKind::Interview),
+            ],
+        ),
+        (
+            "ben",
+            Some("fall"),
+            &[
+                Done(Step::Connect),
+                Done(Step::Email),
+                Log(InteractionKind::Replied),
+            ],
+        ),
+        ("cy", Some("fall"), &[Done(Step::Connect), Done(Step::Email)]),
+        ("dee", Some("fall"), &[Done(Step::Connect)]),
+        ("eve", Some("fall"), &[]),
+        // A call without a logged reply still counts as a reply.
+        ("fay", Some("fall"), &[Log(InteractionKind::Call)]),
+        (
+            "gus",
+            Some("hack"),
+            &[Done(Step::Email), Log(InteractionKind::MetAgain)],
+        ),
+        // Other entries in the log reach no stage.
+        ("hal", Some("hack"), &[Log(InteractionKind::Other)]),
+        (
+            "ida",
+            None,
+            &[Done(Step::Connect), Log(InteractionKind::Replied)],
+        ),
+    ];
+    for (id, event, did) in people {
+        let contact = ContactId::new(*id);
+        book.apply(Command::AddContact(NewContact {
+            id: contact.clone(),
+            name: (*id).into(),
+            event: event.map(EventId::new),
+            met_on: d("2024-09-12"),
+            ..NewContact::default()
+        }))
+        .unwrap();
+        for action in *did {
+            let (on, at) = (d("2024-09-14"), 2);
+            let cmd = match action {
+                Done(step) => Command::MarkDone {
+                    contact: contact.clone(),
+                    step: *step,
+                    on,
+                    at,
+                },
+                Log(kind) => Command::LogInteraction {
+                    contact: contact.clone(),
+                    on,
+                    kind: *kind,
+                    note: String::new(),
+                    at,
+                },
+            };
+            book.apply(cmd).unwrap();
+        }
+    }
+    book
+}
+
+/// (stage, count, percent) for every stage, in order.
+fn rows(funnel: &Funnel) -> Vec<(Stage, usize, usize)> {
+    Stage::ALL
+        .into_iter()
+        .map(|s| (s, funnel.count(s), funnel.percent(s)))
+        .collect()
+}
+
+#[test]
+fn each_event_counts_the_people_met_there() {
+    let book = book();
+    let check = |event: &str, expected: [(usize, usize); 8]| {
+        let expected: Vec<(Stage, usize, usize)> = Stage::ALL
+            .into_iter()
+            .zip(expected)
+            .map(|(s, (n, p))| (s, n, p))
+            .collect();
+        assert_eq!(
+            rows(&event_funnel(&book, &EventId::new(event))),
+            expected,
+            "{event}"
+        );
+    };
+    // met, connected, emailed, replied, meeting, referral, interview, offer
+    check(
+        "fall",
+        [
+            (6, 100),
+            (4, 67),
+            (3, 50),
+            (3, 50),
+            (2, 33),
+            (0, 0),
+            (1, 17),
+            (0, 0),
+        ],
+    );
+    check(
+        "hack",
+        [
+            (2, 100),
+            (0, 0),
+            (1, 50),
+            (1, 50),
+            (1, 50),
+            (0, 0),
+            (0, 0),
+            (0, 0),
+        ],
+    );
+    check("spring", [(0, 0); 8]);
+    check("no-such-event", [(0, 0); 8]);
+}
+
+#[test]
+fn overall_counts_everyone_with_or_without_an_event() {
+    let book = book();
+    let overall = overall_funnel(&book);
+    assert_eq!(
+        rows(&overall),
+        vec![
+            (Stage::Met, 9, 100),
+            (Stage::Connected, 5, 56),
+            (Stage::Emailed, 4, 44),
+            (Stage::Replied, 5, 56),
+            (Stage::Meeting, 3, 33),
+            (Stage::Referral, 0, 0),
+            (Stage::Interview, 1, 11),
+            (Stage::Offer, 0, 0),
+        ]
+    );
+    let funnels = event_funnels(&book);
+    let events: Vec<(&str, usize)> = funnels
+        .iter()
+        .map(|e| (e.event.as_str(), e.funnel.met()))
+        .collect();
+    // Most recent event first, as on the events page.
+    assert_eq!(events, vec![("spring", 0), ("hack", 2), ("fall", 6)]);
+}
+
+#[test]
+fn percentages_round_half_up_and_never_divide_by_zero() {
+    let check = |count: usize, met: usize, expected: usize| {
+        let mut funnel = Funnel::default();
+        funnel.counts[Stage::Met.index()] = met;
+        funnel.counts[Stage::Replied.index()] = count;
+        assert_eq!(funnel.percent(Stage::Replied), expected, "{count} of {met}");
+    };
+    check(1, 3, 33);
+    check(2, 3, 67);
+    check(1, 8, 13); // 12.5
+    check(1, 200, 1); // 0.5
+    check(1, 201, 0);
+    check(3, 3, 100);
+    check(0, 0, 0);
+    check(0, 5, 0);
+    assert!(Funnel::default().is_empty());
+}
+
+#[test]
+fn every_stage_has_words() {
+    for stage in Stage::ALL {
+        assert!(!stage.label().is_empty() && !stage.explain().is_empty());
+    }
+    assert_eq!(Stage::ALL.map(Stage::index), [0, 1, 2, 3, 4, 5, 6, 7]);
+}
