@@ -75,7 +75,7 @@ pub fn company_key(company: &str) -> Option<String> {
 }
 
 /// One person at a company.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Member {
     pub id: ContactId,
     pub name: String,
@@ -87,7 +87,7 @@ pub struct Member {
 }
 
 /// The people the student knows at one company.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Company {
     /// What spellings share (see [`company_key`]).
     pub key: String,

@@ -75,12 +75,8 @@ impl Stage {
 
 /// The stages one contact has reached.
 pub fn reached(contact: &Contact) -> [bool; 8] {
-    let logged = |kinds: &[InteractionKind]| {
-        contact
-            .interactions
-            .iter()
-            .any(|i| kinds.contains(&i.kind))
-    };
+    let logged =
+        |kinds: &[InteractionKind]| contact.interactions.iter().any(|i| kinds.contains(&i.kind));
     let meeting = logged(&[
         InteractionKind::CoffeeChat,
         InteractionKind::Call,
@@ -159,7 +155,7 @@ pub fn overall_funnel(book: &Book) -> Funnel {
 }
 
 /// One event's funnel, for the summary.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EventFunnel {
     pub event: EventId,
     pub name: String,

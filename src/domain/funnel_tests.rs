@@ -60,7 +60,11 @@ fn book() -> Book {
                 Log(InteractionKind::Replied),
             ],
         ),
-        ("cy", Some("fall"), &[Done(Step::Connect), Done(Step::Email)]),
+        (
+            "cy",
+            Some("fall"),
+            &[Done(Step::Connect), Done(Step::Email)],
+        ),
         ("dee", Some("fall"), &[Done(Step::Connect)]),
         ("eve", Some("fall"), &[]),
         // A call without a logged reply still counts as a reply.
