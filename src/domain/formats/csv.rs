@@ -95,7 +95,7 @@ fn row(book: &Book, c: &Contact) -> Vec<String> {
         c.tags.join("; "),
         c.notes.clone(),
     ];
-    for step in Step::ALL {
+    for step in Step::PLAYBOOK {
         row.push(if applies(c, step) {
             state_text(c.steps.get(step))
         } else {

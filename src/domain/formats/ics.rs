@@ -75,6 +75,9 @@ fn what(step: Step, name: &str) -> String {
         Step::BonusMessage => format!("Send a LinkedIn message to {name}"),
         Step::Referral => format!("Ask {name} for an intro to a recruiter"),
         Step::KeepInTouch => format!("Keep in touch with {name}"),
+        Step::Prep => format!("Prepare for your meeting with {name}"),
+        Step::ThankYou => format!("Thank {name} for the meeting"),
+        Step::Nudge => format!("Check in with {name} on your referral ask"),
     }
 }
 
