@@ -597,3 +597,7 @@ fn log(contact: &mut Contact, interaction: Interaction) {
 #[cfg(test)]
 #[path = "book_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "book_outcomes_tests.rs"]
+mod outcome_tests;

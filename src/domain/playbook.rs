@@ -423,3 +423,7 @@ mod tests;
 #[cfg(test)]
 #[path = "playbook_channels_tests.rs"]
 mod channel_tests;
+
+#[cfg(test)]
+#[path = "playbook_outcomes_tests.rs"]
+mod outcome_tests;
