@@ -45,7 +45,7 @@ fn KeptCopyRow(
     let download = move |_| {
         let name = format!(
             "followup-unreadable-{}.json",
-            dates::iso(state.today.get_untracked())
+            dates::iso(state.now().today)
         );
         let Some(text) = storage::read_raw(&key) else {
             message.set(Some("This copy is no longer in this browser.".into()));
