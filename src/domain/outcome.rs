@@ -61,6 +61,39 @@ impl Outcome {
         }
     }
 
+    /// The outcome in words, for the CSV and the history: "Meeting booked for 2026-12-03
+    /// 14:30", "Introduced you to Sam Lee", "Applied for Intern (R-17)". `name` gives a
+    /// linked contact's name (empty when they were deleted).
+    pub fn describe(&self, name: impl Fn(&ContactId) -> String) -> String {
+        let named = |id: &ContactId| {
+            let n = name(id);
+            if n.is_empty() {
+                "someone no longer in your book".to_string()
+            } else {
+                n
+            }
+        };
+        match self {
+            Outcome::Meeting { at } => {
+                format!("Meeting booked for {}", at.format("%Y-%m-%d %H:%M"))
+            }
+            Outcome::IntroducedTo { contact } => format!("Introduced you to {}", named(contact)),
+            Outcome::IntroducedBy { contact } => format!("Introduced by {}", named(contact)),
+            Outcome::Applied { job, link } => {
+                let mut text = "Applied".to_string();
+                if !job.is_empty() {
+                    text.push_str(" for ");
+                    text.push_str(job);
+                }
+                if !link.is_empty() {
+                    text.push_str(&format!(" ({link})"));
+                }
+                text
+            }
+            other => other.kind().label().to_string(),
+        }
+    }
+
     /// The contact this outcome links to, if any.
     pub fn linked(&self) -> Option<&ContactId> {
         match self {

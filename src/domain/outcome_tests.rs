@@ -215,3 +215,59 @@ fn the_latest_meeting_counts() {
         Some((t("2024-05-10", 9), d("2024-04-02")))
     );
 }
+
+#[test]
+fn outcomes_read_as_words() {
+    let at = d("2026-12-03").and_time(NaiveTime::from_hms_opt(14, 30, 0).unwrap());
+    let name = |id: &ContactId| {
+        if id.as_str() == "sam" {
+            "Sam Lee".to_string()
+        } else {
+            String::new()
+        }
+    };
+    for (outcome, expected) in [
+        (Outcome::Replied { to: None }, "They replied"),
+        (
+            Outcome::Meeting { at },
+            "Meeting booked for 2026-12-03 14:30",
+        ),
+        (
+            Outcome::IntroducedTo {
+                contact: ContactId::new("sam"),
+            },
+            "Introduced you to Sam Lee",
+        ),
+        (
+            Outcome::IntroducedBy {
+                contact: ContactId::new("sam"),
+            },
+            "Introduced by Sam Lee",
+        ),
+        (
+            Outcome::IntroducedBy {
+                contact: ContactId::new("gone"),
+            },
+            "Introduced by someone no longer in your book",
+        ),
+        (
+            Outcome::Applied {
+                job: "Intern".into(),
+                link: "R-17".into(),
+            },
+            "Applied for Intern (R-17)",
+        ),
+        (
+            Outcome::Applied {
+                job: String::new(),
+                link: String::new(),
+            },
+            "Applied",
+        ),
+        (Outcome::Interview, "Interview"),
+        (Outcome::Offer, "Offer"),
+        (Outcome::NotNow, "Not now"),
+    ] {
+        assert_eq!(outcome.describe(name), expected);
+    }
+}
