@@ -11,10 +11,11 @@
 //!
 //! Pure: dates and times are given, ids are given; nothing here reads the clock.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, ContactId};
+use super::dates::iso;
 use super::interaction::{Interaction, InteractionKind};
 use super::step::{Step, StepState};
 
@@ -258,6 +259,11 @@ pub fn replied_since(contact: &Contact, day: NaiveDate) -> bool {
         .interactions
         .iter()
         .any(|i| i.kind == InteractionKind::Replied && i.on >= day)
+}
+
+/// The time of day, "14:30" (without chrono's formatter, which the app does not ship).
+pub fn clock(at: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
 }
 
 /// A log entry for an outcome.
