@@ -76,7 +76,7 @@ impl Outcome {
         };
         match self {
             Outcome::Meeting { at } => {
-                format!("Meeting booked for {}", at.format("%Y-%m-%d %H:%M"))
+                format!("Meeting booked for {} {}", iso(at.date()), clock(*at))
             }
             Outcome::IntroducedTo { contact } => format!("Introduced you to {}", named(contact)),
             Outcome::IntroducedBy { contact } => format!("Introduced by {}", named(contact)),

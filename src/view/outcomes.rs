@@ -139,7 +139,7 @@ fn name_of(book: &Book, id: &ContactId) -> String {
 }
 
 /// One referral on the Referrals screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReferralRow {
     pub contact: ContactId,
     pub name: String,
@@ -235,8 +235,8 @@ fn next_action(
     let first = c.first_name();
     let introduced = outcome::introduced_to(c)
         .into_iter()
-        .filter_map(|id| book.contact(id))
-        .last()
+        .rev()
+        .find_map(|id| book.contact(id))
         .map(|c| c.first_name().to_string());
     match state {
         ReferralState::Asked if overdue => {
