@@ -19,8 +19,8 @@ use crate::components::tabbar::TabBar;
 use crate::pages::{
     add::AddContact, agenda::Agenda, card::MyCard, companies::Companies, composer::Composer,
     contact::ContactDetail, contacts::Contacts, edit::EditContact, events::Events,
-    funnel::FunnelSummary, merge::MergeContacts, not_found::NotFound, scan::Scan,
-    settings::Settings,
+    funnel::FunnelSummary, merge::MergeContacts, not_found::NotFound, referrals::Referrals,
+    scan::Scan, settings::Settings,
 };
 use crate::routes::router_base;
 use crate::state::use_app;
@@ -72,6 +72,7 @@ lazy_page!(CardPage => MyCard);
 lazy_page!(ScanPage => Scan);
 lazy_page!(CompaniesPage => Companies);
 lazy_page!(FunnelPage => FunnelSummary);
+lazy_page!(ReferralsPage => Referrals);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("events/funnel") view={Lazy::<FunnelPage>::new()}/>
                 <Route path=path!("companies") view={Lazy::<CompaniesPage>::new()}/>
                 <Route path=path!("settings") view={Lazy::<SettingsPage>::new()}/>
+                <Route path=path!("referrals") view={Lazy::<ReferralsPage>::new()}/>
             </Routes>
             <Toast/>
             <TabBar/>

@@ -44,6 +44,8 @@ pub enum Screen {
     /// The people the student knows, grouped by company.
     Companies,
     Settings,
+    /// Every referral ask and where it stands.
+    Referrals,
 }
 
 impl Screen {
@@ -68,6 +70,7 @@ impl Screen {
             Screen::Funnel => "/events/funnel".into(),
             Screen::Companies => "/companies".into(),
             Screen::Settings => "/settings".into(),
+            Screen::Referrals => "/referrals".into(),
         }
     }
 
@@ -112,6 +115,7 @@ impl Screen {
             ["events", "funnel"] => Screen::Funnel,
             ["companies"] => Screen::Companies,
             ["settings"] => Screen::Settings,
+            ["referrals"] => Screen::Referrals,
             _ => return None,
         })
     }
@@ -281,6 +285,7 @@ mod tests {
                 "/contacts/new?company=Soci%C3%A9t%C3%A9%20G%C3%A9n%C3%A9rale%20%26%20Co",
             ),
             (Screen::Settings, "/settings"),
+            (Screen::Referrals, "/referrals"),
             (Screen::Card, "/card"),
             (Screen::Scan, "/scan"),
             (

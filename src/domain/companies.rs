@@ -5,7 +5,8 @@
 //! same folding as search and duplicates) and stripped of a trailing legal form: "Figma",
 //! "figma, inc." and "FIGMA Inc" are one; "Société Générale S.A." is "societe generale".
 //! Only whole words are compared, so "Meta" and "Metabase" stay two companies. A company
-//! is shown with its most common spelling.
+//! is shown with its most common spelling, and with the furthest referral of its people
+//! (`outcome::referral`: asked → introduced → applied → interviewing → offer, or not now).
 //!
 //! Pure: a function of the book. Contacts without a company are counted, not grouped.
 
@@ -16,6 +17,7 @@ use chrono::NaiveDate;
 use super::book::Book;
 use super::contact::{Contact, ContactId, Kind};
 use super::duplicates::normalise;
+use super::outcome::ReferralState;
 
 /// Legal forms left out when comparing company names, folded and without dots
 /// ("S.A." is compared as "sa").
@@ -84,6 +86,8 @@ pub struct Member {
     /// The last time the student was in touch: the latest logged interaction, or the day
     /// they met.
     pub last_touch: NaiveDate,
+    /// Where a referral through them stands, if the student asked or one happened.
+    pub referral: Option<ReferralState>,
 }
 
 /// The people the student knows at one company.
@@ -99,6 +103,8 @@ pub struct Company {
     pub recruiters: usize,
     /// The latest `last_touch` of its people.
     pub last_touch: NaiveDate,
+    /// The furthest referral of its people ("not now" only when every one is).
+    pub referral: Option<ReferralState>,
 }
 
 /// Every company in the book, and how many contacts have none.
@@ -138,7 +144,7 @@ pub fn companies(book: &Book) -> Companies {
         .into_iter()
         .map(|key| {
             let contacts = groups.remove(&key).unwrap_or_default();
-            company(key, &contacts)
+            company(book, key, &contacts)
         })
         .collect();
     list.sort_by(|a, b| {
@@ -153,7 +159,7 @@ pub fn companies(book: &Book) -> Companies {
     }
 }
 
-fn company(key: String, contacts: &[&Contact]) -> Company {
+fn company(book: &Book, key: String, contacts: &[&Contact]) -> Company {
     let mut people: Vec<Member> = contacts
         .iter()
         .map(|c| Member {
@@ -162,6 +168,7 @@ fn company(key: String, contacts: &[&Contact]) -> Company {
             kind: c.kind,
             title: c.title.clone(),
             last_touch: last_touch(c),
+            referral: book.referral(c).map(|r| r.state),
         })
         .collect();
     people.sort_by_cached_key(|m| (kind_rank(m.kind), m.name.to_lowercase(), m.id.clone()));
@@ -175,9 +182,18 @@ fn company(key: String, contacts: &[&Contact]) -> Company {
             .map(|m| m.last_touch)
             .max()
             .unwrap_or_default(),
+        referral: furthest(people.iter().filter_map(|m| m.referral)),
         people,
         key,
     }
+}
+
+/// The furthest of some referral states: "not now" only when there is nothing else.
+pub fn furthest(states: impl IntoIterator<Item = ReferralState>) -> Option<ReferralState> {
+    states.into_iter().max_by_key(|s| match s {
+        ReferralState::NotNow => None,
+        other => Some(*other),
+    })
 }
 
 fn kind_rank(kind: Kind) -> u8 {

@@ -217,3 +217,81 @@ fn last_touch_is_the_latest_interaction_or_the_meeting() {
     check("b", "2024-09-12");
     check("c", "2024-09-12");
 }
+
+#[test]
+fn the_furthest_referral_wins_and_not_now_only_alone() {
+    use ReferralState::*;
+    let check = |states: &[ReferralState], expected: Option<ReferralState>| {
+        assert_eq!(furthest(states.iter().copied()), expected, "{states:?}")
+    };
+    check(&[], None);
+    check(&[Asked], Some(Asked));
+    check(&[Asked, Introduced], Some(Introduced));
+    check(&[Offer, Applied], Some(Offer));
+    check(&[NotNow, Asked], Some(Asked));
+    check(&[Interviewing, NotNow], Some(Interviewing));
+    check(&[NotNow, NotNow], Some(NotNow));
+}
+
+#[test]
+fn each_company_shows_its_people_s_referrals() {
+    use crate::domain::outcome::Outcome;
+    use crate::domain::step::Step;
+    let mut b = book(&[
+        ("a", "Ana", "Figma", Kind::Engineer, "2024-09-12", &[]),
+        ("b", "Ben", "Figma Inc", Kind::Engineer, "2024-09-12", &[]),
+        ("c", "Cy", "Stripe", Kind::Engineer, "2024-09-12", &[]),
+        ("d", "Dee", "Hooli", Kind::Recruiter, "2024-09-12", &[]),
+    ]);
+    let on = d("2024-09-20");
+    for id in ["a", "b", "c"] {
+        b.apply(Command::MarkDone {
+            contact: ContactId::new(id),
+            step: Step::Referral,
+            on,
+            at: 2,
+        })
+        .unwrap();
+    }
+    for (id, outcome) in [("b", Outcome::Interview), ("c", Outcome::NotNow)] {
+        b.apply(Command::RecordOutcome {
+            contact: ContactId::new(id),
+            on: d("2024-09-25"),
+            outcome,
+            note: String::new(),
+            at: 3,
+        })
+        .unwrap();
+    }
+    let found = companies(&b);
+    let states: Vec<(&str, Option<ReferralState>, Vec<Option<ReferralState>>)> = found
+        .list
+        .iter()
+        .map(|c| {
+            (
+                c.key.as_str(),
+                c.referral,
+                c.people.iter().map(|m| m.referral).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            (
+                "figma",
+                Some(ReferralState::Interviewing),
+                vec![
+                    Some(ReferralState::Asked),
+                    Some(ReferralState::Interviewing)
+                ]
+            ),
+            (
+                "stripe",
+                Some(ReferralState::NotNow),
+                vec![Some(ReferralState::NotNow)]
+            ),
+            ("hooli", None, vec![None]),
+        ]
+    );
+}

@@ -5,7 +5,9 @@
 //! Each stage counts the people who reached it, as a number and as a percentage of the
 //! people met. A later stage does not require an earlier one (a recruiter can invite you
 //! to an interview without a coffee chat), except that anything that needs an answer
-//! (a meeting, a referral, an interview, an offer) counts as a reply.
+//! (a meeting, a referral, an interview, an offer, a "not now") counts as a reply. An
+//! interview or an offer with someone a contact introduced the student to counts for the
+//! contact who made the introduction as well: the engineer met at the fair led to it.
 //!
 //! Pure: a function of the book; never reads the clock.
 
@@ -13,6 +15,7 @@ use super::book::Book;
 use super::contact::Contact;
 use super::event::EventId;
 use super::interaction::InteractionKind;
+use super::outcome::introduced_to;
 use super::step::StepState;
 
 /// A stage of the funnel, in order.
@@ -57,14 +60,14 @@ impl Stage {
     /// What the stage counts, for the people reading the table.
     pub fn explain(self) -> &'static str {
         match self {
-            Stage::Met => "people you met",
-            Stage::Connected => "connected on LinkedIn",
-            Stage::Emailed => "sent the follow-up",
-            Stage::Replied => "wrote back",
-            Stage::Meeting => "a coffee chat, call or meeting",
-            Stage::Referral => "introduced you to someone",
-            Stage::Interview => "an interview came from them",
-            Stage::Offer => "an offer came from them",
+            Stage::Met => "Everyone you added.",
+            Stage::Connected => "You connected on LinkedIn.",
+            Stage::Emailed => "You sent the follow-up email or message.",
+            Stage::Replied => "They wrote back, or anything below happened.",
+            Stage::Meeting => "A coffee chat, a call or a meeting.",
+            Stage::Referral => "They introduced you to someone.",
+            Stage::Interview => "An interview, with them or someone they introduced.",
+            Stage::Offer => "An offer, through them or someone they introduced.",
         }
     }
 
@@ -73,19 +76,25 @@ impl Stage {
     }
 }
 
-/// The stages one contact has reached.
-pub fn reached(contact: &Contact) -> [bool; 8] {
-    let logged =
-        |kinds: &[InteractionKind]| contact.interactions.iter().any(|i| kinds.contains(&i.kind));
-    let meeting = logged(&[
-        InteractionKind::CoffeeChat,
-        InteractionKind::Call,
-        InteractionKind::MetAgain,
-    ]);
-    let referral = false;
-    let interview = logged(&[InteractionKind::Interview]);
-    let offer = false;
-    let replied = logged(&[InteractionKind::Replied]) || meeting || referral || interview || offer;
+/// The stages one contact has reached. An interview or an offer logged on someone they
+/// introduced the student to counts for them too: that is where the fair paid off.
+pub fn reached(book: &Book, contact: &Contact) -> [bool; 8] {
+    use InteractionKind::*;
+    let logged = |c: &Contact, kinds: &[InteractionKind]| {
+        c.interactions.iter().any(|i| kinds.contains(&i.kind))
+    };
+    let introduced: Vec<&Contact> = introduced_to(contact)
+        .into_iter()
+        .filter_map(|id| book.contact(id))
+        .collect();
+    let through = |kinds: &[InteractionKind]| {
+        logged(contact, kinds) || introduced.iter().any(|c| logged(c, kinds))
+    };
+    let meeting = logged(contact, &[CoffeeChat, Call, MetAgain, Meeting]);
+    let referral = logged(contact, &[Introduced]);
+    let interview = through(&[Interview]);
+    let offer = through(&[Offer]);
+    let replied = logged(contact, &[Replied, NotNow]) || meeting || referral || interview || offer;
     [
         true,
         matches!(contact.steps.connect, StepState::Done(_)),
@@ -105,11 +114,11 @@ pub struct Funnel {
 }
 
 impl Funnel {
-    /// The funnel of the given contacts.
-    pub fn of<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Funnel {
+    /// The funnel of the given contacts of `book`.
+    pub fn of<'a>(book: &Book, contacts: impl IntoIterator<Item = &'a Contact>) -> Funnel {
         let mut funnel = Funnel::default();
         for contact in contacts {
-            for (count, hit) in funnel.counts.iter_mut().zip(reached(contact)) {
+            for (count, hit) in funnel.counts.iter_mut().zip(reached(book, contact)) {
                 *count += usize::from(hit);
             }
         }
@@ -144,6 +153,7 @@ impl Funnel {
 /// The funnel of the people met at `event`.
 pub fn event_funnel(book: &Book, event: &EventId) -> Funnel {
     Funnel::of(
+        book,
         book.contacts_unordered()
             .filter(|c| c.event.as_ref() == Some(event)),
     )
@@ -151,7 +161,7 @@ pub fn event_funnel(book: &Book, event: &EventId) -> Funnel {
 
 /// The funnel of everyone in the book, met at an event or not.
 pub fn overall_funnel(book: &Book) -> Funnel {
-    Funnel::of(book.contacts_unordered())
+    Funnel::of(book, book.contacts_unordered())
 }
 
 /// One event's funnel, for the summary.

@@ -6,6 +6,7 @@ use super::*;
 use crate::domain::command::Command;
 use crate::domain::contact::{ContactId, NewContact};
 use crate::domain::event::{Event, EventKind};
+use crate::domain::outcome::Outcome;
 use crate::domain::step::Step;
 
 fn d(text: &str) -> NaiveDate {
@@ -16,12 +17,20 @@ fn d(text: &str) -> NaiveDate {
 enum Did {
     Step(Step),
     Log(InteractionKind),
+    Outcome(Outcome),
 }
 
-use Did::{Log, Step as Done};
+use Did::{Log, Outcome as Got, Step as Done};
 
-/// The known book: 6 people at the fall fair, 2 at the hackathon, 1 met elsewhere, and a
-/// spring fair where nobody was captured.
+fn meeting() -> Outcome {
+    Outcome::Meeting {
+        at: d("2024-09-20").and_hms_opt(14, 30, 0).unwrap(),
+    }
+}
+
+/// The known book: 6 people at the fall fair, 2 at the hackathon, 1 met elsewhere, a
+/// recruiter Ana (fall fair) introduced the student to, who led to an interview and an
+/// offer, and a spring fair where nobody was captured.
 fn book() -> Book {
     let mut book = Book::default();
     for (id, name, date) in [
@@ -61,11 +70,12 @@ fn book() -> Book {
             ],
         ),
         (
+            // "Not now" is an answer too.
             "cy",
             Some("fall"),
-            &[Done(Step::Connect), Done(Step::Email)],
+            &[Done(Step::Connect), Done(Step::Email), Got(Outcome::NotNow)],
         ),
-        ("dee", Some("fall"), &[Done(Step::Connect)]),
+        ("dee", Some("fall"), &[Done(Step::Connect), Got(meeting())]),
         ("eve", Some("fall"), &[]),
         // A call without a logged reply still counts as a reply.
         ("fay", Some("fall"), &[Log(InteractionKind::Call)]),
@@ -108,9 +118,41 @@ fn book() -> Book {
                     note: String::new(),
                     at,
                 },
+                Got(outcome) => Command::RecordOutcome {
+                    contact: contact.clone(),
+                    on,
+                    outcome: outcome.clone(),
+                    note: String::new(),
+                    at,
+                },
             };
             book.apply(cmd).unwrap();
         }
+    }
+    // Ana introduced the student to Rex, a recruiter met nowhere else: the interview and
+    // the offer with him count for Ana and the fall fair.
+    book.apply(Command::IntroduceNew {
+        by: ContactId::new("ana"),
+        new: NewContact {
+            id: ContactId::new("rex"),
+            name: "Rex".into(),
+            met_on: d("2024-09-25"),
+            ..NewContact::default()
+        },
+        on: d("2024-09-25"),
+        note: String::new(),
+        at: 3,
+    })
+    .unwrap();
+    for outcome in [Outcome::Interview, Outcome::Offer] {
+        book.apply(Command::RecordOutcome {
+            contact: ContactId::new("rex"),
+            on: d("2024-10-20"),
+            outcome,
+            note: String::new(),
+            at: 4,
+        })
+        .unwrap();
     }
     book
 }
@@ -145,11 +187,11 @@ fn each_event_counts_the_people_met_there() {
             (6, 100),
             (4, 67),
             (3, 50),
+            (5, 83),
             (3, 50),
-            (2, 33),
-            (0, 0),
             (1, 17),
-            (0, 0),
+            (1, 17),
+            (1, 17),
         ],
     );
     check(
@@ -176,14 +218,14 @@ fn overall_counts_everyone_with_or_without_an_event() {
     assert_eq!(
         rows(&overall),
         vec![
-            (Stage::Met, 9, 100),
-            (Stage::Connected, 5, 56),
-            (Stage::Emailed, 4, 44),
-            (Stage::Replied, 5, 56),
-            (Stage::Meeting, 3, 33),
-            (Stage::Referral, 0, 0),
-            (Stage::Interview, 1, 11),
-            (Stage::Offer, 0, 0),
+            (Stage::Met, 10, 100),
+            (Stage::Connected, 5, 50),
+            (Stage::Emailed, 4, 40),
+            (Stage::Replied, 8, 80),
+            (Stage::Meeting, 4, 40),
+            (Stage::Referral, 1, 10),
+            (Stage::Interview, 2, 20),
+            (Stage::Offer, 2, 20),
         ]
     );
     let funnels = event_funnels(&book);

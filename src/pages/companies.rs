@@ -1,6 +1,7 @@
 //! Companies: the people the student knows, grouped by company ("Figma" and "figma, inc."
-//! are one), with who is an engineer or a recruiter, the last touch, and one tap to capture
-//! another person there (capture opens with the company filled in).
+//! are one), with who is an engineer or a recruiter, the last touch, where referrals
+//! stand, and one tap to capture another person there (capture opens with the company
+//! filled in).
 //!
 //! A lazy route. This page never changes the book; grouping is `domain::companies`.
 
@@ -61,7 +62,12 @@ fn CompanyCard(company: Company) -> impl IntoView {
     };
     view! {
         <article class="card company" aria-labelledby=title_id.clone()>
-            <h2 id=title_id.clone()>{company.name.clone()}</h2>
+            <div class="company-head">
+                <h2 id=title_id.clone()>{company.name.clone()}</h2>
+                {company.referral.map(|r| view! {
+                    <span class="company-referral">{format!("Referral: {}", r.label().to_lowercase())}</span>
+                })}
+            </div>
             <p class="meta company-line">{line}</p>
             <ul class="company-people">
                 {company.people.clone().into_iter().map(|m| view! {
@@ -71,6 +77,7 @@ fn CompanyCard(company: Company) -> impl IntoView {
                             <span class=format!("company-kind {}", m.kind.label().to_lowercase())>{m.kind.label()}</span>
                         })}
                         {(!m.title.is_empty()).then(|| view! { <span class="meta">{m.title}</span> })}
+                        {m.referral.map(|r| view! { <span class="meta company-person-referral">{format!("referral {}", r.label().to_lowercase())}</span> })}
                     </li>
                 }).collect_view()}
             </ul>

@@ -4,7 +4,7 @@
 //! A lazy route. This page never changes the book; the counting is `domain::funnel`.
 
 use crate::components::funnel_chart::FunnelChart;
-use crate::domain::funnel::{event_funnels, overall_funnel, EventFunnel};
+use crate::domain::funnel::{event_funnels, overall_funnel, EventFunnel, Stage};
 use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -48,6 +48,13 @@ pub fn FunnelSummary() -> impl IntoView {
                 <section class="card funnel-card" id="funnel-overall" aria-labelledby="funnel-overall-title">
                     <h2 id="funnel-overall-title">"Everyone you met"</h2>
                     {move || view! { <FunnelChart funnel=overall.get() caption="Everyone you met, stage by stage".to_string()/> }}
+                    <details class="funnel-legend">
+                        <summary>"What each stage counts"</summary>
+                        <dl>
+                            {Stage::ALL.into_iter().map(|s| view! { <dt>{s.label()}</dt><dd>{s.explain()}</dd> }).collect_view()}
+                        </dl>
+                        <p class="meta">"Percentages are of the people you met. An interview or an offer through someone a contact introduced you to counts for that contact too."</p>
+                    </details>
                 </section>
                 <For each=captured key=|e| e.clone() let:event>
                     <EventFunnelCard event/>

@@ -13,5 +13,6 @@ pub mod events;
 pub mod funnel;
 pub mod merge;
 pub mod not_found;
+pub mod referrals;
 pub mod scan;
 pub mod settings;

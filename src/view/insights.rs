@@ -150,7 +150,7 @@ mod tests {
         use InteractionKind::{CoffeeChat, Interview, Replied};
         let check = |people: &[(Kind, &[InteractionKind])], headline: &str| {
             let b = book(people);
-            let funnel = Funnel::of(b.contacts());
+            let funnel = Funnel::of(&b, b.contacts());
             assert_eq!(funnel_headline(&funnel), headline);
             let rows = funnel_rows(&funnel);
             assert_eq!(rows.len(), Stage::ALL.len());

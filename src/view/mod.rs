@@ -9,4 +9,5 @@ pub mod composer;
 pub mod contact_form;
 pub mod contacts;
 pub mod insights;
+pub mod outcomes;
 pub mod steps;

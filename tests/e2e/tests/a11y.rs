@@ -783,3 +783,41 @@ async fn add_person(b: &Browser, name: &'static str, company: &'static str) {
     b.click("#save").await;
     b.wait_page("contact").await;
 }
+
+/// The palette follows the device until Settings chooses a theme, and the choice wins over
+/// the device either way (one `light-dark()` palette, switched by `color-scheme`).
+#[tokio::test]
+async fn the_theme_setting_wins_over_the_device() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    let background = || async {
+        b.js("return getComputedStyle(document.body).backgroundColor")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    const LIGHT: &str = "rgb(246, 244, 239)";
+    const DARK: &str = "rgb(18, 23, 21)";
+    Scheme::Light.emulate(b).await;
+    b.goto(&f.url("settings")).await;
+    b.wait_page("settings").await;
+    assert_eq!(background().await, LIGHT, "a light device, no choice made");
+    Scheme::Dark.emulate(b).await;
+    assert_eq!(background().await, DARK, "a dark device, no choice made");
+
+    b.click("#theme-light").await;
+    assert_eq!(background().await, LIGHT, "Light chosen on a dark device");
+    Scheme::Light.emulate(b).await;
+    b.click("#theme-dark").await;
+    assert_eq!(background().await, DARK, "Dark chosen on a light device");
+    b.refresh().await;
+    b.wait_page("settings").await;
+    assert_eq!(
+        background().await,
+        DARK,
+        "the choice is kept after a reload"
+    );
+    b.click("#theme-same").await;
+    assert_eq!(background().await, LIGHT, "back to the device's light");
+}
