@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::command::Command;
-use crate::domain::contact::{ContactId, NewContact};
+use crate::domain::contact::{ContactId, Kind, NewContact};
+use crate::domain::snapshot::encode_keys;
 use crate::domain::event::{Event, EventKind};
 use crate::domain::outcome::Outcome;
 use crate::domain::step::Step;
@@ -24,19 +25,21 @@ use Did::{Log, Outcome as Got, Step as Done};
 
 fn meeting() -> Outcome {
     Outcome::Meeting {
-        at: d("2024-09-20").and_hms_opt(14, 30, 0).unwrap(),
+        at: d("2026-09-20").and_hms_opt(14, 30, 0).unwrap(),
     }
 }
 
-/// The known book: 6 people at the fall fair, 2 at the hackathon, 1 met elsewhere, a
+/// The known book, also the end-to-end tests' fixture (`tests/fixtures/funnel/book.json`,
+/// checked below): 6 people at the fall fair, 2 at the hackathon, 1 met elsewhere, a
 /// recruiter Ana (fall fair) introduced the student to, who led to an interview and an
-/// offer, and a spring fair where nobody was captured.
-fn book() -> Book {
+/// offer, and a spring fair where nobody was captured yet. The companies are spelt as
+/// people type them ("Figma", "figma, inc.", "FIGMA Inc").
+pub(crate) fn book() -> Book {
     let mut book = Book::default();
     for (id, name, date) in [
-        ("fall", "Fall Career Fair", "2024-09-12"),
-        ("hack", "HackState", "2024-10-05"),
-        ("spring", "Spring Fair", "2025-03-01"),
+        ("fall", "Fall Career Fair", "2026-09-12"),
+        ("hack", "HackState", "2026-10-05"),
+        ("spring", "Spring Career Fair", "2027-03-01"),
     ] {
         book.apply(Command::SaveEvent(Event {
             id: EventId::new(id),
@@ -48,20 +51,35 @@ fn book() -> Book {
         }))
         .unwrap();
     }
-    let people: &[(&str, Option<&str>, &[Did])] = &[
+    type Person<'a> = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Kind,
+        Option<&'static str>,
+        &'a [Did],
+    );
+    let people: &[Person<'_>] = &[
         (
             "ana",
+            "Ana López",
+            "Figma",
+            Kind::Engineer,
             Some("fall"),
             &[
                 Done(Step::Connect),
                 Done(Step::Email),
                 Log(InteractionKind::Replied),
                 Log(InteractionKind::CoffeeChat),
+                Done(Step::Referral),
                 Log(InteractionKind::Interview),
             ],
         ),
         (
             "ben",
+            "Ben Carter",
+            "figma, inc.",
+            Kind::Recruiter,
             Some("fall"),
             &[
                 Done(Step::Connect),
@@ -72,38 +90,70 @@ fn book() -> Book {
         (
             // "Not now" is an answer too.
             "cy",
+            "Cy Nakamura",
+            "FIGMA Inc",
+            Kind::Engineer,
             Some("fall"),
             &[Done(Step::Connect), Done(Step::Email), Got(Outcome::NotNow)],
         ),
-        ("dee", Some("fall"), &[Done(Step::Connect), Got(meeting())]),
-        ("eve", Some("fall"), &[]),
+        (
+            "dee",
+            "Dee Okafor",
+            "Metabase",
+            Kind::Engineer,
+            Some("fall"),
+            &[Done(Step::Connect), Got(meeting())],
+        ),
+        ("eve", "Eve Martin", "Meta", Kind::Recruiter, Some("fall"), &[]),
         // A call without a logged reply still counts as a reply.
-        ("fay", Some("fall"), &[Log(InteractionKind::Call)]),
+        (
+            "fay",
+            "Fay Dubois",
+            "Société Générale",
+            Kind::Other,
+            Some("fall"),
+            &[Log(InteractionKind::Call)],
+        ),
         (
             "gus",
+            "Gus Moreau",
+            "societe generale",
+            Kind::Engineer,
             Some("hack"),
             &[Done(Step::Email), Log(InteractionKind::MetAgain)],
         ),
         // Other entries in the log reach no stage.
-        ("hal", Some("hack"), &[Log(InteractionKind::Other)]),
+        (
+            "hal",
+            "Hal Jensen",
+            "",
+            Kind::Other,
+            Some("hack"),
+            &[Log(InteractionKind::Other)],
+        ),
         (
             "ida",
+            "Ida Svensson",
+            "Stripe",
+            Kind::Engineer,
             None,
             &[Done(Step::Connect), Log(InteractionKind::Replied)],
         ),
     ];
-    for (id, event, did) in people {
+    for (id, name, company, kind, event, did) in people {
         let contact = ContactId::new(*id);
         book.apply(Command::AddContact(NewContact {
             id: contact.clone(),
-            name: (*id).into(),
+            name: (*name).into(),
+            company: (*company).into(),
+            kind: *kind,
             event: event.map(EventId::new),
-            met_on: d("2024-09-12"),
+            met_on: d("2026-09-12"),
             ..NewContact::default()
         }))
         .unwrap();
         for action in *did {
-            let (on, at) = (d("2024-09-14"), 2);
+            let (on, at) = (d("2026-09-14"), 2);
             let cmd = match action {
                 Done(step) => Command::MarkDone {
                     contact: contact.clone(),
@@ -129,17 +179,19 @@ fn book() -> Book {
             book.apply(cmd).unwrap();
         }
     }
-    // Ana introduced the student to Rex, a recruiter met nowhere else: the interview and
-    // the offer with him count for Ana and the fall fair.
+    // Ana introduced the student to Rex, a recruiter at Figma met nowhere else: the
+    // interview and the offer with him count for Ana and the fall fair.
     book.apply(Command::IntroduceNew {
         by: ContactId::new("ana"),
         new: NewContact {
             id: ContactId::new("rex"),
-            name: "Rex".into(),
-            met_on: d("2024-09-25"),
+            name: "Rex Ahmed".into(),
+            company: "Figma".into(),
+            kind: Kind::Recruiter,
+            met_on: d("2026-09-25"),
             ..NewContact::default()
         },
-        on: d("2024-09-25"),
+        on: d("2026-09-25"),
         note: String::new(),
         at: 3,
     })
@@ -147,7 +199,7 @@ fn book() -> Book {
     for outcome in [Outcome::Interview, Outcome::Offer] {
         book.apply(Command::RecordOutcome {
             contact: ContactId::new("rex"),
-            on: d("2024-10-20"),
+            on: d("2026-10-20"),
             outcome,
             note: String::new(),
             at: 4,
@@ -155,6 +207,27 @@ fn book() -> Book {
         .unwrap();
     }
     book
+}
+
+/// The end-to-end fixture is this book as storage holds it. `FOLLOWUP_BLESS=1` rewrites
+/// the file after a deliberate change to the book.
+#[test]
+fn the_end_to_end_fixture_is_this_book() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/funnel/book.json");
+    let keys: serde_json::Map<String, serde_json::Value> = encode_keys(&book())
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::Value::String(v)))
+        .collect();
+    let expected = serde_json::to_string_pretty(&keys).unwrap() + "\n";
+    if std::env::var_os("FOLLOWUP_BLESS").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, &expected).unwrap();
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        stored == expected,
+        "{path} is not the funnel test book; rerun with FOLLOWUP_BLESS=1 if the book changed"
+    );
 }
 
 /// (stage, count, percent) for every stage, in order.
