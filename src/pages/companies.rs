@@ -77,7 +77,7 @@ fn CompanyCard(company: Company) -> impl IntoView {
                             <span class=format!("company-kind {}", m.kind.label().to_lowercase())>{m.kind.label()}</span>
                         })}
                         {(!m.title.is_empty()).then(|| view! { <span class="meta">{m.title}</span> })}
-                        {m.referral.map(|r| view! { <span class="meta company-person-referral">{format!("referral {}", r.label().to_lowercase())}</span> })}
+                        {m.referral.map(|r| view! { <span class="meta company-person-referral">{format!("referral: {}", r.label().to_lowercase())}</span> })}
                     </li>
                 }).collect_view()}
             </ul>
