@@ -194,6 +194,14 @@ async fn a_referral_walks_from_the_introduction_to_the_offer() {
         .await;
         b.wait_page("contact").await;
     }
+    // A look at the outcomes card and the history, for the eye (not committed).
+    choose(b, "applied").await;
+    b.js("document.querySelector('.outcomes').scrollIntoView(); return true;")
+        .await;
+    followup_e2e::ui::settle(b).await;
+    b.screenshot(&followup_e2e::screenshots_dir().join("outcomes-contact.png"))
+        .await;
+    b.click("#outcome-applied").await;
     // The role is the job applied for; the next action thanks Maya.
     click_text(b, ".outcomes", "Referrals").await;
     b.wait_page("referrals").await;
@@ -364,7 +372,11 @@ async fn screenshots_of_referrals_light_and_dark() {
         ))
         .await;
     }
-    b.goto(&f.url("referrals")).await;
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    b.click("#nav-contacts").await;
+    b.wait_page("contacts").await;
+    b.click("#open-referrals").await;
     b.wait_page("referrals").await;
     wait_referrals(
         b,
