@@ -19,7 +19,7 @@ use crate::components::tabbar::TabBar;
 use crate::pages::{
     add::AddContact, agenda::Agenda, card::MyCard, composer::Composer, contact::ContactDetail,
     contacts::Contacts, edit::EditContact, events::Events, merge::MergeContacts,
-    not_found::NotFound, scan::Scan, settings::Settings,
+    not_found::NotFound, referrals::Referrals, scan::Scan, settings::Settings,
 };
 use crate::routes::router_base;
 use crate::state::use_app;
@@ -69,6 +69,7 @@ lazy_page!(SettingsPage => Settings);
 lazy_page!(MergePage => MergeContacts);
 lazy_page!(CardPage => MyCard);
 lazy_page!(ScanPage => Scan);
+lazy_page!(ReferralsPage => Referrals);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("scan") view={Lazy::<ScanPage>::new()}/>
                 <Route path=path!("events") view={Lazy::<EventsPage>::new()}/>
                 <Route path=path!("settings") view={Lazy::<SettingsPage>::new()}/>
+                <Route path=path!("referrals") view={Lazy::<ReferralsPage>::new()}/>
             </Routes>
             <Toast/>
             <TabBar/>

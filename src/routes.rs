@@ -37,6 +37,8 @@ pub enum Screen {
     Compose(ContactId, Step),
     Events,
     Settings,
+    /// Every referral ask and where it stands.
+    Referrals,
 }
 
 impl Screen {
@@ -56,6 +58,7 @@ impl Screen {
             Screen::Compose(id, step) => format!("/contacts/{id}/send/{}", step.slug()),
             Screen::Events => "/events".into(),
             Screen::Settings => "/settings".into(),
+            Screen::Referrals => "/referrals".into(),
         }
     }
 
@@ -102,6 +105,7 @@ impl Screen {
             ["contacts", c, "send", step] => Screen::Compose(id(c), Step::from_slug(step)?),
             ["events"] => Screen::Events,
             ["settings"] => Screen::Settings,
+            ["referrals"] => Screen::Referrals,
             _ => return None,
         })
     }
@@ -256,6 +260,7 @@ mod tests {
             ),
             (Screen::Events, "/events"),
             (Screen::Settings, "/settings"),
+            (Screen::Referrals, "/referrals"),
             (Screen::Card, "/card"),
             (Screen::Scan, "/scan"),
             (

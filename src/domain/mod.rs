@@ -13,6 +13,7 @@
 //! - `dates`: dates as people read them ("tomorrow", "Mon 30 Nov"), without chrono's formatter.
 //! - `event`: `Event`, `EventId`, `EventKind`.
 //! - `interaction`: the log of touch points on a contact.
+//! - `outcome`: what came of a follow-up (`Outcome`) and the referral state it adds up to.
 //! - `step`: the playbook's steps, their stored state and computed status.
 //! - `playbook`: due windows, `plan(contact, cadence, today)`.
 //! - `agenda`: `agenda(book, today)` and `event_summary`.
@@ -54,6 +55,7 @@ pub mod linkedin;
 pub mod mailto;
 pub mod merge;
 pub mod note;
+pub mod outcome;
 pub mod payload;
 pub(crate) mod percent;
 pub mod phrase;
@@ -78,6 +80,7 @@ pub use interaction::{Interaction, InteractionKind};
 pub use linkedin::{people_search_url, profile_or_search, LinkedIn, LinkedInError};
 pub use mailto::{mailto, Mailto};
 pub use note::NoteLength;
+pub use outcome::{Outcome, Referral, ReferralState};
 pub use placeholder::{Context, Placeholder};
 pub use playbook::{plan, Hint, StepView};
 pub use profile::{Profile, WebLink};

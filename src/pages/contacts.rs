@@ -92,6 +92,7 @@ pub fn Contacts() -> impl IntoView {
             <header class="page-head">
                 <h1>"Contacts"</h1>
                 <Show when=move || { total.get() > 0 }>
+                    <A href=Screen::Referrals.href() attr:class="button small" attr:id="open-referrals">"Referrals"</A>
                     <A href=Screen::Capture.href() attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
                 </Show>
             </header>

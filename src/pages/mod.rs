@@ -11,5 +11,6 @@ pub mod edit;
 pub mod events;
 pub mod merge;
 pub mod not_found;
+pub mod referrals;
 pub mod scan;
 pub mod settings;

@@ -9,4 +9,5 @@ pub mod composer;
 pub mod contact_form;
 pub mod contacts;
 pub mod field;
+pub mod outcomes;
 pub mod steps;
