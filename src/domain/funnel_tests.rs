@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use super::*;
 use crate::domain::command::Command;
 use crate::domain::contact::{ContactId, Kind, NewContact};
-use crate::domain::snapshot::encode_keys;
 use crate::domain::event::{Event, EventKind};
 use crate::domain::outcome::Outcome;
+use crate::domain::snapshot::encode_keys;
 use crate::domain::step::Step;
 
 fn d(text: &str) -> NaiveDate {
@@ -104,7 +104,14 @@ pub(crate) fn book() -> Book {
             Some("fall"),
             &[Done(Step::Connect), Got(meeting())],
         ),
-        ("eve", "Eve Martin", "Meta", Kind::Recruiter, Some("fall"), &[]),
+        (
+            "eve",
+            "Eve Martin",
+            "Meta",
+            Kind::Recruiter,
+            Some("fall"),
+            &[],
+        ),
         // A call without a logged reply still counts as a reply.
         (
             "fay",
@@ -213,7 +220,10 @@ pub(crate) fn book() -> Book {
 /// the file after a deliberate change to the book.
 #[test]
 fn the_end_to_end_fixture_is_this_book() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/funnel/book.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/funnel/book.json"
+    );
     let keys: serde_json::Map<String, serde_json::Value> = encode_keys(&book())
         .into_iter()
         .map(|(k, v)| (k, serde_json::Value::String(v)))

@@ -47,26 +47,19 @@ pub fn export_ics(book: &Book, today: NaiveDate, now_stamp: &str) -> String {
             }
             let day = iso(view.window.opens.max(today)).replace('-', "");
             let summary = format!("Follow up: {}", what(view.step, &contact.name));
-            line("BEGIN:VEVENT".into());
-            line(format!(
-                "UID:{}",
-                escape(&format!("{}-{}@followup", contact.id, view.step.slug()))
-            ));
-            line(format!("DTSTAMP:{now_stamp}"));
-            line(format!("DTSTART:{day}T090000"));
-            line(format!("DTEND:{day}T091500"));
-            line(format!("SUMMARY:{}", escape(&summary)));
-            line(format!(
-                "DESCRIPTION:{}",
-                escape(&description(book, contact))
-            ));
-            line("TRANSP:TRANSPARENT".into());
-            line("BEGIN:VALARM".into());
-            line("ACTION:DISPLAY".into());
-            line(format!("DESCRIPTION:{}", escape(&summary)));
-            line("TRIGGER;RELATED=START:PT0M".into());
-            line("END:VALARM".into());
-            line("END:VEVENT".into());
+            write_event(
+                &mut line,
+                now_stamp,
+                &Vevent {
+                    uid: format!("{}-{}@followup", contact.id, view.step.slug()),
+                    start: format!("{day}T090000"),
+                    end: format!("{day}T091500"),
+                    summary,
+                    description: description(book, contact),
+                    transparent: true,
+                    trigger: "PT0M",
+                },
+            );
         }
         for at in meetings(contact) {
             if at.date() >= today {
@@ -137,23 +130,49 @@ fn meeting_event(
     let start = stamp(at);
     let end = stamp(at + chrono::TimeDelta::hours(1));
     let summary = format!("Meeting with {}", contact.name);
+    write_event(
+        line,
+        now_stamp,
+        &Vevent {
+            uid: format!("{}-meeting-{}@followup", contact.id, &start[..13]),
+            start,
+            end,
+            summary,
+            description: description(book, contact),
+            transparent: false,
+            trigger: "-PT30M",
+        },
+    );
+}
+
+/// One calendar event with a display alarm.
+struct Vevent {
+    uid: String,
+    start: String,
+    end: String,
+    summary: String,
+    description: String,
+    /// Shown as free time (a reminder, not a meeting).
+    transparent: bool,
+    /// The alarm's offset from the start, such as `PT0M` or `-PT30M`.
+    trigger: &'static str,
+}
+
+fn write_event(line: &mut impl FnMut(String), now_stamp: &str, e: &Vevent) {
     line("BEGIN:VEVENT".into());
-    line(format!(
-        "UID:{}",
-        escape(&format!("{}-meeting-{}@followup", contact.id, &start[..13]))
-    ));
+    line(format!("UID:{}", escape(&e.uid)));
     line(format!("DTSTAMP:{now_stamp}"));
-    line(format!("DTSTART:{start}"));
-    line(format!("DTEND:{end}"));
-    line(format!("SUMMARY:{}", escape(&summary)));
-    line(format!(
-        "DESCRIPTION:{}",
-        escape(&description(book, contact))
-    ));
+    line(format!("DTSTART:{}", e.start));
+    line(format!("DTEND:{}", e.end));
+    line(format!("SUMMARY:{}", escape(&e.summary)));
+    line(format!("DESCRIPTION:{}", escape(&e.description)));
+    if e.transparent {
+        line("TRANSP:TRANSPARENT".into());
+    }
     line("BEGIN:VALARM".into());
     line("ACTION:DISPLAY".into());
-    line(format!("DESCRIPTION:{}", escape(&summary)));
-    line("TRIGGER;RELATED=START:-PT30M".into());
+    line(format!("DESCRIPTION:{}", escape(&e.summary)));
+    line(format!("TRIGGER;RELATED=START:{}", e.trigger));
     line("END:VALARM".into());
     line("END:VEVENT".into());
 }

@@ -135,10 +135,12 @@ async fn the_funnel_counts_a_known_book_per_event_and_overall() {
     );
     // A screen reader gets a table with a caption; the bars are hidden from it.
     let a11y = b
-        .js("const t = document.querySelector('#funnel-overall table.funnel'); \
+        .js(
+            "const t = document.querySelector('#funnel-overall table.funnel'); \
              return [t.querySelector('caption').textContent, \
                      t.querySelectorAll('svg[aria-hidden=\"true\"]').length, \
-                     t.querySelectorAll('th[scope=\"row\"]').length];")
+                     t.querySelectorAll('th[scope=\"row\"]').length];",
+        )
         .await;
     assert_eq!(
         a11y,

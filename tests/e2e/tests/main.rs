@@ -20,6 +20,9 @@ mod days;
 mod fair;
 /// Which fairs pay off (the funnel) and Companies, over a known book; screenshots.
 mod insights;
+/// Outcomes: a meeting's reminder, an introduction's draft, a referral walked to the
+/// offer, the Referrals screen in light and dark.
+mod outcomes;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;
