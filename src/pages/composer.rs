@@ -6,13 +6,15 @@
 //! sent" records it, which logs an interaction and moves the playbook on, and returns to
 //! the screen the composer was opened from (its `back` query parameter, an in-app path).
 //! For a follow-up to someone without an email address, the draft goes as a LinkedIn
-//! message and is recorded as such.
+//! message and is recorded as such. An email can go with the student's resume PDF
+//! through the share sheet (`composer_resume`).
 
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::playbook::{self, step_label};
 use crate::domain::{Command, Contact, ContactId, Step};
+use crate::pages::composer_resume::ResumeShare;
 use crate::pages::not_found::Missing;
 use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
@@ -143,6 +145,7 @@ fn ComposerView(
         (None, false) => format!("To {} · {}", contact.name, contact.company),
         (None, true) => format!("To {}", contact.name),
     };
+    let resume_to = contact.email.as_ref().map(|e| e.as_str().to_string());
     let email_hint = (!has_email && matches!(step, Step::Email | Step::Referral))
         .then_some("No email address saved for them: send this as a LinkedIn message, or add their email to open your mail app.");
 
@@ -195,6 +198,7 @@ fn ComposerView(
                 {can_share.then(|| view! { <button id="share" class="button" on:click=share>"Share…"</button> })}
             </section>
             {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
+            {(!is_note).then(|| view! { <ResumeShare subject body mail to=resume_to/> })}
             <section class="card sent">
                 <p>"Sent it? Mark it so Followup can plan what comes next."</p>
                 <button id="mark-sent" class="button primary" on:click=mark_sent>"Mark as sent"</button>

@@ -5,6 +5,7 @@ pub mod add;
 pub mod agenda;
 pub mod card;
 pub mod composer;
+mod composer_resume;
 pub mod contact;
 pub mod contacts;
 pub mod edit;

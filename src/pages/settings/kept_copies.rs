@@ -2,7 +2,7 @@
 //! Download and Delete. Shown only when there is one; a copy stays until deleted here
 //! (Start fresh keeps it).
 
-use super::storage_info::size;
+use crate::view::sizes::size;
 use crate::domain::dates;
 use crate::domain::kept::KeptCopy;
 use crate::download;
