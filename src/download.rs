@@ -118,8 +118,7 @@ pub fn share_with_text(
     text: &str,
 ) -> impl std::future::Future<Output = Shared> + 'static {
     let data = files_and_text(file, title, text);
-    let promise =
-        navigator_call("share", &data).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let promise = navigator_call("share", &data).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     async move {
         let Some(promise) = promise else {
             return Shared::Refused("this browser has no share sheet".into());

@@ -193,10 +193,7 @@ fn from_record(value: &JsValue) -> Option<Resume> {
 
 /// The kept resume, if any.
 pub async fn load() -> Result<Option<Resume>, StoreError> {
-    let value = with_store(IdbTransactionMode::Readonly, |store| {
-        store.get(&KEY.into())
-    })
-    .await?;
+    let value = with_store(IdbTransactionMode::Readonly, |store| store.get(&KEY.into())).await?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }

@@ -84,11 +84,8 @@ pub fn ResumeShare(
         let Kept::Ready(ready) = kept.get_untracked() else {
             return;
         };
-        let shared = download::share_with_text(
-            &ready.file,
-            &subject.get_untracked(),
-            &body.get_untracked(),
-        );
+        let shared =
+            download::share_with_text(&ready.file, &subject.get_untracked(), &body.get_untracked());
         status.set(None);
         leptos::task::spawn_local(async move {
             match shared.await {
@@ -103,7 +100,8 @@ pub fn ResumeShare(
     let to_hint = to.map(|address| {
         format!("Your mail app won't know who it's for: add {address} as the recipient.")
     });
-    move || match kept.get() {
+    move || {
+        match kept.get() {
         Kept::Reading => ().into_any(),
         Kept::Nothing => view! {
             <section class="card resume-share" aria-label="Your resume">
@@ -162,5 +160,6 @@ pub fn ResumeShare(
             }
             .into_any()
         }
+    }
     }
 }

@@ -7,18 +7,18 @@
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
+use super::resume_section::{Kept, KeptResume};
 use crate::components::import_duplicates::{
     DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
 };
-use super::resume_section::{Kept, KeptResume};
 use crate::domain::formats::backup::{export_backup_with_resume, resume_in_backup};
 use crate::domain::formats::{
-    self, export_csv, export_ics, export_vcard, file_name,
-    import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
-    BookIndex, ExportKind, FormatError, ImportPreview, LISTED,
+    self, export_csv, export_ics, export_vcard, file_name, import_linkedin_connections,
+    import_vcard, plan_linkedin_import, preview_backup_import, BookIndex, ExportKind, FormatError,
+    ImportPreview, LISTED,
 };
-use crate::domain::snapshot;
 use crate::domain::resume::Resume;
+use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
 use crate::download;
 use crate::resume_store;
@@ -296,7 +296,10 @@ fn ExportRow(
 /// "Put my resume in the backup": shown when a resume is kept; ticking it reads the PDF
 /// so the export (and a share, which must happen during the tap) has it at once.
 #[component]
-fn ResumeChoice(with_resume: RwSignal<Option<Resume>>, error: RwSignal<Option<String>>) -> impl IntoView {
+fn ResumeChoice(
+    with_resume: RwSignal<Option<Resume>>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let kept = KeptResume::get();
     // A resume replaced or removed since the box was ticked is not the one to export.
     Effect::new(move |seen: Option<()>| {
@@ -421,7 +424,8 @@ fn ImportFile() -> impl IntoView {
     };
     let restored_note = move || {
         restored.get().map(|r| match r {
-            Ok(m) => view! { <p class="data-done" id="data-resume-restored" role="status">{m}</p> }.into_any(),
+            Ok(m) => view! { <p class="data-done" id="data-resume-restored" role="status">{m}</p> }
+                .into_any(),
             Err(e) => view! { <p class="field-error data-error" role="alert">{e}</p> }.into_any(),
         })
     };
