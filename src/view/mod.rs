@@ -8,5 +8,6 @@ pub mod agenda;
 pub mod composer;
 pub mod contact_form;
 pub mod contacts;
+pub mod field;
 pub mod sizes;
 pub mod steps;
