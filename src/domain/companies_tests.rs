@@ -264,7 +264,8 @@ fn each_company_shows_its_people_s_referrals() {
         .unwrap();
     }
     let found = companies(&b);
-    let states: Vec<(&str, Option<ReferralState>, Vec<Option<ReferralState>>)> = found
+    type States<'a> = (&'a str, Option<ReferralState>, Vec<Option<ReferralState>>);
+    let states: Vec<States<'_>> = found
         .list
         .iter()
         .map(|c| {
