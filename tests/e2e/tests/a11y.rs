@@ -424,13 +424,17 @@ async fn realistic_book(scheme: Scheme) {
     audit.check(b, "contact detail, snooze open").await;
     b.click("#outcome-introduced").await;
     b.wait_css("#intro-name", UI).await;
-    audit.check(b, "contact detail, an introduction being recorded").await;
+    audit
+        .check(b, "contact detail, an introduction being recorded")
+        .await;
     b.click("#outcome-applied").await;
     b.wait_css("#outcome-job", UI).await;
     b.type_into("#outcome-job", "Backend Intern").await;
     b.click("#outcome-save").await;
     b.wait_css("ol.history .entry-undo", UI).await;
-    audit.check(b, "contact detail, an outcome with its undo").await;
+    audit
+        .check(b, "contact detail, an outcome with its undo")
+        .await;
     b.click("button.toast-close").await;
     b.click("#delete").await;
     b.wait_css("#confirm-delete", UI).await;
