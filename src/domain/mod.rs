@@ -28,7 +28,10 @@
 //!   accepted import as one command, checked like typing, all or nothing.
 //! - `field_merge`: the three-way merge of a contact's fields, so a form saves only what
 //!   it changed and another tab's edits to other fields survive.
+//! - `funnel`: which fairs pay off: met → connected → emailed → replied → meeting →
+//!   referral → interview → offer, per event and overall.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
+//! - `companies`: contacts grouped by company (case, accents and legal forms ignored).
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -41,6 +44,7 @@ pub mod book;
 pub mod cadence;
 pub mod card;
 pub mod command;
+pub mod companies;
 pub mod contact;
 pub mod dates;
 pub mod duplicates;
@@ -48,6 +52,7 @@ pub mod email;
 pub mod event;
 pub mod field_merge;
 pub mod formats;
+pub mod funnel;
 pub mod import;
 pub mod interaction;
 pub mod kept;

@@ -4,11 +4,13 @@
 pub mod add;
 pub mod agenda;
 pub mod card;
+pub mod companies;
 pub mod composer;
 pub mod contact;
 pub mod contacts;
 pub mod edit;
 pub mod events;
+pub mod funnel;
 pub mod merge;
 pub mod not_found;
 pub mod referrals;
