@@ -264,7 +264,9 @@ fn each_company_shows_its_people_s_referrals() {
         .unwrap();
     }
     let found = companies(&b);
-    let states: Vec<(&str, Option<ReferralState>, Vec<Option<ReferralState>>)> = found
+    /// A company's key, its referral state and each person's.
+    type States<'a> = Vec<(&'a str, Option<ReferralState>, Vec<Option<ReferralState>>)>;
+    let states: States = found
         .list
         .iter()
         .map(|c| {
