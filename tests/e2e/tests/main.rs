@@ -25,5 +25,8 @@ mod playbook;
 mod pwa;
 /// Security: XSS payloads in every field, `javascript:` links refused.
 mod security;
+/// The first visit: the static shell draws the first screen where the app will, and holds
+/// the largest paint.
+mod shell;
 /// Storage guarantees: unreadable data kept, migration, two windows, backup reminder.
 mod storage;

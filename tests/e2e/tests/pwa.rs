@@ -333,7 +333,7 @@ async fn works_offline_with_the_server_stopped() {
     f.browser.goto(&f.url("")).await;
     f.browser.wait_page("agenda").await;
     // A fresh page: every lazy route's chunk is fetched now, with the server stopped.
-    open_lazy_pages(&f.browser).await;
+    open_lazy_pages(&f.browser, Some(&id)).await;
     assert_eq!(
         f.server.hits().len(),
         hits_at_stop,
@@ -363,8 +363,10 @@ async fn works_offline_with_the_server_stopped() {
 
 /// Opens the pages that are lazy routes (their code is a wasm chunk of its own in the
 /// release build) through the tab bar and capture's header, so each chunk is fetched by
-/// the running page.
-async fn open_lazy_pages(b: &Browser) {
+/// the running page. The composer opens for `contact` when given; without one, a link to
+/// a contact that does not exist fetches its chunk all the same (the composer's own
+/// "Nothing to write here" view, drawn by the chunk).
+async fn open_lazy_pages(b: &Browser, contact: Option<&str>) {
     for (link, page) in [
         ("#nav-contacts", "contacts"),
         ("#nav-events", "events"),
@@ -384,6 +386,24 @@ async fn open_lazy_pages(b: &Browser) {
           document.body.append(a); a.click(); a.remove(); return true;")
         .await;
     b.wait_page("merge").await;
+    let (composer, page) = match contact {
+        Some(id) => (format!("contacts/{id}/send/email"), "composer"),
+        None => ("contacts/none/send/email".to_string(), "not-found"),
+    };
+    b.js(&format!(
+        "const a = document.createElement('a'); \
+         a.href = new URL('{composer}', document.baseURI).href; \
+         document.body.append(a); a.click(); a.remove(); return true;"
+    ))
+    .await;
+    b.wait_page(page).await;
+    if contact.is_none() {
+        assert_eq!(
+            b.h1().await,
+            "Nothing to write here",
+            "the composer's chunk should draw its own view for a missing contact"
+        );
+    }
     b.click("#nav-agenda").await;
     b.wait_page("agenda").await;
 }
@@ -700,7 +720,7 @@ async fn new_build_shows_update_bar_and_reload_brings_it() {
     // stopped, in the page that just updated.
     let mut server = server;
     server.stop();
-    open_lazy_pages(&b).await;
+    open_lazy_pages(&b, None).await;
     b.assert_no_console_errors_except(
         "opening the lazy pages offline after the update",
         caused_by_stopped_server,
