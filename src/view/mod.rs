@@ -8,4 +8,7 @@ pub mod agenda;
 pub mod composer;
 pub mod contact_form;
 pub mod contacts;
+pub mod field;
+pub mod insights;
+pub mod outcomes;
 pub mod steps;
