@@ -6,6 +6,7 @@
 //! own share sheet, and a picked file is read in memory. What goes into the files is
 //! decided by `domain::formats`; nothing here knows a format.
 
+use crate::domain::resume::{Resume, PDF_TYPE};
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,7 +46,13 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob =
         Blob::new_with_str_sequence_and_options(&blob_parts(text), &options).map_err(message)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(message)?;
+    download_blob(file_name, &blob)
+}
+
+/// Saves `blob` (a file the app holds, such as the resume) as `file_name` through the
+/// browser's download.
+pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), String> {
+    let url = Url::create_object_url_with_blob(blob).map_err(message)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("there is no page to download from")?;
@@ -72,6 +79,62 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The resume as a file to share or download.
+pub fn pdf_file(resume: &Resume) -> Option<File> {
+    let options = FilePropertyBag::new();
+    options.set_type(PDF_TYPE);
+    let parts = Array::of1(&Uint8Array::from(resume.bytes.as_slice()));
+    File::new_with_u8_array_sequence_and_options(&parts, &resume.file.file_name(), &options).ok()
+}
+
+/// `navigator.share` data: one file, a title (an email's subject) and a text (its body).
+fn files_and_text(file: &File, title: &str, text: &str) -> JsValue {
+    let data = share_data(file, title);
+    let _ = Reflect::set(&data, &"text".into(), &text.into());
+    data
+}
+
+/// Whether the share sheet can take `file` (Web Share level 2, `navigator.canShare`).
+pub fn can_share(file: &File) -> bool {
+    navigator_call("canShare", &share_data(file, "")).is_some_and(|ok| ok.is_truthy())
+}
+
+/// What became of a share.
+pub enum Shared {
+    /// The student picked an app; it has the file and the text.
+    Sent,
+    /// The student closed the share sheet (`AbortError`): not an error.
+    Cancelled,
+    /// The browser refused, in its own words.
+    Refused(String),
+}
+
+/// Opens the share sheet with `file`, `title` and `text` now (browsers allow sharing only
+/// while a tap is handled, so call it from the tap with the file made beforehand) and
+/// returns what became of it.
+pub fn share_with_text(
+    file: &File,
+    title: &str,
+    text: &str,
+) -> impl std::future::Future<Output = Shared> + 'static {
+    let data = files_and_text(file, title, text);
+    let promise = navigator_call("share", &data).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    async move {
+        let Some(promise) = promise else {
+            return Shared::Refused("this browser has no share sheet".into());
+        };
+        match JsFuture::from(promise).await {
+            Ok(_) => Shared::Sent,
+            Err(e) if error_name(&e).as_deref() == Some("AbortError") => Shared::Cancelled,
+            Err(e) => Shared::Refused(message(e)),
+        }
+    }
+}
+
+fn error_name(e: &JsValue) -> Option<String> {
+    Reflect::get(e, &"name".into()).ok()?.as_string()
+}
+
 fn file_of(file_name: &str, mime: &str, text: &str) -> Option<File> {
     let options = FilePropertyBag::new();
     options.set_type(mime);
@@ -82,7 +145,9 @@ fn file_of(file_name: &str, mime: &str, text: &str) -> Option<File> {
 fn share_data(file: &File, title: &str) -> JsValue {
     let data = js_sys::Object::new();
     let _ = Reflect::set(&data, &"files".into(), &Array::of1(file));
-    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    if !title.is_empty() {
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+    }
     data.into()
 }
 

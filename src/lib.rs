@@ -5,7 +5,8 @@
 //! it never touches the browser, never reads the clock and never makes random numbers. `qr`
 //! (QR codes as SVG paths) is pure too.
 //! Everything else exists only on `wasm32`: `storage` (the only code that touches
-//! localStorage), `download` (the only code that creates files for the user or reads a
+//! localStorage), `resume_store` (the only code that touches IndexedDB, where the resume PDF
+//! is kept), `download` (the only code that creates files for the user or reads a
 //! picked file), `clock` (the only code that reads the time or makes ids), `state` (signals
 //! around domain values, and the one effect that saves), `perf` (marks for the
 //! benchmark), `pwa` (service-worker updates), `badge` (the app icon's badge),
@@ -33,6 +34,8 @@ mod pages;
 pub mod perf;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
+#[cfg(target_arch = "wasm32")]
+pub mod resume_store;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]

@@ -244,3 +244,31 @@ fn a_refused_write_is_an_error_not_a_panic() {
     }
     clear();
 }
+
+// ---------------------------------------------------------------- the resume in IndexedDB
+
+fn resume_of(name: &str, len: usize) -> followup::domain::resume::Resume {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.extend((0..len as u32).map(|i| (i % 251) as u8));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    followup::domain::resume::Resume::new(name, bytes, day).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_resume_is_kept_replaced_and_removed_in_indexeddb() {
+    use followup::resume_store;
+    resume_store::remove().await.unwrap();
+    assert_eq!(resume_store::load().await.unwrap(), None);
+    let first = resume_of("Sam Lee CV.pdf", 300_000);
+    resume_store::save(&first).await.unwrap();
+    assert_eq!(resume_store::load().await.unwrap().as_ref(), Some(&first));
+    let second = resume_of("résumé 2026.pdf", 1_999_000);
+    resume_store::save(&second).await.unwrap();
+    assert_eq!(resume_store::load().await.unwrap().as_ref(), Some(&second));
+    // localStorage, kept for the book, is untouched by the resume.
+    clear();
+    assert_eq!(storage::bytes_used(), 0);
+    assert_eq!(resume_store::load().await.unwrap(), Some(second));
+    resume_store::remove().await.unwrap();
+    assert_eq!(resume_store::load().await.unwrap(), None);
+}

@@ -22,6 +22,7 @@
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
 //! - `badge`: the number on the app icon.
+//! - `resume`: the student's resume PDF, checked (a PDF, at most 2 MB) and described.
 //! - `card`: what the student's own QR code holds.
 //! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`; `import`: an
@@ -67,6 +68,7 @@ pub mod phrase;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;
+pub mod resume;
 pub mod search;
 pub mod settings;
 pub mod snapshot;

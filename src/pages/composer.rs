@@ -6,13 +6,15 @@
 //! sent" records it, which logs an interaction and moves the playbook on, and returns to
 //! the screen the composer was opened from (its `back` query parameter, an in-app path).
 //! For a follow-up to someone without an email address, the draft goes as a LinkedIn
-//! message and is recorded as such.
+//! message and is recorded as such. An email can go with the student's resume PDF
+//! through the share sheet (`composer_resume`).
 
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
 use crate::domain::playbook::{self, step_label};
 use crate::domain::{Command, Contact, ContactId, Step};
+use crate::pages::composer_resume::ResumeShare;
 use crate::pages::not_found::Missing;
 use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
@@ -176,7 +178,8 @@ fn DraftEditor(draft: Draft) -> impl IntoView {
     }
 }
 
-/// Copy, Open LinkedIn, Open email (when the link fits) and the share sheet.
+/// Copy, Open LinkedIn, Open email (when the link fits) and the share sheet; for an
+/// email, Share with resume (`composer_resume`).
 #[component]
 fn SendActions(
     contact: Contact,
@@ -195,6 +198,7 @@ fn SendActions(
     let mail = Memo::new(move |_| mailto(email.as_ref(), &subject.get(), &body.get()));
     let linkedin = profile_or_search(contact.linkedin.as_ref(), &contact.name, &contact.company);
     let has_profile = contact.linkedin.is_some();
+    let resume_to = contact.email.as_ref().map(|e| e.as_str().to_string());
     let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let copy = move |_| {
         if is_note && !length.get_untracked().fits() && !confirm_long.get_untracked() {
@@ -221,6 +225,7 @@ fn SendActions(
             })}
             {can_share.then(|| view! { <button id="share" class="button" on:click=share>"Share…"</button> })}
         </section>
+        {(!is_note).then(|| view! { <ResumeShare subject body mail to=resume_to/> })}
     }
 }
 

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod card;
 pub mod companies;
 pub mod composer;
+mod composer_resume;
 pub mod contact;
 pub mod contacts;
 pub mod edit;

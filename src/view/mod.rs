@@ -11,4 +11,5 @@ pub mod contacts;
 pub mod field;
 pub mod insights;
 pub mod outcomes;
+pub mod sizes;
 pub mod steps;

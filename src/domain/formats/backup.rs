@@ -12,7 +12,14 @@
 //! (a `javascript:` URL, say) is kept without that field, with a `RowError` saying so; a
 //! profile resume or LinkedIn link that is not a web link is left out with a note. A
 //! contact that cannot be read for any other reason is left out with a `RowError`.
+//!
+//! The resume PDF comes only when the student ticks it on export: a `"resume"` member
+//! after everything else (name, type, size, the day it was kept, the bytes as base64).
+//! Without it the file is exactly what it always was, and older versions of the app,
+//! which ignore members they do not know, still restore a backup that has it.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::preview::{stored_contacts, stored_events, BookIndex, ImportPreview};
@@ -22,6 +29,7 @@ use crate::domain::contact::Contact;
 use crate::domain::email::Email;
 use crate::domain::linkedin::LinkedIn;
 use crate::domain::profile::{web_link, Profile};
+use crate::domain::resume::{self, Resume, ResumeFile, PDF_TYPE};
 use crate::domain::snapshot::{self, SnapshotError};
 
 /// The backup file's text.
@@ -29,6 +37,74 @@ pub fn export_backup(book: &Book) -> String {
     let mut text = snapshot::encode_pretty(book);
     text.push('\n');
     text
+}
+
+/// The backup file's text, carrying `resume` when given (see the module header).
+pub fn export_backup_with_resume(book: &Book, resume: Option<&Resume>) -> String {
+    let text = export_backup(book);
+    let Some(resume) = resume else {
+        return text;
+    };
+    let block = ResumeBlock {
+        name: resume.file.name.clone(),
+        media_type: PDF_TYPE.to_string(),
+        size: resume.bytes.len(),
+        saved_on: resume.file.saved_on,
+        base64: super::base64::encode(&resume.bytes),
+    };
+    let block = serde_json::to_string_pretty(&block)
+        .expect("a resume always serialises")
+        .replace('\n', "\n  ");
+    // The document is a pretty-printed object: its last line is its closing brace.
+    let body = text
+        .trim_end()
+        .strip_suffix('}')
+        .unwrap_or(&text)
+        .trim_end();
+    format!("{body},\n  \"resume\": {block}\n}}\n")
+}
+
+/// The resume a backup carries: the member written by [`export_backup_with_resume`].
+#[derive(Serialize, Deserialize)]
+struct ResumeBlock {
+    name: String,
+    #[serde(rename = "type")]
+    media_type: String,
+    size: usize,
+    saved_on: NaiveDate,
+    base64: String,
+}
+
+/// The resume in a backup: `None` when it has none, `Some(Err(note))` when it has one that
+/// cannot be used (the rest of the backup still imports; the note says so).
+pub fn resume_in_backup(bytes: &[u8], file_name: &str) -> Option<Result<Resume, String>> {
+    #[derive(Deserialize)]
+    struct Outer {
+        resume: Option<Value>,
+    }
+    let outer: Outer = serde_json::from_slice(bytes).ok()?;
+    let block = outer.resume.filter(|v| !v.is_null())?;
+    let left_out = |why: &str| format!("The resume in {file_name} was left out: {why}.");
+    let Ok(block) = serde_json::from_value::<ResumeBlock>(block) else {
+        return Some(Err(left_out("its details are damaged")));
+    };
+    let Some(pdf) = super::base64::decode(block.base64.as_bytes()) else {
+        return Some(Err(left_out("its content is damaged")));
+    };
+    if pdf.len() != block.size {
+        return Some(Err(left_out("its content is cut short or damaged")));
+    }
+    if let Err(e) = resume::check(&block.name, &pdf) {
+        return Some(Err(format!("The resume in {file_name} was left out: {e}")));
+    }
+    Some(Ok(Resume {
+        file: ResumeFile {
+            name: block.name,
+            size: pdf.len(),
+            saved_on: block.saved_on,
+        },
+        bytes: pdf,
+    }))
 }
 
 /// Reads a backup and says what importing it into `book` would change.
@@ -195,3 +271,7 @@ fn read(text: &str, file: &str) -> Result<(Book, Vec<RowError>), FormatError> {
 #[cfg(test)]
 #[path = "backup_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "backup_resume_tests.rs"]
+mod resume_tests;

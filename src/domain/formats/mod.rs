@@ -11,7 +11,8 @@
 //!
 //! Code map:
 //! - `content_line`: escaping, folding and unfolding shared by vCard and iCalendar.
-//! - `backup`: the JSON backup, merged by contact id.
+//! - `backup`: the JSON backup, merged by contact id, optionally with the resume PDF.
+//! - `base64`: base64 both ways (vCard values, the resume in a backup).
 //! - `csv`: the spreadsheet export.
 //! - `vcard`: vCard 3.0 export, vCard 2.1/3.0/4.0 import.
 //! - `vcard_decode`: a vCard's bytes to text: quoted-printable, base64, charsets.
@@ -20,6 +21,7 @@
 //! - `preview`: `ImportPreview`, what an import would change, and applying it at once.
 
 pub mod backup;
+pub(crate) mod base64;
 mod content_line;
 pub mod csv;
 pub mod ics;

@@ -287,39 +287,9 @@ pub(crate) fn quoted_printable(text: &[u8]) -> Result<Vec<u8>, DecodeError> {
     Ok(out)
 }
 
-/// Decodes base64 (standard alphabet), ignoring whitespace; padding is optional.
+/// Decodes base64 (see `formats::base64`).
 pub(crate) fn base64(text: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let value = |b: u8| -> Option<u32> {
-        Some(match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let digits: Vec<u8> = text
-        .iter()
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
-    let unpadded = digits.strip_suffix(b"==").or(digits.strip_suffix(b"="));
-    let digits = unpadded.unwrap_or(&digits);
-    if digits.len() % 4 == 1 {
-        return Err(DecodeError::Base64);
-    }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for group in digits.chunks(4) {
-        let mut bits = 0u32;
-        for &b in group {
-            bits = bits << 6 | value(b).ok_or(DecodeError::Base64)?;
-        }
-        bits <<= 6 * (4 - group.len() as u32);
-        let bytes = bits.to_be_bytes();
-        out.extend_from_slice(&bytes[1..group.len()]);
-    }
-    Ok(out)
+    super::base64::decode(text).ok_or(DecodeError::Base64)
 }
 
 /// A logical line's property (name and parameters) and its raw value; `None` when there

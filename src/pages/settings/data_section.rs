@@ -7,19 +7,24 @@
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
+use super::resume_section::{Kept, KeptResume};
 use crate::components::import_duplicates::{
     DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
 };
+use crate::domain::formats::backup::{export_backup_with_resume, resume_in_backup};
 use crate::domain::formats::{
-    self, export_backup, export_csv, export_ics, export_vcard, file_name, ics,
-    import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
-    BookIndex, ExportKind, FormatError, ImportPreview, LISTED,
+    self, export_csv, export_ics, export_vcard, file_name, ics, import_linkedin_connections,
+    import_vcard, plan_linkedin_import, preview_backup_import, BookIndex, ExportKind, FormatError,
+    ImportPreview, LISTED,
 };
+use crate::domain::resume::Resume;
 use crate::domain::snapshot;
 use crate::domain::{Book, Command, Contact};
 use crate::download;
+use crate::resume_store;
 use crate::state::{new_id, use_app, AppState, Now};
 use crate::storage;
+use crate::view::sizes::size;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -101,10 +106,10 @@ fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPrev
     }
 }
 
-/// The file's text for `kind`.
-fn export_text(book: &Book, kind: ExportKind, now: Now) -> String {
+/// The file's text for `kind`; a backup carries `resume` when given.
+fn export_text(book: &Book, kind: ExportKind, now: Now, resume: Option<&Resume>) -> String {
     match kind {
-        ExportKind::Backup => export_backup(book),
+        ExportKind::Backup => export_backup_with_resume(book, resume),
         ExportKind::Spreadsheet => export_csv(book),
         ExportKind::Contacts => export_vcard(book.contacts(), book),
         ExportKind::Calendar => export_ics(book, now.today, &ics::dtstamp(now.at)),
@@ -158,10 +163,11 @@ fn Export() -> impl IntoView {
     let empty = Memo::new(move |_| state.book.with(|b| b.contact_count() == 0));
     let error = RwSignal::new(None::<String>);
     let exported = RwSignal::new(None::<String>);
+    let with_resume = RwSignal::new(None::<Resume>);
 
     let rows = EXPORTS
         .into_iter()
-        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported/> })
+        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported with_resume/> })
         .collect_view();
 
     view! {
@@ -198,13 +204,22 @@ fn ExportRow(
     empty: Memo<bool>,
     error: RwSignal<Option<String>>,
     exported: RwSignal<Option<String>>,
+    /// The resume to put in the backup, read when the student ticks the box.
+    with_resume: RwSignal<Option<Resume>>,
 ) -> impl IntoView {
     let state = use_app();
     let can_share = download::can_share_files();
+    let text_of = move |now: Now| {
+        with_resume.with_untracked(|resume| {
+            state
+                .book
+                .with_untracked(|b| export_text(b, kind, now, resume.as_ref()))
+        })
+    };
     let save = move |_| {
         let now = state.now();
         let name = file_name(kind, now.today);
-        let text = state.book.with_untracked(|b| export_text(b, kind, now));
+        let text = text_of(now);
         match download::download(&name, kind.mime_type(), &text) {
             Ok(()) => {
                 error.set(None);
@@ -222,7 +237,7 @@ fn ExportRow(
     let share = move |_| {
         let now = state.now();
         let name = file_name(kind, now.today);
-        let text = state.book.with_untracked(|b| export_text(b, kind, now));
+        let text = text_of(now);
         if download::share_file(&name, kind.mime_type(), &text) {
             if kind == ExportKind::Backup {
                 let _ = state.apply(Command::RecordBackup(now.today));
@@ -254,7 +269,47 @@ fn ExportRow(
                 })}
             </div>
             <p id=hint_id class="data-hint">{hint}</p>
+            {(kind == ExportKind::Backup).then(|| view! { <ResumeChoice with_resume error/> })}
         </li>
+    }
+}
+
+/// "Put my resume in the backup": shown when a resume is kept; ticking it reads the PDF
+/// so the export (and a share, which must happen during the tap) has it at once.
+#[component]
+fn ResumeChoice(
+    with_resume: RwSignal<Option<Resume>>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let kept = KeptResume::get();
+    // A resume replaced or removed since the box was ticked is not the one to export.
+    Effect::new(move |seen: Option<()>| {
+        kept.track();
+        if seen.is_some() {
+            with_resume.set(None);
+        }
+    });
+    let toggle = move |ev: leptos::ev::Event| {
+        if !event_target_checked(&ev) {
+            with_resume.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match resume_store::load().await {
+                Ok(resume) => with_resume.set(resume),
+                Err(e) => error.set(Some(format!("Your resume couldn't be read: {e}."))),
+            }
+        });
+    };
+    move || match kept.get() {
+        Kept::Some(file) => Some(view! {
+            <label class="data-check" for="data-export-resume">
+                <input type="checkbox" id="data-export-resume"
+                    prop:checked=move || with_resume.with(Option::is_some) on:change=toggle/>
+                {format!("Put my resume in the backup ({}, {})", file.name, size(file.size))}
+            </label>
+        }),
+        _ => None,
     }
 }
 
@@ -277,6 +332,9 @@ fn ImportFile() -> impl IntoView {
     let state = use_app();
     let import = RwSignal::new(Import::Idle);
     let merges = RwSignal::new(Vec::<PendingMerge>::new());
+    // The resume in the backup being previewed, and what became of restoring it.
+    let incoming = RwSignal::new(None::<Result<Resume, String>>);
+    let restored = RwSignal::new(None::<Result<String, String>>);
     // Moves duplicate `i` to the new contacts; `merge` also lists it to merge afterwards.
     let take_duplicate = move |i: usize, merge: bool| {
         import.update(|imp| {
@@ -309,8 +367,10 @@ fn ImportFile() -> impl IntoView {
         };
         import.set(Import::Reading(String::new()));
         merges.set(Vec::new());
+        restored.set(None);
         leptos::task::spawn_local(async move {
-            let next = read_picked(state, &input).await;
+            let (next, resume) = read_picked(state, &input).await;
+            incoming.set(resume);
             // Let the same file be picked again after a cancel or a fix.
             input.set_value("");
             import.set(next);
@@ -339,9 +399,16 @@ fn ImportFile() -> impl IntoView {
             }
             .into_any(),
         ),
-        Import::Preview(p) => {
-            Some(view! { <PreviewPanel p import merges add_anyway merge/> }.into_any())
-        }
+        Import::Preview(p) => Some(
+            view! { <PreviewPanel p import merges add_anyway merge incoming restored/> }.into_any(),
+        ),
+    };
+    let restored_note = move || {
+        restored.get().map(|r| match r {
+            Ok(m) => view! { <p class="data-done" id="data-resume-restored" role="status">{m}</p> }
+                .into_any(),
+            Err(e) => view! { <p class="field-error data-error" role="alert">{e}</p> }.into_any(),
+        })
     };
 
     view! {
@@ -356,31 +423,48 @@ fn ImportFile() -> impl IntoView {
                 "You'll see what would change first."
             </p>
             {body}
+            {restored_note}
         </div>
     }
 }
 
-/// Reads the picked file and previews it against the book; nothing changes.
-async fn read_picked(state: AppState, input: &HtmlInputElement) -> Import {
+/// Reads the picked file and previews it against the book, with the resume a backup
+/// carries; nothing changes.
+async fn read_picked(
+    state: AppState,
+    input: &HtmlInputElement,
+) -> (Import, Option<Result<Resume, String>>) {
     match download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await {
-        Ok(None) => Import::Idle,
-        Err(e) => Import::Failed(format!("{e} Nothing was imported.")),
-        Ok(Some(file)) => match file.bytes {
-            None => Import::Failed(
-                FormatError::TooLarge {
-                    file: file.name,
-                    bytes: file.size,
-                    limit: formats::MAX_BACKUP_BYTES,
-                }
-                .to_string(),
-            ),
-            Some(bytes) => match state
-                .book
-                .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
-            {
-                Ok(p) => Import::Preview(Box::new(p)),
-                Err(e) => Import::Failed(e.to_string()),
-            },
+        Ok(Some(file)) => {
+            let resume = file.bytes.as_deref().and_then(|bytes| {
+                (detect(&file.name, bytes) == ImportKind::Backup)
+                    .then(|| resume_in_backup(bytes, &file.name))
+                    .flatten()
+            });
+            (preview_picked(state, file), resume)
+        }
+        Ok(None) => (Import::Idle, None),
+        Err(e) => (Import::Failed(format!("{e} Nothing was imported.")), None),
+    }
+}
+
+/// The preview of a picked file.
+fn preview_picked(state: AppState, file: download::Picked) -> Import {
+    match file.bytes {
+        None => Import::Failed(
+            FormatError::TooLarge {
+                file: file.name,
+                bytes: file.size,
+                limit: formats::MAX_BACKUP_BYTES,
+            }
+            .to_string(),
+        ),
+        Some(bytes) => match state
+            .book
+            .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
+        {
+            Ok(p) => Import::Preview(Box::new(p)),
+            Err(e) => Import::Failed(e.to_string()),
         },
     }
 }
@@ -411,6 +495,22 @@ fn apply_preview(state: AppState, p: &ImportPreview) -> Import {
     }
 }
 
+/// Keeps the resume a backup brought (after its contacts were imported).
+async fn restore_resume(
+    resume: Resume,
+    kept: RwSignal<Kept>,
+    restored: RwSignal<Option<Result<String, String>>>,
+) {
+    restored.set(Some(match resume_store::save(&resume).await {
+        Ok(()) => {
+            let message = format!("Your resume, {}, is kept on this device.", resume.file.name);
+            kept.set(Kept::Some(resume.file));
+            Ok(message)
+        }
+        Err(e) => Err(format!("The resume in the backup wasn't kept: {e}.")),
+    }));
+}
+
 /// What an import would change, with Import and Cancel.
 #[component]
 fn PreviewPanel(
@@ -419,8 +519,28 @@ fn PreviewPanel(
     merges: RwSignal<Vec<PendingMerge>>,
     add_anyway: Callback<usize>,
     merge: Callback<usize>,
+    incoming: RwSignal<Option<Result<Resume, String>>>,
+    restored: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     let state = use_app();
+    let kept = KeptResume::get();
+    let resume_note = incoming.get_untracked().map(|r| match r {
+        Ok(resume) => {
+            let replacing = match kept.get_untracked() {
+                Kept::Some(file) if file.name != resume.file.name => {
+                    format!(", in place of {}", file.name)
+                }
+                _ => String::new(),
+            };
+            format!(
+                "This backup has your resume, {} ({}): importing keeps it on this device{replacing}.",
+                resume.file.name,
+                size(resume.file.size)
+            )
+        }
+        Err(note) => note,
+    });
+    let has_resume = matches!(incoming.get_untracked(), Some(Ok(_)));
     let lists = state.book.with_untracked(|book| p.lists(book));
     let notes = p
         .notes
@@ -450,7 +570,18 @@ fn PreviewPanel(
             })
             .collect()
     });
-    let confirm = move |_| import.set(apply_preview(state, &p));
+    let confirm = move |_| {
+        let outcome = if empty {
+            Import::Done(format!("{}: nothing else to import.", p.file))
+        } else {
+            apply_preview(state, &p)
+        };
+        let applied = matches!(outcome, Import::Done(_) | Import::NotStored(_));
+        if let (true, Some(Ok(resume))) = (applied, incoming.get_untracked()) {
+            leptos::task::spawn_local(restore_resume(resume, kept, restored));
+        }
+        import.set(outcome);
+    };
     let cancel = move |_| {
         merges.set(Vec::new());
         import.set(Import::Idle);
@@ -460,6 +591,7 @@ fn PreviewPanel(
             <h4 id="data-preview-title">"Check before importing"</h4>
             <p class="data-summary">{summary}</p>
             {notes}
+            {resume_note.map(|n| view! { <p class="data-note" id="data-resume-note">{n}</p> })}
             <NameList title="New".into() class="data-new" count=counts.0 names=lists.new/>
             <NameList title="Updated".into() class="data-updated" count=counts.1 names=lists.updated/>
             <ImportDuplicates rows=duplicates count=counts.2 add_anyway merge/>
@@ -467,7 +599,7 @@ fn PreviewPanel(
             {nothing.map(|why| view! { <p class="data-hint data-nothing">{why}</p> })}
             <p class="data-hint">"Nothing changes until you tap Import."</p>
             <div class="settings-actions">
-                <button type="button" class="button primary data-confirm" disabled=empty on:click=confirm>
+                <button type="button" class="button primary data-confirm" disabled=empty && !has_resume on:click=confirm>
                     "Import"
                 </button>
                 <button type="button" class="button data-cancel" on:click=cancel>"Cancel"</button>

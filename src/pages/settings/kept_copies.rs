@@ -2,12 +2,12 @@
 //! Download and Delete. Shown only when there is one; a copy stays until deleted here
 //! (Start fresh keeps it).
 
-use super::storage_info::size;
 use crate::domain::dates;
 use crate::domain::kept::KeptCopy;
 use crate::download;
 use crate::state::use_app;
 use crate::storage;
+use crate::view::sizes::size;
 use leptos::prelude::*;
 
 #[component]

@@ -5,12 +5,14 @@
 //! touches storage. A template that does not parse is shown with its error and never sent
 //! to the book.
 //!
-//! Parts used only here live beside it: `data_section` (export and import),
+//! Parts used only here live beside it: `resume_section` (the resume PDF: pick, replace,
+//! remove), `data_section` (export and import),
 //! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
 //! (copies of unreadable data, with Download and Delete).
 
 mod data_section;
 mod kept_copies;
+mod resume_section;
 mod storage_info;
 
 use crate::components::text_field::TextField;
@@ -25,10 +27,12 @@ use crate::state::use_app;
 use data_section::DataSection;
 use kept_copies::KeptCopies;
 use leptos::prelude::*;
+use resume_section::{KeptResume, ResumeSection};
 use storage_info::StorageInfo;
 
 #[component]
 pub fn Settings() -> impl IntoView {
+    KeptResume::provide();
     view! {
         <main id="main" data-page="settings" class="page">
             <header class="page-head">
@@ -36,6 +40,7 @@ pub fn Settings() -> impl IntoView {
                 <p class="subtitle">"Your details, your messages, your rhythm."</p>
             </header>
             <ProfileForm/>
+            <ResumeSection/>
             <Messages/>
             <FollowUp/>
             <Appearance/>

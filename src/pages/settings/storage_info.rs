@@ -1,23 +1,18 @@
 //! "On this device" in Settings: whether the browser has promised to keep the data, how
-//! much of local storage it takes, and when the last backup was made.
+//! much of local storage it takes, how much the resume PDF takes (in IndexedDB), and when
+//! the last backup was made.
 
+use super::resume_section::{Kept, KeptResume};
 use crate::domain::dates;
 use crate::state::use_app;
 use crate::storage;
+use crate::view::sizes::size;
 use leptos::prelude::*;
-
-/// A byte count as people read it: "840 bytes", "12 KB", "1.4 MB".
-pub(super) fn size(bytes: usize) -> String {
-    match bytes {
-        0..=999 => format!("{bytes} bytes"),
-        1_000..=999_999 => format!("{} KB", (bytes + 500) / 1_000),
-        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
-    }
-}
 
 #[component]
 pub fn StorageInfo() -> impl IntoView {
     let state = use_app();
+    let resume = KeptResume::get();
     // None while asking; Some(None) when the browser cannot say.
     let persisted = RwSignal::new(None::<Option<bool>>);
     leptos::task::spawn_local(async move {
@@ -60,6 +55,16 @@ pub fn StorageInfo() -> impl IntoView {
                     count.get(),
                     if count.get() == 1 { "" } else { "s" }
                 )}</li>
+                {move || match resume.get() {
+                    Kept::Some(file) => Some(view! {
+                        <li id="storage-resume">{format!(
+                            "{} more for your resume ({}), kept apart from your contacts in the browser's file storage.",
+                            size(file.size),
+                            file.name
+                        )}</li>
+                    }),
+                    _ => None,
+                }}
                 <li id="storage-last-backup">{last_backup}</li>
             </ul>
             <Show when=move || persisted.get() == Some(Some(false))>

@@ -68,14 +68,14 @@ fn axe_source() -> String {
 }
 
 /// Everything found wrong on the screens checked so far, one readable block per screen.
-struct Audit {
+pub(crate) struct Audit {
     axe: String,
     problems: Vec<String>,
     screens: usize,
 }
 
 impl Audit {
-    fn new() -> Audit {
+    pub(crate) fn new() -> Audit {
         Audit {
             axe: axe_source(),
             problems: Vec::new(),
@@ -85,7 +85,7 @@ impl Audit {
 
     /// Runs axe and the id-reference check on the page as it is now, recording what fails
     /// under the name `screen`.
-    async fn check(&mut self, b: &Browser, screen: &str) {
+    pub(crate) async fn check(&mut self, b: &Browser, screen: &str) {
         settle(b).await;
         let loaded = b.js("return typeof window.axe === 'object';").await;
         if loaded != Value::Bool(true) {
@@ -161,7 +161,7 @@ impl Audit {
     /// Proves the audit can fail on this page: a nameless button and an input described by
     /// a missing id, added for the occasion, must both be reported (then they are removed
     /// and so is the report).
-    async fn probe(&mut self, b: &Browser) {
+    pub(crate) async fn probe(&mut self, b: &Browser) {
         b.js("const main = document.querySelector('main#main'); \
               const probe = document.createElement('div'); probe.id = 'a11y-probe'; \
               probe.innerHTML = '<button type=\"button\"></button>' + \
@@ -182,7 +182,7 @@ impl Audit {
     }
 
     /// Panics listing every problem, if any.
-    fn assert_clean(&self, what: &str) {
+    pub(crate) fn assert_clean(&self, what: &str) {
         assert!(self.screens > 0, "no screen was checked");
         if !self.problems.is_empty() {
             panic!(

@@ -1,12 +1,13 @@
 //! Which fairs pay off and who you know where (issue 11): the funnel's numbers for a known
 //! book, on each event and in the summary; companies grouped across spellings, with their
 //! referral state, and one tap to capture another person at a company. Screenshots of both
-//! screens at 390×844 in light and dark.
+//! screens at 390×844 in light and dark, each checked with axe in both.
 //!
 //! The known book is the domain's funnel test book, stored as the app stores it
 //! (`tests/fixtures/funnel/book.json`; a domain test checks the file is that book), so the
 //! numbers below are the ones the domain tests assert.
 
+use crate::a11y::Audit;
 use followup_e2e::ui::{click_text, open_home, shoot, text, value};
 use followup_e2e::{js_str, Browser, Fixture, UI};
 use serde_json::Value;
@@ -90,6 +91,9 @@ async fn the_funnel_counts_a_known_book_per_event_and_overall() {
     b.click(&format!("{fall} details.events-funnel > summary"))
         .await;
     assert_eq!(funnel_rows(b, fall).await, expected(FALL));
+    let mut audit = Audit::new();
+    audit.probe(b).await;
+    audit.check(b, "events, a funnel open").await;
     // Nobody captured at the spring fair yet: no funnel on it.
     let spring = b
         .js("return !!document.querySelector('article[aria-labelledby=\"event-spring\"] .events-funnel');")
@@ -147,10 +151,15 @@ async fn the_funnel_counts_a_known_book_per_event_and_overall() {
         serde_json::json!(["Everyone you met, stage by stage", 8, 8])
     );
 
+    b.click("details.funnel-legend > summary").await;
+    audit.check(b, "funnel summary, legend open").await;
+    b.click("details.funnel-legend > summary").await;
     shoot(b, "funnel.png", false).await;
     dark(b, true).await;
+    audit.check(b, "funnel summary, dark").await;
     shoot(b, "funnel-dark.png", false).await;
     dark(b, false).await;
+    audit.assert_clean("the funnel screens");
     f.finish("reading the funnel").await;
 }
 
@@ -212,10 +221,14 @@ async fn companies_group_spellings_and_capture_another_person_there() {
         Some("1 person has no company yet. See your contacts")
     );
 
+    let mut audit = Audit::new();
+    audit.check(b, "companies").await;
     dark(b, true).await;
+    audit.check(b, "companies, dark").await;
     shoot(b, "companies-dark.png", false).await;
     dark(b, false).await;
     shoot(b, "companies.png", false).await;
+    audit.assert_clean("the Companies screen");
 
     // One tap to capture another person there: the company is filled in.
     click_text(

@@ -28,6 +28,9 @@ mod outcomes;
 mod playbook;
 /// The PWA: rendering, deep links, offline with the server stopped, install, updates.
 mod pwa;
+/// The resume PDF: kept in Settings, shared with the draft (stubbed Web Share), the
+/// download fallback, refusals, offline.
+mod resume;
 /// Security: XSS payloads in every field, `javascript:` links refused.
 mod security;
 /// The first visit: the static shell draws the first screen where the app will, and holds
