@@ -3,8 +3,8 @@
 //! The route table below is the one `routes::Screen::parse` mirrors: a new screen is a
 //! `Screen` variant (path, parse, test) and a `<Route>` here.
 //!
-//! The agenda, the capture form and the composer are in the main module. The other pages
-//! are lazy routes ([`lazy_page!`]): in the release build (`--features split`) each is
+//! The agenda is in the main module. Every other page (capture and the composer too) is a
+//! lazy route ([`lazy_page!`]): in the release build (`--features split`) each is
 //! split into its own wasm chunk, fetched when the page is first opened and precached by
 //! the service worker; without the feature they are ordinary async routes. A new page
 //! the first screen does not need is declared with `lazy_page!` and routed with
@@ -70,6 +70,8 @@ lazy_page!(SettingsPage => Settings);
 lazy_page!(MergePage => MergeContacts);
 lazy_page!(CardPage => MyCard);
 lazy_page!(ScanPage => Scan);
+lazy_page!(CapturePage => AddContact);
+lazy_page!(ComposerPage => Composer);
 lazy_page!(CompaniesPage => Companies);
 lazy_page!(FunnelPage => FunnelSummary);
 lazy_page!(ReferralsPage => Referrals);
@@ -86,10 +88,10 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("") view=Agenda/>
                 <Route path=path!("contacts") view={Lazy::<ContactsPage>::new()}/>
-                <Route path=path!("contacts/new") view=AddContact/>
+                <Route path=path!("contacts/new") view={Lazy::<CapturePage>::new()}/>
                 <Route path=path!("contacts/:id") view={Lazy::<ContactPage>::new()}/>
                 <Route path=path!("contacts/:id/edit") view={Lazy::<EditPage>::new()}/>
-                <Route path=path!("contacts/:id/send/:step") view=Composer/>
+                <Route path=path!("contacts/:id/send/:step") view={Lazy::<ComposerPage>::new()}/>
                 <Route path=path!("contacts/:id/merge/:other") view={Lazy::<MergePage>::new()}/>
                 <Route path=path!("card") view={Lazy::<CardPage>::new()}/>
                 <Route path=path!("scan") view={Lazy::<ScanPage>::new()}/>

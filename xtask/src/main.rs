@@ -23,14 +23,13 @@ const RELEASE_RUSTFLAGS: &str =
 const WASM_OPT_VERSION: &str = "version 132";
 /// The brotli budget for what the agenda loads at start (html, css, js, the main wasm; not
 /// the lazy routes' chunks), enforced by `cargo xtask test` so that growth fails the build.
-/// Issue 9's target is 150 KB and is NOT met yet. The split build measured 280,759 B
-/// (274 KiB) on its own, down from 421 KiB; with issue 10's agenda, capture and composer
-/// work and issue 13's import and storage work merged it measured 312,812 B, and with issue
-/// 12's capture-side duplicate warning, scan/share prefill and merge in the reducer 343,220 B
-/// (335 KiB; My card, Scan and Merge are lazy chunks). The main wasm is most of it (Leptos
-/// view code for the agenda, capture and composer, the router, serde_json). The bench
-/// reports the target; this gate (340 KiB) sits just above what is measured.
-const FIRST_LOAD_BUDGET: usize = 340 * 1024;
+/// Issue 9's target is 150 KB and is NOT met yet. The split build measured 280,759 B on its
+/// own (421 KiB before); with issues 10, 12 and 13 merged 343,377 B; with capture and the
+/// composer made lazy routes too (only the agenda left in the main module) 267,426 B
+/// (261 KiB). The main wasm is most of it: the agenda's Leptos view code, the router, the
+/// reducer, serde_json and chrono at the storage boundary. The bench reports the target;
+/// this gate (265 KiB) sits about 3.5 KB above what is measured.
+const FIRST_LOAD_BUDGET: usize = 265 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -209,7 +208,7 @@ fn build_wasm(public_url: &str, optimise: Optimise) -> Result {
         .arg(&split.main))?;
 
     step(if optimise == Optimise::Full {
-        "wasm-opt -Oz on every module"
+        "wasm-opt -Oz on every module, one per core"
     } else {
         "--fast: copying every module without wasm-opt"
     });
@@ -218,26 +217,27 @@ fn build_wasm(public_url: &str, optimise: Optimise) -> Result {
         bindgen_dir.join(format!("{stem}_bg.wasm")),
         dist.join(format!("{stem}_bg.wasm")),
     )];
-    for chunk in &split.chunks {
-        modules.push((split_dir.join(chunk), dist.join(chunk)));
-    }
-    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
-    for (from, to) in &modules {
-        if optimise == Optimise::Skip {
+    let mut chunks: Vec<_> = split
+        .chunks
+        .iter()
+        .map(|c| (split_dir.join(c), dist.join(c)))
+        .collect();
+    // Largest first, so that no large chunk starts last while the other cores idle.
+    chunks
+        .sort_by_key(|(from, _)| std::cmp::Reverse(std::fs::metadata(from).map_or(0, |m| m.len())));
+    modules.extend(chunks);
+    if optimise == Optimise::Skip {
+        for (from, to) in &modules {
             wasm::copy(from, to).map_err(|e| format!("copying {}: {e}", from.display()))?;
-            continue;
         }
-        run(Command::new(&wasm_opt)
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-            ])
-            .arg(from)
-            .arg("-o")
-            .arg(to))?;
+    } else {
+        let started = std::time::Instant::now();
+        optimise_all(&modules)?;
+        println!(
+            "{} modules optimised in {:.0} s",
+            modules.len(),
+            started.elapsed().as_secs_f64()
+        );
     }
     let copy = |from: PathBuf, name: &str| {
         wasm::copy(&from, &dist.join(name)).map_err(|e| format!("copying {name}: {e}"))
@@ -255,6 +255,51 @@ fn build_wasm(public_url: &str, optimise: Optimise) -> Result {
         .ok_or("dist/index.html has no </head> for the loader")?;
     std::fs::write(&index_path, index).map_err(|e| format!("dist/index.html: {e}"))?;
     Ok(())
+}
+
+/// `wasm-opt -Oz` from each `(from, to)` pair's first file into its second, as many at once
+/// as there are cores (binaryen from npm runs on one thread). `modules` comes largest first
+/// (the main module, then the chunks by size), so the long runs start at once.
+fn optimise_all(modules: &[(PathBuf, PathBuf)]) -> Result {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(modules.len());
+    let optimise = |(from, to): &(PathBuf, PathBuf)| {
+        run(Command::new(&wasm_opt)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+            ])
+            .arg(from)
+            .arg("-o")
+            .arg(to))
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result {
+                    while let Some(module) = modules.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        optimise(module)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a wasm-opt worker panicked".into()))
+            })
+            .collect::<Result<Vec<()>>>()
+            .map(|_| ())
+    })
 }
 
 fn test() -> Result {

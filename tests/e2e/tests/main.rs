@@ -33,5 +33,8 @@ mod pwa;
 mod resume;
 /// Security: XSS payloads in every field, `javascript:` links refused.
 mod security;
+/// The first visit: the static shell draws the first screen where the app will, and holds
+/// the largest paint.
+mod shell;
 /// Storage guarantees: unreadable data kept, migration, two windows, backup reminder.
 mod storage;

@@ -330,7 +330,7 @@ async fn works_offline_with_the_server_stopped() {
     f.browser.goto(&f.url("")).await;
     f.browser.wait_page("agenda").await;
     // A fresh page: every lazy route's chunk is fetched now, with the server stopped.
-    open_lazy_pages(&f.browser).await;
+    open_lazy_pages(&f.browser, Some(&id)).await;
     assert_eq!(
         f.server.hits().len(),
         hits_at_stop,
@@ -360,11 +360,12 @@ async fn works_offline_with_the_server_stopped() {
 
 /// Opens the pages that are lazy routes (their code is a wasm chunk of its own in the
 /// release build) through the tab bar and capture's header, so each chunk is fetched by
-/// the running page.
-async fn open_lazy_pages(b: &Browser) {
+/// the running page. The composer opens for `contact` when given; without one, a link to
+/// a contact that does not exist fetches its chunk all the same (the composer's own
+/// "Nothing to write here" view, drawn by the chunk).
+async fn open_lazy_pages(b: &Browser, contact: Option<&str>) {
     for (link, page) in [
         ("#nav-contacts", "contacts"),
-        ("#open-referrals", "referrals"),
         ("#nav-events", "events"),
         ("#nav-settings", "settings"),
         ("#nav-add", "add"),
@@ -375,13 +376,33 @@ async fn open_lazy_pages(b: &Browser) {
         b.click(link).await;
         b.wait_page(page).await;
     }
-    // The merge screen is reached from a contact that has a look-alike; a link to it,
-    // followed in the page (the router takes the click), fetches its chunk all the same.
-    b.js("const a = document.createElement('a'); \
-          a.href = new URL('contacts/none/merge/other', document.baseURI).href; \
-          document.body.append(a); a.click(); a.remove(); return true;")
+    // Referrals is linked from a contacts list that has contacts, the merge screen from a
+    // contact that has a look-alike; a link to each, followed in the page (the router
+    // takes the click), fetches its chunk all the same.
+    let (composer, page) = match contact {
+        Some(id) => (format!("contacts/{id}/send/email"), "composer"),
+        None => ("contacts/none/send/email".to_string(), "not-found"),
+    };
+    for (path, page) in [
+        ("referrals", "referrals"),
+        ("contacts/none/merge/other", "merge"),
+        (composer.as_str(), page),
+    ] {
+        b.js(&format!(
+            "const a = document.createElement('a'); \
+             a.href = new URL('{path}', document.baseURI).href; \
+             document.body.append(a); a.click(); a.remove(); return true;"
+        ))
         .await;
-    b.wait_page("merge").await;
+        b.wait_page(page).await;
+    }
+    if contact.is_none() {
+        assert_eq!(
+            b.h1().await,
+            "Nothing to write here",
+            "the composer's chunk should draw its own view for a missing contact"
+        );
+    }
     tab(b, "agenda", "agenda").await;
 }
 
@@ -697,7 +718,7 @@ async fn new_build_shows_update_bar_and_reload_brings_it() {
     // stopped, in the page that just updated.
     let mut server = server;
     server.stop();
-    open_lazy_pages(&b).await;
+    open_lazy_pages(&b, None).await;
     b.assert_no_console_errors_except(
         "opening the lazy pages offline after the update",
         caused_by_stopped_server,
