@@ -9,5 +9,7 @@ pub mod composer;
 pub mod contact_form;
 pub mod contacts;
 pub mod field;
+pub mod insights;
+pub mod outcomes;
 pub mod sizes;
 pub mod steps;

@@ -68,14 +68,14 @@ fn axe_source() -> String {
 }
 
 /// Everything found wrong on the screens checked so far, one readable block per screen.
-struct Audit {
+pub(crate) struct Audit {
     axe: String,
     problems: Vec<String>,
     screens: usize,
 }
 
 impl Audit {
-    fn new() -> Audit {
+    pub(crate) fn new() -> Audit {
         Audit {
             axe: axe_source(),
             problems: Vec::new(),
@@ -85,7 +85,7 @@ impl Audit {
 
     /// Runs axe and the id-reference check on the page as it is now, recording what fails
     /// under the name `screen`.
-    async fn check(&mut self, b: &Browser, screen: &str) {
+    pub(crate) async fn check(&mut self, b: &Browser, screen: &str) {
         settle(b).await;
         let loaded = b.js("return typeof window.axe === 'object';").await;
         if loaded != Value::Bool(true) {
@@ -161,7 +161,7 @@ impl Audit {
     /// Proves the audit can fail on this page: a nameless button and an input described by
     /// a missing id, added for the occasion, must both be reported (then they are removed
     /// and so is the report).
-    async fn probe(&mut self, b: &Browser) {
+    pub(crate) async fn probe(&mut self, b: &Browser) {
         b.js("const main = document.querySelector('main#main'); \
               const probe = document.createElement('div'); probe.id = 'a11y-probe'; \
               probe.innerHTML = '<button type=\"button\"></button>' + \
@@ -182,7 +182,7 @@ impl Audit {
     }
 
     /// Panics listing every problem, if any.
-    fn assert_clean(&self, what: &str) {
+    pub(crate) fn assert_clean(&self, what: &str) {
         assert!(self.screens > 0, "no screen was checked");
         if !self.problems.is_empty() {
             panic!(
@@ -422,6 +422,19 @@ async fn realistic_book(scheme: Scheme) {
     click_containing(b, "ol.timeline", "Snooze").await;
     b.wait_css("form.snooze", UI).await;
     audit.check(b, "contact detail, snooze open").await;
+    b.click("#outcome-introduced").await;
+    b.wait_css("#intro-name", UI).await;
+    audit
+        .check(b, "contact detail, an introduction being recorded")
+        .await;
+    b.click("#outcome-applied").await;
+    b.wait_css("#outcome-job", UI).await;
+    b.type_into("#outcome-job", "Backend Intern").await;
+    b.click("#outcome-save").await;
+    b.wait_css("ol.history .entry-undo", UI).await;
+    audit
+        .check(b, "contact detail, an outcome with its undo")
+        .await;
     b.click("button.toast-close").await;
     b.click("#delete").await;
     b.wait_css("#confirm-delete", UI).await;
@@ -467,6 +480,10 @@ async fn realistic_book(scheme: Scheme) {
     b.type_into(&search, "zzzz").await;
     b.wait_text(".result-count", "0").await;
     audit.check(b, "contacts list, no match").await;
+    b.click("#open-referrals").await;
+    b.wait_page("referrals").await;
+    b.wait_css("ol.referrals > li", UI).await;
+    audit.check(b, "referrals").await;
 
     tab(b, "events", "events").await;
     b.wait_css(".events-card", UI).await;
