@@ -73,9 +73,10 @@ impl fmt::Display for ResumeError {
     }
 }
 
-/// A size in megabytes with one decimal: "2.4 MB".
+/// A size in megabytes with one decimal, rounded half up: "2.4 MB".
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Checks that `bytes`, picked as `name`, can be the resume.

@@ -131,7 +131,7 @@ pub fn ResumeShare(
                     <p class="resume-file"><span class="resume-label">"Resume "</span>{about}</p>
                     {move || match fallback() {
                         None => view! {
-                            <button id="share-resume" class="button primary" on:click=share>"Share with resume"</button>
+                            <button id="share-resume" class="button" on:click=share>"Share with resume"</button>
                             {to_hint.clone().map(|h| view! { <p class="resume-hint">{h}</p> })}
                         }.into_any(),
                         Some(why) => {

@@ -6,7 +6,12 @@ pub fn size(bytes: usize) -> String {
     match bytes {
         0..=999 => format!("{bytes} bytes"),
         1_000..=999_999 => format!("{} KB", (bytes + 500) / 1_000),
-        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
+        // In tenths, without floats: float formatting would add kilobytes to the first
+        // load, where the composer shows the resume's size.
+        _ => {
+            let tenths = (bytes + 50_000) / 100_000;
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
     }
 }
 
@@ -24,7 +29,8 @@ mod tests {
             (412_500, "413 KB"),
             (999_999, "1000 KB"),
             (1_000_000, "1.0 MB"),
-            (1_950_000, "1.9 MB"),
+            (1_949_999, "1.9 MB"),
+            (1_950_000, "2.0 MB"),
             (2_000_000, "2.0 MB"),
         ] {
             assert_eq!(size(bytes), expected, "{bytes}");
