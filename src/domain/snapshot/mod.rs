@@ -31,12 +31,14 @@ mod document;
 mod keyed;
 mod load;
 mod merge;
+mod pack;
 mod save;
 
 pub use document::{decode, encode, encode_pretty};
-pub use keyed::{contact_key, is_data_key};
+pub use keyed::{contact_key, is_data_key, obsolete_in, shard_key, shard_of};
 pub use load::{decode_keys, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};
+pub use pack::{pack, unpack};
 pub use save::{
     encode_keys, import_growth, plan, stored_bytes, touched_contacts, Dirty, Plan, Saved,
     TOMBSTONE_DAYS,
@@ -46,13 +48,19 @@ pub use save::{
 pub const LEGACY_KEY: &str = "followup.v1";
 /// The meta key of the keyed layout: version, events, profile, templates, settings.
 pub const META_KEY: &str = "followup.meta";
-/// Each contact's key is this prefix and its id.
+/// Each contact's key in storage version 2 is this prefix and its id.
 pub const CONTACT_PREFIX: &str = "followup.c.";
+/// The keys of storage version 3's shards: this prefix and two digits.
+pub const SHARD_PREFIX: &str = "followup.s.";
+/// How many shards contacts are spread over (by a hash of their id). Fixed: every tab must
+/// agree. 64 keeps a save small (one shard, 1/64 of the book) while each shard still
+/// holds enough contacts to compress well (measured in the report of issue 13).
+pub const SHARDS: u32 = 64;
 /// Every key the app owns starts with this.
 pub const KEY_PREFIX: &str = "followup.";
 
 /// The storage version written in the meta key.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The version of the whole-book document (backups).
 pub const DOCUMENT_VERSION: u32 = 1;
 
