@@ -12,8 +12,7 @@ use serde_json::Value;
 
 use super::pack::{pack, unpack};
 use super::{
-    version_of, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, SHARDS, SHARD_PREFIX,
-    VERSION,
+    version_of, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, SHARDS, SHARD_PREFIX, VERSION,
 };
 use crate::domain::book::Book;
 use crate::domain::contact::{Contact, ContactId};
@@ -71,12 +70,9 @@ pub fn is_data_key(key: &str) -> bool {
 /// The shard a contact is stored in: FNV-1a of its id, modulo [`SHARDS`]. Every tab and
 /// every version 3 agree on it, so a contact is always in the same key.
 pub fn shard_of(id: &ContactId) -> u32 {
-    let hash = id
-        .as_str()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = id.as_str().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     (hash % u64::from(SHARDS)) as u32
 }
 
@@ -182,7 +178,8 @@ pub(super) fn decode_meta(text: &str) -> Result<(MetaIn, u32), SnapshotError> {
             "the meta key never had version {version}"
         )));
     }
-    let meta = serde_json::from_value(value).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
+    let meta =
+        serde_json::from_value(value).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
     Ok((meta, version))
 }
 

@@ -75,7 +75,9 @@ where
             // A version-1 document next to a meta key is what a migration leaves when the
             // page closed before the old key was removed: the keyed data is complete.
             let mut stored = read_keyed(&meta, records, shards)?;
-            stored.obsolete.extend(legacy.map(|_| LEGACY_KEY.to_string()));
+            stored
+                .obsolete
+                .extend(legacy.map(|_| LEGACY_KEY.to_string()));
             Ok(Some(stored))
         }
         (None, Some(document)) => {
@@ -206,7 +208,10 @@ fn read_keyed(
                 contacts.push(*contact);
             }
             Record::Deleted(t) => {
-                stored.saved.contacts.insert(id, Stamp::Deleted(t.deleted_at));
+                stored
+                    .saved
+                    .contacts
+                    .insert(id, Stamp::Deleted(t.deleted_at));
             }
         }
     }

@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::keyed::{decode_meta, decode_record, decode_shard, encode_contact, shard_number, Record};
+use super::keyed::{
+    decode_meta, decode_record, decode_shard, encode_contact, shard_number, Record,
+};
 use super::save::{Saved, Stamp};
 use super::{shard_of, SnapshotError, CONTACT_PREFIX, META_KEY};
 use crate::domain::book::Book;

@@ -118,4 +118,6 @@ fn version_of(value: &Value, newest: u32) -> Result<u32, SnapshotError> {
 }
 
 #[cfg(test)]
+mod shard_tests;
+#[cfg(test)]
 mod tests;

@@ -66,7 +66,9 @@ impl BitReader<'_> {
             let value = u32::from(c)
                 .checked_sub(OFFSET)
                 .filter(|v| *v <= 0x7FFF)
-                .ok_or_else(|| format!("the character U+{:04X} is not packed data", u32::from(c)))?;
+                .ok_or_else(|| {
+                    format!("the character U+{:04X} is not packed data", u32::from(c))
+                })?;
             self.acc = (self.acc << 15) | u64::from(value);
             self.bits += 15;
         }

@@ -5,9 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::keyed::{
-    contact_line, encode_meta, encode_shard, shard_key, shard_of, tombstone_line,
-};
+use super::keyed::{contact_line, encode_meta, encode_shard, shard_key, shard_of, tombstone_line};
 use super::pack::pack;
 use super::META_KEY;
 use crate::domain::book::Book;
@@ -245,7 +243,12 @@ pub fn import_growth(book: &Book, import: &Import) -> usize {
         }
     };
     let after = packed(&mut import.new.iter().chain(import.updated.iter()));
-    let before = packed(&mut import.updated.iter().filter_map(|c| current.get(&c.id).copied()));
+    let before = packed(
+        &mut import
+            .updated
+            .iter()
+            .filter_map(|c| current.get(&c.id).copied()),
+    );
     let contacts = after.saturating_sub(before);
     let meta = if import.events.is_empty() && import.setup.is_none() {
         0

@@ -143,7 +143,10 @@ fn the_stored_field_names_are_stable() {
         .as_object()
         .unwrap()
         .contains_key("note"));
-    let bo = fixture_book().contact(&ContactId::new("b")).unwrap().clone();
+    let bo = fixture_book()
+        .contact(&ContactId::new("b"))
+        .unwrap()
+        .clone();
     let bo: serde_json::Value = serde_json::from_str(&keyed::contact_line(&bo)).unwrap();
     assert_eq!(
         bo.as_object()
@@ -332,11 +335,16 @@ fn every_stored_version_reads_forward() {
         let again = decode_keys(store).unwrap().unwrap();
         assert_eq!(again.book, fixture_book(), "{}: after migrating", case.name);
         assert_eq!(again.migrated_from, None, "{}", case.name);
-        assert_eq!(again.saved, {
-            let mut saved = stored.saved.clone();
-            saved.commit(plan);
-            saved
-        }, "{}: what the tab remembers is what storage holds", case.name);
+        assert_eq!(
+            again.saved,
+            {
+                let mut saved = stored.saved.clone();
+                saved.commit(plan);
+                saved
+            },
+            "{}: what the tab remembers is what storage holds",
+            case.name
+        );
     }
 }
 
@@ -382,7 +390,10 @@ fn a_migration_from_version_2_cut_short_loses_nothing() {
         steps += 1;
     }
     assert!(steps >= 2, "at least one shard and the meta key");
-    assert!(!store.keys().any(|k| k.starts_with(CONTACT_PREFIX)), "{store:?}");
+    assert!(
+        !store.keys().any(|k| k.starts_with(CONTACT_PREFIX)),
+        "{store:?}"
+    );
     let done = decode_keys(store).unwrap().unwrap();
     assert_eq!(done.migrated_from, None);
     assert_eq!(
@@ -519,7 +530,7 @@ fn unreadable_shards_and_lines_are_told_apart() {
     assert_eq!(stored.unreadable.len(), 1);
     assert_eq!(stored.unreadable[0].raw, bad);
     assert!(!stored.unreadable[0].whole_key);
-    assert_eq!(stored.rewrite, [a.clone()]);
+    assert_eq!(stored.rewrite, std::slice::from_ref(&a));
     let plan = plan(
         &stored.book,
         &stored.saved,
@@ -863,7 +874,10 @@ fn an_import_s_growth_is_what_saving_it_adds() {
         assert!(estimate >= grew, "{estimate} < {grew}: {import:?}");
         if exact {
             // Contacts only: no more than twice what it takes, plus a shard's header.
-            assert!(estimate <= 2 * grew + 64, "{estimate} vs {grew}: {import:?}");
+            assert!(
+                estimate <= 2 * grew + 64,
+                "{estimate} vs {grew}: {import:?}"
+            );
         }
     };
     check(
@@ -948,4 +962,3 @@ fn tombstones_older_than_90_days_are_pruned() {
     store.extend(plan.writes);
     assert_eq!(decode_keys(store).unwrap().unwrap().saved.len(), 1);
 }
-
