@@ -338,8 +338,14 @@ fn ImportFile() -> impl IntoView {
 
     let body = move || match import.get() {
         Import::Idle => None,
-        Import::Reading(_) => {
-            Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any())
+        Import::Reading(status) => {
+            // Reading, then comparing with the book: one status for both.
+            let status = if status.is_empty() {
+                "Reading the file and comparing it with your contacts…".to_string()
+            } else {
+                status
+            };
+            Some(view! { <p class="data-status" role="status">{status}</p> }.into_any())
         }
         Import::Failed(message) => {
             Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
@@ -469,7 +475,19 @@ fn PreviewPanel(
             })
             .collect()
     });
-    let confirm = move |_| import.set(apply_preview(state, &p));
+    // Applying a big file takes a moment: the status is drawn first, then the import runs.
+    let confirm = move |_| {
+        let p = p.clone();
+        import.set(Import::Reading(
+            "Importing… a big file takes a few seconds.".into(),
+        ));
+        request_animation_frame(move || {
+            set_timeout(
+                move || import.set(apply_preview(state, &p)),
+                std::time::Duration::ZERO,
+            )
+        });
+    };
     let cancel = move |_| {
         merges.set(Vec::new());
         import.set(Import::Idle);
