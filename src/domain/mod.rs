@@ -29,7 +29,7 @@
 //!   it changed and another tab's edits to other fields survive.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
-//! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
+//! - `snapshot`: the stored layout (a meta key + 64 packed shards of contacts), its versions and
 //!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
 //!   imports parse to a preview and change nothing until applied.
