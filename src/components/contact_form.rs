@@ -5,6 +5,7 @@
 //! (`view::contact_form::ContactInput::parse`) and marks the fields that are wrong;
 //! nothing typed is ever cleared by a failed validation.
 
+use crate::components::text_field::TextField;
 use crate::domain::{ContactId, EventId, Kind, NewContact};
 use crate::state::use_app;
 use crate::view::contact_form::{ContactInput, FieldErrors};
@@ -108,37 +109,6 @@ impl ContactDraft {
     }
 }
 
-/// A text input bound to a draft field, with its label and inline error.
-#[component]
-fn Field(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    #[prop(optional)] error: Option<Signal<Option<String>>>,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] placeholder: &'static str,
-    #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(default = NodeRef::new())] node_ref: NodeRef<Input>,
-) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let error_id = format!("{id}-error");
-    // Points at the message only while it is shown: an idref to an absent element is invalid.
-    let described = move || error.with(Option::is_some).then(|| error_id.clone());
-    let input = view! {
-        <input id=id node_ref=node_ref type=kind placeholder=placeholder autocomplete=autocomplete
-            aria-invalid=move || error.get().is_some().then_some("true")
-            aria-describedby=described
-            prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {input}
-            {move || error.get().map(|e| view! { <p id=format!("{id}-error") class="field-error" role="alert">{e}</p> })}
-        </div>
-    }
-}
-
 /// The three kinds as one-tap buttons.
 #[component]
 pub fn KindPicker(kind: RwSignal<Kind>) -> impl IntoView {
@@ -175,8 +145,8 @@ pub fn ContactFields(
         })
     });
     let more = view! {
-        <Field id="title" label="Job title" value=draft.title placeholder="Software Engineer"/>
-        <Field id="phone" label="Phone" value=draft.phone kind="tel"/>
+        <TextField id="title" label="Job title" value=draft.title placeholder="Software Engineer"/>
+        <TextField id="phone" label="Phone" value=draft.phone kind="tel"/>
         <div class="field">
             <label for="event">"Where you met"</label>
             <select id="event" on:change=move |ev| {
@@ -189,29 +159,29 @@ pub fn ContactFields(
                 </For>
             </select>
         </div>
-        <Field id="met-on" label="Date you met" value=draft.met_on kind="date" error=err(|e| e.met_on.clone())/>
-        <Field id="tags" label="Tags" value=draft.tags placeholder="backend, dream company (comma-separated)"/>
+        <TextField id="met-on" label="Date you met" value=draft.met_on kind="date" error=err(|e| e.met_on.clone())/>
+        <TextField id="tags" label="Tags" value=draft.tags placeholder="backend, dream company (comma-separated)"/>
         <div class="field">
             <label for="notes">"Notes"</label>
             <textarea id="notes" rows="3" prop:value=draft.notes on:input=move |ev| draft.notes.set(event_target_value(&ev))></textarea>
         </div>
-        <Field id="cadence" label="Keep in touch every … days" value=draft.cadence kind="number"
+        <TextField id="cadence" label="Keep in touch every … days" value=draft.cadence kind="number"
             placeholder="Default from Settings" error=err(|e| e.cadence.clone())/>
     };
     view! {
-        <Field id="name" label="Name" value=draft.name error=err(|e| e.name.clone()) node_ref=name_ref
+        <TextField id="name" label="Name" value=draft.name error=err(|e| e.name.clone()) node_ref=name_ref
             placeholder="Who did you meet?"/>
         <KindPicker kind=draft.kind/>
-        <Field id="company" label="Company" value=draft.company placeholder="Where they work"/>
-        <Field id="role" label="Role or team they mentioned" value=draft.role placeholder="Summer internship, Payments team"/>
+        <TextField id="company" label="Company" value=draft.company placeholder="Where they work"/>
+        <TextField id="role" label="Role or team they mentioned" value=draft.role placeholder="Summer internship, Payments team"/>
         <div class="field">
             <label for="hook">"What you talked about"</label>
             <textarea id="hook" rows="3" placeholder="A few words your messages will quote, e.g. their move to Rust"
                 prop:value=draft.hook on:input=move |ev| draft.hook.set(event_target_value(&ev))></textarea>
         </div>
-        <Field id="email" label="Email" value=draft.email kind="email" autocomplete="off"
+        <TextField id="email" label="Email" value=draft.email kind="email" autocomplete="off"
             placeholder="name@company.com" error=err(|e| e.email.clone())/>
-        <Field id="linkedin" label="LinkedIn" value=draft.linkedin kind="url"
+        <TextField id="linkedin" label="LinkedIn" value=draft.linkedin kind="url"
             placeholder="Profile link or name from the URL" error=err(|e| e.linkedin.clone())/>
         <label class="check">
             <input id="really-want" type="checkbox" prop:checked=draft.really_want

@@ -10,3 +10,4 @@ pub mod notice;
 pub mod setup;
 pub mod step_actions;
 pub mod tabbar;
+pub mod text_field;

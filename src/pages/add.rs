@@ -48,22 +48,7 @@ pub fn AddContact() -> impl IntoView {
     let go = use_go();
     let go_merge = go.clone();
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
-    let query = use_query_map();
-    let opened_with = query.with_untracked(|q| prefill_from_query(|k| q.get(k)));
-    let blank = NewContact {
-        met_on: state.now().today,
-        event: current_event.get_untracked(),
-        // "They are" starts where the last capture left it.
-        kind: state
-            .book
-            .with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
-        ..NewContact::default()
-    };
-    let draft = ContactDraft::new(&match &opened_with {
-        Some((prefill, _)) => prefill.fill(blank),
-        None => blank,
-    });
-    let prefilled = opened_with.map(|(_, message)| message);
+    let (draft, prefilled) = opening_draft();
     // Follow the event bar while capturing.
     Effect::new(move || draft.event.set(current_event.get()));
     let name_ref = NodeRef::<Input>::new();
@@ -120,24 +105,10 @@ pub fn AddContact() -> impl IntoView {
     let save_open = save.clone();
     view! {
         <main id="main" data-page="add" class="page">
-            <header class="page-head add-head">
-                <h1>"Add a contact"</h1>
-                <nav class="add-shortcuts" aria-label="Exchange contacts">
-                    <A href=Screen::Scan.href() attr:class="button small" attr:id="open-scan">"Scan a QR code"</A>
-                    <A href=Screen::Card.href() attr:class="button small" attr:id="open-card">"My card"</A>
-                </nav>
-            </header>
+            <AddHead/>
             {prefilled.map(|m| view! { <p class="saved-flash prefilled" id="prefilled" role="status">{m}</p> })}
             <EventBar/>
-            {move || saved.get().map(|name| match state.save_error.get() {
-                None => view! { <p class="saved-flash" role="status">{format!("✓ Saved {name}. Next!")}</p> }.into_any(),
-                Some(_) => view! {
-                    <p class="saved-flash not-saved" role="status">{format!(
-                        "{name} is added, but this browser refused to store it (see the message above). \
-                         It is kept while this page stays open."
-                    )}</p>
-                }.into_any(),
-            })}
+            <SavedFlash saved/>
             <form class="card form capture" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 save(true);
@@ -151,6 +122,62 @@ pub fn AddContact() -> impl IntoView {
                 </div>
             </form>
         </main>
+    }
+}
+
+/// The draft capture opens with: today, the current event, the last kind, and whatever was
+/// shared or scanned into the page's query; with the message saying what was filled in.
+fn opening_draft() -> (ContactDraft, Option<&'static str>) {
+    let state = use_app();
+    let query = use_query_map();
+    let opened_with = query.with_untracked(|q| prefill_from_query(|k| q.get(k)));
+    let blank = NewContact {
+        met_on: state.now().today,
+        event: state
+            .book
+            .with_untracked(|b| b.settings().current_event.clone()),
+        // "They are" starts where the last capture left it.
+        kind: state
+            .book
+            .with_untracked(|b| b.settings().last_kind.unwrap_or_default()),
+        ..NewContact::default()
+    };
+    let draft = ContactDraft::new(&match &opened_with {
+        Some((prefill, _)) => prefill.fill(blank),
+        None => blank,
+    });
+    (draft, opened_with.map(|(_, message)| message))
+}
+
+/// The title and the fair-floor shortcuts: Scan a QR code, My card.
+#[component]
+fn AddHead() -> impl IntoView {
+    view! {
+        <header class="page-head add-head">
+            <h1>"Add a contact"</h1>
+            <nav class="add-shortcuts" aria-label="Exchange contacts">
+                <A href=Screen::Scan.href() attr:class="button small" attr:id="open-scan">"Scan a QR code"</A>
+                <A href=Screen::Card.href() attr:class="button small" attr:id="open-card">"My card"</A>
+            </nav>
+        </header>
+    }
+}
+
+/// "✓ Saved Ana. Next!" after Save and add another; when the browser refused to store
+/// it, says so instead (a refused save never shows a success mark).
+#[component]
+fn SavedFlash(saved: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app();
+    move || {
+        saved.get().map(|name| match state.save_error.get() {
+            None => view! { <p class="saved-flash" role="status">{format!("✓ Saved {name}. Next!")}</p> }.into_any(),
+            Some(_) => view! {
+                <p class="saved-flash not-saved" role="status">{format!(
+                    "{name} is added, but this browser refused to store it (see the message above). \
+                     It is kept while this page stays open."
+                )}</p>
+            }.into_any(),
+        })
     }
 }
 

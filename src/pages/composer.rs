@@ -16,7 +16,9 @@ use crate::domain::{Command, Contact, ContactId, Step};
 use crate::pages::not_found::Missing;
 use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
-use crate::view::composer::{char_range, problems, signed, without, DraftProblem};
+use crate::view::composer::{
+    char_range, no_email_hint, problems, signed, to_line, without, DraftProblem,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params, use_query_map};
@@ -55,6 +57,7 @@ pub fn Composer() -> impl IntoView {
     }
 }
 
+/// One step's message: the draft to edit, the ways to send it, and "Mark as sent".
 #[component]
 fn ComposerView(
     contact: Contact,
@@ -63,143 +66,208 @@ fn ComposerView(
     body: String,
 ) -> impl IntoView {
     let state = use_app();
-    let go = use_go();
     let by_message =
         step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
     // A LinkedIn message has no subject line.
     let has_subject = subject.is_some() && !by_message;
-    let subject = RwSignal::new(subject.unwrap_or_default());
-    let body = RwSignal::new(body);
-    let feedback = RwSignal::new(None::<String>);
-    let confirm_long = RwSignal::new(false);
-    let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
-    let is_note = step == Step::Connect;
-    let length = Memo::new(move |_| NoteLength::of(&body.get(), premium.get()));
-    let email = contact.email.clone();
-    let mail = Memo::new(move |_| mailto(email.as_ref(), &subject.get(), &body.get()));
-    let linkedin = profile_or_search(contact.linkedin.as_ref(), &contact.name, &contact.company);
-    let has_profile = contact.linkedin.is_some();
-    let has_email = contact.email.is_some();
-    let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
-    let id = contact.id.clone();
-    let query = use_query_map();
-    let back = {
-        let id = id.clone();
-        // Where "Mark as sent" returns: the screen the composer was opened from.
-        move || {
-            query
-                .read_untracked()
-                .get("back")
-                .and_then(|path| Screen::parse(&path))
-                .unwrap_or_else(|| Screen::Contact(id.clone()))
-        }
+    let draft = Draft {
+        subject: RwSignal::new(subject.unwrap_or_default()),
+        body: RwSignal::new(body),
+        has_subject,
+        is_note: step == Step::Connect,
+        confirm_long: RwSignal::new(false),
     };
+    let feedback = RwSignal::new(None::<String>);
+    let id = contact.id.clone();
+    let to_line = to_line(
+        &contact.name,
+        contact.email.as_ref().map(|e| e.as_str()),
+        &contact.company,
+    );
+    let email_hint = no_email_hint(step, contact.email.is_some());
+    let name = contact.name.clone();
 
-    let full_text = move || {
-        let s = subject.get_untracked();
-        let b = body.get_untracked();
-        if has_subject && !s.trim().is_empty() {
+    view! {
+        <main id="main" data-page="composer" class="page">
+            <header class="page-head">
+                <A href=Screen::Contact(id.clone()).href() attr:class="back-link">"‹ " {name}</A>
+                <h1>{step_label(step, crate::domain::Status::DueToday, None, by_message)}</h1>
+                <p class="subtitle">{to_line}</p>
+            </header>
+            {email_hint.map(|h| view! { <p class="card hint">{h}</p> })}
+            <DraftEditor draft/>
+            <DraftWarnings body=draft.body/>
+            <SendActions contact draft feedback/>
+            {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
+            <MarkSent id step by_message feedback/>
+        </main>
+    }
+}
+
+/// What the student is writing, shared by the composer's parts.
+#[derive(Clone, Copy)]
+struct Draft {
+    subject: RwSignal<String>,
+    body: RwSignal<String>,
+    has_subject: bool,
+    /// A LinkedIn connection note, with its length limit.
+    is_note: bool,
+    /// Copy was tapped on a note over the limit: the next tap copies it anyway.
+    confirm_long: RwSignal<bool>,
+}
+
+impl Draft {
+    /// The note's length against LinkedIn's limit (premium accounts allow more).
+    fn length(self) -> Memo<NoteLength> {
+        let state = use_app();
+        let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
+        let body = self.body;
+        Memo::new(move |_| NoteLength::of(&body.get(), premium.get()))
+    }
+
+    /// The text Copy puts on the clipboard: the subject line first, when there is one.
+    fn full_text(self) -> String {
+        let s = self.subject.get_untracked();
+        let b = self.body.get_untracked();
+        if self.has_subject && !s.trim().is_empty() {
             format!("Subject: {s}\n\n{b}")
         } else {
             b
         }
-    };
+    }
+}
+
+/// The subject and message fields, and the connection note's character count.
+#[component]
+fn DraftEditor(draft: Draft) -> impl IntoView {
+    let Draft {
+        subject,
+        body,
+        is_note,
+        confirm_long,
+        ..
+    } = draft;
+    let length = draft.length();
+    view! {
+        <section class="card form composer">
+            {draft.has_subject.then(|| view! {
+                <label for="subject">"Subject"</label>
+                <input id="subject" prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev))/>
+            })}
+            <label for="message">{if is_note { "Connection note" } else { "Message" }}</label>
+            <textarea id="message" rows=if is_note { "6" } else { "14" } prop:value=body
+                aria-describedby=is_note.then_some("message-count")
+                on:input=move |ev| { body.set(event_target_value(&ev)); confirm_long.set(false); }></textarea>
+            {is_note.then(|| view! {
+                <p id="message-count" class="note-count" class:over=move || !length.get().fits() aria-live="polite">
+                    {move || {
+                        let l = length.get();
+                        if l.fits() { format!("{} / {} characters", l.length, l.limit) }
+                        else { format!("{} / {} characters — {} over LinkedIn's limit", l.length, l.limit, l.over_by()) }
+                    }}
+                </p>
+            })}
+            <Show when=move || confirm_long.get()>
+                <p class="field-error" role="alert">
+                    {move || format!("LinkedIn cuts notes at {} characters, so the end of this one would be lost. Shorten it, or tap Copy again to copy it anyway.", length.get().limit)}
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+/// Copy, Open LinkedIn, Open email (when the link fits) and the share sheet.
+#[component]
+fn SendActions(
+    contact: Contact,
+    draft: Draft,
+    feedback: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let Draft {
+        subject,
+        body,
+        is_note,
+        confirm_long,
+        ..
+    } = draft;
+    let length = draft.length();
+    let email = contact.email.clone();
+    let mail = Memo::new(move |_| mailto(email.as_ref(), &subject.get(), &body.get()));
+    let linkedin = profile_or_search(contact.linkedin.as_ref(), &contact.name, &contact.company);
+    let has_profile = contact.linkedin.is_some();
+    let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let copy = move |_| {
         if is_note && !length.get_untracked().fits() && !confirm_long.get_untracked() {
             confirm_long.set(true);
             return;
         }
         confirm_long.set(false);
-        copy_text(full_text(), feedback);
+        copy_text(draft.full_text(), feedback);
     };
     let share = move |_| share_text(subject.get_untracked(), body.get_untracked(), feedback);
-    let mark_sent = {
-        let id = id.clone();
-        let back = back.clone();
-        move |_| {
-            let now = state.now();
-            let command = if by_message {
-                Command::SentAsMessage {
-                    contact: id.clone(),
-                    on: now.today,
-                    at: now.at,
-                }
-            } else {
-                Command::MarkDone {
-                    contact: id.clone(),
-                    step,
-                    on: now.today,
-                    at: now.at,
-                }
-            };
-            match state.apply(command) {
-                Ok(()) => go(back()),
-                Err(e) => feedback.set(Some(e.to_string())),
+    view! {
+        <section class="composer-actions">
+            <button id="copy" class="button" on:click=copy>
+                {move || if confirm_long.get() { "Copy anyway" } else { "Copy" }}
+            </button>
+            <a id="open-linkedin" class="button" href=linkedin target="_blank" rel="noopener noreferrer">
+                {if has_profile { "Open LinkedIn" } else { "Find on LinkedIn" }}
+            </a>
+            {(!is_note).then_some(move || match mail.get() {
+                Mailto::Link(href) => view! { <a id="open-email" class="button" href=href>"Open email"</a> }.into_any(),
+                Mailto::TooLong { .. } => view! {
+                    <p class="meta too-long">{format!("Too long to open in your mail app (over {MAX_LENGTH} characters): Copy it and paste it into a new email.")}</p>
+                }.into_any(),
+            })}
+            {can_share.then(|| view! { <button id="share" class="button" on:click=share>"Share…"</button> })}
+        </section>
+    }
+}
+
+/// "Mark as sent": records the step (or the follow-up sent as a LinkedIn message) and
+/// returns to the screen the composer was opened from.
+#[component]
+fn MarkSent(
+    id: ContactId,
+    step: Step,
+    by_message: bool,
+    feedback: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let go = use_go();
+    let query = use_query_map();
+    let mark_sent = move |_| {
+        let now = state.now();
+        let command = if by_message {
+            Command::SentAsMessage {
+                contact: id.clone(),
+                on: now.today,
+                at: now.at,
             }
+        } else {
+            Command::MarkDone {
+                contact: id.clone(),
+                step,
+                on: now.today,
+                at: now.at,
+            }
+        };
+        // Where it returns: the screen the composer was opened from.
+        let back = query
+            .read_untracked()
+            .get("back")
+            .and_then(|path| Screen::parse(&path))
+            .unwrap_or_else(|| Screen::Contact(id.clone()));
+        match state.apply(command) {
+            Ok(()) => go(back),
+            Err(e) => feedback.set(Some(e.to_string())),
         }
     };
-    let to_line = match (&contact.email, contact.company.is_empty()) {
-        (Some(email), _) => format!("To {} · {}", contact.name, email.as_str()),
-        (None, false) => format!("To {} · {}", contact.name, contact.company),
-        (None, true) => format!("To {}", contact.name),
-    };
-    let email_hint = (!has_email && matches!(step, Step::Email | Step::Referral))
-        .then_some("No email address saved for them: send this as a LinkedIn message, or add their email to open your mail app.");
-
     view! {
-        <main id="main" data-page="composer" class="page">
-            <header class="page-head">
-                <A href=Screen::Contact(id.clone()).href() attr:class="back-link">"‹ " {contact.name.clone()}</A>
-                <h1>{step_label(step, crate::domain::Status::DueToday, None, by_message)}</h1>
-                <p class="subtitle">{to_line}</p>
-            </header>
-            {email_hint.map(|h| view! { <p class="card hint">{h}</p> })}
-            <section class="card form composer">
-                {has_subject.then(|| view! {
-                    <label for="subject">"Subject"</label>
-                    <input id="subject" prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev))/>
-                })}
-                <label for="message">{if is_note { "Connection note" } else { "Message" }}</label>
-                <textarea id="message" rows=if is_note { "6" } else { "14" } prop:value=body
-                    aria-describedby=is_note.then_some("message-count")
-                    on:input=move |ev| { body.set(event_target_value(&ev)); confirm_long.set(false); }></textarea>
-                {is_note.then(|| view! {
-                    <p id="message-count" class="note-count" class:over=move || !length.get().fits() aria-live="polite">
-                        {move || {
-                            let l = length.get();
-                            if l.fits() { format!("{} / {} characters", l.length, l.limit) }
-                            else { format!("{} / {} characters — {} over LinkedIn's limit", l.length, l.limit, l.over_by()) }
-                        }}
-                    </p>
-                })}
-                <Show when=move || confirm_long.get()>
-                    <p class="field-error" role="alert">
-                        {move || format!("LinkedIn cuts notes at {} characters, so the end of this one would be lost. Shorten it, or tap Copy again to copy it anyway.", length.get().limit)}
-                    </p>
-                </Show>
-            </section>
-            <DraftWarnings body/>
-            <section class="composer-actions">
-                <button id="copy" class="button" on:click=copy>
-                    {move || if confirm_long.get() { "Copy anyway" } else { "Copy" }}
-                </button>
-                <a id="open-linkedin" class="button" href=linkedin target="_blank" rel="noopener noreferrer">
-                    {if has_profile { "Open LinkedIn" } else { "Find on LinkedIn" }}
-                </a>
-                {(!is_note).then_some(move || match mail.get() {
-                    Mailto::Link(href) => view! { <a id="open-email" class="button" href=href>"Open email"</a> }.into_any(),
-                    Mailto::TooLong { .. } => view! {
-                        <p class="meta too-long">{format!("Too long to open in your mail app (over {MAX_LENGTH} characters): Copy it and paste it into a new email.")}</p>
-                    }.into_any(),
-                })}
-                {can_share.then(|| view! { <button id="share" class="button" on:click=share>"Share…"</button> })}
-            </section>
-            {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
-            <section class="card sent">
-                <p>"Sent it? Mark it so Followup can plan what comes next."</p>
-                <button id="mark-sent" class="button primary" on:click=mark_sent>"Mark as sent"</button>
-            </section>
-        </main>
+        <section class="card sent">
+            <p>"Sent it? Mark it so Followup can plan what comes next."</p>
+            <button id="mark-sent" class="button primary" on:click=mark_sent>"Mark as sent"</button>
+        </section>
     }
 }
 

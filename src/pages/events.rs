@@ -5,6 +5,7 @@
 //! the card for an edit. Deleting asks first and says what is kept. Nothing here touches
 //! storage or the clock: today's date and new ids come from the shell.
 
+use crate::components::text_field::TextField;
 use crate::domain::agenda::event_summary;
 use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::routes::{use_go, Screen};
@@ -237,26 +238,11 @@ fn EventForm(
             Err(e) => save_error.set(Some(e.to_string())),
         }
     };
-    let field_error = |id: &'static str, error: RwSignal<Option<String>>| {
-        move || {
-            error
-                .get()
-                .map(|e| view! { <p id=id class="field-error" role="alert">{e}</p> })
-        }
-    };
-
     view! {
         <form class="events-form" on:submit=save novalidate>
-            <div class="field">
-                <label for="event-name">"Name"</label>
-                <input id="event-name" node_ref=name_ref autocomplete="off" autocapitalize="words" required
-                    placeholder="Fall Career Fair"
-                    aria-describedby=move || draft.name_error.with(Option::is_some).then_some("event-name-error")
-                    aria-invalid=move || draft.name_error.get().map(|_| "true")
-                    prop:value=draft.name
-                    on:input=move |ev| { draft.name.set(event_target_value(&ev)); draft.name_error.set(None); }/>
-                {field_error("event-name-error", draft.name_error)}
-            </div>
+            <TextField id="event-name" label="Name" value=draft.name node_ref=name_ref autocapitalize="words"
+                required=true placeholder="Fall Career Fair" error=draft.name_error
+                on_input=Callback::new(move |()| draft.name_error.set(None))/>
             <div class="events-pair">
                 <div class="field">
                     <label for="event-kind">"Kind"</label>
@@ -269,30 +255,12 @@ fn EventForm(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="event-date">"Date"</label>
-                    <input id="event-date" type="date" required
-                        aria-describedby=move || draft.date_error.with(Option::is_some).then_some("event-date-error")
-                        aria-invalid=move || draft.date_error.get().map(|_| "true")
-                        prop:value=draft.date
-                        on:input=move |ev| { draft.date.set(event_target_value(&ev)); draft.date_error.set(None); }/>
-                    {field_error("event-date-error", draft.date_error)}
-                </div>
-                <div class="field">
-                    <label for="event-ends">"Last day"<span class="events-optional">" (optional)"</span></label>
-                    <input id="event-ends" type="date"
-                        aria-describedby=move || draft.ends_error.with(Option::is_some).then_some("event-ends-error")
-                        aria-invalid=move || draft.ends_error.get().map(|_| "true")
-                        prop:value=draft.ends
-                        on:input=move |ev| { draft.ends.set(event_target_value(&ev)); draft.ends_error.set(None); }/>
-                    {field_error("event-ends-error", draft.ends_error)}
-                </div>
+                <TextField id="event-date" label="Date" kind="date" value=draft.date required=true error=draft.date_error
+                    on_input=Callback::new(move |()| draft.date_error.set(None))/>
+                <TextField id="event-ends" label="Last day" optional=true kind="date" value=draft.ends error=draft.ends_error
+                    on_input=Callback::new(move |()| draft.ends_error.set(None))/>
             </div>
-            <div class="field">
-                <label for="event-place">"Place"<span class="events-optional">" (optional)"</span></label>
-                <input id="event-place" autocomplete="off" placeholder="Student Union, Hall B"
-                    prop:value=draft.place on:input=move |ev| draft.place.set(event_target_value(&ev))/>
-            </div>
+            <TextField id="event-place" label="Place" optional=true value=draft.place placeholder="Student Union, Hall B"/>
             {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="events-actions">
                 <button type="submit" class="button primary">{if is_new { "Add event" } else { "Save changes" }}</button>

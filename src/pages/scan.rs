@@ -63,7 +63,6 @@ fn CameraScan() -> impl IntoView {
     // Local to this thread (the browser's only one); read after unmount as "stopped".
     let running = StoredValue::new_local(true);
     let stream = StoredValue::new_local(None::<MediaStream>);
-    let is_running = move || running.try_get_value().unwrap_or(false);
 
     let found = {
         let go = go.clone();
@@ -77,36 +76,7 @@ fn CameraScan() -> impl IntoView {
                 return;
             };
             let found = found.clone();
-            leptos::task::spawn_local(async move {
-                match open_camera().await {
-                    Ok(media) if is_running() => {
-                        element.set_src_object(Some(&media));
-                        if let Ok(playing) = element.play() {
-                            // Refused when the page closes first: nothing to report.
-                            leptos::task::spawn_local(async move {
-                                let _ = JsFuture::from(playing).await;
-                            });
-                        }
-                        stream.set_value(Some(media));
-                        camera.try_set(Camera::Looking);
-                    }
-                    // The page closed while the camera was starting.
-                    Ok(media) => return stop(&media),
-                    Err(message) => {
-                        camera.try_set(Camera::Failed(message));
-                        return;
-                    }
-                }
-                while is_running() {
-                    if let Some(code) = detect(&element).await {
-                        if is_running() {
-                            found(code);
-                        }
-                        break;
-                    }
-                    sleep(250).await;
-                }
-            });
+            leptos::task::spawn_local(watch_camera(element, camera, running, stream, found));
         });
     }
     on_cleanup(move || {
@@ -125,27 +95,7 @@ fn CameraScan() -> impl IntoView {
         else {
             return;
         };
-        let found = found.clone();
-        leptos::task::spawn_local(async move {
-            let Ok(promise) = web_sys::window()
-                .expect("a window")
-                .create_image_bitmap_with_blob(&file)
-            else {
-                return;
-            };
-            match JsFuture::from(promise).await {
-                Ok(bitmap) => match detect(&bitmap).await {
-                    Some(code) => found(code),
-                    None => camera.set(Camera::Failed(
-                        "No QR code was found in that photo. Try again closer, or paste the link below."
-                            .into(),
-                    )),
-                },
-                Err(_) => camera.set(Camera::Failed(
-                    "That file couldn't be read as a photo. Paste the link below instead.".into(),
-                )),
-            }
-        });
+        leptos::task::spawn_local(read_photo(file, camera, found.clone()));
     };
 
     view! {
@@ -162,6 +112,68 @@ fn CameraScan() -> impl IntoView {
             <label class="button scan-photo" for="scan-photo">"Read a photo instead"</label>
             <input id="scan-photo" class="visually-hidden" type="file" accept="image/*" on:change=on_photo/>
         </section>
+    }
+}
+
+/// Starts the camera in `element` and looks for a code four times a second until one is
+/// found (handed to `found`) or the page closes (`running` false; the stream is stopped).
+async fn watch_camera(
+    element: web_sys::HtmlVideoElement,
+    camera: RwSignal<Camera>,
+    running: StoredValue<bool, LocalStorage>,
+    stream: StoredValue<Option<MediaStream>, LocalStorage>,
+    found: impl Fn(String) + 'static,
+) {
+    let is_running = move || running.try_get_value().unwrap_or(false);
+    match open_camera().await {
+        Ok(media) if is_running() => {
+            element.set_src_object(Some(&media));
+            if let Ok(playing) = element.play() {
+                // Refused when the page closes first: nothing to report.
+                leptos::task::spawn_local(async move {
+                    let _ = JsFuture::from(playing).await;
+                });
+            }
+            stream.set_value(Some(media));
+            camera.try_set(Camera::Looking);
+        }
+        // The page closed while the camera was starting.
+        Ok(media) => return stop(&media),
+        Err(message) => {
+            camera.try_set(Camera::Failed(message));
+            return;
+        }
+    }
+    while is_running() {
+        if let Some(code) = detect(&element).await {
+            if is_running() {
+                found(code);
+            }
+            break;
+        }
+        sleep(250).await;
+    }
+}
+
+/// Looks for a code in a picked photo; says so when there is none or the file is no image.
+async fn read_photo(file: web_sys::File, camera: RwSignal<Camera>, found: impl Fn(String)) {
+    let Ok(promise) = web_sys::window()
+        .expect("a window")
+        .create_image_bitmap_with_blob(&file)
+    else {
+        return;
+    };
+    match JsFuture::from(promise).await {
+        Ok(bitmap) => match detect(&bitmap).await {
+            Some(code) => found(code),
+            None => camera.set(Camera::Failed(
+                "No QR code was found in that photo. Try again closer, or paste the link below."
+                    .into(),
+            )),
+        },
+        Err(_) => camera.set(Camera::Failed(
+            "That file couldn't be read as a photo. Paste the link below instead.".into(),
+        )),
     }
 }
 

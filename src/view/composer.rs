@@ -2,7 +2,10 @@
 //! instruction in brackets still to replace, a placeholder left over. Each comes with the
 //! fix the composer offers in one tap.
 //!
+//! Also the composer's header lines (who it goes to, and the hint when there is no email).
 //! Pure text checks, tested on the host.
+
+use crate::domain::Step;
 
 /// Something to fix in a draft, with where it is (byte offsets into the text checked).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,6 +122,23 @@ pub fn char_range(body: &str, start: usize, end: usize) -> (u32, u32) {
     (chars(start), chars(end))
 }
 
+/// The line under the composer's title: the person, then their email or else their company.
+pub fn to_line(name: &str, email: Option<&str>, company: &str) -> String {
+    match (email, company.is_empty()) {
+        (Some(email), _) => format!("To {name} · {email}"),
+        (None, false) => format!("To {name} · {company}"),
+        (None, true) => format!("To {name}"),
+    }
+}
+
+/// What the composer says when an email-shaped step has no address to send to.
+pub fn no_email_hint(step: Step, has_email: bool) -> Option<&'static str> {
+    (!has_email && matches!(step, Step::Email | Step::Referral)).then_some(
+        "No email address saved for them: send this as a LinkedIn message, or add their \
+         email to open your mail app.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +202,30 @@ mod tests {
             DraftProblem::Placeholder { start: 0, end: 1 },
         ] {
             assert!(!problem.message().is_empty() && !problem.fix().is_empty());
+        }
+    }
+
+    #[test]
+    fn header_lines() {
+        for (email, company, want) in [
+            (
+                Some("ana@figma.com"),
+                "Figma",
+                "To Ana Silva · ana@figma.com",
+            ),
+            (None, "Figma", "To Ana Silva · Figma"),
+            (None, "", "To Ana Silva"),
+        ] {
+            assert_eq!(to_line("Ana Silva", email, company), want);
+        }
+        for (step, has_email, hinted) in [
+            (Step::Email, false, true),
+            (Step::Referral, false, true),
+            (Step::Email, true, false),
+            (Step::Connect, false, false),
+            (Step::BonusMessage, false, false),
+        ] {
+            assert_eq!(no_email_hint(step, has_email).is_some(), hinted, "{step:?}");
         }
     }
 }

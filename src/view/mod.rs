@@ -8,4 +8,5 @@ pub mod agenda;
 pub mod composer;
 pub mod contact_form;
 pub mod contacts;
+pub mod field;
 pub mod steps;

@@ -43,10 +43,7 @@ fn KeptCopyRow(
     let label = format!("{}, {}", copy.describe(), size(copy.bytes));
     let key = copy.key.clone();
     let download = move |_| {
-        let name = format!(
-            "followup-unreadable-{}.json",
-            dates::iso(state.today.get_untracked())
-        );
+        let name = format!("followup-unreadable-{}.json", dates::iso(state.now().today));
         let Some(text) = storage::read_raw(&key) else {
             message.set(Some("This copy is no longer in this browser.".into()));
             copies.set(storage::kept_copies());

@@ -13,6 +13,7 @@ mod data_section;
 mod kept_copies;
 mod storage_info;
 
+use crate::components::text_field::TextField;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
 use crate::domain::settings::Theme;
@@ -45,54 +46,6 @@ pub fn Settings() -> impl IntoView {
                 <DataSection/>
             </section>
         </main>
-    }
-}
-
-/// A labelled text input with an optional hint and inline error.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    #[prop(optional)] hint: &'static str,
-    #[prop(optional)] placeholder: &'static str,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(default = "text")] inputmode: &'static str,
-    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    // The error's id is named only while the error is shown: an idref to an absent element
-    // is invalid.
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let showing = error.is_some_and(|e| e.with(Option::is_some));
-            match (hint.is_empty(), showing) {
-                (true, false) => None,
-                (true, true) => Some(error_id.clone()),
-                (false, false) => Some(hint_id.clone()),
-                (false, true) => Some(format!("{hint_id} {error_id}")),
-            }
-        }
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input id=id type=kind placeholder=placeholder autocomplete=autocomplete inputmode=inputmode
-                aria-describedby=described
-                aria-invalid=move || error.and_then(|e| e.get()).map(|_| "true")
-                prop:value=value
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    if let Some(e) = error { e.set(None) }
-                }/>
-            {(!hint.is_empty()).then(|| view! { <p id=hint_id class="settings-hint">{hint}</p> })}
-            {move || error.and_then(|e| e.get()).map(|e| view! {
-                <p id=error_id.clone() class="field-error" role="alert">{e}</p>
-            })}
-        </div>
     }
 }
 
@@ -176,12 +129,12 @@ fn ProfileForm() -> impl IntoView {
                 </div>
                 <TextField id="profile-resume" label="Resume link" value=resume_url kind="url" inputmode="url"
                     placeholder="https://…" hint="A link anyone can open, such as a shared PDF."
-                    error=resume_error/>
+                    error=resume_error on_input=Callback::new(move |()| resume_error.set(None))/>
                 <TextField id="profile-linkedin" label="Your LinkedIn" value=linkedin_url kind="url" inputmode="url"
-                    placeholder="linkedin.com/in/your-name" error=linkedin_error/>
+                    placeholder="linkedin.com/in/your-name" error=linkedin_error on_input=Callback::new(move |()| linkedin_error.set(None))/>
                 <TextField id="profile-email" label="Your email" value=email kind="email" inputmode="email"
                     autocomplete="email" placeholder="alex@university.edu"
-                    hint="Shared on your card if you choose a contact card." error=email_error/>
+                    hint="Shared on your card if you choose a contact card." error=email_error on_input=Callback::new(move |()| email_error.set(None))/>
                 <TextField id="profile-sign-off" label="Sign-off" value=sign_off placeholder="Best,"
                     hint="The line before your name at the end of an email."/>
                 {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

@@ -94,12 +94,13 @@ pub const CHROME_ARGS: &[&str] = &[
     "--window-size=390,844",
 ];
 
-fn chrome_path() -> PathBuf {
-    let path =
-        PathBuf::from(std::env::var_os("CHROME").unwrap_or_else(|| "/usr/bin/chromium".into()));
+/// The program named by the environment variable `var`, or `default`; a panic that says how
+/// to install it when it is missing.
+fn program_path(var: &str, default: &str, what: &str) -> PathBuf {
+    let path = PathBuf::from(std::env::var_os(var).unwrap_or_else(|| default.into()));
     if !path.is_file() {
         panic!(
-            "e2e: Chromium not found at {} (set CHROME to override).\n\
+            "e2e: {what} not found at {} (set {var} to override).\n\
              Install it with: apt-get update && apt-get install -y chromium chromium-driver",
             path.display()
         );
@@ -107,18 +108,12 @@ fn chrome_path() -> PathBuf {
     path
 }
 
+fn chrome_path() -> PathBuf {
+    program_path("CHROME", "/usr/bin/chromium", "Chromium")
+}
+
 fn chromedriver_path() -> PathBuf {
-    let path = PathBuf::from(
-        std::env::var_os("CHROMEDRIVER").unwrap_or_else(|| "/usr/bin/chromedriver".into()),
-    );
-    if !path.is_file() {
-        panic!(
-            "e2e: chromedriver not found at {} (set CHROMEDRIVER to override).\n\
-             Install it with: apt-get update && apt-get install -y chromium chromium-driver",
-            path.display()
-        );
-    }
-    path
+    program_path("CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver")
 }
 
 /// Safari's user agent on an iPhone (iOS 18).

@@ -182,14 +182,18 @@ pub async fn wait_h1(b: &Browser, expected: &str) {
 
 // ---------------------------------------------------------------- fields
 
-/// Types `text` at the end of what the field holds (no clearing).
-pub async fn append_into(b: &Browser, css: &str, text: &str) {
+/// The element `css` finds, once it is in the page.
+async fn element(b: &Browser, css: &str) -> fantoccini::elements::Element {
     b.wait_css(css, UI).await;
-    let el = b
-        .client
+    b.client
         .find(Locator::Css(css))
         .await
-        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
+        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"))
+}
+
+/// Types `text` at the end of what the field holds (no clearing).
+pub async fn append_into(b: &Browser, css: &str, text: &str) {
+    let el = element(b, css).await;
     // Put the caret at the end first, as a person tapping after the text would.
     b.js(&format!(
         "const e = document.querySelector({css}); e.scrollIntoView({{block: 'center'}}); e.focus(); \
@@ -204,12 +208,7 @@ pub async fn append_into(b: &Browser, css: &str, text: &str) {
 
 /// Picks an `<option>` of a `<select>` by its value, through WebDriver.
 pub async fn select_value(b: &Browser, css: &str, value: &str) {
-    b.wait_css(css, UI).await;
-    let el = b
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
+    let el = element(b, css).await;
     el.select_by_value(value)
         .await
         .unwrap_or_else(|e| panic!("e2e: choosing {value:?} in {css} failed: {e}"));
@@ -271,6 +270,47 @@ pub async fn fill_storage(b: &Browser, smallest: usize) -> u64 {
 /// Picks `path` in Settings' import file input, as the file chooser would.
 pub async fn pick_import_file(b: &Browser, path: &Path) {
     b.pick_file("#data-import-file", path).await;
+}
+
+/// Opens capture (the Add tab) and starts a new event named `name` from its event bar, so
+/// the next captures are filed under it.
+pub async fn capture_at_new_event(b: &Browser, name: &str) {
+    tab(b, "add", "add").await;
+    b.click("#change-event").await;
+    b.type_into("#new-event-name", name).await;
+    b.click("#create-event").await;
+    wait_gone(b, "#new-event-name").await;
+    b.wait_text(".event-bar .event-name", name).await;
+}
+
+/// Sets the "Date you met" of the capture form to `days_ago` days before today (local
+/// time). Seeding only: a date input's typing format depends on the locale, so this sets
+/// the value and fires `input`, as the browser's date picker does.
+pub async fn set_met_days_ago(b: &Browser, days_ago: u32) {
+    // "More details" stays open between captures: open it only if it is closed.
+    let open = b
+        .js("return !!document.querySelector('.capture details.more[open]');")
+        .await;
+    if open != Value::Bool(true) {
+        b.click(".capture details.more > summary").await;
+    }
+    b.wait_css(".capture details.more[open] #met-on", UI).await;
+    b.js(&format!(
+        "const d = new Date(); d.setDate(d.getDate() - {days_ago}); \
+         const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); \
+         const e = document.querySelector('#met-on'); e.value = iso; \
+         e.dispatchEvent(new Event('input', {{bubbles: true}})); return iso;"
+    ))
+    .await;
+}
+
+/// Captures a person with only a name, met `days_ago` days ago, and waits for their page.
+pub async fn capture_met_days_ago(b: &Browser, name: &str, days_ago: u32) {
+    tab(b, "add", "add").await;
+    b.type_into("#name", name).await;
+    b.set_date_days_ago("#met-on", days_ago).await;
+    b.click("#save").await;
+    b.wait_page("contact").await;
 }
 
 // ---------------------------------------------------------------- people

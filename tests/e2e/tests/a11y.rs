@@ -13,9 +13,10 @@
 //! protocol: the page's Content-Security-Policy does not apply to it, and axe itself needs no
 //! `eval`, so nothing is reported to the console (which the harness would fail on).
 
-use fantoccini::Locator;
 use followup_e2e::ui::{
-    click_containing, contact_id_from_url, deep_link_404, fill_person, pin, settle, Person, Strings,
+    capture_at_new_event, capture_met_days_ago, click_containing, contact_id_from_url,
+    deep_link_404, fill_person, open_home, pick_import_file, pin, set_met_days_ago, settle, tab,
+    Person, Strings,
 };
 use followup_e2e::{workspace_root, Browser, Fixture, UI};
 use serde_json::Value;
@@ -322,33 +323,11 @@ const PEOPLE: &[(Person, u32)] = &[
 /// Captures `PEOPLE` through the Add tab, at an event created from the event bar, and
 /// returns the id of the first (from its contact page's URL).
 async fn seed_book(b: &Browser) -> String {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.click("#change-event").await;
-    b.type_into("#new-event-name", "Fall Career Fair").await;
-    b.click("#create-event").await;
-    b.wait_text(".event-bar .event-name", "Fall Career Fair")
-        .await;
+    capture_at_new_event(b, "Fall Career Fair").await;
     for (p, days_ago) in PEOPLE.iter().rev() {
         fill_person(b, p).await;
         // Capture keeps the last date between people: set each one's.
-        {
-            let open = b
-                .js("return !!document.querySelector('.capture details.more[open]');")
-                .await;
-            if open != Value::Bool(true) {
-                b.click(".capture details.more > summary").await;
-            }
-            b.wait_css("#met-on", UI).await;
-            b.js(&format!(
-                "const d = new Date(); d.setDate(d.getDate() - {}); \
-                 const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); \
-                 const e = document.querySelector('#met-on'); e.value = iso; \
-                 e.dispatchEvent(new Event('input', {{bubbles: true}})); return iso;",
-                days_ago
-            ))
-            .await;
-        }
+        set_met_days_ago(b, *days_ago).await;
         let last = std::ptr::eq(p, &PEOPLE[0].0);
         b.click(if last { "#save" } else { "#save-another" }).await;
         if last {
@@ -380,29 +359,24 @@ async fn empty_book(scheme: Scheme) {
     let b = &f.browser;
     scheme.emulate(b).await;
     let mut audit = Audit::new();
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     b.wait_css(".first-run", UI).await;
     audit.probe(b).await;
     audit.check(b, "agenda, empty book").await;
 
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     audit.check(b, "contacts, empty book").await;
 
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     audit.check(b, "events, empty book").await;
 
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     audit.check(b, "capture").await;
     b.click("#change-event").await;
     b.wait_css("#new-event-name", UI).await;
     audit.check(b, "capture, event picker open").await;
 
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     audit.check(b, "settings, empty book").await;
 
     deep_link(&f, "no/such/page", "not-found").await;
@@ -433,8 +407,7 @@ async fn realistic_book(scheme: Scheme) {
     let b = &f.browser;
     scheme.emulate(b).await;
     let mut audit = Audit::new();
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     let priya = seed_book(b).await;
 
     audit.check(b, "contact detail").await;
@@ -454,8 +427,7 @@ async fn realistic_book(scheme: Scheme) {
     b.wait_css("#confirm-delete", UI).await;
     audit.check(b, "contact detail, delete question").await;
 
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     b.wait_css("section.agenda-section.overdue li.agenda-item", UI)
         .await;
     b.wait_css("section.agenda-section.due li.agenda-item", UI)
@@ -468,8 +440,7 @@ async fn realistic_book(scheme: Scheme) {
     click_containing(b, "section.agenda-section.due li.agenda-item", "Write it").await;
     b.wait_page("composer").await;
     audit.check(b, "composer, a connection note").await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     let email = pin(
         b,
         "a Write it link to an email step",
@@ -481,8 +452,7 @@ async fn realistic_book(scheme: Scheme) {
     b.wait_page("composer").await;
     audit.check(b, "composer, an email").await;
 
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     b.wait_css("ul.contact-list > li", UI).await;
     audit.check(b, "contacts list").await;
     let search = pin(
@@ -498,16 +468,14 @@ async fn realistic_book(scheme: Scheme) {
     b.wait_text(".result-count", "0").await;
     audit.check(b, "contacts list, no match").await;
 
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     b.wait_css(".events-card", UI).await;
     audit.check(b, "events").await;
     b.click("a.events-stats").await;
     b.wait_page("contacts").await;
     b.wait_css("ul.contact-list > li", UI).await;
     audit.check(b, "contacts of one event").await;
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     click_containing(b, "main#main", "New event").await;
     b.wait_css("#event-name", UI).await;
     audit.check(b, "events, new event form").await;
@@ -523,8 +491,7 @@ async fn realistic_book(scheme: Scheme) {
     deep_link(&f, &format!("contacts/{priya}/edit"), "edit").await;
     audit.check(b, "edit contact").await;
 
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     audit.check(b, "settings").await;
     b.click("details.settings-template > summary").await;
     audit.check(b, "settings, a template open").await;
@@ -537,13 +504,7 @@ async fn realistic_book(scheme: Scheme) {
          Priya,Raman,https://www.linkedin.com/in/priya-raman,,Acme Robotics,Engineer,3 Oct 2024\n",
     )
     .unwrap();
-    b.client
-        .find(Locator::Css("#data-import-file"))
-        .await
-        .unwrap_or_else(|e| panic!("e2e: no file input: {e}"))
-        .send_keys(&file.display().to_string())
-        .await
-        .unwrap_or_else(|e| panic!("e2e: picking {} failed: {e}", file.display()));
+    pick_import_file(b, &file).await;
     b.wait_css(".data-preview", UI).await;
     audit.check(b, "settings, import preview").await;
 
@@ -558,11 +519,9 @@ async fn forms_showing_validation_errors_pass_axe() {
     let f = Fixture::new().await;
     let b = &f.browser;
     let mut audit = Audit::new();
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
 
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.type_into("#email", "not an email").await;
     b.type_into("#linkedin", "https://example.com/someone")
         .await;
@@ -611,8 +570,7 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.wait_css("#cadence-error", UI).await;
     audit.check(b, "edit, name and cadence errors").await;
 
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     click_containing(b, "main#main", "Add your first event").await;
     b.wait_css("#event-date", UI).await;
     b.js(
@@ -625,8 +583,7 @@ async fn forms_showing_validation_errors_pass_axe() {
     b.wait_css("#event-date-error", UI).await;
     audit.check(b, "events, name and date errors").await;
 
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     b.type_into("#profile-linkedin", "https://example.com/me")
         .await;
     click_containing(b, "form.settings-form", "Save profile").await;
@@ -660,8 +617,7 @@ async fn data_safety_messages_pass_axe() {
     let f = Fixture::new().await;
     let b = &f.browser;
     let mut audit = Audit::new();
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     b.js("localStorage.setItem('followup.meta', '{broken'); return true;")
         .await;
     b.refresh().await;
@@ -669,14 +625,8 @@ async fn data_safety_messages_pass_axe() {
     audit.check(b, "agenda, unreadable data banner").await;
     b.click("#unreadable-start-fresh").await;
 
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.type_into("#name", "Older Contact").await;
-    b.set_date_days_ago("#met-on", 21).await;
-    b.click("#save").await;
-    b.wait_page("contact").await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    capture_met_days_ago(b, "Older Contact", 21).await;
+    tab(b, "agenda", "agenda").await;
     b.wait_css("#backup-reminder", UI).await;
     audit.check(b, "agenda, backup reminder").await;
 
@@ -685,8 +635,7 @@ async fn data_safety_messages_pass_axe() {
     b.wait_css("#ios-install-hint", UI).await;
     audit.check(b, "agenda, iOS install hint").await;
 
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     b.wait_css("#storage-used", UI).await;
     audit.check(b, "settings, storage facts").await;
 
@@ -702,18 +651,15 @@ async fn the_fair_floor_screens_pass_axe() {
     let f = Fixture::new().await;
     let b = &f.browser;
     let mut audit = Audit::new();
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
 
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-card").await;
     b.wait_page("card").await;
     b.wait_css(".my-card-missing", UI).await;
     audit.check(b, "my card, nothing to show yet").await;
     crate::fair::fill_profile(b).await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-card").await;
     b.wait_css("#my-card-qr", UI).await;
     audit.check(b, "my card").await;
@@ -724,15 +670,13 @@ async fn the_fair_floor_screens_pass_axe() {
             c.width = 64; c.height = 64; c.getContext('2d').fillRect(0, 0, 64, 64); return c.captureStream(); }; \
           return true;")
         .await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-scan").await;
     b.wait_page("scan").await;
     b.wait_text("#scan-status", "Point the camera").await;
     audit.check(b, "scan, camera on").await;
     b.js("delete window.BarcodeDetector; return true;").await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-scan").await;
     b.wait_css("#scan-unsupported", UI).await;
     b.click("#scan-paste-use").await;
@@ -740,8 +684,7 @@ async fn the_fair_floor_screens_pass_axe() {
     audit.check(b, "scan, no detector, paste error").await;
 
     add_person(b, "Ana López", "Stripe").await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.type_into("#name", "Ana Lopez").await;
     b.type_into("#company", "Stripe").await;
     b.wait_css("#duplicate-warning", UI).await;
@@ -758,8 +701,7 @@ async fn the_fair_floor_screens_pass_axe() {
         "dup.vcf",
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:ana lopez\r\nORG:stripe\r\nEND:VCARD\r\n",
     );
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     b.pick_file("#data-import-file", &vcf).await;
     b.wait_css(".data-duplicates", UI).await;
     audit.check(b, "import preview with a duplicate").await;
@@ -770,8 +712,7 @@ async fn the_fair_floor_screens_pass_axe() {
 
 /// Adds a contact with a name and company through capture.
 async fn add_person(b: &Browser, name: &'static str, company: &'static str) {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     fill_person(
         b,
         &Person {
@@ -782,4 +723,42 @@ async fn add_person(b: &Browser, name: &'static str, company: &'static str) {
     .await;
     b.click("#save").await;
     b.wait_page("contact").await;
+}
+
+/// The palette follows the device until Settings chooses a theme, and the choice wins over
+/// the device either way (one `light-dark()` palette, switched by `color-scheme`).
+#[tokio::test]
+async fn the_theme_setting_wins_over_the_device() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    let background = || async {
+        b.js("return getComputedStyle(document.body).backgroundColor")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    const LIGHT: &str = "rgb(246, 244, 239)";
+    const DARK: &str = "rgb(18, 23, 21)";
+    Scheme::Light.emulate(b).await;
+    b.goto(&f.url("settings")).await;
+    b.wait_page("settings").await;
+    assert_eq!(background().await, LIGHT, "a light device, no choice made");
+    Scheme::Dark.emulate(b).await;
+    assert_eq!(background().await, DARK, "a dark device, no choice made");
+
+    b.click("#theme-light").await;
+    assert_eq!(background().await, LIGHT, "Light chosen on a dark device");
+    Scheme::Light.emulate(b).await;
+    b.click("#theme-dark").await;
+    assert_eq!(background().await, DARK, "Dark chosen on a light device");
+    b.refresh().await;
+    b.wait_page("settings").await;
+    assert_eq!(
+        background().await,
+        DARK,
+        "the choice is kept after a reload"
+    );
+    b.click("#theme-same").await;
+    assert_eq!(background().await, LIGHT, "back to the device's light");
 }

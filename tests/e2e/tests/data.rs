@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use followup_e2e::ui::{add_contact, open_home, pick_import_file, Person, Strings};
+use followup_e2e::ui::{add_contact, open_home, pick_import_file, tab, Person, Strings};
 use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT};
 use serde_json::json;
 
@@ -73,8 +73,7 @@ async fn agenda_text(b: &Browser) -> Vec<String> {
 
 /// Adds a contact met `days_ago` days ago (set in "More details").
 async fn add_contact_met(b: &Browser, name: &str, company: &str, email: &str, days_ago: i64) {
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.type_into("#name", name).await;
     b.type_into("#company", company).await;
     if !email.is_empty() {
@@ -96,23 +95,20 @@ async fn add_contact_met(b: &Browser, name: &str, company: &str, email: &str, da
 async fn a_backup_restored_in_a_fresh_profile_shows_the_same_agenda() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     // Steps due today, overdue and coming up, with and without an email address.
     add_contact_met(b, "Priya Raman", "Acme Robotics", "priya@acme.example", 0).await;
     add_contact_met(b, "Leo Park", "Initech", "", 2).await;
     add_contact_met(b, "Wei Chen", "Globex", "wei@globex.example", 9).await;
     add_contact_met(b, "Zoë Ødegaard", "Umbrella", "", 1).await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     b.wait_text("main#main", "Zoë Ødegaard").await;
     let before = agenda_text(b).await;
     assert!(
         before.len() >= 2 && before.iter().any(|s| s.contains("Wei Chen")),
         "the agenda has several sections: {before:#?}"
     );
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     let downloads = tempfile::tempdir().unwrap();
     let (name, _) = download_backup(b, downloads.path()).await;
     let file = downloads.path().join(&name);
@@ -125,16 +121,14 @@ async fn a_backup_restored_in_a_fresh_profile_shows_the_same_agenda() {
         !fresh.stored().await.contains("Priya Raman"),
         "a fresh profile starts empty"
     );
-    fresh.click("#nav-settings").await;
-    fresh.wait_page("settings").await;
+    tab(&fresh, "settings", "settings").await;
     pick_import_file(&fresh, &file).await;
     fresh
         .wait_text(".data-summary", &format!("{name}: 4 new, 0 updated"))
         .await;
     fresh.click(".data-confirm").await;
     fresh.wait_text(".data-done", "Imported").await;
-    fresh.click("#nav-agenda").await;
-    fresh.wait_page("agenda").await;
+    tab(&fresh, "agenda", "agenda").await;
     fresh.wait_text("main#main", "Zoë Ødegaard").await;
     let after = agenda_text(&fresh).await;
     assert_eq!(
@@ -150,8 +144,7 @@ async fn a_backup_restored_in_a_fresh_profile_shows_the_same_agenda() {
 async fn json_backup_downloads_with_the_contacts() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     add_contact(
         b,
         &Person {
@@ -162,8 +155,7 @@ async fn json_backup_downloads_with_the_contacts() {
         },
     )
     .await;
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
 
     let downloads = tempfile::tempdir().unwrap();
     let (name, text) = download_backup(b, downloads.path()).await;
@@ -216,8 +208,7 @@ async fn linkedin_connections_import_after_a_preview() {
         "{after}"
     );
 
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     b.wait_text("main#main", "Ana Lopez").await;
     b.wait_text("main#main", "Ben Okafor").await;
     f.finish("importing Connections.csv").await;
@@ -227,8 +218,7 @@ async fn linkedin_connections_import_after_a_preview() {
 async fn a_malformed_file_is_named_and_changes_nothing() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     add_contact(
         b,
         &Person {
@@ -239,8 +229,7 @@ async fn a_malformed_file_is_named_and_changes_nothing() {
         },
     )
     .await;
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     let dir = tempfile::tempdir().unwrap();
     let before = b.stored().await;
 
@@ -332,8 +321,7 @@ async fn an_import_that_does_not_fit_says_so_with_numbers_and_changes_nothing() 
     let b = &f.browser;
     open_settings(&f).await;
     add_contact(b, &Person::named("Kept Karin")).await;
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     assert!(followup_e2e::ui::fill_storage(b, 1024).await > 0);
     let before = b.stored().await;
     let dir = tempfile::tempdir().unwrap();

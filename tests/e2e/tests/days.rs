@@ -4,8 +4,8 @@
 //! open page when it is shown again and at midnight.
 
 use followup_e2e::ui::{
-    add_contact, click_text, install_clock, offset_for, open_home, page_shown_again, pin,
-    set_clock, shoot, wait_for, wait_gone, Person,
+    add_contact, capture_at_new_event, click_text, install_clock, offset_for, open_home,
+    page_shown_again, pin, set_clock, shoot, tab, wait_for, wait_gone, Person,
 };
 use followup_e2e::{js_str, Browser, Fixture};
 use serde_json::Value;
@@ -137,18 +137,11 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
     install_clock(b).await;
     open_home(&f).await;
     // The fair, started from Add: the four captures are filed under it.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.click("#change-event").await;
-    b.type_into("#new-event-name", "Fall Career Fair").await;
-    b.click("#create-event").await;
-    b.wait_text(".event-bar .event-name", "Fall Career Fair")
-        .await;
+    capture_at_new_event(b, "Fall Career Fair").await;
     for p in [&ANA, &BEN, &CLEO, &DEV] {
         add_contact(b, p).await;
     }
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
 
     // Day 0: one step each; Dev, with no email and no LinkedIn, gets one item.
     wait_rows(
@@ -246,19 +239,16 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
     shoot(b, "agenda-day-8.png", false).await;
 
     // Events counts the same follow-ups as the agenda.
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     b.wait_text(".events-stats", "1 follow-up overdue").await;
 
     // A week after the fair, Add asks before filing anyone under it.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.wait_text(".still-at h2", "Still at Fall Career Fair?")
         .await;
     b.click("#no-event").await;
     b.wait_text(".event-bar .event-name", "No event").await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
 
     // Day 9: the engineer who gave only LinkedIn gets the referral ask, like Ana.
     go_to_day(b, 9).await;
@@ -373,8 +363,7 @@ async fn the_day_changes_at_midnight_in_an_open_page() {
     install_clock(b).await;
     open_home(&f).await;
     add_contact(b, &ANA).await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     // Five seconds before midnight, then the page is loaded and left alone.
     let offset = offset_for(b, 0, Some(5)).await;
     set_clock(b, offset).await;

@@ -9,7 +9,8 @@ use fantoccini::Locator;
 use followup::domain::card::{card_text, CardKind};
 use followup::domain::Profile;
 use followup_e2e::ui::{
-    add_contact, click_text, open_home, pick_import_file, shoot, value, wait_for, Person,
+    add_contact, capture_at_new_event, click_text, open_home, pick_import_file, shoot, tab, value,
+    wait_for, Person,
 };
 use followup_e2e::{js_str, write_file, Browser, Fixture, RECORDS_JS, UI};
 use serde_json::Value;
@@ -28,8 +29,7 @@ fn alex() -> Profile {
 
 /// Types `alex()` into Settings' profile form and saves it.
 pub async fn fill_profile(b: &Browser) {
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     let p = alex();
     for (css, text) in [
         ("#profile-name", p.name.as_str()),
@@ -138,8 +138,7 @@ async fn my_card_decodes_back_to_the_exact_payload() {
     let b = &f.browser;
     open_home(&f).await;
     // One tap from Add; nothing to show until the profile has a link.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-card").await;
     b.wait_page("card").await;
     b.wait_text(
@@ -153,8 +152,7 @@ async fn my_card_decodes_back_to_the_exact_payload() {
         .await;
 
     fill_profile(b).await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-card").await;
     b.wait_page("card").await;
     // The choice of a contact card was remembered.
@@ -205,12 +203,7 @@ async fn the_share_target_opens_capture_prefilled() {
     assert_eq!(manifest["params"]["text"], "text");
 
     // Capturing at a fair: the shared person lands there.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.click("#change-event").await;
-    b.type_into("#new-event-name", "Spring Career Fair").await;
-    b.click("#create-event").await;
-    b.wait_text(".event-name", "Spring Career Fair").await;
+    capture_at_new_event(b, "Spring Career Fair").await;
 
     let text = "Check out Ana López’s profile on LinkedIn https://www.linkedin.com/in/ana-lopez-1a2b3c?utm_source=share&utm_campaign=share_via&utm_content=profile&utm_medium=android_app";
     let shared = format!(
@@ -263,8 +256,7 @@ async fn a_scan_opens_capture_prefilled_and_no_detector_offers_pasting() {
         "MECARD:N:López,Ana;ORG:Stripe;EMAIL:ana@stripe.com;URL:https://www.linkedin.com/in/ana-lopez?trk=qr;;",
     )
     .await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.click("#open-scan").await;
     // The stubbed camera "sees" the code at once and capture opens filled in.
     b.wait_page("add").await;
@@ -326,8 +318,7 @@ async fn a_duplicate_caught_at_capture_is_merged_and_undone() {
         },
     )
     .await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.type_into("#name", "ana lopez").await;
     b.type_into("#company", "STRIPE").await;
     wait_warning(b, "Ana López", "the same name and company").await;
@@ -347,10 +338,8 @@ async fn a_duplicate_caught_at_capture_is_merged_and_undone() {
         "a dismissed contact stays dismissed"
     );
     // A fresh capture form (through the tabs: no reload, so no deep-link 404).
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "contacts", "contacts").await;
+    tab(b, "add", "add").await;
     b.type_into("#name", "Ana Lopez-Garcia").await;
     b.type_into("#email", "ANA@stripe.com").await;
     b.type_into("#linkedin", "linkedin.com/in/ana-lopez").await;
@@ -443,8 +432,7 @@ async fn a_duplicate_caught_at_import_is_merged_and_undone() {
 }
 
 async fn import(b: &Browser, file: &Path) {
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     pick_import_file(b, file).await;
     b.wait_css(".data-preview", UI).await;
 }
@@ -488,8 +476,7 @@ async fn the_badge_counts_people_due_and_can_be_turned_off() {
         |calls| calls.last() == Some(&serde_json::json!(["set", 2])),
     )
     .await;
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     b.click("#badge").await;
     wait_for(
         "the badge to be cleared when turned off",

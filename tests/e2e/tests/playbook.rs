@@ -10,9 +10,9 @@
 //! through the app, as a student would.
 
 use followup_e2e::ui::{
-    add_contact, append_into, attr, by_text_js, click_text, contact_id_from_url, deep_link_404,
-    fill_person, open_home, pin, select_value, shoot, text, value, wait_for, wait_gone, wait_h1,
-    Person, Strings,
+    add_contact, append_into, attr, by_text_js, capture_at_new_event, click_text,
+    contact_id_from_url, deep_link_404, fill_person, open_home, pin, select_value,
+    set_met_days_ago, shoot, tab, text, value, wait_for, wait_gone, wait_h1, Person, Strings,
 };
 use followup_e2e::{js_str, Browser, Fixture, META_KEY, PREFIX, UI};
 use serde_json::Value;
@@ -21,8 +21,7 @@ use serde_json::Value;
 
 /// From anywhere: the contact page of `name`, through the Contacts tab.
 async fn open_contact(b: &Browser, name: &str) {
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     click_text(b, "ul.contact-list", name).await;
     b.wait_page("contact").await;
 }
@@ -142,8 +141,7 @@ async fn click_in_agenda_item(b: &Browser, class: &str, name: &str, step: &str, 
 
 /// From anywhere: opens the agenda and the composer of `name`'s connection note.
 async fn write_connection_note(b: &Browser, name: &str) {
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_in_agenda_item(b, "due", name, "Connect on LinkedIn", "Write it").await;
     b.wait_page("composer").await;
 }
@@ -371,8 +369,7 @@ async fn capture_in_event_mode_saves_and_adds_another() {
         .await;
 
     // The Events page counts both.
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     let card = pin(
         b,
         &format!("the events card for {event:?}"),
@@ -450,8 +447,7 @@ async fn agenda_done_and_snooze_act_in_one_tap() {
 
     add_contact(b, &MAYA).await;
     add_contact(b, &LEO).await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     let connect = "Connect on LinkedIn";
     let email = "Send the follow-up email";
     let maya_connect = format!("{}: {connect}", MAYA.name);
@@ -651,8 +647,7 @@ async fn composer_drafts_counts_links_and_marks_sent() {
     b.assert_no_console_errors("in the note composer").await;
 
     // The email step, written early from the agenda.
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_in_agenda_item(
         b,
         "later",
@@ -889,8 +884,7 @@ async fn contacts_search_and_filters() {
     }
     // Sam (no email, no LinkedIn: one "find a way to reach them" step) found and
     // connected from the agenda: only Maya and Leo still need action.
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_in_agenda_item(b, "due", SAM.name, "Find a way to reach them", "Done").await;
     b.wait_js(
         "Sam's row to leave Due today",
@@ -902,8 +896,7 @@ async fn contacts_search_and_filters() {
     )
     .await;
 
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     let all = [MAYA.name, LEO.name, SAM.name];
     wait_listed(b, "unfiltered", &all).await;
     b.wait_text(".result-count", "3 contacts").await;
@@ -999,8 +992,7 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
     write_connection_note(b, LEO.name).await;
     b.wait_text("#message-count", "/ 200 characters").await;
 
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
 
     // A misspelt placeholder.
     let editor = "#template-connect-note";
@@ -1130,27 +1122,6 @@ async fn settings_refuse_bad_input_and_premium_raises_the_limit() {
 
 // ---------------------------------------------------------------- 7
 
-/// Sets the "Date you met" of the capture form to `days_ago` days before today (local
-/// time). Seeding only: a date input's typing format depends on the locale, so this sets
-/// the value and fires `input`, as the browser's date picker does.
-async fn set_met_days_ago(b: &Browser, days_ago: u32) {
-    // "More details" stays open between captures: open it only if it is closed.
-    let open = b
-        .js("return !!document.querySelector('.capture details.more[open]');")
-        .await;
-    if open != Value::Bool(true) {
-        b.click(".capture details.more > summary").await;
-    }
-    b.wait_css(".capture details.more[open] #met-on", UI).await;
-    b.js(&format!(
-        "const d = new Date(); d.setDate(d.getDate() - {days_ago}); \
-         const iso = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); \
-         const e = document.querySelector('#met-on'); e.value = iso; \
-         e.dispatchEvent(new Event('input', {{bubbles: true}})); return iso;"
-    ))
-    .await;
-}
-
 /// Phone-size (390×844) screenshots of every screen with a realistic book, all made
 /// through the UI: `target/screenshots/{agenda-full,capture,composer-email,composer-note,
 /// contact-detail,contacts-list,events,settings-full,edit}.png`.
@@ -1161,8 +1132,7 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     open_home(&f).await;
 
     // Profile.
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     for (css, v) in [
         ("#profile-name", "Alex Kim"),
         ("#profile-school", "State University"),
@@ -1178,13 +1148,7 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     b.wait_css(".settings-saved span", UI).await;
 
     // Capture at the fair.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.click("#change-event").await;
-    b.type_into("#new-event-name", "Fall Career Fair").await;
-    b.click("#create-event").await;
-    b.wait_text(".event-bar .event-name", "Fall Career Fair")
-        .await;
+    capture_at_new_event(b, "Fall Career Fair").await;
     let marcus = Person {
         name: "Marcus Lee",
         kind: "Recruiter",
@@ -1237,8 +1201,7 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     shoot(b, "capture.png", true).await;
 
     // Agenda, after connecting with Priya.
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_in_agenda_item(b, "due", PRIYA.name, "Connect on LinkedIn", "Done").await;
     b.wait_js(
         "Priya's connect row to leave Due today",
@@ -1265,16 +1228,14 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     b.wait_page("composer").await;
     b.wait_css("#message-count", UI).await;
     shoot(b, "composer-note.png", false).await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_in_agenda_item(b, "due", sofia.name, "Send the follow-up email", "Write it").await;
     b.wait_page("composer").await;
     b.wait_css("#open-email", UI).await;
     shoot(b, "composer-email.png", false).await;
 
     // Priya's page with some history.
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_in_agenda_item(
         b,
         "later",
@@ -1306,8 +1267,7 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     b.assert_no_console_errors_except("opening the edit page", deep_link_404(edit_url))
         .await;
 
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     wait_listed(
         b,
         "the seeded book",
@@ -1322,13 +1282,11 @@ async fn screenshots_of_every_screen_with_a_realistic_book() {
     .await;
     shoot(b, "contacts-list.png", false).await;
 
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     b.wait_text(".events-stats", "3 met").await;
     shoot(b, "events.png", false).await;
 
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     shoot(b, "settings-full.png", false).await;
     f.finish("while taking screenshots").await;
 }
@@ -1347,8 +1305,7 @@ async fn in_app_links_stay_under_the_subpath() {
         problems.extend(links.into_iter().map(|l| format!("{page}: {l}")));
     };
     check("agenda (empty)", links_leaving_the_app(b).await);
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     check("contacts (empty)", links_leaving_the_app(b).await);
     let id = add_contact(b, &PRIYA).await;
     check("contact", links_leaving_the_app(b).await);
@@ -1356,23 +1313,18 @@ async fn in_app_links_stay_under_the_subpath() {
     click_text(b, "ol.timeline", "Do it early").await;
     b.wait_css("ol.timeline .step-actions", UI).await;
     check("contact (step tools open)", links_leaving_the_app(b).await);
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     check("contacts", links_leaving_the_app(b).await);
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     check("agenda", links_leaving_the_app(b).await);
     click_in_agenda_item(b, "due", PRIYA.name, "Connect on LinkedIn", "Write it").await;
     b.wait_page("composer").await;
     check("composer", links_leaving_the_app(b).await);
-    b.click("#nav-events").await;
-    b.wait_page("events").await;
+    tab(b, "events", "events").await;
     check("events", links_leaving_the_app(b).await);
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     check("settings", links_leaving_the_app(b).await);
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     check("add", links_leaving_the_app(b).await);
     b.assert_no_console_errors("while visiting every screen")
         .await;

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use followup_e2e::ui::{add_contact, deep_link_404, open_home, shoot, Person};
+use followup_e2e::ui::{add_contact, deep_link_404, open_home, shoot, tab, Person};
 use followup_e2e::{
     build_meta, copy_dir, dist_dir, Browser, ConsoleEntry, Fixture, StaticServer, PREFIX,
     RECORDS_JS, VIEWPORT,
@@ -161,8 +161,7 @@ async fn add_contact_persists_across_reload_and_empty_name_is_rejected() {
     open_home(&f).await;
 
     // Empty name: inline error, nothing saved.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
+    tab(b, "add", "add").await;
     b.type_into("#company", "Nobody Inc").await;
     b.click("#save").await;
     b.wait_css(".field-error", Duration::from_secs(5)).await;
@@ -178,8 +177,7 @@ async fn add_contact_persists_across_reload_and_empty_name_is_rejected() {
         !err.as_str().unwrap_or("").is_empty(),
         ".field-error is empty"
     );
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     assert!(
         contact_links(b).await.is_empty(),
         "an empty-name contact was saved: {:?}",
@@ -198,8 +196,7 @@ async fn add_contact_persists_across_reload_and_empty_name_is_rejected() {
         },
     )
     .await;
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     wait_contact_listed(b, name, &id).await;
     assert_eq!(
         contact_links(b).await.len(),
@@ -385,8 +382,7 @@ async fn open_lazy_pages(b: &Browser) {
           document.body.append(a); a.click(); a.remove(); return true;")
         .await;
     b.wait_page("merge").await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
 }
 
 fn list_files(dir: &Path) -> Vec<String> {

@@ -13,7 +13,9 @@
 
 use std::path::Path;
 
-use followup_e2e::ui::{click_text, pick_import_file, tab, wait_gone, Strings};
+use followup_e2e::ui::{
+    capture_at_new_event, click_text, open_home, pick_import_file, tab, wait_gone, Strings,
+};
 use followup_e2e::{js_str, write_file, Browser, Fixture, STORED_JS, UI, VIEWPORT};
 use serde_json::Value;
 
@@ -144,8 +146,7 @@ async fn wait_field_error(b: &Browser, id: &str, fragment: &str) {
 async fn xss_payloads_in_every_text_field_render_as_text() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
 
     // Settings: the profile. Links must be web links; the other fields take any text.
     tab(b, "settings", "settings").await;
@@ -200,12 +201,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
     .await;
 
     // Capture: an event named with a payload, then a contact with one in every field.
-    tab(b, "add", "add").await;
-    b.click("#change-event").await;
-    b.type_into("#new-event-name", SVG).await;
-    b.click("#create-event").await;
-    wait_gone(b, "#new-event-name").await;
-    b.wait_text(".event-bar .event-name", SVG).await;
+    capture_at_new_event(b, SVG).await;
     let name = format!("Mallory {IMG}");
     b.type_into("#name", &name).await;
     b.type_into("#company", SVG).await;
@@ -345,8 +341,7 @@ async fn import(b: &Browser, file: &Path, left_out: &[&str]) {
 async fn imported_javascript_urls_are_left_out_with_a_message() {
     let f = Fixture::new().await;
     let b = &f.browser;
-    b.goto(&f.url("")).await;
-    b.wait_page("agenda").await;
+    open_home(&f).await;
     let dir = tempfile::tempdir().unwrap();
 
     let backup = serde_json::json!({

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use followup_e2e::ui::{add_contact, open_home, Person};
+use followup_e2e::ui::{add_contact, capture_met_days_ago, open_home, tab, Person};
 use followup_e2e::{js_str, Browser, Fixture, META_KEY, RECORDS_JS, UI};
 use serde_json::Value;
 
@@ -178,8 +178,7 @@ async fn version_one_data_is_migrated_on_load() {
         &format!("return !localStorage.getItem('followup.v1') && !!localStorage.getItem('followup.meta') && {RECORDS_JS}.map(c => c.id).sort().join() === 'a,b';"),
     )
     .await;
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Bo Chen").await;
     b.wait_text("main", "Ana López").await;
     // And it still reads after a reload.
@@ -214,8 +213,7 @@ async fn version_two_data_is_migrated_to_shards_on_load() {
         ),
     )
     .await;
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Bo Chen").await;
     b.wait_text("main", "Ana López").await;
     b.refresh().await;
@@ -321,15 +319,13 @@ async fn two_windows_editing_different_contacts_both_keep_their_edits() {
     );
     b.click("#save").await;
     b.wait_page("contact").await;
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Ada Edited In One").await;
     b.wait_text("main", "Bea Edited In Two").await;
 
     // Window one sees Bea's edit without a reload, and storage holds both.
     switch(b, &one).await;
-    b.click("#nav-contacts").await;
-    b.wait_page("contacts").await;
+    tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Bea Edited In Two").await;
     b.wait_text("main", "Ada Edited In One").await;
     assert_eq!(
@@ -370,8 +366,7 @@ async fn the_agenda_reminds_to_back_up_after_two_weeks() {
     open_home(&f).await;
     // A contact met today: no reminder yet.
     add_contact(b, &Person::named("Fresh Contact")).await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    tab(b, "agenda", "agenda").await;
     b.wait_text("main", "Fresh Contact").await;
     assert_eq!(
         b.js("return !!document.querySelector('#backup-reminder');")
@@ -380,14 +375,8 @@ async fn the_agenda_reminds_to_back_up_after_two_weeks() {
         "no reminder for data younger than 14 days"
     );
     // One met three weeks ago: the reminder appears.
-    b.click("#nav-add").await;
-    b.wait_page("add").await;
-    b.type_into("#name", "Older Contact").await;
-    b.set_date_days_ago("#met-on", 21).await;
-    b.click("#save").await;
-    b.wait_page("contact").await;
-    b.click("#nav-agenda").await;
-    b.wait_page("agenda").await;
+    capture_met_days_ago(b, "Older Contact", 21).await;
+    tab(b, "agenda", "agenda").await;
     b.wait_css("#backup-reminder", UI).await;
     b.wait_text("#backup-reminder", "backup").await;
     // "Back up now" saves the file and records the backup: the reminder goes, and
@@ -405,8 +394,7 @@ async fn the_agenda_reminds_to_back_up_after_two_weeks() {
         "return !document.querySelector('#backup-reminder');",
     )
     .await;
-    b.click("#nav-settings").await;
-    b.wait_page("settings").await;
+    tab(b, "settings", "settings").await;
     b.wait_text("#storage-last-backup", "Last backup").await;
     b.wait_text("#storage-used", "2 contacts").await;
     f.finish("backup reminder").await;
