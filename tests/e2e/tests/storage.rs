@@ -178,14 +178,19 @@ async fn version_one_data_is_migrated_on_load() {
         &format!("return !localStorage.getItem('followup.v1') && !!localStorage.getItem('followup.meta') && {RECORDS_JS}.map(c => c.id).sort().join() === 'a,b';"),
     )
     .await;
+    fixture_contacts_listed(b).await;
+    f.finish("migration").await;
+}
+
+/// The fixtures' two contacts are listed, and still after a reload.
+async fn fixture_contacts_listed(b: &Browser) {
     tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Bo Chen").await;
     b.wait_text("main", "Ana López").await;
-    // And it still reads after a reload.
     b.refresh().await;
     b.wait_page("contacts").await;
     b.wait_text("main", "Bo Chen").await;
-    f.finish("migration").await;
+    b.wait_text("main", "Ana López").await;
 }
 
 /// A book saved by storage version 2 (a meta key and one key per contact, with a
@@ -213,13 +218,7 @@ async fn version_two_data_is_migrated_to_shards_on_load() {
         ),
     )
     .await;
-    tab(b, "contacts", "contacts").await;
-    b.wait_text("main", "Bo Chen").await;
-    b.wait_text("main", "Ana López").await;
-    b.refresh().await;
-    b.wait_page("contacts").await;
-    b.wait_text("main", "Bo Chen").await;
-    b.wait_text("main", "Ana López").await;
+    fixture_contacts_listed(b).await;
     f.finish("migration from version 2").await;
 }
 
