@@ -17,9 +17,10 @@ use crate::components::banners::Banners;
 use crate::components::notice::{Notices, Toast};
 use crate::components::tabbar::TabBar;
 use crate::pages::{
-    add::AddContact, agenda::Agenda, card::MyCard, composer::Composer, contact::ContactDetail,
-    contacts::Contacts, edit::EditContact, events::Events, merge::MergeContacts,
-    not_found::NotFound, scan::Scan, settings::Settings,
+    add::AddContact, agenda::Agenda, card::MyCard, companies::Companies, composer::Composer,
+    contact::ContactDetail, contacts::Contacts, edit::EditContact, events::Events,
+    funnel::FunnelSummary, merge::MergeContacts, not_found::NotFound, referrals::Referrals,
+    scan::Scan, settings::Settings,
 };
 use crate::routes::router_base;
 use crate::state::use_app;
@@ -69,6 +70,9 @@ lazy_page!(SettingsPage => Settings);
 lazy_page!(MergePage => MergeContacts);
 lazy_page!(CardPage => MyCard);
 lazy_page!(ScanPage => Scan);
+lazy_page!(CompaniesPage => Companies);
+lazy_page!(FunnelPage => FunnelSummary);
+lazy_page!(ReferralsPage => Referrals);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -90,7 +94,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("card") view={Lazy::<CardPage>::new()}/>
                 <Route path=path!("scan") view={Lazy::<ScanPage>::new()}/>
                 <Route path=path!("events") view={Lazy::<EventsPage>::new()}/>
+                <Route path=path!("events/funnel") view={Lazy::<FunnelPage>::new()}/>
+                <Route path=path!("companies") view={Lazy::<CompaniesPage>::new()}/>
                 <Route path=path!("settings") view={Lazy::<SettingsPage>::new()}/>
+                <Route path=path!("referrals") view={Lazy::<ReferralsPage>::new()}/>
             </Routes>
             <Toast/>
             <TabBar/>

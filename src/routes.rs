@@ -24,6 +24,9 @@ pub enum Screen {
     /// Capture, filled in from a scanned or pasted QR code's text (`?code=`). What another
     /// app shares arrives as `?title=&text=&url=` (the manifest's `share_target`).
     CaptureScanned(String),
+    /// Capture another person at a company, its name filled in (`?company=`), from
+    /// Companies.
+    CaptureAt(String),
     /// My card: the student's QR code.
     Card,
     /// Scan a QR code with the camera.
@@ -36,7 +39,13 @@ pub enum Screen {
     /// The composer for one step of one contact.
     Compose(ContactId, Step),
     Events,
+    /// Which events pay off: the funnel of every event and overall.
+    Funnel,
+    /// The people the student knows, grouped by company.
+    Companies,
     Settings,
+    /// Every referral ask and where it stands.
+    Referrals,
 }
 
 impl Screen {
@@ -48,6 +57,9 @@ impl Screen {
             Screen::ContactsAt(event) => format!("/contacts?event={}", query_value(event.as_str())),
             Screen::Capture => "/contacts/new".into(),
             Screen::CaptureScanned(code) => format!("/contacts/new?code={}", query_value(code)),
+            Screen::CaptureAt(company) => {
+                format!("/contacts/new?company={}", query_value(company))
+            }
             Screen::Card => "/card".into(),
             Screen::Scan => "/scan".into(),
             Screen::Merge(keep, other) => format!("/contacts/{keep}/merge/{other}"),
@@ -55,7 +67,10 @@ impl Screen {
             Screen::EditContact(id) => format!("/contacts/{id}/edit"),
             Screen::Compose(id, step) => format!("/contacts/{id}/send/{}", step.slug()),
             Screen::Events => "/events".into(),
+            Screen::Funnel => "/events/funnel".into(),
+            Screen::Companies => "/companies".into(),
             Screen::Settings => "/settings".into(),
+            Screen::Referrals => "/referrals".into(),
         }
     }
 
@@ -85,14 +100,10 @@ impl Screen {
                 Some(event) => Screen::ContactsAt(EventId::new(event)),
                 None => Screen::Contacts,
             },
-            ["contacts", "new"] => match query
-                .split('&')
-                .find_map(|kv| kv.strip_prefix("code="))
-                .and_then(|v| crate::domain::percent::decode(&v.replace('+', " ")))
-                .filter(|v| !v.is_empty())
-            {
-                Some(code) => Screen::CaptureScanned(code),
-                None => Screen::Capture,
+            ["contacts", "new"] => match (query_get(query, "code"), query_get(query, "company")) {
+                (Some(code), _) => Screen::CaptureScanned(code),
+                (None, Some(company)) => Screen::CaptureAt(company),
+                (None, None) => Screen::Capture,
             },
             ["card"] => Screen::Card,
             ["scan"] => Screen::Scan,
@@ -101,10 +112,22 @@ impl Screen {
             ["contacts", c, "edit"] => Screen::EditContact(id(c)),
             ["contacts", c, "send", step] => Screen::Compose(id(c), Step::from_slug(step)?),
             ["events"] => Screen::Events,
+            ["events", "funnel"] => Screen::Funnel,
+            ["companies"] => Screen::Companies,
             ["settings"] => Screen::Settings,
+            ["referrals"] => Screen::Referrals,
             _ => return None,
         })
     }
+}
+
+/// The decoded, non-empty value of `key` in a query string (`+` read as a space).
+fn query_get(query: &str, key: &str) -> Option<String> {
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+        .and_then(|v| crate::domain::percent::decode(&v.replace('+', " ")))
+        .filter(|v| !v.trim().is_empty())
 }
 
 /// Ids are made by the app (letters, digits, `-`), but a query value is escaped anyway.
@@ -255,7 +278,14 @@ mod tests {
                 "/contacts/lq3k2-7/send/email",
             ),
             (Screen::Events, "/events"),
+            (Screen::Funnel, "/events/funnel"),
+            (Screen::Companies, "/companies"),
+            (
+                Screen::CaptureAt("Société Générale & Co".into()),
+                "/contacts/new?company=Soci%C3%A9t%C3%A9%20G%C3%A9n%C3%A9rale%20%26%20Co",
+            ),
             (Screen::Settings, "/settings"),
+            (Screen::Referrals, "/referrals"),
             (Screen::Card, "/card"),
             (Screen::Scan, "/scan"),
             (
@@ -296,6 +326,15 @@ mod tests {
             Some(Screen::Capture)
         );
         assert_eq!(Screen::parse("/contacts/a/merge"), None);
+        assert_eq!(
+            Screen::parse("/contacts/new?company=+Figma+Inc"),
+            Some(Screen::CaptureAt(" Figma Inc".into()))
+        );
+        assert_eq!(
+            Screen::parse("/contacts/new?company=%20"),
+            Some(Screen::Capture)
+        );
+        assert_eq!(Screen::parse("/events/funnel/x"), None);
     }
 
     #[test]

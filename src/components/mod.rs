@@ -4,6 +4,7 @@ pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;
 pub mod duplicate_warning;
+pub mod funnel_chart;
 pub mod icons;
 pub mod import_duplicates;
 pub mod notice;

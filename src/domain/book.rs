@@ -15,6 +15,7 @@ use super::command::Command;
 use super::contact::{Contact, ContactId, NewContact};
 use super::event::{Event, EventId};
 use super::interaction::{Interaction, InteractionKind};
+use super::outcome::{self, Outcome, Referral};
 use super::placeholder::Context;
 use super::playbook::{self, StepView};
 use super::profile::Profile;
@@ -68,6 +69,10 @@ pub enum BookError {
     Template(TemplateError),
     /// A merge of a contact with itself (a bug in the caller).
     MergeWithItself,
+    /// An introduction of a contact to themselves.
+    LinkToItself,
+    /// The log entry to undo is not there (already undone, perhaps in another tab).
+    NoSuchEntry,
 }
 
 impl fmt::Display for BookError {
@@ -94,6 +99,12 @@ impl fmt::Display for BookError {
             BookError::MergeWithItself => {
                 f.write_str("A contact cannot be merged with itself; nothing was changed.")
             }
+            BookError::LinkToItself => {
+                f.write_str("Pick someone else: a contact cannot introduce you to themselves.")
+            }
+            BookError::NoSuchEntry => f.write_str(
+                "That entry is no longer in the history; it may have been undone in another tab.",
+            ),
             BookError::Template(error) => {
                 write!(
                     f,
@@ -151,6 +162,7 @@ impl Book {
                         on,
                         kind: InteractionKind::Step(step),
                         note: String::new(),
+                        outcome: None,
                     },
                 );
                 contact.updated_at = at;
@@ -165,6 +177,7 @@ impl Book {
                         on,
                         kind: InteractionKind::FollowUpMessage,
                         note: String::new(),
+                        outcome: None,
                     },
                 );
                 contact.updated_at = at;
@@ -217,11 +230,37 @@ impl Book {
                         on,
                         kind,
                         note: note.trim().to_string(),
+                        outcome: None,
                     },
                 );
                 contact.updated_at = at;
                 Ok(())
             }
+            Command::RecordOutcome {
+                contact,
+                on,
+                outcome,
+                note,
+                at,
+            } => self.record_outcome(&contact, outcome::entry(on, outcome, &note), at),
+            Command::IntroduceNew {
+                by,
+                new,
+                on,
+                note,
+                at,
+            } => {
+                let before = self.contacts.len();
+                let to = new.id.clone();
+                self.add_contact(new)?;
+                let outcome = Outcome::IntroducedTo { contact: to };
+                let recorded = self.record_outcome(&by, outcome::entry(on, outcome, &note), at);
+                if recorded.is_err() {
+                    self.contacts.truncate(before);
+                }
+                recorded
+            }
+            Command::UndoOutcome { contact, entry, at } => self.undo_outcome(&contact, &entry, at),
             Command::SetProfile(profile) => {
                 self.profile = profile;
                 Ok(())
@@ -360,9 +399,85 @@ impl Book {
         playbook::plan(contact, self.settings.default_cadence_days, today)
     }
 
-    /// The values for messages to this contact.
+    /// The values for messages to this contact (with who introduced the student to them).
     pub fn context(&self, contact: &Contact) -> Context {
-        Context::new(contact, self.event_of(contact), &self.profile)
+        let mut context = Context::new(contact, self.event_of(contact), &self.profile);
+        if let Some(by) = outcome::introduced_by(contact)
+            .into_iter()
+            .find_map(|id| self.contact(id))
+        {
+            context.introduced_by = by.name.clone();
+        }
+        context
+    }
+
+    /// Where the contact's referral stands, moved also by what was logged on the people
+    /// they introduced the student to (see `outcome::referral`).
+    pub fn referral(&self, contact: &Contact) -> Option<Referral> {
+        let introduced: Vec<&Contact> = outcome::introduced_to(contact)
+            .into_iter()
+            .filter_map(|id| self.contact(id))
+            .collect();
+        outcome::referral(contact, &introduced)
+    }
+
+    /// Logs an outcome entry on `id`, and the other half of an introduction on the other
+    /// contact. All or nothing.
+    fn record_outcome(
+        &mut self,
+        id: &ContactId,
+        entry: Interaction,
+        at: i64,
+    ) -> Result<(), BookError> {
+        self.contact_mut(id)?;
+        let mirror = match &entry.outcome {
+            Some(outcome) => mirror(id, outcome),
+            None => None,
+        };
+        if let Some((other, _)) = &mirror {
+            if other == id {
+                return Err(BookError::LinkToItself);
+            }
+            self.contact_mut(other)?;
+        }
+        let on = entry.on;
+        let note = entry.note.clone();
+        let contact = self.contact_mut(id)?;
+        log(contact, entry);
+        contact.updated_at = at;
+        if let Some((other, outcome)) = mirror {
+            let other = self.contact_mut(&other)?;
+            log(other, outcome::entry(on, outcome, &note));
+            other.updated_at = at;
+        }
+        Ok(())
+    }
+
+    fn undo_outcome(
+        &mut self,
+        id: &ContactId,
+        entry: &Interaction,
+        at: i64,
+    ) -> Result<(), BookError> {
+        let contact = self.contact_mut(id)?;
+        let index = contact
+            .interactions
+            .iter()
+            .rposition(|i| i == entry)
+            .ok_or(BookError::NoSuchEntry)?;
+        contact.interactions.remove(index);
+        contact.updated_at = at;
+        let Some((other, outcome)) = entry.outcome.as_ref().and_then(|o| mirror(id, o)) else {
+            return Ok(());
+        };
+        if let Ok(other) = self.contact_mut(&other) {
+            let half = outcome::entry(entry.on, outcome, &entry.note);
+            if let Some(index) = other.interactions.iter().rposition(|i| *i == half) {
+                other.interactions.remove(index);
+                other.updated_at = at;
+            }
+        }
+        Ok(())
     }
 
     /// The filled message for one step of one contact.
@@ -444,6 +559,26 @@ impl Book {
     }
 }
 
+/// The other half of an introduction logged on `id`: the contact it is logged on, and
+/// what is logged there.
+fn mirror(id: &ContactId, outcome: &Outcome) -> Option<(ContactId, Outcome)> {
+    match outcome {
+        Outcome::IntroducedTo { contact } => Some((
+            contact.clone(),
+            Outcome::IntroducedBy {
+                contact: id.clone(),
+            },
+        )),
+        Outcome::IntroducedBy { contact } => Some((
+            contact.clone(),
+            Outcome::IntroducedTo {
+                contact: id.clone(),
+            },
+        )),
+        _ => None,
+    }
+}
+
 /// Adds an interaction, keeping the log in date order, and restarts keep-in-touch: a
 /// snoozed or done keep-in-touch step goes back to pending (a skipped one stays skipped).
 fn log(contact: &mut Contact, interaction: Interaction) {
@@ -462,3 +597,7 @@ fn log(contact: &mut Contact, interaction: Interaction) {
 #[cfg(test)]
 #[path = "book_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "book_outcomes_tests.rs"]
+mod outcome_tests;

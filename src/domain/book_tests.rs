@@ -250,7 +250,8 @@ fn marking_done_logs_and_stamps_the_contact() {
         vec![Interaction {
             on: d("2024-09-13"),
             kind: InteractionKind::Step(Step::Email),
-            note: String::new()
+            note: String::new(),
+            outcome: None,
         }]
     );
     assert_eq!(ana.interactions[0].kind.label(), "Sent the follow-up email");

@@ -12,8 +12,9 @@ use super::card::CardKind;
 use super::contact::{Contact, ContactId, Kind, NewContact};
 use super::event::{Event, EventId};
 use super::import::Import;
-use super::interaction::InteractionKind;
+use super::interaction::{Interaction, InteractionKind};
 use super::merge::Choices;
+use super::outcome::Outcome;
 use super::profile::Profile;
 use super::settings::Theme;
 use super::step::Step;
@@ -75,6 +76,34 @@ pub enum Command {
         on: NaiveDate,
         kind: InteractionKind,
         note: String,
+        at: i64,
+    },
+    /// Logs an outcome (see `outcome`) on `contact`. An introduction (`IntroducedTo` or
+    /// `IntroducedBy`) links both contacts: the other half is logged on the other one,
+    /// which must exist and be someone else.
+    RecordOutcome {
+        contact: ContactId,
+        on: NaiveDate,
+        outcome: Outcome,
+        note: String,
+        at: i64,
+    },
+    /// `by` introduced the student to someone new: adds `new` (its id must be new) and
+    /// links both ways, as `RecordOutcome` with `IntroducedTo` does; all or nothing.
+    IntroduceNew {
+        by: ContactId,
+        new: NewContact,
+        on: NaiveDate,
+        note: String,
+        at: i64,
+    },
+    /// Takes an outcome back: removes the latest entry equal to `entry` from the log of
+    /// `contact` and, for an introduction, its other half from the other contact's log
+    /// (if that contact is still there). Everything the outcome changed in the playbook
+    /// follows from the log, so it is undone too.
+    UndoOutcome {
+        contact: ContactId,
+        entry: Interaction,
         at: i64,
     },
     SetProfile(Profile),

@@ -160,7 +160,7 @@ pub(crate) fn name_key(name: &str, company: &str) -> Option<(String, String)> {
 
 /// Folded (lowercase, no accents) with runs of spaces and punctuation around words
 /// collapsed, so "Ana  López." and "ana lopez" are equal.
-fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     fold(text)
         .split(|c: char| c.is_whitespace() || ".,".contains(c))
         .filter(|w| !w.is_empty())

@@ -1,4 +1,5 @@
-//! The log of touch points with a contact: steps sent, replies, coffee chats.
+//! The log of touch points with a contact: steps sent, replies, coffee chats, and the
+//! outcomes of `outcome` (a meeting booked, an introduction, an application, an offer).
 //!
 //! Every logged interaction restarts the keep-in-touch cadence. Dates are given by the
 //! caller; this module never reads the clock.
@@ -6,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::outcome::Outcome;
 use super::step::Step;
 
 /// What happened.
@@ -23,6 +25,17 @@ pub enum InteractionKind {
     Interview,
     #[default]
     Other,
+    /// A meeting was booked (`Outcome::Meeting` holds when).
+    Meeting,
+    /// They introduced the student to another contact (`Outcome::IntroducedTo`).
+    Introduced,
+    /// Someone introduced the student to this contact (`Outcome::IntroducedBy`).
+    IntroducedBy,
+    /// The student applied for a job (`Outcome::Applied`).
+    Applied,
+    Offer,
+    /// "Not now": no opening, or not this time.
+    NotNow,
 }
 
 impl InteractionKind {
@@ -47,16 +60,26 @@ impl InteractionKind {
             InteractionKind::MetAgain => "Met again",
             InteractionKind::Interview => "Interview",
             InteractionKind::Other => "Other",
+            InteractionKind::Meeting => "Meeting booked",
+            InteractionKind::Introduced => "Introduced you",
+            InteractionKind::IntroducedBy => "Introduced by",
+            InteractionKind::Applied => "Applied",
+            InteractionKind::Offer => "Offer",
+            InteractionKind::NotNow => "Not now",
         }
     }
 }
 
 /// One entry of a contact's log.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Interaction {
     pub on: NaiveDate,
     pub kind: InteractionKind,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What came of it, with its details (a meeting's time, who they introduced you to,
+    /// the job applied for); `None` for steps and entries logged by hand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
 }

@@ -223,6 +223,7 @@ pub fn merged(book: &Book, kept: &Contact, other: &Contact, choices: &Choices, a
             on: dropped.met_on,
             kind: InteractionKind::MetAgain,
             note,
+            outcome: None,
         });
     }
     out.interactions.sort_by_key(|i| i.on);

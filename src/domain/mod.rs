@@ -13,6 +13,7 @@
 //! - `dates`: dates as people read them ("tomorrow", "Mon 30 Nov"), without chrono's formatter.
 //! - `event`: `Event`, `EventId`, `EventKind`.
 //! - `interaction`: the log of touch points on a contact.
+//! - `outcome`: what came of a follow-up (`Outcome`) and the referral state it adds up to.
 //! - `step`: the playbook's steps, their stored state and computed status.
 //! - `playbook`: due windows, `plan(contact, cadence, today)`.
 //! - `agenda`: `agenda(book, today)` and `event_summary`.
@@ -27,7 +28,10 @@
 //!   accepted import as one command, checked like typing, all or nothing.
 //! - `field_merge`: the three-way merge of a contact's fields, so a form saves only what
 //!   it changed and another tab's edits to other fields survive.
+//! - `funnel`: which fairs pay off: met → connected → emailed → replied → meeting →
+//!   referral → interview → offer, per event and overall.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
+//! - `companies`: contacts grouped by company (case, accents and legal forms ignored).
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (a meta key + 64 packed shards of contacts), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -40,6 +44,7 @@ pub mod book;
 pub mod cadence;
 pub mod card;
 pub mod command;
+pub mod companies;
 pub mod contact;
 pub mod dates;
 pub mod duplicates;
@@ -47,6 +52,7 @@ pub mod email;
 pub mod event;
 pub mod field_merge;
 pub mod formats;
+pub mod funnel;
 pub mod import;
 pub mod interaction;
 pub mod kept;
@@ -54,6 +60,7 @@ pub mod linkedin;
 pub mod mailto;
 pub mod merge;
 pub mod note;
+pub mod outcome;
 pub mod payload;
 pub(crate) mod percent;
 pub mod phrase;
@@ -78,6 +85,7 @@ pub use interaction::{Interaction, InteractionKind};
 pub use linkedin::{people_search_url, profile_or_search, LinkedIn, LinkedInError};
 pub use mailto::{mailto, Mailto};
 pub use note::NoteLength;
+pub use outcome::{Outcome, Referral, ReferralState};
 pub use placeholder::{Context, Placeholder};
 pub use playbook::{plan, Hint, StepView};
 pub use profile::{Profile, WebLink};

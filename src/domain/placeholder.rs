@@ -28,10 +28,12 @@ pub enum Placeholder {
     ResumeUrl,
     MyLinkedIn,
     SignOff,
+    /// Who introduced the student to this contact (their full name).
+    IntroducedBy,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 15] = [
+    pub const ALL: [Placeholder; 16] = [
         Placeholder::FirstName,
         Placeholder::LastName,
         Placeholder::FullName,
@@ -47,6 +49,7 @@ impl Placeholder {
         Placeholder::ResumeUrl,
         Placeholder::MyLinkedIn,
         Placeholder::SignOff,
+        Placeholder::IntroducedBy,
     ];
 
     /// The name written between braces.
@@ -67,6 +70,7 @@ impl Placeholder {
             Placeholder::ResumeUrl => "resume_url",
             Placeholder::MyLinkedIn => "my_linkedin",
             Placeholder::SignOff => "sign_off",
+            Placeholder::IntroducedBy => "introduced_by",
         }
     }
 
@@ -88,6 +92,7 @@ impl Placeholder {
             Placeholder::ResumeUrl => "the link to your resume",
             Placeholder::MyLinkedIn => "the link to your LinkedIn profile",
             Placeholder::SignOff => "how you sign off, such as \"Best,\"",
+            Placeholder::IntroducedBy => "who introduced you to them",
         }
     }
 
@@ -114,6 +119,7 @@ pub struct Context {
     pub resume_url: String,
     pub my_linkedin: String,
     pub sign_off: String,
+    pub introduced_by: String,
 }
 
 impl Context {
@@ -179,6 +185,7 @@ impl Context {
             Placeholder::ResumeUrl => &self.resume_url,
             Placeholder::MyLinkedIn => &self.my_linkedin,
             Placeholder::SignOff => &self.sign_off,
+            Placeholder::IntroducedBy => &self.introduced_by,
         }
     }
 }

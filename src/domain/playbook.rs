@@ -15,6 +15,17 @@
 //!    latest of those dates and of the last logged interaction, so any interaction restarts
 //!    it. It recurs: marking it done logs an interaction, which restarts the count.
 //!
+//! Outcomes (see `outcome`, read from the log, so undoing one undoes its effects):
+//! 6. A reply (`InteractionKind::Replied`) stops the bonus message if it was not sent or
+//!    skipped yet, and answers a referral ask (no nudge).
+//! 7. A booked meeting (`Outcome::Meeting`, the latest one counts) adds `Prep`, due from
+//!    the day before (or the day it was booked, if later) to the meeting's day and dropped
+//!    once that day has passed undone, and `ThankYou`, due the day after to two days after.
+//!    A state set on them before the latest meeting was booked belongs to an earlier
+//!    meeting and reads as pending.
+//! 8. A referral ask (`Referral` done) with no answer gets `Nudge`, due 7 to 14 days after
+//!    the ask: it comes once and is dropped after that week; an answer removes it.
+//!
 //! Channels decide what applies: a contact with neither an email address nor a LinkedIn
 //! profile has one step only, `Connect` shown as "Find a way to reach them"
 //! (`Hint::NoChannel`), instead of a pile of steps that cannot happen; saving either
@@ -36,6 +47,7 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, Kind};
 use super::interaction::InteractionKind;
+use super::outcome::{self, NUDGE_AFTER_DAYS};
 use super::step::{Status, Step, StepState, Window};
 
 /// One step of one contact, as the agenda and the contact timeline show it.
@@ -162,22 +174,71 @@ pub fn steps_for(contact: &Contact) -> Vec<Step> {
 
 /// Whether a step is part of this contact's playbook.
 pub fn applies(contact: &Contact, step: Step) -> bool {
+    match step {
+        Step::Prep | Step::ThankYou => return outcome::latest_meeting(contact).is_some(),
+        Step::Nudge => return nudge_applies(contact),
+        _ => {}
+    }
     if Channels::of(contact).none() {
         return step == Step::Connect;
     }
     match step {
-        Step::BonusMessage => contact.really_want,
+        Step::BonusMessage => {
+            contact.really_want
+                && (contact.steps.bonus_message.resolved_on().is_some()
+                    || !outcome::replied_since(contact, contact.met_on))
+        }
         Step::Referral => contact.kind == Kind::Engineer,
-        Step::Connect | Step::Email | Step::KeepInTouch => true,
+        _ => true,
     }
 }
 
-/// Every applicable step of the contact, in playbook order.
+/// A referral ask that was not answered, or whose nudge was already done or skipped.
+fn nudge_applies(contact: &Contact) -> bool {
+    match outcome::referral(contact, &[]) {
+        Some(r) if r.asked_on.is_some() => {
+            !r.answered || state(contact, Step::Nudge).resolved_on().is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Every applicable step of the contact, in playbook order. A meeting's prep is left out
+/// once the meeting's day has passed without it, and a nudge once its week has (it comes
+/// once, gently).
 pub fn plan(contact: &Contact, default_cadence: u32, today: NaiveDate) -> Vec<StepView> {
     steps_for(contact)
         .into_iter()
         .map(|step| view(contact, step, default_cadence, today))
+        .filter(|v| {
+            !(matches!(v.step, Step::Prep | Step::Nudge) && matches!(v.status, Status::Overdue(_)))
+        })
         .collect()
+}
+
+/// The stored state of a step, with the prep and thank-you of an earlier meeting read as
+/// pending (they belong to the latest meeting) and a nudge snoozed or resolved before the
+/// current ask read as pending.
+fn state(contact: &Contact, step: Step) -> StepState {
+    let stored = contact.steps.get(step);
+    let set_on = match stored {
+        StepState::Done(on) | StepState::Skipped(on) => on,
+        // A snooze is set before its date; it stays with the meeting it was set for.
+        StepState::Snoozed(until) => until,
+        StepState::Pending => return stored,
+    };
+    let since = match step {
+        Step::Prep | Step::ThankYou => outcome::latest_meeting(contact).map(|(_, booked)| booked),
+        Step::Nudge => match contact.steps.referral {
+            StepState::Done(asked) => Some(asked),
+            _ => None,
+        },
+        _ => None,
+    };
+    match since {
+        Some(since) if set_on < since => StepState::Pending,
+        _ => stored,
+    }
 }
 
 /// The step that needs attention first: the one with the earliest window among those not
@@ -192,7 +253,7 @@ pub fn next_step(contact: &Contact, default_cadence: u32, today: NaiveDate) -> O
 
 /// One step of the contact, whether or not it applies.
 pub fn view(contact: &Contact, step: Step, default_cadence: u32, today: NaiveDate) -> StepView {
-    let state = contact.steps.get(step);
+    let state = state(contact, step);
     let (nominal, waiting_on) = nominal_window(contact, step, default_cadence, today);
     let (window, waiting_on) = match state {
         StepState::Snoozed(until) => (Window::on(until), None),
@@ -260,7 +321,12 @@ fn nominal_window(
             let mut base = contact.last_interaction().unwrap_or(met).max(met);
             let mut waiting = None;
             for earlier in steps_for(contact) {
-                if earlier == Step::KeepInTouch {
+                // Meetings and nudges are reminders beside the playbook; they never hold
+                // keep-in-touch back.
+                if !matches!(
+                    earlier,
+                    Step::Connect | Step::Email | Step::BonusMessage | Step::Referral
+                ) {
                     continue;
                 }
                 let (anchor, waits) = after(contact, earlier, today);
@@ -272,6 +338,40 @@ fn nominal_window(
             }
             let cadence = contact.cadence(default_cadence);
             (Window::on(plus(base, cadence.into())), waiting)
+        }
+        Step::Prep | Step::ThankYou => {
+            let Some((at, booked)) = outcome::latest_meeting(contact) else {
+                return (Window::on(met), None);
+            };
+            let day = at.date();
+            if step == Step::Prep {
+                let before = day.pred_opt().unwrap_or(day);
+                (
+                    Window {
+                        opens: before.max(booked).min(day),
+                        closes: day,
+                    },
+                    None,
+                )
+            } else {
+                (
+                    Window {
+                        opens: plus(day, 1),
+                        closes: plus(day, 2),
+                    },
+                    None,
+                )
+            }
+        }
+        Step::Nudge => {
+            let asked = contact.steps.referral.resolved_on().unwrap_or(met);
+            (
+                Window {
+                    opens: plus(asked, NUDGE_AFTER_DAYS),
+                    closes: plus(asked, 2 * NUDGE_AFTER_DAYS),
+                },
+                None,
+            )
         }
     }
 }
@@ -296,6 +396,9 @@ fn after(contact: &Contact, earlier: Step, today: NaiveDate) -> (NaiveDate, Opti
 }
 
 fn hint(contact: &Contact, step: Step) -> Option<Hint> {
+    if matches!(step, Step::Prep | Step::ThankYou | Step::Nudge) {
+        return None;
+    }
     if Channels::of(contact).none() {
         return Some(Hint::NoChannel);
     }
@@ -320,3 +423,7 @@ mod tests;
 #[cfg(test)]
 #[path = "playbook_channels_tests.rs"]
 mod channel_tests;
+
+#[cfg(test)]
+#[path = "playbook_outcomes_tests.rs"]
+mod outcome_tests;

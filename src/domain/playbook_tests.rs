@@ -333,6 +333,7 @@ fn keep_in_touch_counts_from_the_last_step_or_interaction() {
         on: d("2024-05-01"),
         kind: InteractionKind::Replied,
         note: String::new(),
+        outcome: None,
     });
     check(&replied, "2024-06-12", Step::KeepInTouch, up("2024-07-30"));
     // A contact's own cadence wins over the default.
@@ -452,7 +453,8 @@ fn next_step_is_the_earliest_open_one() {
             (Step::Referral, Done(d("2024-03-12"))),
         ],
         "2024-03-12",
-        Some(Step::KeepInTouch),
+        // The ask's nudge, a week later, comes before keep-in-touch.
+        Some(Step::Nudge),
     );
     check_next(
         &[
@@ -460,6 +462,7 @@ fn next_step_is_the_earliest_open_one() {
             (Step::Email, Done(d("2024-03-11"))),
             (Step::Referral, Done(d("2024-03-12"))),
             (Step::KeepInTouch, Skipped(d("2024-03-12"))),
+            (Step::Nudge, Skipped(d("2024-03-12"))),
         ],
         "2024-03-12",
         None,

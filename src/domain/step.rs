@@ -23,10 +23,28 @@ pub enum Step {
     Referral,
     /// A reminder every N days once the steps above are resolved.
     KeepInTouch,
+    /// Prepare for a booked meeting: due the day before it.
+    Prep,
+    /// Thank them after a meeting: due the day after it.
+    ThankYou,
+    /// A gentle nudge for a referral ask with no answer after a week; comes once.
+    Nudge,
 }
 
 impl Step {
-    pub const ALL: [Step; 5] = [
+    pub const ALL: [Step; 8] = [
+        Step::Connect,
+        Step::Email,
+        Step::BonusMessage,
+        Step::Referral,
+        Step::KeepInTouch,
+        Step::Prep,
+        Step::ThankYou,
+        Step::Nudge,
+    ];
+
+    /// The steps every playbook has had since version 1 (the CSV's step columns).
+    pub const PLAYBOOK: [Step; 5] = [
         Step::Connect,
         Step::Email,
         Step::BonusMessage,
@@ -42,6 +60,9 @@ impl Step {
             Step::BonusMessage => "Send a LinkedIn message",
             Step::Referral => "Ask for an intro to a recruiter",
             Step::KeepInTouch => "Keep in touch",
+            Step::Prep => "Prepare for your meeting",
+            Step::ThankYou => "Send a thank-you",
+            Step::Nudge => "Check in on your referral ask",
         }
     }
 
@@ -53,6 +74,9 @@ impl Step {
             Step::BonusMessage => "message",
             Step::Referral => "referral",
             Step::KeepInTouch => "keep-in-touch",
+            Step::Prep => "prep",
+            Step::ThankYou => "thank-you",
+            Step::Nudge => "nudge",
         }
     }
 
@@ -69,6 +93,9 @@ impl Step {
             Step::BonusMessage => "Sent a LinkedIn message",
             Step::Referral => "Asked for a referral",
             Step::KeepInTouch => "Kept in touch",
+            Step::Prep => "Prepared for the meeting",
+            Step::ThankYou => "Sent a thank-you",
+            Step::Nudge => "Checked in on the referral ask",
         }
     }
 }
@@ -112,6 +139,12 @@ pub struct StepStates {
     pub referral: StepState,
     #[serde(skip_serializing_if = "StepState::is_pending")]
     pub keep_in_touch: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
+    pub prep: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
+    pub thank_you: StepState,
+    #[serde(skip_serializing_if = "StepState::is_pending")]
+    pub nudge: StepState,
 }
 
 impl StepStates {
@@ -127,6 +160,9 @@ impl StepStates {
             Step::BonusMessage => self.bonus_message,
             Step::Referral => self.referral,
             Step::KeepInTouch => self.keep_in_touch,
+            Step::Prep => self.prep,
+            Step::ThankYou => self.thank_you,
+            Step::Nudge => self.nudge,
         }
     }
 
@@ -137,6 +173,9 @@ impl StepStates {
             Step::BonusMessage => &mut self.bonus_message,
             Step::Referral => &mut self.referral,
             Step::KeepInTouch => &mut self.keep_in_touch,
+            Step::Prep => &mut self.prep,
+            Step::ThankYou => &mut self.thank_you,
+            Step::Nudge => &mut self.nudge,
         };
         *slot = state;
     }

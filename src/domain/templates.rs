@@ -22,10 +22,20 @@ pub enum TemplateKind {
     ReferralSubject,
     ReferralBody,
     KeepInTouch,
+    /// What to prepare before a booked meeting (a checklist, not sent).
+    Prep,
+    ThankYouSubject,
+    /// The thank-you the day after a meeting.
+    ThankYou,
+    /// The gentle check-in on a referral ask with no answer after a week.
+    Nudge,
+    IntroSubject,
+    /// The first email to someone you were introduced to; names who introduced you.
+    IntroBody,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 7] = [
+    pub const ALL: [TemplateKind; 13] = [
         TemplateKind::ConnectNote,
         TemplateKind::EmailSubject,
         TemplateKind::EmailBody,
@@ -33,6 +43,12 @@ impl TemplateKind {
         TemplateKind::ReferralSubject,
         TemplateKind::ReferralBody,
         TemplateKind::KeepInTouch,
+        TemplateKind::Prep,
+        TemplateKind::ThankYouSubject,
+        TemplateKind::ThankYou,
+        TemplateKind::Nudge,
+        TemplateKind::IntroSubject,
+        TemplateKind::IntroBody,
     ];
 
     /// A label for the settings page.
@@ -45,6 +61,12 @@ impl TemplateKind {
             TemplateKind::ReferralSubject => "Referral request subject",
             TemplateKind::ReferralBody => "Referral request",
             TemplateKind::KeepInTouch => "Keep-in-touch note",
+            TemplateKind::Prep => "Meeting prep checklist",
+            TemplateKind::ThankYouSubject => "Thank-you subject",
+            TemplateKind::ThankYou => "Thank-you after a meeting",
+            TemplateKind::Nudge => "Check-in on a referral ask",
+            TemplateKind::IntroSubject => "Introduction email subject",
+            TemplateKind::IntroBody => "Email after an introduction",
         }
     }
 
@@ -58,6 +80,12 @@ impl TemplateKind {
             TemplateKind::ReferralSubject => REFERRAL_SUBJECT,
             TemplateKind::ReferralBody => REFERRAL_BODY,
             TemplateKind::KeepInTouch => KEEP_IN_TOUCH,
+            TemplateKind::Prep => PREP,
+            TemplateKind::ThankYouSubject => THANK_YOU_SUBJECT,
+            TemplateKind::ThankYou => THANK_YOU,
+            TemplateKind::Nudge => NUDGE,
+            TemplateKind::IntroSubject => INTRO_SUBJECT,
+            TemplateKind::IntroBody => INTRO_BODY,
         }
     }
 
@@ -124,6 +152,45 @@ things are going on your side.
 {sign_off|Best,}
 {my_name}";
 
+const PREP: &str = "Before meeting {first_name}[ ({title})][ at {company}]:
+- Reread your notes[ about {hook}].
+- Look up {company|their company}'s recent news and {role|the role}.
+- Prepare two questions about their work and one about how to apply.
+- Have your resume ready to share[: {resume_url}].";
+
+const THANK_YOU_SUBJECT: &str = "Thank you for your time – {my_name}";
+
+const THANK_YOU: &str = "Hi {first_name},
+
+Thank you so much for meeting with me! I really appreciated your advice[ about {role}], and it \
+made me even more excited about {company|your team}.
+
+I'll follow up on what we discussed, and I'd be glad to stay in touch.
+
+{sign_off|Best,}
+{my_name}";
+
+const NUDGE: &str = "Hi {first_name}, I hope your week is going well! I wanted to gently \
+follow up on my note about {role|internships}[ at {company}]. No worries at all if now isn't a \
+good time; any pointer to the right person would mean a lot. Thank you! {my_name}";
+
+const INTRO_SUBJECT: &str = "{introduced_by} suggested I reach out[ – {my_name}]";
+
+const INTRO_BODY: &str = "Hi {first_name},
+
+{introduced_by|A colleague of yours} kindly suggested I reach out to you. I'm {my_name}[, \
+studying {programme}][ at {school}][ and graduating in {grad_year}], and I'm very interested in \
+{role|internship opportunities}[ at {company}].
+
+[My resume: {resume_url}]
+[My LinkedIn: {my_linkedin}]
+
+Would you have 15 minutes for a short call in the next couple of weeks? I'm happy to work \
+around your schedule.
+
+{sign_off|Best,}
+{my_name}";
+
 /// The student's templates. Missing fields in stored data fall back to the defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -135,6 +202,39 @@ pub struct Templates {
     pub referral_subject: Template,
     pub referral_body: Template,
     pub keep_in_touch: Template,
+    // The templates added with outcomes (issue 11) are stored only once changed, so a
+    // book saved before them is written back unchanged.
+    #[serde(skip_serializing_if = "default_prep")]
+    pub prep: Template,
+    #[serde(skip_serializing_if = "default_thank_you_subject")]
+    pub thank_you_subject: Template,
+    #[serde(skip_serializing_if = "default_thank_you")]
+    pub thank_you: Template,
+    #[serde(skip_serializing_if = "default_nudge")]
+    pub nudge: Template,
+    #[serde(skip_serializing_if = "default_intro_subject")]
+    pub intro_subject: Template,
+    #[serde(skip_serializing_if = "default_intro_body")]
+    pub intro_body: Template,
+}
+
+fn default_prep(t: &Template) -> bool {
+    *t == TemplateKind::Prep.default_template()
+}
+fn default_thank_you_subject(t: &Template) -> bool {
+    *t == TemplateKind::ThankYouSubject.default_template()
+}
+fn default_thank_you(t: &Template) -> bool {
+    *t == TemplateKind::ThankYou.default_template()
+}
+fn default_nudge(t: &Template) -> bool {
+    *t == TemplateKind::Nudge.default_template()
+}
+fn default_intro_subject(t: &Template) -> bool {
+    *t == TemplateKind::IntroSubject.default_template()
+}
+fn default_intro_body(t: &Template) -> bool {
+    *t == TemplateKind::IntroBody.default_template()
 }
 
 impl Default for Templates {
@@ -147,6 +247,12 @@ impl Default for Templates {
             referral_subject: TemplateKind::ReferralSubject.default_template(),
             referral_body: TemplateKind::ReferralBody.default_template(),
             keep_in_touch: TemplateKind::KeepInTouch.default_template(),
+            prep: TemplateKind::Prep.default_template(),
+            thank_you_subject: TemplateKind::ThankYouSubject.default_template(),
+            thank_you: TemplateKind::ThankYou.default_template(),
+            nudge: TemplateKind::Nudge.default_template(),
+            intro_subject: TemplateKind::IntroSubject.default_template(),
+            intro_body: TemplateKind::IntroBody.default_template(),
         }
     }
 }
@@ -169,6 +275,12 @@ impl Templates {
             TemplateKind::ReferralSubject => &self.referral_subject,
             TemplateKind::ReferralBody => &self.referral_body,
             TemplateKind::KeepInTouch => &self.keep_in_touch,
+            TemplateKind::Prep => &self.prep,
+            TemplateKind::ThankYouSubject => &self.thank_you_subject,
+            TemplateKind::ThankYou => &self.thank_you,
+            TemplateKind::Nudge => &self.nudge,
+            TemplateKind::IntroSubject => &self.intro_subject,
+            TemplateKind::IntroBody => &self.intro_body,
         }
     }
 
@@ -181,15 +293,26 @@ impl Templates {
             TemplateKind::ReferralSubject => &mut self.referral_subject,
             TemplateKind::ReferralBody => &mut self.referral_body,
             TemplateKind::KeepInTouch => &mut self.keep_in_touch,
+            TemplateKind::Prep => &mut self.prep,
+            TemplateKind::ThankYouSubject => &mut self.thank_you_subject,
+            TemplateKind::ThankYou => &mut self.thank_you,
+            TemplateKind::Nudge => &mut self.nudge,
+            TemplateKind::IntroSubject => &mut self.intro_subject,
+            TemplateKind::IntroBody => &mut self.intro_body,
         };
         *slot = template;
     }
 
     /// The message for a step, filled from `context`. The connection note, the bonus
     /// message and the keep-in-touch note have no subject: they usually go via LinkedIn.
+    /// The follow-up email to someone the student was introduced to is the introduction
+    /// email, which names who introduced them.
     pub fn draft(&self, step: Step, context: &Context) -> Draft {
         let (subject, body) = match step {
             Step::Connect => (None, TemplateKind::ConnectNote),
+            Step::Email if !context.introduced_by.is_empty() => {
+                (Some(TemplateKind::IntroSubject), TemplateKind::IntroBody)
+            }
             Step::Email => (Some(TemplateKind::EmailSubject), TemplateKind::EmailBody),
             Step::BonusMessage => (None, TemplateKind::BonusMessage),
             Step::Referral => (
@@ -197,6 +320,9 @@ impl Templates {
                 TemplateKind::ReferralBody,
             ),
             Step::KeepInTouch => (None, TemplateKind::KeepInTouch),
+            Step::Prep => (None, TemplateKind::Prep),
+            Step::ThankYou => (Some(TemplateKind::ThankYouSubject), TemplateKind::ThankYou),
+            Step::Nudge => (None, TemplateKind::Nudge),
         };
         Draft {
             subject: subject.map(|kind| self.get(kind).render(context)),

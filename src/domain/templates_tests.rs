@@ -121,7 +121,13 @@ fn every_step_has_a_readable_draft() {
             for bad in ["  ", " ,", " .", "{", "}", "[", "]", "\u{0}"] {
                 assert!(!text.contains(bad), "{step:?} has {bad:?}:\n{text}");
             }
-            assert!(draft.body.starts_with("Hi Priya"), "{step:?}");
+            // The prep checklist is for the student, not a message to them.
+            let opening = if step == Step::Prep {
+                "Before meeting Priya"
+            } else {
+                "Hi Priya"
+            };
+            assert!(draft.body.starts_with(opening), "{step:?}");
         }
     }
     let referral = templates.draft(Step::Referral, &Context::sample(&me()));
@@ -245,7 +251,7 @@ fn every_draft_reads_like_a_person_for_every_combination() {
             }
         }
     }
-    assert_eq!(rendered, 4 * 2 * 5 * 4 * 2 * 7);
+    assert_eq!(rendered, 4 * 2 * 5 * 4 * 2 * 11);
 }
 
 #[test]
@@ -277,4 +283,28 @@ fn the_phrasing_issue_10_quoted_is_gone() {
     ] {
         assert!(body.contains(good), "{good:?} not in:\n{body}");
     }
+}
+
+#[test]
+fn the_email_after_an_introduction_names_who_introduced_you() {
+    let templates = Templates::default();
+    let mut context = Context::sample(&me());
+    context.introduced_by = "Ana López".into();
+    let draft = templates.draft(Step::Email, &context);
+    assert_eq!(
+        draft.subject.as_deref(),
+        Some("Ana López suggested I reach out – Sam Lee")
+    );
+    assert!(
+        draft
+            .body
+            .starts_with("Hi Priya,\n\nAna López kindly suggested I reach out to you."),
+        "{}",
+        draft.body
+    );
+    reads_like_a_person(&draft.body).unwrap();
+    // Without an introduction, the follow-up email is the usual one.
+    context.introduced_by.clear();
+    let usual = templates.draft(Step::Email, &context);
+    assert!(usual.body.contains("Thank you for taking the time"));
 }

@@ -5,8 +5,8 @@
 //! add another" keeps the event and clears the person. A failed validation marks the field
 //! and keeps everything typed.
 //!
-//! Capture also opens prefilled: `?code=` carries a scanned QR code (from Scan) and
-//! `?title=&text=&url=` what another app shared (the manifest's `share_target`), read by
+//! Capture also opens prefilled: `?code=` carries a scanned QR code (from Scan),
+//! `?company=` a company (from Companies) and `?title=&text=&url=` what another app shared (the manifest's `share_target`), read by
 //! `domain::payload`. My card and Scan are one tap away in the header, and a person who
 //! may already be in the book is flagged as they are typed (`DuplicateWarning`).
 
@@ -27,6 +27,16 @@ fn prefill_from_query(get: impl Fn(&str) -> Option<String>) -> Option<(Prefill, 
         return Some((
             read_scan(&code),
             "Filled in from the scanned code. Check it and save.",
+        ));
+    }
+    if let Some(company) = get("company").filter(|c| !c.trim().is_empty()) {
+        let prefill = Prefill {
+            company,
+            ..Prefill::default()
+        };
+        return Some((
+            prefill,
+            "The company is filled in: add their name and what you talked about.",
         ));
     }
     let [title, text, url] = ["title", "text", "url"].map(|k| get(k).unwrap_or_default());

@@ -93,6 +93,10 @@ pub fn Contacts() -> impl IntoView {
                 <h1>"Contacts"</h1>
                 <Show when=move || { total.get() > 0 }>
                     <A href=Screen::Capture.href() attr:class="button small primary">"Add"<span class="visually-hidden">" a contact"</span></A>
+                    <nav class="contacts-head-links" aria-label="Other views of your contacts">
+                        <A href=Screen::Companies.href() attr:class="button small" attr:id="open-companies">"Companies"</A>
+                        <A href=Screen::Referrals.href() attr:class="button small" attr:id="open-referrals">"Referrals"</A>
+                    </nav>
                 </Show>
             </header>
             <Show when=move || { total.get() > 0 } fallback=|| view! {

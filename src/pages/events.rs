@@ -1,15 +1,18 @@
-//! Events: where the student met people, each with how its follow-ups are going, and the
-//! door into capture mode ("Capture here").
+//! Events: where the student met people, each with how its follow-ups are going, what it
+//! led to (the funnel, folded), and the door into capture mode ("Capture here").
 //!
 //! One form adds or edits an event; it opens at the top for a new event and in place of
 //! the card for an edit. Deleting asks first and says what is kept. Nothing here touches
 //! storage or the clock: today's date and new ids come from the shell.
 
+use crate::components::funnel_chart::FunnelChart;
 use crate::components::text_field::TextField;
 use crate::domain::agenda::event_summary;
+use crate::domain::funnel::{event_funnel, Funnel};
 use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::routes::{use_go, Screen};
 use crate::state::{new_id, use_app};
+use crate::view::insights::funnel_headline;
 use chrono::NaiveDate;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -28,6 +31,7 @@ struct EventRow {
     emailed: usize,
     overdue: usize,
     current: bool,
+    funnel: Funnel,
 }
 
 /// Which event the form is open for.
@@ -139,6 +143,7 @@ pub fn Events() -> impl IntoView {
                         emailed: summary.as_ref().map_or(0, |s| s.emailed),
                         overdue: summary.as_ref().map_or(0, |s| s.overdue),
                         current: current == Some(&e.id),
+                        funnel: event_funnel(book, &e.id),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -161,6 +166,9 @@ pub fn Events() -> impl IntoView {
             <header class="page-head events-head">
                 <h1>"Events"</h1>
                 <p class="subtitle">"Where you met people, and how each follow-up is going."</p>
+                <Show when=move || !rows.with(Vec::is_empty)>
+                    <A href=Screen::Funnel.href() attr:class="events-funnel-link" attr:id="open-funnel">"Which events pay off ›"</A>
+                </Show>
                 <Show when=move || editing.get() != Some(Editing::New) && !rows.with(Vec::is_empty)>
                     <button type="button" class="button primary" on:click=open_new>
                         <span aria-hidden="true">"+"</span>"New event"
@@ -279,133 +287,174 @@ fn EventCard(
     confirming: RwSignal<Option<EventId>>,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let state = use_app();
-    let go = use_go();
-    let id = row.id.clone();
     let is_editing = {
-        let id = id.clone();
+        let id = row.id.clone();
         move || editing.with(|e| e.as_ref() == Some(&Editing::Existing(id.clone())))
     };
+    let is_confirming = {
+        let id = row.id.clone();
+        move || confirming.with(|c| c.as_ref() == Some(&id))
+    };
     let title_id = format!("event-{}", row.id);
+    let card_class = if row.current {
+        "card events-card events-current"
+    } else {
+        "card events-card"
+    };
+    let actions = {
+        let row = row.clone();
+        move || view! { <EventActions row=row.clone() draft editing confirming notice/> }
+    };
+    view! {
+        <article class=card_class aria-labelledby=title_id.clone()>
+            {let is_editing = is_editing.clone(); move || is_editing().then(|| view! {
+                <h2 class="events-form-title">"Edit event"</h2>
+                <EventForm draft editing notice/>
+            })}
+            <div class="events-card-body" hidden=is_editing>
+                <EventDetails row=row.clone() title_id=title_id.clone()/>
+                <Show when=is_confirming fallback=actions>
+                    <DeleteConfirm row=row.clone() confirming notice/>
+                </Show>
+            </div>
+        </article>
+    }
+}
 
+/// The event's name, dates, place, counts and funnel.
+#[component]
+fn EventDetails(row: EventRow, title_id: String) -> impl IntoView {
+    let when = match row.ends {
+        Some(end) => format!(
+            "{} · {} to {}",
+            row.kind.label(),
+            dates::long(row.date),
+            dates::long(end)
+        ),
+        None => format!("{} · {}", row.kind.label(), dates::long(row.date)),
+    };
+    view! {
+        <div class="events-card-head">
+            <h2 id=title_id>{row.name.clone()}</h2>
+            {row.current.then(|| view! { <span class="events-badge">"Capturing here"</span> })}
+        </div>
+        <p class="meta events-when">{when}</p>
+        {(!row.place.is_empty()).then(|| view! { <p class="meta events-place">{row.place.clone()}</p> })}
+        <Stats row=row.clone()/>
+        <EventFunnel row/>
+    }
+}
+
+/// "Capture here", "Edit" and "Delete" (which asks first).
+#[component]
+fn EventActions(
+    row: EventRow,
+    draft: EventDraft,
+    editing: RwSignal<Option<Editing>>,
+    confirming: RwSignal<Option<EventId>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let go = use_go();
     let capture = {
-        let id = id.clone();
+        let id = row.id.clone();
         move |_| match state.apply(Command::SetCurrentEvent(Some(id.clone()))) {
             Ok(()) => go(Screen::Capture),
             Err(e) => notice.set(Some(e.to_string())),
         }
     };
-    let edit = {
-        let row = row.clone();
-        move |_| {
-            draft.load(&row.name, row.kind, row.date, row.ends, &row.place);
-            confirming.set(None);
-            notice.set(None);
-            editing.set(Some(Editing::Existing(row.id.clone())));
-        }
-    };
     let ask_delete = {
-        let id = id.clone();
+        let id = row.id.clone();
         move |_| {
             notice.set(None);
             confirming.set(Some(id.clone()));
         }
     };
-    let delete = {
-        let id = id.clone();
-        let name = row.name.clone();
-        let met = row.met;
-        move |_| {
-            confirming.set(None);
-            match state.apply(Command::DeleteEvent { id: id.clone(), at: state.now().at }) {
-                Ok(()) => notice.set(Some(match met {
-                    0 => format!("Deleted \u{201c}{name}\u{201d}."),
-                    1 => format!(
-                        "Deleted \u{201c}{name}\u{201d}. The person you met there is still in your contacts."
-                    ),
-                    n => format!(
-                        "Deleted \u{201c}{name}\u{201d}. The {n} people you met there are still in your contacts."
-                    ),
-                })),
-                Err(e) => notice.set(Some(e.to_string())),
-            }
+    let edit = move |_| {
+        draft.load(&row.name, row.kind, row.date, row.ends, &row.place);
+        confirming.set(None);
+        notice.set(None);
+        editing.set(Some(Editing::Existing(row.id.clone())));
+    };
+    view! {
+        <div class="events-actions">
+            <button type="button" class="button primary" on:click=capture>"Capture here"</button>
+            <button type="button" class="button" on:click=edit>"Edit"</button>
+            <button type="button" class="button danger" on:click=ask_delete>"Delete"</button>
+        </div>
+    }
+}
+
+/// "Delete …?" with what is kept; focus starts on the safe answer.
+#[component]
+fn DeleteConfirm(
+    row: EventRow,
+    confirming: RwSignal<Option<EventId>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let EventRow { id, name, met, .. } = row;
+    let question = format!("Delete \u{201c}{name}\u{201d}?");
+    let delete = move |_| {
+        confirming.set(None);
+        match state.apply(Command::DeleteEvent {
+            id: id.clone(),
+            at: state.now().at,
+        }) {
+            Ok(()) => notice.set(Some(match met {
+                0 => format!("Deleted \u{201c}{name}\u{201d}."),
+                1 => format!(
+                    "Deleted \u{201c}{name}\u{201d}. The person you met there is still in your contacts."
+                ),
+                n => format!(
+                    "Deleted \u{201c}{name}\u{201d}. The {n} people you met there are still in your contacts."
+                ),
+            })),
+            Err(e) => notice.set(Some(e.to_string())),
         }
     };
-    // Moves focus into the question when it opens, onto the safe answer.
     let keep_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move || {
         if let Some(button) = keep_ref.get() {
             let _ = button.focus();
         }
     });
-    let is_confirming = {
-        let id = id.clone();
-        move || confirming.with(|c| c.as_ref() == Some(&id))
-    };
-
-    let details = view! {
-        <div class="events-card-head">
-            <h2 id=title_id.clone()>{row.name.clone()}</h2>
-            {row.current.then(|| view! { <span class="events-badge">"Capturing here"</span> })}
-        </div>
-        <p class="meta events-when">{match row.ends {
-            Some(end) => format!("{} · {} to {}", row.kind.label(), dates::long(row.date), dates::long(end)),
-            None => format!("{} · {}", row.kind.label(), dates::long(row.date)),
-        }}</p>
-        {(!row.place.is_empty()).then(|| view! { <p class="meta events-place">{row.place.clone()}</p> })}
-        <Stats row=row.clone()/>
-    };
-    let delete_name = row.name.clone();
-    let card_class = if row.current {
-        "card events-card events-current"
-    } else {
-        "card events-card"
-    };
-    let met = row.met;
-
     view! {
-        <article class=card_class
-            aria-labelledby=title_id>
-            {let is_editing = is_editing.clone(); move || if is_editing() {
-                view! {
-                    <h2 class="events-form-title">"Edit event"</h2>
-                    <EventForm draft editing notice/>
-                }.into_any()
-            } else {
-                ().into_any()
-            }}
-            <div class="events-card-body" hidden=is_editing.clone()>
-                {details}
-                <Show when=is_confirming.clone() fallback=move || {
-                    let capture = capture.clone();
-                    let edit = edit.clone();
-                    let ask_delete = ask_delete.clone();
-                    view! {
-                        <div class="events-actions">
-                            <button type="button" class="button primary" on:click=capture>"Capture here"</button>
-                            <button type="button" class="button" on:click=edit>"Edit"</button>
-                            <button type="button" class="button danger" on:click=ask_delete>"Delete"</button>
-                        </div>
-                    }
-                }>
-                    <div class="events-confirm" role="group" aria-label="Confirm delete">
-                        <p>
-                            <strong>{format!("Delete \u{201c}{delete_name}\u{201d}?")}</strong>" "
-                            {match met {
-                                0 => "No contacts are linked to it.".to_string(),
-                                1 => "The person you met there stays in your contacts; they just won't be linked to this event any more.".to_string(),
-                                n => format!("The {n} people you met there stay in your contacts; they just won't be linked to this event any more."),
-                            }}
-                        </p>
-                        <div class="events-actions">
-                            <button type="button" class="button danger-solid" on:click=delete.clone()>"Delete event"</button>
-                            <button type="button" class="button" node_ref=keep_ref on:click=move |_| confirming.set(None)>"Keep it"</button>
-                        </div>
-                    </div>
-                </Show>
+        <div class="events-confirm" role="group" aria-label="Confirm delete">
+            <p>
+                <strong>{question}</strong>" "
+                {match met {
+                    0 => "No contacts are linked to it.".to_string(),
+                    1 => "The person you met there stays in your contacts; they just won't be linked to this event any more.".to_string(),
+                    n => format!("The {n} people you met there stay in your contacts; they just won't be linked to this event any more."),
+                }}
+            </p>
+            <div class="events-actions">
+                <button type="button" class="button danger-solid" on:click=delete>"Delete event"</button>
+                <button type="button" class="button" node_ref=keep_ref on:click=move |_| confirming.set(None)>"Keep it"</button>
             </div>
-        </article>
+        </div>
     }
+}
+
+/// What the event led to: the funnel, folded under a one-line headline.
+#[component]
+fn EventFunnel(row: EventRow) -> impl IntoView {
+    if row.met == 0 {
+        return ().into_any();
+    }
+    let headline = funnel_headline(&row.funnel);
+    let caption = format!("{}, stage by stage", row.name);
+    view! {
+        <details class="events-funnel">
+            <summary>
+                <span>"What it led to"</span>
+                <span class="events-funnel-headline">{if headline.is_empty() { "no replies yet".to_string() } else { headline }}</span>
+            </summary>
+            <FunnelChart funnel=row.funnel caption/>
+        </details>
+    }
+    .into_any()
 }
 
 /// The per-event counts as chips, linking to the contacts met there.

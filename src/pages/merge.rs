@@ -120,27 +120,39 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
                     <A href=other_href attr:class="button">"Cancel"</A>
                 </div>
         </section>
-        {move || match step.get() {
-            Step::Choosing => None,
-            Step::Merged => Some(view! {
-                <section class="card merge-done" role="status">
-                    <p>"Merged into one contact. Both logs and every step done were kept."</p>
-                    <div class="form-actions">
-                        <A href=kept_href.clone() attr:class="button primary" attr:id="merge-open">"Open them"</A>
-                        <button id="merge-undo" type="button" class="button" on:click=undo.clone()>"Undo"</button>
-                    </div>
-                </section>
-            }.into_any()),
-            Step::Undone => Some(view! {
-                <section class="card merge-done" role="status">
-                    <p>"Undone: both contacts are back as they were."</p>
-                    <A href=Screen::Contacts.href() attr:class="button">"All contacts"</A>
-                </section>
-            }.into_any()),
-            Step::Failed(message) => Some(view! {
-                <p class="field-error" role="alert">{message}</p>
-            }.into_any()),
-        }}
+        <MergeOutcome step kept_href undo/>
+    }
+}
+
+/// After Merge: "Merged" with Open them and Undo, "Undone", or why it failed.
+#[component]
+fn MergeOutcome(
+    step: RwSignal<Step>,
+    kept_href: String,
+    undo: impl Fn(leptos::ev::MouseEvent) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        match step.get() {
+        Step::Choosing => None,
+        Step::Merged => Some(view! {
+            <section class="card merge-done" role="status">
+                <p>"Merged into one contact. Both logs and every step done were kept."</p>
+                <div class="form-actions">
+                    <A href=kept_href.clone() attr:class="button primary" attr:id="merge-open">"Open them"</A>
+                    <button id="merge-undo" type="button" class="button" on:click=undo.clone()>"Undo"</button>
+                </div>
+            </section>
+        }.into_any()),
+        Step::Undone => Some(view! {
+            <section class="card merge-done" role="status">
+                <p>"Undone: both contacts are back as they were."</p>
+                <A href=Screen::Contacts.href() attr:class="button">"All contacts"</A>
+            </section>
+        }.into_any()),
+        Step::Failed(message) => Some(view! {
+            <p class="field-error" role="alert">{message}</p>
+        }.into_any()),
+    }
     }
 }
 

@@ -4,12 +4,15 @@
 pub mod add;
 pub mod agenda;
 pub mod card;
+pub mod companies;
 pub mod composer;
 pub mod contact;
 pub mod contacts;
 pub mod edit;
 pub mod events;
+pub mod funnel;
 pub mod merge;
 pub mod not_found;
+pub mod referrals;
 pub mod scan;
 pub mod settings;

@@ -9,4 +9,6 @@ pub mod composer;
 pub mod contact_form;
 pub mod contacts;
 pub mod field;
+pub mod insights;
+pub mod outcomes;
 pub mod steps;

@@ -6,7 +6,10 @@
 //! with "; "), Notes, then one column per playbook step in playbook order with its state
 //! ("pending", "done 2026-11-20", "skipped 2026-11-20", "snoozed until 2026-12-01", or
 //! empty when the step does not apply to the contact), Last interaction (YYYY-MM-DD) and
-//! Id (the contact's id in Followup).
+//! Id (the contact's id in Followup); then, added with outcomes, Referral (its state:
+//! Asked, Introduced, Applied, Interviewing, Offer, Not now, or empty), Referral since
+//! (YYYY-MM-DD), Introduced by and Introduced to (names joined with "; "), and Outcomes
+//! (each "YYYY-MM-DD what", oldest first, joined with "; ").
 //! Rows follow the contacts list: newest meeting first. No clock, no IO.
 //!
 //! Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that begins with
@@ -20,13 +23,14 @@
 //! `unescape_cell(escape_cell(s)) == s` for every `s`.
 
 use crate::domain::book::Book;
-use crate::domain::contact::Contact;
+use crate::domain::contact::{Contact, ContactId};
 use crate::domain::dates::iso;
+use crate::domain::outcome;
 use crate::domain::playbook::applies;
 use crate::domain::step::{Step, StepState};
 
 /// The header row.
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 26] = [
     "Name",
     "Company",
     "Title",
@@ -48,6 +52,11 @@ pub const COLUMNS: [&str; 21] = [
     "Keep in touch",
     "Last interaction",
     "Id",
+    "Referral",
+    "Referral since",
+    "Introduced by",
+    "Introduced to",
+    "Outcomes",
 ];
 
 /// The CSV file's text, starting with the UTF-8 byte order mark.
@@ -95,7 +104,7 @@ fn row(book: &Book, c: &Contact) -> Vec<String> {
         c.tags.join("; "),
         c.notes.clone(),
     ];
-    for step in Step::ALL {
+    for step in Step::PLAYBOOK {
         row.push(if applies(c, step) {
             state_text(c.steps.get(step))
         } else {
@@ -104,6 +113,33 @@ fn row(book: &Book, c: &Contact) -> Vec<String> {
     }
     row.push(c.last_interaction().map(iso).unwrap_or_default());
     row.push(c.id.to_string());
+    let referral = book.referral(c);
+    row.push(
+        referral
+            .map(|r| r.state.label().to_string())
+            .unwrap_or_default(),
+    );
+    row.push(referral.map(|r| iso(r.since)).unwrap_or_default());
+    let name = |id: &ContactId| book.contact(id).map(|c| c.name.clone()).unwrap_or_default();
+    let names = |ids: Vec<&ContactId>| {
+        ids.into_iter()
+            .map(name)
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    row.push(names(outcome::introduced_by(c)));
+    row.push(names(outcome::introduced_to(c)));
+    row.push(
+        c.interactions
+            .iter()
+            .filter_map(|i| {
+                let what = i.outcome.as_ref()?.describe(name);
+                Some(format!("{} {what}", iso(i.on)))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
     row
 }
 

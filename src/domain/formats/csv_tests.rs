@@ -186,3 +186,68 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn referrals_links_and_outcomes_have_their_columns() {
+    use crate::domain::command::Command;
+    use crate::domain::contact::{ContactId, Kind, NewContact};
+    use crate::domain::outcome::Outcome;
+    let d = |text: &str| crate::domain::dates::parse_iso(text).unwrap();
+    let mut book = Book::default();
+    book.apply(Command::AddContact(NewContact {
+        id: ContactId::new("ana"),
+        name: "Ana López".into(),
+        kind: Kind::Engineer,
+        met_on: d("2026-11-10"),
+        ..NewContact::default()
+    }))
+    .unwrap();
+    book.apply(Command::MarkDone {
+        contact: ContactId::new("ana"),
+        step: crate::domain::step::Step::Referral,
+        on: d("2026-11-18"),
+        at: 1,
+    })
+    .unwrap();
+    book.apply(Command::IntroduceNew {
+        by: ContactId::new("ana"),
+        new: NewContact {
+            id: ContactId::new("sam"),
+            name: "Sam Lee".into(),
+            met_on: d("2026-11-20"),
+            ..NewContact::default()
+        },
+        on: d("2026-11-20"),
+        note: String::new(),
+        at: 2,
+    })
+    .unwrap();
+    book.apply(Command::RecordOutcome {
+        contact: ContactId::new("ana"),
+        on: d("2026-11-22"),
+        outcome: Outcome::Applied {
+            job: "Intern, 2027".into(),
+            link: "R-17".into(),
+        },
+        note: String::new(),
+        at: 3,
+    })
+    .unwrap();
+    let rows = rows(&export_csv(&book));
+    let cell = |row: &Vec<String>, column: &str| {
+        row[COLUMNS.iter().position(|c| *c == column).unwrap()].clone()
+    };
+    let ana = rows.iter().find(|r| r[0] == "Ana López").unwrap();
+    let sam = rows.iter().find(|r| r[0] == "Sam Lee").unwrap();
+    assert_eq!(cell(ana, "Referral"), "Applied");
+    assert_eq!(cell(ana, "Referral since"), "2026-11-22");
+    assert_eq!(cell(ana, "Introduced to"), "Sam Lee");
+    assert_eq!(cell(ana, "Introduced by"), "");
+    assert_eq!(
+        cell(ana, "Outcomes"),
+        "2026-11-20 Introduced you to Sam Lee; 2026-11-22 Applied for Intern, 2027 (R-17)"
+    );
+    assert_eq!(cell(sam, "Introduced by"), "Ana López");
+    assert_eq!(cell(sam, "Referral"), "");
+    assert_eq!(cell(sam, "Outcomes"), "2026-11-20 Introduced by Ana López");
+}

@@ -9,17 +9,23 @@
 //! calendars. UIDs are stable per contact and step (`<contact-id>-<step-slug>@followup`),
 //! so importing a newer file updates events instead of duplicating them.
 //!
+//! Meetings booked (`Outcome::Meeting`) that are today or later are events too, at their
+//! own time, an hour long, with an alarm 30 minutes before; `meeting_ics` is the file for
+//! one meeting, offered when it is booked. Their UIDs are
+//! `<contact-id>-meeting-<yyyymmddThhmm>@followup`.
+//!
 //! Hand-written with `content_line` rather than the `icalendar` crate (which pulls in
 //! chrono's clock and a parser) or `ics` (a writer whose folding we would still need to
 //! test, for five properties). `today` and the DTSTAMP are arguments.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::content_line::{escape, fold};
 use super::vcard::met_note;
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
 use crate::domain::dates::iso;
+use crate::domain::outcome::Outcome;
 use crate::domain::step::{Status, Step};
 
 /// The `.ics` text. `now_stamp` is the DTSTAMP, UTC, like `20261126T081500Z`.
@@ -41,30 +47,144 @@ pub fn export_ics(book: &Book, today: NaiveDate, now_stamp: &str) -> String {
             }
             let day = iso(view.window.opens.max(today)).replace('-', "");
             let summary = format!("Follow up: {}", what(view.step, &contact.name));
-            line("BEGIN:VEVENT".into());
-            line(format!(
-                "UID:{}",
-                escape(&format!("{}-{}@followup", contact.id, view.step.slug()))
-            ));
-            line(format!("DTSTAMP:{now_stamp}"));
-            line(format!("DTSTART:{day}T090000"));
-            line(format!("DTEND:{day}T091500"));
-            line(format!("SUMMARY:{}", escape(&summary)));
-            line(format!(
-                "DESCRIPTION:{}",
-                escape(&description(book, contact))
-            ));
-            line("TRANSP:TRANSPARENT".into());
-            line("BEGIN:VALARM".into());
-            line("ACTION:DISPLAY".into());
-            line(format!("DESCRIPTION:{}", escape(&summary)));
-            line("TRIGGER;RELATED=START:PT0M".into());
-            line("END:VALARM".into());
-            line("END:VEVENT".into());
+            write_event(
+                &mut line,
+                now_stamp,
+                &Vevent {
+                    uid: format!("{}-{}@followup", contact.id, view.step.slug()),
+                    start: format!("{day}T090000"),
+                    end: format!("{day}T091500"),
+                    summary,
+                    description: description(book, contact),
+                    transparent: true,
+                    trigger: "PT0M",
+                },
+            );
+        }
+        for at in meetings(contact) {
+            if at.date() >= today {
+                meeting_event(&mut line, book, contact, at, now_stamp);
+            }
         }
     }
     line("END:VCALENDAR".into());
     out
+}
+
+/// The iCalendar DTSTAMP for `at` (milliseconds since the Unix epoch), in UTC:
+/// `20261126T081500Z`.
+pub fn dtstamp(at: i64) -> String {
+    use chrono::{Datelike, Timelike};
+    // Written out by hand: chrono's formatter adds ~10 KB to the wasm.
+    chrono::DateTime::from_timestamp_millis(at)
+        .map(|t| {
+            format!(
+                "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        })
+        .unwrap_or_else(|| "19700101T000000Z".to_string())
+}
+
+/// A calendar file with one meeting with `contact`, for the phone's calendar.
+pub fn meeting_ics(book: &Book, contact: &Contact, at: NaiveDateTime, now_stamp: &str) -> String {
+    let mut out = String::new();
+    let mut line = |text: String| fold(&text, &mut out);
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line("PRODID:-//Followup//Meetings//EN".into());
+    line("CALSCALE:GREGORIAN".into());
+    line("METHOD:PUBLISH".into());
+    meeting_event(&mut line, book, contact, at, now_stamp);
+    line("END:VCALENDAR".into());
+    out
+}
+
+/// The times of the meetings booked with `contact`, without repeats.
+fn meetings(contact: &Contact) -> Vec<NaiveDateTime> {
+    let mut out: Vec<NaiveDateTime> = contact
+        .interactions
+        .iter()
+        .filter_map(|i| match i.outcome {
+            Some(Outcome::Meeting { at }) => Some(at),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn meeting_event(
+    line: &mut impl FnMut(String),
+    book: &Book,
+    contact: &Contact,
+    at: NaiveDateTime,
+    now_stamp: &str,
+) {
+    let start = stamp(at);
+    let end = stamp(at + chrono::TimeDelta::hours(1));
+    let summary = format!("Meeting with {}", contact.name);
+    write_event(
+        line,
+        now_stamp,
+        &Vevent {
+            uid: format!("{}-meeting-{}@followup", contact.id, &start[..13]),
+            start,
+            end,
+            summary,
+            description: description(book, contact),
+            transparent: false,
+            trigger: "-PT30M",
+        },
+    );
+}
+
+/// One calendar event with a display alarm.
+struct Vevent {
+    uid: String,
+    start: String,
+    end: String,
+    summary: String,
+    description: String,
+    /// Shown as free time (a reminder, not a meeting).
+    transparent: bool,
+    /// The alarm's offset from the start, such as `PT0M` or `-PT30M`.
+    trigger: &'static str,
+}
+
+fn write_event(line: &mut impl FnMut(String), now_stamp: &str, e: &Vevent) {
+    line("BEGIN:VEVENT".into());
+    line(format!("UID:{}", escape(&e.uid)));
+    line(format!("DTSTAMP:{now_stamp}"));
+    line(format!("DTSTART:{}", e.start));
+    line(format!("DTEND:{}", e.end));
+    line(format!("SUMMARY:{}", escape(&e.summary)));
+    line(format!("DESCRIPTION:{}", escape(&e.description)));
+    if e.transparent {
+        line("TRANSP:TRANSPARENT".into());
+    }
+    line("BEGIN:VALARM".into());
+    line("ACTION:DISPLAY".into());
+    line(format!("DESCRIPTION:{}", escape(&e.summary)));
+    line(format!("TRIGGER;RELATED=START:{}", e.trigger));
+    line("END:VALARM".into());
+    line("END:VEVENT".into());
+}
+
+/// A floating local time, `20261203T143000`.
+fn stamp(at: NaiveDateTime) -> String {
+    format!(
+        "{}T{:02}{:02}00",
+        iso(at.date()).replace('-', ""),
+        chrono::Timelike::hour(&at),
+        chrono::Timelike::minute(&at)
+    )
 }
 
 /// "Send the follow-up email to Priya Raman".
@@ -75,6 +195,9 @@ fn what(step: Step, name: &str) -> String {
         Step::BonusMessage => format!("Send a LinkedIn message to {name}"),
         Step::Referral => format!("Ask {name} for an intro to a recruiter"),
         Step::KeepInTouch => format!("Keep in touch with {name}"),
+        Step::Prep => format!("Prepare for your meeting with {name}"),
+        Step::ThankYou => format!("Thank {name} for the meeting"),
+        Step::Nudge => format!("Check in with {name} on your referral ask"),
     }
 }
 

@@ -72,3 +72,45 @@ fn steps_due_later_sit_on_the_day_they_open() {
         ["20261124T090000", "20261125T090000", "20261121T090000"]
     );
 }
+
+#[test]
+fn meetings_are_events_at_their_own_time() {
+    use crate::domain::command::Command;
+    use crate::domain::outcome::Outcome;
+    let mut book = sample_book();
+    let contact = book.contacts().next().unwrap().clone();
+    let at = |day: u32, h: u32| d(2026, 12, day).and_hms_opt(h, 30, 0).unwrap();
+    for (on, meeting) in [(20, at(1, 10)), (24, at(3, 14)), (24, at(3, 14))] {
+        book.apply(Command::RecordOutcome {
+            contact: contact.id.clone(),
+            on: d(2026, 11, on),
+            outcome: Outcome::Meeting { at: meeting },
+            note: String::new(),
+            at: 1,
+        })
+        .unwrap();
+    }
+    // On 2 December the meeting of the 1st is past; the one of the 3rd (booked twice) is
+    // one event.
+    let all = events(&export_ics(&book, d(2026, 12, 2), "20261202T080000Z"));
+    let meetings: Vec<&String> = all.iter().filter(|e| e.contains("-meeting-")).collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    let event = meetings[0];
+    assert!(event.contains(&format!(
+        "UID:{}-meeting-20261203T1430@followup",
+        contact.id
+    )));
+    assert!(event.contains("DTSTART:20261203T143000\r\n"));
+    assert!(event.contains("DTEND:20261203T153000\r\n"));
+    assert!(event.contains(&format!("SUMMARY:Meeting with {}", contact.name)));
+    assert!(event.contains("TRIGGER;RELATED=START:-PT30M"));
+    // The file for one meeting holds just that event.
+    let one = meeting_ics(&book, &contact, at(3, 14), "20261124T080000Z");
+    assert!(one.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(one.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(events(&one).len(), 1);
+    assert!(events(&one)[0].contains("DTSTART:20261203T143000"));
+    // Late in the evening, the hour ends the next day.
+    let late = meeting_ics(&book, &contact, at(3, 23), "20261124T080000Z");
+    assert!(late.contains("DTEND:20261204T003000"));
+}

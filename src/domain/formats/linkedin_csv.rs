@@ -294,6 +294,7 @@ pub fn plan_linkedin_import(
             on,
             kind: InteractionKind::Step(Step::Connect),
             note: String::new(),
+            outcome: None,
         });
         let old = (today - on).num_days() > FRESH_DAYS;
         if old {

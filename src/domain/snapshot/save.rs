@@ -79,6 +79,15 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         | Command::Snooze { contact, .. }
         | Command::Reset { contact, .. }
         | Command::LogInteraction { contact, .. } => vec![contact.clone()],
+        Command::RecordOutcome {
+            contact, outcome, ..
+        } => std::iter::once(contact.clone())
+            .chain(outcome.linked().cloned())
+            .collect(),
+        Command::IntroduceNew { by, new, .. } => vec![by.clone(), new.id.clone()],
+        Command::UndoOutcome { contact, entry, .. } => std::iter::once(contact.clone())
+            .chain(entry.outcome.as_ref().and_then(|o| o.linked()).cloned())
+            .collect(),
         Command::DeleteEvent { id, .. } => book
             .contacts
             .iter()

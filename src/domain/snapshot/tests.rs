@@ -962,3 +962,130 @@ fn tombstones_older_than_90_days_are_pruned() {
     store.extend(plan.writes);
     assert_eq!(decode_keys(store).unwrap().unwrap().saved.len(), 1);
 }
+
+/// Outcomes (issue 11) are additive: a version-2 book reads with none, and nothing about
+/// it changes.
+#[test]
+fn a_version_2_book_loads_with_no_outcomes() {
+    let fixture = include_str!("../../../tests/fixtures/storage/v2.json");
+    let stored = decode_keys(entries(fixture)).unwrap().unwrap();
+    for contact in stored.book.contacts() {
+        assert!(
+            contact.interactions.iter().all(|i| i.outcome.is_none()),
+            "{}",
+            contact.name
+        );
+        assert_eq!(
+            crate::domain::outcome::latest_meeting(contact),
+            None,
+            "{}",
+            contact.name
+        );
+    }
+    // Ana's hand-logged reply is still a plain reply, and nobody has a referral.
+    let ana = stored.book.contact(&ContactId::new("a")).unwrap();
+    assert_eq!(ana.interactions[1].kind, InteractionKind::Replied);
+    assert!(stored
+        .book
+        .contacts()
+        .all(|c| stored.book.referral(c).is_none()));
+}
+
+/// A book with every outcome, an introduction of a new contact and the steps outcomes
+/// add (prep, thank-you, nudge) set.
+fn book_with_every_outcome() -> Book {
+    use crate::domain::outcome::Outcome;
+    use chrono::NaiveTime;
+    let mut book = fixture_book();
+    let a = ContactId::new("a");
+    let meeting = d("2024-10-03").and_time(NaiveTime::from_hms_opt(14, 30, 0).unwrap());
+    let outcomes = [
+        Outcome::Replied {
+            to: Some(Step::Referral),
+        },
+        Outcome::Meeting { at: meeting },
+        Outcome::IntroducedBy {
+            contact: ContactId::new("b"),
+        },
+        Outcome::Applied {
+            job: "Payments intern, \"2025\"".into(),
+            link: "https://acme.example/jobs/R-17".into(),
+        },
+        Outcome::Interview,
+        Outcome::Offer,
+        Outcome::NotNow,
+    ];
+    for (n, outcome) in outcomes.into_iter().enumerate() {
+        book.apply(Command::RecordOutcome {
+            contact: a.clone(),
+            on: d("2024-09-21") + chrono::Days::new(n as u64),
+            outcome,
+            note: if n == 0 {
+                "Said yes 🎉".into()
+            } else {
+                String::new()
+            },
+            at: 10 + n as i64,
+        })
+        .unwrap();
+    }
+    book.apply(Command::IntroduceNew {
+        by: a.clone(),
+        new: NewContact {
+            id: ContactId::new("rec"),
+            name: "Sam Recruiter".into(),
+            company: "Acme".into(),
+            kind: Kind::Recruiter,
+            met_on: d("2024-09-30"),
+            updated_at: 30,
+            ..NewContact::default()
+        },
+        on: d("2024-09-30"),
+        note: String::new(),
+        at: 30,
+    })
+    .unwrap();
+    for step in [Step::Prep, Step::ThankYou, Step::Nudge] {
+        book.apply(Command::MarkDone {
+            contact: a.clone(),
+            step,
+            on: d("2024-10-04"),
+            at: 40,
+        })
+        .unwrap();
+    }
+    book
+}
+
+#[test]
+fn every_outcome_round_trips_through_the_backup() {
+    use crate::domain::formats::backup::export_backup;
+    let book = book_with_every_outcome();
+    let text = export_backup(&book);
+    let read = decode(&text).unwrap();
+    assert_eq!(read, book);
+    let ana = read.contact(&ContactId::new("a")).unwrap();
+    assert_eq!(
+        ana.interactions
+            .iter()
+            .filter(|i| i.outcome.is_some())
+            .count(),
+        8,
+        "seven outcomes and one introduction"
+    );
+    // Links both ways survive.
+    let b = read.contact(&ContactId::new("b")).unwrap();
+    assert_eq!(
+        crate::domain::outcome::introduced_to(b),
+        vec![&ContactId::new("a")]
+    );
+    let rec = read.contact(&ContactId::new("rec")).unwrap();
+    assert_eq!(
+        crate::domain::outcome::introduced_by(rec),
+        vec![&ContactId::new("a")]
+    );
+    // And through the keyed layout too.
+    let keys = encode_keys(&book);
+    let stored = decode_keys(keys).unwrap().unwrap();
+    assert_eq!(stored.book, book);
+}

@@ -1,10 +1,14 @@
 //! The contact's history: every touch point, newest first, and the form to log one by
-//! hand (a reply, a call, a coffee chat).
+//! hand (a reply, a call, a coffee chat). Outcomes show their details, link to the person
+//! they name, and can be undone.
 
 use crate::components::notice::{use_notices, Notice};
-use crate::domain::{dates, Command, Contact, ContactId, InteractionKind};
+use crate::domain::{dates, Command, Contact, ContactId, Interaction, InteractionKind};
+use crate::routes::Screen;
 use crate::state::use_app;
+use crate::view::outcomes::entry_text;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn History(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
@@ -19,15 +23,16 @@ pub fn History(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                 }
                 .into_any();
             }
+            let items = state.book.with(|b| {
+                c.interactions
+                    .iter()
+                    .rev()
+                    .map(|i| (i.clone(), entry_text(b, i, today)))
+                    .collect::<Vec<_>>()
+            });
             view! {
                 <ol class="history">
-                    {c.interactions.iter().rev().map(|i| view! {
-                        <li>
-                            <time datetime=dates::iso(i.on)>{dates::relative(i.on, today)}</time>
-                            <span class="what">{i.kind.label()}</span>
-                            {(!i.note.is_empty()).then(|| view! { <p class="note">{i.note.clone()}</p> })}
-                        </li>
-                    }).collect_view()}
+                    {items.into_iter().map(|(i, text)| view! { <Entry id entry=i text today/> }).collect_view()}
                 </ol>
             }
             .into_any()
@@ -40,6 +45,48 @@ pub fn History(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
             <LogForm id/>
             {history}
         </section>
+    }
+}
+
+/// One entry; an outcome links to the person it names and can be undone.
+#[component]
+fn Entry(
+    id: Memo<ContactId>,
+    entry: Interaction,
+    text: String,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    let state = use_app();
+    let notices = use_notices();
+    let linked = entry.outcome.as_ref().and_then(|o| o.linked()).cloned();
+    let undoable = entry.outcome.is_some();
+    let undo = {
+        let entry = entry.clone();
+        let text = text.clone();
+        move |_| {
+            let command = Command::UndoOutcome {
+                contact: id.get_untracked(),
+                entry: entry.clone(),
+                at: state.now().at,
+            };
+            match state.apply(command) {
+                Ok(()) => notices.show(Notice::done(format!("Undone: {text}."), Vec::new())),
+                Err(e) => notices.show(Notice::error(e.to_string())),
+            }
+        }
+    };
+    view! {
+        <li>
+            <time datetime=dates::iso(entry.on)>{dates::relative(entry.on, today)}</time>
+            <span class="what">{text.clone()}</span>
+            {linked.map(|other| { let text = text.clone(); view! {
+                <A href=Screen::Contact(other).href() attr:class="link-button">"Open"<span class="visually-hidden">": " {text}</span></A>
+            }})}
+            {undoable.then(|| view! {
+                <button type="button" class="link-button entry-undo" on:click=undo>"Undo"<span class="visually-hidden">": " {text.clone()}</span></button>
+            })}
+            {(!entry.note.is_empty()).then(|| view! { <p class="note">{entry.note.clone()}</p> })}
+        </li>
     }
 }
 

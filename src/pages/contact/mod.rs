@@ -8,13 +8,15 @@
 //! memos, so an action never clears a half-typed note.
 //!
 //! One file per part: `header` (name, links, what you talked about, details), `timeline`
-//! (the steps, acted on through the shared `StepActions`), `history` (the log and its
-//! form), `delete`. Under the about card, `PossibleDuplicates` lists the contacts that may
+//! (the steps, acted on through the shared `StepActions`), `outcomes` (what came of it:
+//! replied, meeting, introduction, applied, interview, offer, not now), `history` (the
+//! log and its form, outcomes undoable), `delete`. Under the about card, `PossibleDuplicates` lists the contacts that may
 //! be the same person, each with Merge.
 
 mod delete;
 mod header;
 mod history;
+mod outcomes;
 mod timeline;
 
 use crate::components::duplicate_warning::PossibleDuplicates;
@@ -61,6 +63,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
             <section class="card about"><header::About id contact/></section>
             <PossibleDuplicates contact/>
             <timeline::Timeline contact/>
+            <outcomes::Outcomes id contact/>
             <section class="card details"><header::Details contact/></section>
             <history::History id contact/>
             <delete::DeleteContact id contact/>

@@ -11,7 +11,7 @@ use crate::components::import_duplicates::{
     DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
 };
 use crate::domain::formats::{
-    self, export_backup, export_csv, export_ics, export_vcard, file_name,
+    self, export_backup, export_csv, export_ics, export_vcard, file_name, ics,
     import_linkedin_connections, import_vcard, plan_linkedin_import, preview_backup_import,
     BookIndex, ExportKind, FormatError, ImportPreview, LISTED,
 };
@@ -101,32 +101,13 @@ fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPrev
     }
 }
 
-/// The iCalendar DTSTAMP for now, in UTC: `20261126T081500Z`.
-fn now_stamp(at: i64) -> String {
-    use chrono::{Datelike, Timelike};
-    // Written out by hand: chrono's formatter adds ~10 KB to the wasm.
-    chrono::DateTime::from_timestamp_millis(at)
-        .map(|t| {
-            format!(
-                "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-                t.year(),
-                t.month(),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            )
-        })
-        .unwrap_or_else(|| "19700101T000000Z".to_string())
-}
-
 /// The file's text for `kind`.
 fn export_text(book: &Book, kind: ExportKind, now: Now) -> String {
     match kind {
         ExportKind::Backup => export_backup(book),
         ExportKind::Spreadsheet => export_csv(book),
         ExportKind::Contacts => export_vcard(book.contacts(), book),
-        ExportKind::Calendar => export_ics(book, now.today, &now_stamp(now.at)),
+        ExportKind::Calendar => export_ics(book, now.today, &ics::dtstamp(now.at)),
     }
 }
 

@@ -157,13 +157,22 @@ fn template_slug(kind: TemplateKind) -> &'static str {
         TemplateKind::ReferralSubject => "referral-subject",
         TemplateKind::ReferralBody => "referral-body",
         TemplateKind::KeepInTouch => "keep-in-touch",
+        TemplateKind::Prep => "prep",
+        TemplateKind::ThankYouSubject => "thank-you-subject",
+        TemplateKind::ThankYou => "thank-you",
+        TemplateKind::Nudge => "nudge",
+        TemplateKind::IntroSubject => "intro-subject",
+        TemplateKind::IntroBody => "intro-body",
     }
 }
 
 fn is_subject(kind: TemplateKind) -> bool {
     matches!(
         kind,
-        TemplateKind::EmailSubject | TemplateKind::ReferralSubject
+        TemplateKind::EmailSubject
+            | TemplateKind::ReferralSubject
+            | TemplateKind::ThankYouSubject
+            | TemplateKind::IntroSubject
     )
 }
 

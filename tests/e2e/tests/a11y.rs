@@ -422,6 +422,19 @@ async fn realistic_book(scheme: Scheme) {
     click_containing(b, "ol.timeline", "Snooze").await;
     b.wait_css("form.snooze", UI).await;
     audit.check(b, "contact detail, snooze open").await;
+    b.click("#outcome-introduced").await;
+    b.wait_css("#intro-name", UI).await;
+    audit
+        .check(b, "contact detail, an introduction being recorded")
+        .await;
+    b.click("#outcome-applied").await;
+    b.wait_css("#outcome-job", UI).await;
+    b.type_into("#outcome-job", "Backend Intern").await;
+    b.click("#outcome-save").await;
+    b.wait_css("ol.history .entry-undo", UI).await;
+    audit
+        .check(b, "contact detail, an outcome with its undo")
+        .await;
     b.click("button.toast-close").await;
     b.click("#delete").await;
     b.wait_css("#confirm-delete", UI).await;
@@ -467,6 +480,10 @@ async fn realistic_book(scheme: Scheme) {
     b.type_into(&search, "zzzz").await;
     b.wait_text(".result-count", "0").await;
     audit.check(b, "contacts list, no match").await;
+    b.click("#open-referrals").await;
+    b.wait_page("referrals").await;
+    b.wait_css("ol.referrals > li", UI).await;
+    audit.check(b, "referrals").await;
 
     tab(b, "events", "events").await;
     b.wait_css(".events-card", UI).await;

@@ -283,10 +283,16 @@ async fn a_fair_with_four_people_walked_for_a_hundred_days() {
     act(b, BEN.name, "Ask for an intro", "Done").await;
 
     // Day 15: more than two weeks late, Dev's item leaves the overdue list for Missed.
+    // The referral asks of day 9, still unanswered, get their one gentle check-in a week
+    // on (issue 11).
     go_to_day(b, 15).await;
     wait_rows(
         b,
-        &["missed: Dev Patel: Find a way to reach them (15 days overdue)"],
+        &[
+            "missed: Dev Patel: Find a way to reach them (15 days overdue)",
+            "later: Ana Silva: Check in on your referral ask (due tomorrow)",
+            "later: Ben Okoro: Check in on your referral ask (due tomorrow)",
+        ],
     )
     .await;
     let missed_open = b

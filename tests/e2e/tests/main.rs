@@ -18,6 +18,11 @@ mod days;
 /// The fair floor: My card's QR code decoded, the share target, scanning, duplicates
 /// merged and undone, the app badge.
 mod fair;
+/// Which fairs pay off (the funnel) and Companies, over a known book; screenshots.
+mod insights;
+/// Outcomes: a meeting's reminder, an introduction's draft, a referral walked to the
+/// offer, the Referrals screen in light and dark.
+mod outcomes;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;

@@ -365,6 +365,7 @@ async fn works_offline_with_the_server_stopped() {
 async fn open_lazy_pages(b: &Browser) {
     for (link, page) in [
         ("#nav-contacts", "contacts"),
+        ("#open-referrals", "referrals"),
         ("#nav-events", "events"),
         ("#nav-settings", "settings"),
         ("#nav-add", "add"),
