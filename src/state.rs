@@ -77,9 +77,9 @@ impl AppState {
             Loaded::Book { stored, damaged } => {
                 let stored = *stored;
                 sync.saved = stored.saved;
-                for key in sync.saved.prune_tombstones(clock::now_ms()) {
-                    storage::remove(&key);
-                }
+                // Old tombstones and shards with an unreadable line are written again.
+                sync.dirty.add(sync.saved.stale_tombstones(clock::now_ms()));
+                sync.dirty.add(stored.rewrite);
                 sync.obsolete = stored.obsolete;
                 if stored.migrated_from.is_some() {
                     sync.dirty = Dirty::All;
@@ -103,7 +103,7 @@ impl AppState {
             }
             Loaded::Unavailable => (Book::default(), Some(LoadNotice::Unavailable)),
         };
-        let migrate = matches!(sync.dirty, Dirty::All) || !sync.obsolete.is_empty();
+        let migrate = sync.dirty != Dirty::default() || !sync.obsolete.is_empty();
         let state = AppState {
             book: RwSignal::new(book),
             today: RwSignal::new(clock::today()),
@@ -259,16 +259,14 @@ impl AppState {
             self.save_error.set(None);
             return;
         }
-        match storage::write(&plan) {
+        let obsolete = self.sync.with_value(|s| s.obsolete.clone());
+        match storage::write(&plan, &obsolete) {
             Ok(()) => {
-                let obsolete = self.sync.try_update_value(|s| {
+                self.sync.update_value(|s| {
                     s.saved.commit(plan);
                     s.dirty = Dirty::default();
-                    std::mem::take(&mut s.obsolete)
+                    s.obsolete.clear();
                 });
-                for key in obsolete.unwrap_or_default() {
-                    storage::remove(&key);
-                }
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);
                 }
@@ -311,11 +309,13 @@ impl AppState {
             self.book.maybe_update(|book| {
                 self.sync.update_value(|s| {
                     outcome = snapshot::merge_remote(book, &mut s.saved, &key, value.as_deref());
-                    if let Remote::KeepOurs(id) = &outcome {
-                        s.dirty.add([id.clone()]);
+                    if let Remote::KeepOurs(ids) = &outcome {
+                        s.dirty.add(ids.iter().cloned());
                     }
                 });
-                matches!(outcome, Remote::Applied)
+                // Keeping ours for some contacts of a shard may come with their changes to
+                // its others: the book may have changed either way.
+                matches!(outcome, Remote::Applied | Remote::KeepOurs(_))
             });
             match outcome {
                 Remote::KeepOurs(_) => self.save_now(),

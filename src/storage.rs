@@ -184,7 +184,9 @@ fn keep_damaged(unreadable: Vec<Unreadable>) -> Damaged {
     let raw = raw_map(&pairs);
     let backup_key = keep_copy(&raw);
     if backup_key.is_some() {
-        for u in &unreadable {
+        // A shard with a bad line keeps its key: its other contacts are read from it, and
+        // the next save writes it again without that line.
+        for u in unreadable.iter().filter(|u| u.whole_key) {
             remove(&u.key);
         }
     }
@@ -205,10 +207,18 @@ fn raw_map(pairs: &[(&str, &str)]) -> String {
     serde_json::to_string_pretty(&map).expect("strings serialise")
 }
 
-/// Makes one save's writes, in order; stops at the first refused write.
-pub fn write(plan: &Plan) -> Result<(), SaveError> {
+/// Makes one save's writes, in order; stops at the first refused write. Keys of an older
+/// layout (`obsolete`) are removed as soon as what replaces them is written: after each
+/// shard, its contacts' old keys, and the rest at the end.
+pub fn write(plan: &Plan, obsolete: &[String]) -> Result<(), SaveError> {
     for (key, value) in &plan.writes {
         write_raw(key, value)?;
+        for old in snapshot::obsolete_in(key, obsolete) {
+            remove(old);
+        }
+    }
+    for old in obsolete {
+        remove(old);
     }
     Ok(())
 }

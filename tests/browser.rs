@@ -44,7 +44,7 @@ fn a_saved_book_loads_back_unchanged() {
     clear();
     let book = book_with(&["Ana López", "Kwame Mensah", "Zoë 🌱"]);
     let plan = snapshot::plan(&book, &Saved::default(), &Dirty::All, 1);
-    storage::write(&plan).unwrap();
+    storage::write(&plan, &[]).unwrap();
     match storage::load() {
         Loaded::Book { stored, damaged } => {
             assert_eq!(stored.book, book);
@@ -74,11 +74,50 @@ fn version_one_data_loads_for_migration() {
     );
 }
 
+/// A version-2 book (one key per contact) is read, and the migration's save writes the
+/// shards and the meta key and removes every old key.
+#[wasm_bindgen_test]
+fn version_two_data_is_migrated_to_shards() {
+    clear();
+    let book = book_with(&["Ana López", "Kwame Mensah", "Zoë 🌱"]);
+    let meta = snapshot::plan(&book, &Saved::default(), &Dirty::All, 1)
+        .writes
+        .pop()
+        .unwrap()
+        .1
+        .replace("\"version\":3", "\"version\":2");
+    for contact in book.contacts() {
+        let text = serde_json::to_string(contact).unwrap();
+        storage::write_raw(&snapshot::contact_key(&contact.id), &text).unwrap();
+    }
+    storage::write_raw(snapshot::META_KEY, &meta).unwrap();
+    let Loaded::Book { stored, .. } = storage::load() else {
+        panic!("expected the version-2 book");
+    };
+    assert_eq!(stored.book, book);
+    assert_eq!(stored.migrated_from, Some(2));
+    assert_eq!(stored.obsolete.len(), 3);
+    let plan = snapshot::plan(&stored.book, &stored.saved, &Dirty::All, 2);
+    storage::write(&plan, &stored.obsolete).unwrap();
+    for contact in book.contacts() {
+        assert_eq!(storage::read_raw(&snapshot::contact_key(&contact.id)), None);
+    }
+    let Loaded::Book { stored, .. } = storage::load() else {
+        panic!("expected the migrated book");
+    };
+    assert_eq!(stored.book, book);
+    assert_eq!(stored.migrated_from, None);
+}
+
 #[wasm_bindgen_test]
 fn a_damaged_contact_is_backed_up_and_the_rest_loads() {
     clear();
     let book = book_with(&["Ana López", "Kwame Mensah"]);
-    storage::write(&snapshot::plan(&book, &Saved::default(), &Dirty::All, 1)).unwrap();
+    storage::write(
+        &snapshot::plan(&book, &Saved::default(), &Dirty::All, 1),
+        &[],
+    )
+    .unwrap();
     storage::write_raw("followup.c.broken", "{\"id\":").unwrap();
     match storage::load() {
         Loaded::Book {

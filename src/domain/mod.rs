@@ -34,7 +34,7 @@
 //! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `companies`: contacts grouped by company (case, accents and legal forms ignored).
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
-//! - `snapshot`: the stored layout (one key per contact + a meta key), its versions and
+//! - `snapshot`: the stored layout (a meta key + 64 packed shards of contacts), its versions and
 //!   migrations, and the merge of another tab's changes.
 //! - `formats`: JSON backup, CSV, vCard, iCalendar and LinkedIn `Connections.csv`;
 //!   imports parse to a preview and change nothing until applied.

@@ -30,7 +30,7 @@ mod interop_tests;
 pub mod linkedin_csv;
 pub mod preview;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 pub mod vcard;
 mod vcard_decode;
 

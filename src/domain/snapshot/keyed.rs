@@ -1,10 +1,19 @@
-//! The keyed layout's keys (storage version 2): what a contact key and the meta key hold,
-//! and how each is written and read. Which keys a save writes is `save`'s business.
+//! The keyed layout's keys: what the meta key, a shard (storage version 3) and a contact
+//! key (version 2) hold, and how each is written and read. Which keys a save writes is
+//! `save`'s business.
+//!
+//! A shard holds the contacts whose id hashes to it ([`shard_of`]), one JSON record per
+//! line (the contact as serde writes it, or a tombstone `{"id":…,"deleted_at":ms}`),
+//! packed by `pack`. Records stay plain serde JSON so that the stored shape follows the
+//! `Contact` type's fields without a second description of them.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{version_of, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, VERSION};
+use super::pack::{pack, unpack};
+use super::{
+    version_of, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, SHARDS, SHARD_PREFIX, VERSION,
+};
 use crate::domain::book::Book;
 use crate::domain::contact::{Contact, ContactId};
 use crate::domain::event::Event;
@@ -42,9 +51,105 @@ pub(super) struct Tombstone {
     pub(super) deleted_at: i64,
 }
 
+/// A tombstone inside a shard, which names its contact.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShardTombstone {
+    id: String,
+    deleted_at: i64,
+}
+
 /// Whether `key` holds part of the book (and not, say, a backup or a UI hint).
 pub fn is_data_key(key: &str) -> bool {
-    key == META_KEY || key == LEGACY_KEY || key.starts_with(CONTACT_PREFIX)
+    key == META_KEY
+        || key == LEGACY_KEY
+        || key.starts_with(CONTACT_PREFIX)
+        || key.starts_with(SHARD_PREFIX)
+}
+
+/// The shard a contact is stored in: FNV-1a of its id, modulo [`SHARDS`]. Every tab and
+/// every version 3 agree on it, so a contact is always in the same key.
+pub fn shard_of(id: &ContactId) -> u32 {
+    let hash = id.as_str().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (hash % u64::from(SHARDS)) as u32
+}
+
+/// The key of shard `n`.
+pub fn shard_key(n: u32) -> String {
+    format!("{SHARD_PREFIX}{n:02}")
+}
+
+/// The shard number a key names, if it is a shard key.
+pub(super) fn shard_number(key: &str) -> Option<u32> {
+    let n: u32 = key.strip_prefix(SHARD_PREFIX)?.parse().ok()?;
+    (n < SHARDS && shard_key(n) == key).then_some(n)
+}
+
+/// The keys of `obsolete` (version 2's contact keys) whose contacts live in the shard
+/// `written`: once that shard is written they may be removed, which frees room for the
+/// next shard when a migration runs close to the quota.
+pub fn obsolete_in<'a>(written: &str, obsolete: &'a [String]) -> Vec<&'a str> {
+    let Some(shard) = shard_number(written) else {
+        return Vec::new();
+    };
+    obsolete
+        .iter()
+        .filter(|key| {
+            key.strip_prefix(CONTACT_PREFIX)
+                .is_some_and(|id| shard_of(&ContactId::new(id)) == shard)
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// A shard's line for a live contact.
+pub(super) fn contact_line(contact: &Contact) -> String {
+    encode_contact(contact)
+}
+
+/// A shard's line for a tombstone.
+pub(super) fn tombstone_line(id: &ContactId, deleted_at: i64) -> String {
+    serde_json::to_string(&ShardTombstone {
+        id: id.to_string(),
+        deleted_at,
+    })
+    .expect("a tombstone serialises")
+}
+
+/// A shard's stored text: its lines, packed.
+pub(super) fn encode_shard(lines: &[String]) -> String {
+    pack(&lines.join("\n"))
+}
+
+/// One line of a shard: the contact it is about and what it holds, or why it is unreadable.
+pub(super) type Line = Result<(ContactId, Record), (String, String)>;
+
+/// A shard's records, or why its text cannot be unpacked at all. A line that cannot be
+/// read comes back as `Err((line, reason))`.
+pub(super) fn decode_shard(text: &str) -> Result<Vec<Line>, String> {
+    let lines = unpack(text)?;
+    Ok(lines
+        .split('\n')
+        .filter(|line| !line.is_empty())
+        .map(|line| decode_line(line).map_err(|reason| (line.to_string(), reason)))
+        .collect())
+}
+
+fn decode_line(line: &str) -> Result<(ContactId, Record), String> {
+    if line.len() < 160 && line.contains("\"deleted_at\"") {
+        if let Ok(t) = serde_json::from_str::<ShardTombstone>(line) {
+            return Ok((
+                ContactId::new(t.id),
+                Record::Deleted(Tombstone {
+                    deleted_at: t.deleted_at,
+                }),
+            ));
+        }
+    }
+    let contact: Contact = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    Ok((contact.id.clone(), Record::Live(Box::new(contact))))
 }
 
 /// The key that holds one contact.
@@ -63,7 +168,8 @@ pub(super) fn encode_meta(book: &Book) -> String {
     .expect("the book's meta always serialises")
 }
 
-pub(super) fn decode_meta(text: &str) -> Result<MetaIn, SnapshotError> {
+/// The meta key's content and the storage version it was written in (2 or 3).
+pub(super) fn decode_meta(text: &str) -> Result<(MetaIn, u32), SnapshotError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
     let version = version_of(&value, VERSION)?;
@@ -72,7 +178,9 @@ pub(super) fn decode_meta(text: &str) -> Result<MetaIn, SnapshotError> {
             "the meta key never had version {version}"
         )));
     }
-    serde_json::from_value(value).map_err(|e| SnapshotError::WrongShape(e.to_string()))
+    let meta =
+        serde_json::from_value(value).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
+    Ok((meta, version))
 }
 
 pub(super) fn encode_contact(contact: &Contact) -> String {

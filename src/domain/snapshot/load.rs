@@ -1,18 +1,30 @@
-//! Reading every stored key back into a book: either storage version, the migration of
-//! version 1, and the keys that cannot be read (kept and reported, never overwritten).
+//! Reading every stored key back into a book: any storage version, the migrations of
+//! versions 1 and 2, and the keys or lines that cannot be read (kept and reported, never
+//! overwritten).
+//!
+//! Version 2's contact keys and version 3's shards are read together and merged per
+//! contact (the later change wins, as between tabs): a migration from version 2 removes
+//! each shard's old keys as soon as the shard is written, so a page closed half-way
+//! leaves some contacts in each layout and loses none.
 
-use super::keyed::{decode_meta, decode_record, MetaIn, Record};
+use std::collections::HashMap;
+
+use super::keyed::{decode_meta, decode_record, decode_shard, shard_number, MetaIn, Record};
 use super::save::{Saved, Stamp};
-use super::{decode, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY};
+use super::{decode, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, VERSION};
 use crate::domain::book::Book;
-use crate::domain::contact::ContactId;
+use crate::domain::contact::{Contact, ContactId};
 
-/// A key whose text could not be read; it is kept (backed up) and reported.
+/// A key (or one line of a shard) whose text could not be read; it is kept (backed up)
+/// and reported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub key: String,
     pub raw: String,
     pub reason: String,
+    /// Whether `raw` is the key's whole text, so the key may be removed once a copy is
+    /// kept. A shard with one bad line keeps its key; the next save rewrites it.
+    pub whole_key: bool,
 }
 
 /// Everything read from storage.
@@ -20,14 +32,17 @@ pub struct Unreadable {
 pub struct Stored {
     pub book: Book,
     pub saved: Saved,
-    /// Contact keys that could not be read: left out of the book, reported to the user.
+    /// Keys or lines that could not be read: left out of the book, reported to the user.
     pub unreadable: Vec<Unreadable>,
     /// The storage version the data was written in, when older than [`VERSION`]: the
     /// whole book must be written in the current layout (`Dirty::All`), then
     /// [`Stored::obsolete`] removed.
     pub migrated_from: Option<u32>,
-    /// Keys of an older layout that a finished migration left behind; safe to remove.
+    /// Keys of an older layout that a finished migration leaves behind; safe to remove
+    /// once their contacts are written in the current layout.
     pub obsolete: Vec<String>,
+    /// Contacts whose shard must be written again (it held a line that could not be read).
+    pub rewrite: Vec<ContactId>,
 }
 
 /// Reads the app's keys (any others are ignored). `Ok(None)` when nothing is stored.
@@ -42,6 +57,7 @@ where
     let mut meta = None;
     let mut legacy = None;
     let mut records = Vec::new();
+    let mut shards = Vec::new();
     for (key, value) in entries {
         let (key, value) = (key.as_ref(), value.as_ref());
         if key == META_KEY {
@@ -50,19 +66,23 @@ where
             legacy = Some(value.to_string());
         } else if let Some(id) = key.strip_prefix(CONTACT_PREFIX) {
             records.push((id.to_string(), key.to_string(), value.to_string()));
+        } else if shard_number(key).is_some() {
+            shards.push((key.to_string(), value.to_string()));
         }
     }
     match (meta, legacy) {
         (Some(meta), legacy) => {
             // A version-1 document next to a meta key is what a migration leaves when the
             // page closed before the old key was removed: the keyed data is complete.
-            let mut stored = read_keyed(&meta, records)?;
-            stored.obsolete = legacy.map(|_| LEGACY_KEY.to_string()).into_iter().collect();
+            let mut stored = read_keyed(&meta, records, shards)?;
+            stored
+                .obsolete
+                .extend(legacy.map(|_| LEGACY_KEY.to_string()));
             Ok(Some(stored))
         }
         (None, Some(document)) => {
-            // Version 1. Contact keys without a meta key are a migration that did not
-            // finish; the document is still the truth, and rewriting replaces them.
+            // Version 1. Keys without a meta key are a migration that did not finish; the
+            // document is still the truth, and rewriting replaces them.
             let book = decode(&document)?;
             Ok(Some(Stored {
                 book,
@@ -71,53 +91,135 @@ where
                 ..Stored::default()
             }))
         }
-        (None, None) if records.is_empty() => Ok(None),
+        (None, None) if records.is_empty() && shards.is_empty() => Ok(None),
         (None, None) => Err(SnapshotError::WrongShape(format!(
             "{} contact entries but no {META_KEY} entry",
-            records.len()
+            records.len() + shards.len()
         ))),
+    }
+}
+
+/// The newest record of each contact, from every key that holds one.
+#[derive(Default)]
+struct Newest(HashMap<ContactId, Record>);
+
+impl Newest {
+    fn offer(&mut self, id: ContactId, record: Record) {
+        let stamp = |r: &Record| match r {
+            // A delete wins over an edit made at the same moment or before.
+            Record::Live(c) => (c.updated_at, 0),
+            Record::Deleted(t) => (t.deleted_at, 1),
+        };
+        match self.0.get(&id) {
+            Some(known) if stamp(known) >= stamp(&record) => {}
+            _ => {
+                self.0.insert(id, record);
+            }
+        }
     }
 }
 
 fn read_keyed(
     meta: &str,
-    mut records: Vec<(String, String, String)>,
+    records: Vec<(String, String, String)>,
+    shards: Vec<(String, String)>,
 ) -> Result<Stored, SnapshotError> {
-    let MetaIn {
-        events,
-        profile,
-        templates,
-        settings,
-    } = decode_meta(meta)?;
-    // Keys come in the browser's order; ids are time-ordered, so sorting by id keeps the
-    // order contacts were added in and makes loading deterministic.
-    records.sort();
+    let (
+        MetaIn {
+            events,
+            profile,
+            templates,
+            settings,
+        },
+        version,
+    ) = decode_meta(meta)?;
     let mut stored = Stored::default();
-    stored.saved.meta = Some(meta.to_string());
-    let mut contacts = Vec::with_capacity(records.len());
-    for (id, key, raw) in records {
-        match decode_record(&raw) {
-            Ok(Record::Live(contact)) if contact.id.as_str() == id => {
-                stored
-                    .saved
-                    .contacts
-                    .insert(contact.id.clone(), Stamp::Live(contact.updated_at));
-                contacts.push(*contact);
+    let mut newest = Newest::default();
+    for (key, text) in shards {
+        let lines = match decode_shard(&text) {
+            Ok(lines) => lines,
+            Err(reason) => {
+                stored.unreadable.push(Unreadable {
+                    key,
+                    raw: text,
+                    reason,
+                    whole_key: true,
+                });
+                continue;
             }
-            Ok(Record::Live(contact)) => stored.unreadable.push(Unreadable {
-                key,
-                raw,
-                reason: format!("it holds the contact {} under another id", contact.id),
-            }),
-            Ok(Record::Deleted(t)) => {
-                stored
-                    .saved
-                    .contacts
-                    .insert(ContactId::new(id), Stamp::Deleted(t.deleted_at));
+        };
+        let bad = lines.iter().filter(|l| l.is_err()).count();
+        let whole_key = bad == lines.len();
+        for line in lines {
+            match line {
+                Ok((id, record)) => {
+                    if bad > 0 {
+                        stored.rewrite.push(id.clone());
+                    }
+                    newest.offer(id, record);
+                }
+                Err((raw, reason)) => stored.unreadable.push(Unreadable {
+                    key: key.clone(),
+                    raw,
+                    reason,
+                    whole_key,
+                }),
             }
-            Err(reason) => stored.unreadable.push(Unreadable { key, raw, reason }),
         }
     }
+    let old_keys = !records.is_empty();
+    for (id, key, raw) in records {
+        match decode_record(&raw) {
+            Ok(Record::Live(contact)) if contact.id.as_str() != id => {
+                stored.unreadable.push(Unreadable {
+                    key,
+                    raw,
+                    reason: format!("it holds the contact {} under another id", contact.id),
+                    whole_key: true,
+                })
+            }
+            Ok(record) => {
+                newest.offer(ContactId::new(id), record);
+                stored.obsolete.push(key);
+            }
+            Err(reason) => stored.unreadable.push(Unreadable {
+                key,
+                raw,
+                reason,
+                whole_key: true,
+            }),
+        }
+    }
+    // Version-2 keys next to a version-3 meta key are a migration that did not finish.
+    if version < VERSION || old_keys {
+        stored.migrated_from = Some(version);
+    }
+    if version == VERSION {
+        stored.saved.meta = Some(meta.to_string());
+    }
+    let mut contacts: Vec<Contact> = Vec::with_capacity(newest.0.len());
+    for (id, record) in newest.0 {
+        match record {
+            Record::Live(contact) => {
+                stored
+                    .saved
+                    .contacts
+                    .insert(id, Stamp::Live(contact.updated_at));
+                contacts.push(*contact);
+            }
+            Record::Deleted(t) => {
+                stored
+                    .saved
+                    .contacts
+                    .insert(id, Stamp::Deleted(t.deleted_at));
+            }
+        }
+    }
+    // Ids are time-ordered, so sorting by id keeps the order contacts were added in and
+    // makes loading deterministic.
+    contacts.sort_by(|a, b| a.id.cmp(&b.id));
+    stored.rewrite.sort();
+    stored.rewrite.dedup();
     stored.book = Book {
         contacts,
         events,

@@ -3,10 +3,11 @@
 //! which contacts a command touches lives here, with persistence, so that the reducer
 //! (`book`) and the commands (`command`) know nothing about storage.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::keyed::{encode_contact, encode_meta, Tombstone};
-use super::{contact_key, META_KEY};
+use super::keyed::{contact_line, encode_meta, encode_shard, shard_key, shard_of, tombstone_line};
+use super::pack::pack;
+use super::META_KEY;
 use crate::domain::book::Book;
 use crate::domain::command::Command;
 use crate::domain::contact::{Contact, ContactId};
@@ -116,6 +117,8 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
 pub struct Plan {
     pub writes: Vec<(String, String)>,
     stamps: Vec<(ContactId, Stamp)>,
+    /// Tombstones left out because they are older than [`TOMBSTONE_DAYS`].
+    forget: Vec<ContactId>,
     meta: Option<String>,
 }
 
@@ -129,11 +132,13 @@ impl Plan {
 /// cannot bring the contact back, short enough that years of deletes do not fill storage.
 pub const TOMBSTONE_DAYS: i64 = 90;
 
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
 impl Saved {
-    /// Forgets tombstones older than [`TOMBSTONE_DAYS`] at `now` and returns their keys,
-    /// for the shell to remove from storage.
-    pub fn prune_tombstones(&mut self, now: i64) -> Vec<String> {
-        let cutoff = now - TOMBSTONE_DAYS * 24 * 60 * 60 * 1000;
+    /// The contacts whose tombstones are older than [`TOMBSTONE_DAYS`] at `now`: marked
+    /// dirty, their shards are written again without them.
+    pub fn stale_tombstones(&self, now: i64) -> Vec<ContactId> {
+        let cutoff = now - TOMBSTONE_DAYS * DAY_MS;
         let mut stale: Vec<ContactId> = self
             .contacts
             .iter()
@@ -141,21 +146,21 @@ impl Saved {
             .map(|(id, _)| id.clone())
             .collect();
         stale.sort();
-        for id in &stale {
-            self.contacts.remove(id);
-        }
-        stale.iter().map(contact_key).collect()
+        stale
     }
 
     /// Records a plan whose writes all succeeded.
     pub fn commit(&mut self, plan: Plan) {
+        for id in &plan.forget {
+            self.contacts.remove(id);
+        }
         self.contacts.extend(plan.stamps);
         if plan.meta.is_some() {
             self.meta = plan.meta;
         }
     }
 
-    /// How many contact keys (live or tombstones) this tab knows of.
+    /// How many contacts (live or tombstones) this tab knows are stored.
     pub fn len(&self) -> usize {
         self.contacts.len()
     }
@@ -165,50 +170,57 @@ impl Saved {
     }
 }
 
-/// The writes that bring storage from `saved` to `book`, given which contacts changed.
-/// A contact that is gone from the book but stored becomes a tombstone dated `now`.
+/// The writes that bring storage from `saved` to `book`, given which contacts changed:
+/// every shard holding a changed contact is written whole, from the book (live contacts)
+/// and `saved` (tombstones). A contact that is gone from the book but stored becomes a
+/// tombstone dated `now`; tombstones older than [`TOMBSTONE_DAYS`] are left out.
 pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
     let mut plan = Plan::default();
-    let write_contact = |plan: &mut Plan, contact: &Contact| {
-        plan.writes
-            .push((contact_key(&contact.id), encode_contact(contact)));
-        plan.stamps
-            .push((contact.id.clone(), Stamp::Live(contact.updated_at)));
+    let shards: BTreeSet<u32> = match dirty {
+        Dirty::All => book
+            .contacts
+            .iter()
+            .map(|c| &c.id)
+            .chain(saved.contacts.keys())
+            .map(shard_of)
+            .collect(),
+        Dirty::Contacts(ids) => ids.iter().map(shard_of).collect(),
     };
-    let tombstone = |plan: &mut Plan, id: &ContactId| {
-        let text =
-            serde_json::to_string(&Tombstone { deleted_at: now }).expect("a tombstone serialises");
-        plan.writes.push((contact_key(id), text));
-        plan.stamps.push((id.clone(), Stamp::Deleted(now)));
-    };
-    match dirty {
-        Dirty::All => {
-            for contact in &book.contacts {
-                write_contact(&mut plan, contact);
-            }
-            let live: BTreeSet<&ContactId> = book.contacts.iter().map(|c| &c.id).collect();
-            let mut gone: Vec<&ContactId> = saved
-                .contacts
-                .iter()
-                .filter(|(id, stamp)| matches!(stamp, Stamp::Live(_)) && !live.contains(id))
-                .map(|(id, _)| id)
-                .collect();
-            gone.sort();
-            for id in gone {
-                tombstone(&mut plan, id);
+    if !shards.is_empty() {
+        let cutoff = now - TOMBSTONE_DAYS * DAY_MS;
+        let mut lines: BTreeMap<u32, Vec<(&ContactId, String)>> =
+            shards.iter().map(|s| (*s, Vec::new())).collect();
+        let mut live: HashSet<&ContactId> = HashSet::with_capacity(book.contacts.len());
+        for contact in &book.contacts {
+            live.insert(&contact.id);
+            if let Some(shard) = lines.get_mut(&shard_of(&contact.id)) {
+                shard.push((&contact.id, contact_line(contact)));
+                plan.stamps
+                    .push((contact.id.clone(), Stamp::Live(contact.updated_at)));
             }
         }
-        Dirty::Contacts(ids) => {
-            for id in ids {
-                match book.contact(id) {
-                    Some(contact) => write_contact(&mut plan, contact),
-                    None => {
-                        if matches!(saved.contacts.get(id), Some(Stamp::Live(_))) {
-                            tombstone(&mut plan, id);
-                        }
-                    }
-                }
+        for (id, stamp) in &saved.contacts {
+            if live.contains(id) {
+                continue;
             }
+            let Some(shard) = lines.get_mut(&shard_of(id)) else {
+                continue;
+            };
+            let deleted_at = match stamp {
+                Stamp::Live(_) => now,
+                Stamp::Deleted(at) if *at < cutoff => {
+                    plan.forget.push(id.clone());
+                    continue;
+                }
+                Stamp::Deleted(at) => *at,
+            };
+            shard.push((id, tombstone_line(id, deleted_at)));
+            plan.stamps.push((id.clone(), Stamp::Deleted(deleted_at)));
+        }
+        for (shard, mut records) in lines {
+            records.sort_by(|a, b| a.0.cmp(b.0));
+            let records: Vec<String> = records.into_iter().map(|(_, line)| line).collect();
+            plan.writes.push((shard_key(shard), encode_shard(&records)));
         }
     }
     let meta = encode_meta(book);
@@ -225,27 +237,28 @@ pub fn stored_bytes(key: &str, text: &str) -> usize {
     2 * (key.encode_utf16().count() + text.encode_utf16().count())
 }
 
-/// How many more bytes storage needs once `import` is applied to `book` and saved: new
-/// contacts' keys, the growth of replaced contacts and of the meta key (a shrinking entry
-/// frees nothing in this count, so the estimate errs on the side of "does not fit").
+/// How many more bytes storage needs once `import` is applied to `book` and saved: the
+/// contacts it adds or replaces packed together, less the replaced versions packed
+/// together, each counted one and a half times (spread over shards they compress a little
+/// less than in one run), so the estimate errs on the side of "does not fit".
 pub fn import_growth(book: &Book, import: &Import) -> usize {
     let current: HashMap<&ContactId, &Contact> = book.contacts.iter().map(|c| (&c.id, c)).collect();
-    let new: usize = import
-        .new
-        .iter()
-        .map(|c| stored_bytes(&contact_key(&c.id), &encode_contact(c)))
-        .sum();
-    let updated: usize = import
-        .updated
-        .iter()
-        .map(|c| {
-            let after = 2 * encode_contact(c).encode_utf16().count();
-            let before = current
-                .get(&c.id)
-                .map_or(0, |old| 2 * encode_contact(old).encode_utf16().count());
-            after.saturating_sub(before)
-        })
-        .sum();
+    let packed = |contacts: &mut dyn Iterator<Item = &Contact>| -> usize {
+        let lines: Vec<String> = contacts.map(contact_line).collect();
+        if lines.is_empty() {
+            0
+        } else {
+            3 * stored_bytes("", &pack(&lines.join("\n"))) / 2
+        }
+    };
+    let after = packed(&mut import.new.iter().chain(import.updated.iter()));
+    let before = packed(
+        &mut import
+            .updated
+            .iter()
+            .filter_map(|c| current.get(&c.id).copied()),
+    );
+    let contacts = after.saturating_sub(before);
     let meta = if import.events.is_empty() && import.setup.is_none() {
         0
     } else {
@@ -267,8 +280,8 @@ pub fn import_growth(book: &Book, import: &Import) -> usize {
             .count()
             .saturating_sub(before)
     };
-    // Step changes add a few dozen bytes to a contact each.
-    new + updated + meta + 64 * import.steps.len()
+    // Step changes add a few bytes to a packed contact each.
+    contacts + meta + 16 * import.steps.len()
 }
 
 /// Every key and value a fresh save of `book` writes (for seeding storage in tests and

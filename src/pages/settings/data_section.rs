@@ -379,8 +379,14 @@ fn ImportFile() -> impl IntoView {
 
     let body = move || match import.get() {
         Import::Idle => None,
-        Import::Reading(_) => {
-            Some(view! { <p class="data-status" role="status">"Reading the file…"</p> }.into_any())
+        Import::Reading(status) => {
+            // Reading, then comparing with the book: one status for both.
+            let status = if status.is_empty() {
+                "Reading the file and comparing it with your contacts…".to_string()
+            } else {
+                status
+            };
+            Some(view! { <p class="data-status" role="status">{status}</p> }.into_any())
         }
         Import::Failed(message) => {
             Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
@@ -570,17 +576,29 @@ fn PreviewPanel(
             })
             .collect()
     });
+    // Applying a big file takes a moment: the status is drawn first, then the import runs.
     let confirm = move |_| {
-        let outcome = if empty {
-            Import::Done(format!("{}: nothing else to import.", p.file))
-        } else {
-            apply_preview(state, &p)
-        };
-        let applied = matches!(outcome, Import::Done(_) | Import::NotStored(_));
-        if let (true, Some(Ok(resume))) = (applied, incoming.get_untracked()) {
-            leptos::task::spawn_local(restore_resume(resume, kept, restored));
-        }
-        import.set(outcome);
+        let p = p.clone();
+        import.set(Import::Reading(
+            "Importing… a big file takes a few seconds.".into(),
+        ));
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let outcome = if empty {
+                        Import::Done(format!("{}: nothing else to import.", p.file))
+                    } else {
+                        apply_preview(state, &p)
+                    };
+                    let applied = matches!(outcome, Import::Done(_) | Import::NotStored(_));
+                    if let (true, Some(Ok(resume))) = (applied, incoming.get_untracked()) {
+                        leptos::task::spawn_local(restore_resume(resume, kept, restored));
+                    }
+                    import.set(outcome);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     };
     let cancel = move |_| {
         merges.set(Vec::new());

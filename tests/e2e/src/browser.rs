@@ -23,12 +23,56 @@ pub const VIEWPORT: (u32, u32) = (390, 844);
 pub const UI: Duration = Duration::from_secs(5);
 
 /// The localStorage key of the book's events, profile, templates and settings
-/// (`domain::snapshot::META_KEY`); each contact has its own key, `followup.c.<id>`.
+/// (`domain::snapshot::META_KEY`); contacts are in 64 packed shards, `followup.s.NN`.
 pub const META_KEY: &str = "followup.meta";
 
+/// `followupUnpack(text)`: a shard's packed text back to its lines, as
+/// `domain::snapshot::unpack` does (LZW codes, 15 bits per character) — an independent
+/// reader, so that the tests check what is really stored.
+macro_rules! unpack_js {
+    () => {
+        "function followupUnpack(s) { let i = 0, acc = 0, bits = 0; \
+         const get = w => { while (bits < w) { if (i >= s.length) throw new Error('short'); \
+         acc = acc * 32768 + (s.charCodeAt(i++) - 32); bits += 15; } bits -= w; \
+         const p = 2 ** bits; const v = Math.floor(acc / p); acc = acc % p; return v; }; \
+         const len = get(15) * 32768 + get(15); const out = new Uint8Array(len); let n = 0; \
+         const dict = []; let prev = null; \
+         while (n < len) { const k = dict.length + (prev ? 1 : 0); \
+         const w = 32 - Math.clz32(Math.min(255 + k, 65535)); const code = get(w); \
+         const start = n; let e; \
+         if (code < 256) { out[n++] = code; e = [start, 1]; } \
+         else if (code - 256 < dict.length) { const [f, l] = dict[code - 256]; \
+         for (let j = 0; j < l; j++) out[n++] = out[f + j]; e = [start, l]; } \
+         else { const [f, l] = prev; for (let j = 0; j <= l; j++) out[n++] = out[f + j]; \
+         e = [start, l + 1]; } \
+         if (prev && dict.length + 256 < 65536) dict.push([prev[0], prev[1] + 1]); \
+         prev = e; } \
+         return new TextDecoder().decode(out); } "
+    };
+}
+
 /// A JS expression: every key holding the book (`domain::snapshot::is_data_key`) and its
-/// text, as one JSON object text with sorted keys ("" when nothing is stored).
-pub const STORED_JS: &str = "(() => { const keys = Object.keys(localStorage).filter(k => k === 'followup.meta' || k === 'followup.v1' || k.startsWith('followup.c.')).sort(); if (!keys.length) return ''; const o = {}; for (const k of keys) o[k] = localStorage.getItem(k); return JSON.stringify(o); })()";
+/// text (a shard's unpacked), as one JSON object text with sorted keys ("" when nothing
+/// is stored).
+pub const STORED_JS: &str = concat!(
+    "(() => { ",
+    unpack_js!(),
+    "const keys = Object.keys(localStorage).filter(k => k === 'followup.meta' || \
+     k === 'followup.v1' || k.startsWith('followup.c.') || k.startsWith('followup.s.')).sort(); \
+     if (!keys.length) return ''; const o = {}; for (const k of keys) { \
+     const v = localStorage.getItem(k); o[k] = k.startsWith('followup.s.') ? followupUnpack(v) : v; } \
+     return JSON.stringify(o); })()"
+);
+
+/// A JS expression: every stored contact record (the contact's JSON, or a tombstone
+/// `{id, deleted_at}`) from every shard, as an array.
+pub const RECORDS_JS: &str = concat!(
+    "(() => { ",
+    unpack_js!(),
+    "return Object.keys(localStorage).filter(k => k.startsWith('followup.s.')).sort() \
+     .flatMap(k => followupUnpack(localStorage.getItem(k)).split('\\n').filter(Boolean) \
+     .map(l => JSON.parse(l))); })()"
+);
 
 /// A JS string literal for `s`.
 pub fn js_str(s: &str) -> String {

@@ -19,7 +19,7 @@ pub mod ui;
 
 use std::path::{Path, PathBuf};
 
-pub use browser::{js_str, Browser, ConsoleEntry, META_KEY, STORED_JS, UI, VIEWPORT};
+pub use browser::{js_str, Browser, ConsoleEntry, META_KEY, RECORDS_JS, STORED_JS, UI, VIEWPORT};
 pub use xtask::server::StaticServer;
 
 /// The path prefix the dist was built for (`--public-url /followup/`).

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use followup_e2e::ui::{add_contact, open_home, pick_import_file, tab, Person, Strings};
-use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, UI, VIEWPORT};
+use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT};
 use serde_json::json;
 
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
@@ -276,9 +276,9 @@ fn backup_of(count: usize, prefix: &str, indent: usize) -> String {
     )
 }
 
-/// How many contact keys localStorage holds.
+/// How many contacts (and tombstones) localStorage holds.
 async fn stored_contacts(b: &Browser) -> u64 {
-    b.js("return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).length;")
+    b.js(&format!("return {RECORDS_JS}.length;"))
         .await
         .as_u64()
         .unwrap_or(0)

@@ -12,7 +12,7 @@ use followup_e2e::ui::{
     add_contact, capture_at_new_event, click_text, open_home, pick_import_file, shoot, tab, value,
     wait_for, Person,
 };
-use followup_e2e::{js_str, write_file, Browser, Fixture, UI};
+use followup_e2e::{js_str, write_file, Browser, Fixture, RECORDS_JS, UI};
 use serde_json::Value;
 
 /// The profile typed in Settings by the tests that need one.
@@ -93,10 +93,9 @@ fn decode_png(png: &[u8]) -> String {
 /// Contacts stored in localStorage (tombstones left out), by name.
 pub async fn stored_names(b: &Browser) -> Vec<String> {
     let names = b
-        .js(
-            "return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).map(k => \
-               JSON.parse(localStorage.getItem(k))).filter(c => c.name).map(c => c.name).sort();",
-        )
+        .js(&format!(
+            "return {RECORDS_JS}.filter(c => c.name).map(c => c.name).sort();"
+        ))
         .await;
     names
         .as_array()
@@ -367,7 +366,7 @@ async fn a_duplicate_caught_at_capture_is_merged_and_undone() {
     b.wait_text(".merge-done", "Merged into one contact").await;
     wait_stored(b, &["Ana Lopez-Garcia"]).await;
     let merged = b
-        .js("return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).map(k => JSON.parse(localStorage.getItem(k))).find(c => c.name);")
+        .js(&format!("return {RECORDS_JS}.find(c => c.name);"))
         .await;
     assert_eq!(merged["hook"], "Payments retries in Rust", "the kept hook");
     assert_eq!(merged["linkedin"], "https://www.linkedin.com/in/ana-lopez/");
@@ -419,7 +418,9 @@ async fn a_duplicate_caught_at_import_is_merged_and_undone() {
     b.wait_text(".merge-done", "Merged into one contact").await;
     wait_stored(b, &["José Ortega", "Sam Lee"]).await;
     let merged = b
-        .js("return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).map(k => JSON.parse(localStorage.getItem(k))).find(c => c.name === 'José Ortega');")
+        .js(&format!(
+            "return {RECORDS_JS}.find(c => c.name === 'José Ortega');"
+        ))
         .await;
     assert_eq!(
         merged["phone"], "+1 555 0199",

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use followup_e2e::ui::{add_contact, deep_link_404, open_home, shoot, tab, Person};
 use followup_e2e::{
-    build_meta, copy_dir, dist_dir, Browser, ConsoleEntry, Fixture, StaticServer, PREFIX, VIEWPORT,
+    build_meta, copy_dir, dist_dir, Browser, ConsoleEntry, Fixture, StaticServer, PREFIX,
+    RECORDS_JS, VIEWPORT,
 };
 use serde_json::{json, Value};
 
@@ -204,16 +205,16 @@ async fn add_contact_persists_across_reload_and_empty_name_is_rejected() {
         contact_links(b).await
     );
 
-    // Stored under its own key in localStorage.
-    let keys = b
+    // Stored once in localStorage, in its shard.
+    let ids = b
         .js(&format!(
-            "return Object.keys(localStorage).filter(k => (localStorage.getItem(k) || '').includes({name:?}));"
+            "return {RECORDS_JS}.filter(c => c.name === {name:?}).map(c => c.id);"
         ))
         .await;
     assert_eq!(
-        keys,
-        serde_json::json!([format!("followup.c.{id}")]),
-        "the contact should be stored under its own localStorage key"
+        ids,
+        serde_json::json!([id]),
+        "the contact should be stored once"
     );
     b.assert_no_console_errors("while adding a contact").await;
 

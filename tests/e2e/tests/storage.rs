@@ -9,11 +9,12 @@
 use std::time::Duration;
 
 use followup_e2e::ui::{add_contact, capture_met_days_ago, open_home, tab, Person};
-use followup_e2e::{js_str, Browser, Fixture, META_KEY, UI};
+use followup_e2e::{js_str, Browser, Fixture, META_KEY, RECORDS_JS, UI};
 use serde_json::Value;
 
 /// Storage as version 1 of the app wrote it (the domain's fixture).
 const V1_FIXTURE: &str = include_str!("../../fixtures/storage/v1.json");
+const V2_FIXTURE: &str = include_str!("../../fixtures/storage/v2.json");
 
 /// Every key starting with `followup.`, with its text.
 async fn all_keys(b: &Browser) -> serde_json::Map<String, Value> {
@@ -72,9 +73,10 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
         "the unreadable data was overwritten"
     );
     assert!(
-        !keys
-            .keys()
-            .any(|k| k.starts_with("followup.c.") && k != "followup.c.keep-me"),
+        !keys.keys().any(
+            |k| (k.starts_with("followup.c.") && k != "followup.c.keep-me")
+                || k.starts_with("followup.s.")
+        ),
         "a new contact was saved over unreadable data: {:?}",
         keys.keys()
     );
@@ -92,7 +94,7 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
     b.wait_js(
         "the contact typed meanwhile to be saved",
         UI,
-        "return Object.keys(localStorage).some(k => k.startsWith('followup.c.') && localStorage.getItem(k).includes('Newly Met'));",
+        &format!("return {RECORDS_JS}.some(c => c.name === 'Newly Met');"),
     )
     .await;
     let keys = all_keys(b).await;
@@ -100,7 +102,7 @@ async fn unreadable_data_is_kept_until_the_student_starts_fresh() {
     assert!(keys[META_KEY]
         .as_str()
         .unwrap()
-        .starts_with("{\"version\":2"));
+        .starts_with("{\"version\":3"));
     assert!(
         keys.keys().any(|k| k.starts_with("followup.unreadable.")),
         "the backup survives starting fresh"
@@ -173,17 +175,51 @@ async fn version_one_data_is_migrated_on_load() {
     b.wait_js(
         "the version-1 key to be replaced by the keyed layout",
         UI,
-        "return !localStorage.getItem('followup.v1') && !!localStorage.getItem('followup.meta') && !!localStorage.getItem('followup.c.a') && !!localStorage.getItem('followup.c.b');",
+        &format!("return !localStorage.getItem('followup.v1') && !!localStorage.getItem('followup.meta') && {RECORDS_JS}.map(c => c.id).sort().join() === 'a,b';"),
     )
     .await;
+    fixture_contacts_listed(b).await;
+    f.finish("migration").await;
+}
+
+/// The fixtures' two contacts are listed, and still after a reload.
+async fn fixture_contacts_listed(b: &Browser) {
     tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Bo Chen").await;
     b.wait_text("main", "Ana López").await;
-    // And it still reads after a reload.
     b.refresh().await;
     b.wait_page("contacts").await;
     b.wait_text("main", "Bo Chen").await;
-    f.finish("migration").await;
+    b.wait_text("main", "Ana López").await;
+}
+
+/// A book saved by storage version 2 (a meta key and one key per contact, with a
+/// tombstone from 1970) is rewritten as packed shards on load: every contact still there,
+/// every old key gone, the tombstone pruned (over 90 days old), and the book still reads
+/// after a reload.
+#[tokio::test]
+async fn version_two_data_is_migrated_to_shards_on_load() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    let fixture: serde_json::Map<String, Value> = serde_json::from_str(V2_FIXTURE).unwrap();
+    for (key, value) in &fixture {
+        set_item(b, key, value.as_str().unwrap()).await;
+    }
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    b.wait_js(
+        "the version-2 keys to be replaced by shards",
+        UI,
+        &format!(
+            "return !Object.keys(localStorage).some(k => k.startsWith('followup.c.')) && \
+             localStorage.getItem('followup.meta').startsWith('{{\"version\":3') && \
+             {RECORDS_JS}.map(c => c.id).sort().join() === 'a,b';"
+        ),
+    )
+    .await;
+    fixture_contacts_listed(b).await;
+    f.finish("migration from version 2").await;
 }
 
 /// Opens a second window on the same browser profile (same localStorage) and returns
@@ -213,7 +249,9 @@ async fn switch(b: &Browser, handle: &fantoccini::wd::WindowHandle) {
 /// The contact ids and names in storage.
 async fn stored_names(b: &Browser) -> Vec<String> {
     let v = b
-        .js("return Object.keys(localStorage).filter(k => k.startsWith('followup.c.')).map(k => JSON.parse(localStorage.getItem(k)).name).filter(Boolean).sort();")
+        .js(&format!(
+            "return {RECORDS_JS}.map(c => c.name).filter(Boolean).sort();"
+        ))
         .await;
     v.as_array()
         .unwrap()
@@ -224,7 +262,7 @@ async fn stored_names(b: &Browser) -> Vec<String> {
 
 async fn contact_id(b: &Browser, name: &str) -> String {
     b.js(&format!(
-        "for (const k of Object.keys(localStorage)) {{ if (!k.startsWith('followup.c.')) continue; const c = JSON.parse(localStorage.getItem(k)); if (c.name === {}) return c.id; }} return null;",
+        "for (const c of {RECORDS_JS}) {{ if (c.name === {}) return c.id; }} return null;",
         js_str(name)
     ))
     .await
@@ -306,9 +344,7 @@ async fn two_windows_editing_different_contacts_both_keep_their_edits() {
     b.wait_js(
         "Ada's key to become a tombstone",
         UI,
-        &format!(
-            "const t = localStorage.getItem('followup.c.{ada}'); return !!t && t.includes('deleted_at');"
-        ),
+        &format!("return {RECORDS_JS}.some(c => c.id === '{ada}' && c.deleted_at !== undefined);"),
     )
     .await;
     switch(b, &two).await;
@@ -420,11 +456,8 @@ async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
         !flash.contains('✓') && !flash.contains("Saved"),
         "a refused save showed success: {flash:?}"
     );
-    let stored = all_keys(b).await;
     assert!(
-        !stored
-            .values()
-            .any(|v| v.as_str().unwrap_or("").contains("Refused Rita")),
+        !stored_names(b).await.contains(&"Refused Rita".to_string()),
         "the browser was said to refuse it, yet it is stored"
     );
     // Room again: the next capture saves both, and says so.
@@ -435,13 +468,11 @@ async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
     b.wait_text(".saved-flash", "✓ Saved Saved Sam. Next!")
         .await;
     followup_e2e::ui::wait_gone(b, "#save-error").await;
-    let stored = all_keys(b).await;
+    let stored = stored_names(b).await;
     for name in ["Refused Rita", "Saved Sam"] {
         assert!(
-            stored
-                .values()
-                .any(|v| v.as_str().unwrap_or("").contains(name)),
-            "{name} should be stored once there is room"
+            stored.iter().any(|n| n == name),
+            "{name} should be stored once there is room: {stored:?}"
         );
     }
     f.finish("refused capture").await;
@@ -449,13 +480,14 @@ async fn a_capture_the_browser_refuses_to_store_never_shows_saved() {
 
 /// The stored contact `id` as JSON.
 async fn stored_contact(b: &Browser, id: &str) -> Value {
-    let text = b
+    let contact = b
         .js(&format!(
-            "return localStorage.getItem({});",
-            js_str(&format!("followup.c.{id}"))
+            "return {RECORDS_JS}.find(c => c.id === {}) || null;",
+            js_str(id)
         ))
         .await;
-    serde_json::from_str(text.as_str().expect("the contact is stored")).unwrap()
+    assert!(contact.is_object(), "the contact {id} is stored");
+    contact
 }
 
 /// Opens the edit form of `id` in the current window.

@@ -799,7 +799,7 @@ mod tests {
     fn the_stored_pairs_decode_to_the_same_book() {
         let b = book(200, today());
         let pairs = storage_pairs(&b);
-        assert_eq!(pairs.len(), 201, "one key per contact and the meta key");
+        assert_eq!(pairs.len(), 65, "64 shards and the meta key");
         let stored = decode_keys(pairs).unwrap().expect("something stored");
         assert_eq!(stored.book, b);
     }

@@ -239,13 +239,14 @@ const proto = Storage.prototype, orig = proto.setItem, writes = [];
   set('#hook', 'Talked about measuring things the same way every time. They liked the floor idea.');
   set('#email', 'bench.capture{run}@example.com');
   await macrotask();
-  proto.setItem = function (k, v) {{ const r = orig.call(this, k, v); writes.push({{ t: performance.now(), v: String(v) }}); return r; }};
+  proto.setItem = function (k, v) {{ const r = orig.call(this, k, v); writes.push({{ t: performance.now(), k: String(k) }}); return r; }};
   const t0 = performance.now();
   document.querySelector('#save-another').click();
   const deadline = t0 + 120000;
   for (;;) {{
     await macrotask();
-    if (writes.some(w => w.v.includes(NAME))) break;
+    // The new contact is packed into its shard: the first shard write is the save.
+    if (writes.some(w => w.k.startsWith('followup.s.'))) break;
     if (performance.now() > deadline) {{ proto.setItem = orig; done({{ error: 'the new contact was not stored within 120 s' }}); return; }}
   }}
   await macrotask();
