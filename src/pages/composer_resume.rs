@@ -134,26 +134,9 @@ pub fn ResumeShare(
                             <button id="share-resume" class="button" on:click=share>"Share with resume"</button>
                             {to_hint.clone().map(|h| view! { <p class="resume-hint">{h}</p> })}
                         }.into_any(),
-                        Some(why) => {
-                            let (file, name) = (ready_file.clone(), name.clone());
-                            let download = move |_| {
-                                let done = download::download_blob(&name, &file);
-                                status.set(Some(match done {
-                                    Ok(()) => "Saved your resume to your downloads.",
-                                    Err(_) => "Your resume couldn't be downloaded here.",
-                                }));
-                            };
-                            view! {
-                                <p class="resume-fallback" role="note">{why}</p>
-                                <div class="resume-actions">
-                                    <button id="download-resume" class="button" on:click=download>"Download resume"</button>
-                                    {match mail.get() {
-                                        Mailto::Link(href) => view! { <a id="resume-open-email" class="button" href=href>"Open email"</a> }.into_any(),
-                                        Mailto::TooLong { .. } => ().into_any(),
-                                    }}
-                                </div>
-                            }.into_any()
-                        }
+                        Some(why) => view! {
+                            <ResumeFallback why file=ready_file.clone() name=name.clone() mail status/>
+                        }.into_any(),
                     }}
                     {move || status.get().map(|s| view! { <p class="feedback" role="status">{s}</p> })}
                 </section>
@@ -161,5 +144,33 @@ pub fn ResumeShare(
             .into_any()
         }
     }
+    }
+}
+
+/// Where files cannot be shared: why, then Download resume and Open email.
+#[component]
+fn ResumeFallback(
+    why: String,
+    file: File,
+    name: String,
+    mail: Memo<Mailto>,
+    status: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let download = move |_| {
+        let done = download::download_blob(&name, &file);
+        status.set(Some(match done {
+            Ok(()) => "Saved your resume to your downloads.",
+            Err(_) => "Your resume couldn't be downloaded here.",
+        }));
+    };
+    view! {
+        <p class="resume-fallback" role="note">{why}</p>
+        <div class="resume-actions">
+            <button id="download-resume" class="button" on:click=download>"Download resume"</button>
+            {move || match mail.get() {
+                Mailto::Link(href) => view! { <a id="resume-open-email" class="button" href=href>"Open email"</a> }.into_any(),
+                Mailto::TooLong { .. } => ().into_any(),
+            }}
+        </div>
     }
 }

@@ -257,6 +257,35 @@ fn next_action(
     }
 }
 
+/// The person "introduced me to" adds on the spot, from the form's text: a recruiter at
+/// `company` met today, with the email if one was typed; or what to fix.
+pub fn introduced_person(
+    id: ContactId,
+    name: &str,
+    email: &str,
+    company: &str,
+    today: NaiveDate,
+    at: i64,
+) -> Result<crate::domain::NewContact, String> {
+    let email = match email.trim() {
+        "" => None,
+        typed => Some(crate::domain::Email::parse(typed).map_err(|e| e.to_string())?),
+    };
+    if name.trim().is_empty() {
+        return Err("Add their name, or pick someone already in your contacts.".into());
+    }
+    Ok(crate::domain::NewContact {
+        id,
+        name: name.to_string(),
+        company: company.to_string(),
+        kind: crate::domain::Kind::Recruiter,
+        email,
+        met_on: today,
+        updated_at: at,
+        ..crate::domain::NewContact::default()
+    })
+}
+
 #[cfg(test)]
 #[path = "outcomes_tests.rs"]
 mod tests;

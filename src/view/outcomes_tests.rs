@@ -222,3 +222,34 @@ fn history_entries_carry_their_details() {
         ]
     );
 }
+
+#[test]
+fn an_introduced_person_from_the_form() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let made = |name: &str, email: &str| {
+        introduced_person(ContactId::new("n1"), name, email, "Figma", today, 7)
+    };
+    let ok = made("Priya Raman", " priya@figma.com ").unwrap();
+    assert_eq!(
+        (
+            ok.name.as_str(),
+            ok.company.as_str(),
+            ok.kind,
+            ok.met_on,
+            ok.updated_at
+        ),
+        ("Priya Raman", "Figma", Kind::Recruiter, today, 7)
+    );
+    assert_eq!(
+        ok.email.map(|e| e.as_str().to_string()).as_deref(),
+        Some("priya@figma.com")
+    );
+    assert!(made("Priya Raman", "").unwrap().email.is_none());
+    for (name, email) in [
+        ("", "priya@figma.com"),
+        ("   ", ""),
+        ("Priya", "not an email"),
+    ] {
+        assert!(made(name, email).is_err(), "{name:?} / {email:?}");
+    }
+}

@@ -7,10 +7,10 @@
 
 use crate::components::notice::{use_notices, Notice};
 use crate::domain::formats::ics;
-use crate::domain::{dates, Command, Contact, ContactId, Email, Kind, NewContact, Outcome};
+use crate::domain::{dates, Command, Contact, ContactId, Outcome};
 use crate::routes::Screen;
 use crate::state::{new_id, use_app};
-use crate::view::outcomes::{meeting_time, parse_meeting, Choice};
+use crate::view::outcomes::{introduced_person, meeting_time, parse_meeting, Choice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -249,27 +249,16 @@ fn IntroForm(
                 at: now.at,
             }
         } else {
-            let email = match email.get_untracked().trim() {
-                "" => None,
-                typed => match Email::parse(typed) {
-                    Ok(e) => Some(e),
-                    Err(e) => return error.set(Some(e.to_string())),
-                },
-            };
-            if name.get_untracked().trim().is_empty() {
-                return error.set(Some(
-                    "Add their name, or pick someone already in your contacts.".into(),
-                ));
-            }
-            let new = NewContact {
-                id: ContactId::new(new_id()),
-                name: name.get_untracked(),
-                company: company.get_untracked(),
-                kind: Kind::Recruiter,
-                email,
-                met_on: now.today,
-                updated_at: now.at,
-                ..NewContact::default()
+            let new = match introduced_person(
+                ContactId::new(new_id()),
+                &name.get_untracked(),
+                &email.get_untracked(),
+                &company.get_untracked(),
+                now.today,
+                now.at,
+            ) {
+                Ok(new) => new,
+                Err(message) => return error.set(Some(message)),
             };
             Command::IntroduceNew {
                 by: id.get_untracked(),

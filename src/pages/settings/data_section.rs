@@ -377,7 +377,42 @@ fn ImportFile() -> impl IntoView {
         });
     };
 
-    let body = move || match import.get() {
+    let restored_note = move || {
+        restored.get().map(|r| match r {
+            Ok(m) => view! { <p class="data-done" id="data-resume-restored" role="status">{m}</p> }
+                .into_any(),
+            Err(e) => view! { <p class="field-error data-error" role="alert">{e}</p> }.into_any(),
+        })
+    };
+
+    view! {
+        <div class="data-block" role="group" aria-labelledby="data-import-title">
+            <h3 id="data-import-title">"Import"</h3>
+            <label for="data-import-file" class="data-label">"Choose a file to import"</label>
+            <input id="data-import-file" class="data-file" type="file" accept=".json,.csv,.vcf,application/json,text/csv,text/vcard"
+                aria-describedby="data-import-hint" on:change=on_change/>
+            <p id="data-import-hint" class="data-hint">
+                "A Followup backup (.json), LinkedIn's Connections.csv (Settings → Data privacy → "
+                "Get a copy of your data → Connections) or contacts from your phone (.vcf). "
+                "You'll see what would change first."
+            </p>
+            <ImportBody import merges add_anyway merge incoming restored/>
+            {restored_note}
+        </div>
+    }
+}
+
+/// Under the file input: reading, the preview, or what came of the import.
+#[component]
+fn ImportBody(
+    import: RwSignal<Import>,
+    merges: RwSignal<Vec<PendingMerge>>,
+    add_anyway: Callback<usize>,
+    merge: Callback<usize>,
+    incoming: RwSignal<Option<Result<Resume, String>>>,
+    restored: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    move || match import.get() {
         Import::Idle => None,
         Import::Reading(status) => {
             // Reading, then comparing with the book: one status for both.
@@ -408,29 +443,6 @@ fn ImportFile() -> impl IntoView {
         Import::Preview(p) => Some(
             view! { <PreviewPanel p import merges add_anyway merge incoming restored/> }.into_any(),
         ),
-    };
-    let restored_note = move || {
-        restored.get().map(|r| match r {
-            Ok(m) => view! { <p class="data-done" id="data-resume-restored" role="status">{m}</p> }
-                .into_any(),
-            Err(e) => view! { <p class="field-error data-error" role="alert">{e}</p> }.into_any(),
-        })
-    };
-
-    view! {
-        <div class="data-block" role="group" aria-labelledby="data-import-title">
-            <h3 id="data-import-title">"Import"</h3>
-            <label for="data-import-file" class="data-label">"Choose a file to import"</label>
-            <input id="data-import-file" class="data-file" type="file" accept=".json,.csv,.vcf,application/json,text/csv,text/vcard"
-                aria-describedby="data-import-hint" on:change=on_change/>
-            <p id="data-import-hint" class="data-hint">
-                "A Followup backup (.json), LinkedIn's Connections.csv (Settings → Data privacy → "
-                "Get a copy of your data → Connections) or contacts from your phone (.vcf). "
-                "You'll see what would change first."
-            </p>
-            {body}
-            {restored_note}
-        </div>
     }
 }
 
@@ -518,21 +530,12 @@ async fn restore_resume(
 }
 
 /// What an import would change, with Import and Cancel.
-#[component]
-fn PreviewPanel(
-    p: Box<ImportPreview>,
-    import: RwSignal<Import>,
-    merges: RwSignal<Vec<PendingMerge>>,
-    add_anyway: Callback<usize>,
-    merge: Callback<usize>,
-    incoming: RwSignal<Option<Result<Resume, String>>>,
-    restored: RwSignal<Option<Result<String, String>>>,
-) -> impl IntoView {
-    let state = use_app();
-    let kept = KeptResume::get();
-    let resume_note = incoming.get_untracked().map(|r| match r {
+/// What the preview says about a backup's resume: kept on import (and what it replaces), or
+/// why it was left out.
+fn resume_note(incoming: Option<Result<Resume, String>>, kept: &Kept) -> Option<String> {
+    incoming.map(|r| match r {
         Ok(resume) => {
-            let replacing = match kept.get_untracked() {
+            let replacing = match kept {
                 Kept::Some(file) if file.name != resume.file.name => {
                     format!(", in place of {}", file.name)
                 }
@@ -545,7 +548,39 @@ fn PreviewPanel(
             )
         }
         Err(note) => note,
-    });
+    })
+}
+
+/// The first `LISTED` possible duplicates of a preview, with the name each would join.
+fn duplicate_rows(book: &Book, p: &ImportPreview) -> Vec<DuplicateRow> {
+    p.duplicates
+        .iter()
+        .take(LISTED)
+        .map(|d| DuplicateRow {
+            incoming: d.incoming.name.clone(),
+            existing: d.existing.clone(),
+            existing_name: book
+                .contact(&d.existing)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            reason: d.reason,
+        })
+        .collect()
+}
+
+#[component]
+fn PreviewPanel(
+    p: Box<ImportPreview>,
+    import: RwSignal<Import>,
+    merges: RwSignal<Vec<PendingMerge>>,
+    add_anyway: Callback<usize>,
+    merge: Callback<usize>,
+    incoming: RwSignal<Option<Result<Resume, String>>>,
+    restored: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let state = use_app();
+    let kept = KeptResume::get();
+    let resume_note = resume_note(incoming.get_untracked(), &kept.get_untracked());
     let has_resume = matches!(incoming.get_untracked(), Some(Ok(_)));
     let lists = state.book.with_untracked(|book| p.lists(book));
     let notes = p
@@ -561,21 +596,7 @@ fn PreviewPanel(
         p.duplicates.len(),
         p.errors.len(),
     );
-    let duplicates: Vec<DuplicateRow> = state.book.with_untracked(|book| {
-        p.duplicates
-            .iter()
-            .take(LISTED)
-            .map(|d| DuplicateRow {
-                incoming: d.incoming.name.clone(),
-                existing: d.existing.clone(),
-                existing_name: book
-                    .contact(&d.existing)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
-                reason: d.reason,
-            })
-            .collect()
-    });
+    let duplicates = state.book.with_untracked(|book| duplicate_rows(book, &p));
     // Applying a big file takes a moment: the status is drawn first, then the import runs.
     let confirm = move |_| {
         let p = p.clone();

@@ -84,7 +84,6 @@ pub(super) fn ResumeSection() -> impl IntoView {
     let kept = KeptResume::get();
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-    let confirm_remove = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -123,19 +122,6 @@ pub(super) fn ResumeSection() -> impl IntoView {
             input.set_value("");
         });
     };
-    let remove = move |_| {
-        confirm_remove.set(false);
-        leptos::task::spawn_local(async move {
-            match resume_store::remove().await {
-                Ok(()) => {
-                    error.set(None);
-                    status.set(Some("Your resume was removed from this device.".into()));
-                    kept.set(Kept::Nothing);
-                }
-                Err(e) => error.set(Some(format!("Your resume couldn't be removed: {e}."))),
-            }
-        });
-    };
     let has_resume = move || matches!(kept.get(), Kept::Some(_));
     view! {
         <section class="card settings-section" id="resume" aria-labelledby="resume-title">
@@ -160,6 +146,34 @@ pub(super) fn ResumeSection() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="field-error" id="resume-error" role="alert">{e}</p> })}
             <p class="data-status" id="resume-status" role="status">{move || status.get()}</p>
             <Show when=has_resume>
+                <RemoveResume kept error status/>
+            </Show>
+        </section>
+    }
+}
+
+/// Remove resume, confirmed in place: "Remove your resume from this device?"
+#[component]
+fn RemoveResume(
+    kept: RwSignal<Kept>,
+    error: RwSignal<Option<String>>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let confirm_remove = RwSignal::new(false);
+    let remove = move |_| {
+        confirm_remove.set(false);
+        leptos::task::spawn_local(async move {
+            match resume_store::remove().await {
+                Ok(()) => {
+                    error.set(None);
+                    status.set(Some("Your resume was removed from this device.".into()));
+                    kept.set(Kept::Nothing);
+                }
+                Err(e) => error.set(Some(format!("Your resume couldn't be removed: {e}."))),
+            }
+        });
+    };
+    view! {
                 <div class="settings-actions">
                     <Show when=move || confirm_remove.get()
                         fallback=move || view! {
@@ -171,7 +185,5 @@ pub(super) fn ResumeSection() -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| confirm_remove.set(false)>"Keep it"</button>
                     </Show>
                 </div>
-            </Show>
-        </section>
     }
 }
