@@ -553,14 +553,18 @@ impl Browser {
         .await;
     }
 
-    pub async fn click(&self, css: &str) {
+    /// The element `css` finds, once it is in the page, scrolled to the middle of the view.
+    async fn find_centred(&self, css: &str) -> fantoccini::elements::Element {
         self.wait_css(css, Duration::from_secs(10)).await;
         self.scroll_to_center(css).await;
-        let el = self
-            .client
+        self.client
             .find(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
+            .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        let el = self.find_centred(css).await;
         if let Err(e) = el.click().await {
             panic!("e2e: click on {css} failed: {e}\n{}", self.describe().await);
         }
@@ -598,13 +602,7 @@ impl Browser {
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
-        self.wait_css(css, Duration::from_secs(10)).await;
-        self.scroll_to_center(css).await;
-        let el = self
-            .client
-            .find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"));
+        let el = self.find_centred(css).await;
         el.clear()
             .await
             .unwrap_or_else(|e| panic!("e2e: clear {css}: {e}"));

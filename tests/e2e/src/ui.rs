@@ -36,6 +36,16 @@ pub fn deep_link_404(url: String) -> impl Fn(&ConsoleEntry) -> bool {
     move |e: &ConsoleEntry| e.source == "network" && e.message.starts_with(&expected)
 }
 
+/// Console errors that a stopped server explains: failed loads and the worker's failed
+/// update check of `sw.js` (the page itself is answered by the service worker).
+pub fn caused_by_stopped_server(e: &ConsoleEntry) -> bool {
+    let m = &e.message;
+    m.contains("net::ERR_CONNECTION_REFUSED")
+        || m.contains("Failed to fetch")
+        || (m.contains("ServiceWorker")
+            && (m.contains("fetching the script") || m.contains("Failed to update")))
+}
+
 /// Waits for the fonts and two frames, so a screenshot or an audit sees the settled page.
 pub async fn settle(b: &Browser) {
     b.js_async(

@@ -6,10 +6,11 @@
 use std::path::Path;
 use std::time::Duration;
 
-use followup_e2e::ui::{add_contact, deep_link_404, open_home, shoot, tab, Person};
+use followup_e2e::ui::{
+    add_contact, caused_by_stopped_server, deep_link_404, open_home, shoot, tab, Person,
+};
 use followup_e2e::{
-    build_meta, copy_dir, dist_dir, Browser, ConsoleEntry, Fixture, StaticServer, PREFIX,
-    RECORDS_JS, VIEWPORT,
+    build_meta, copy_dir, dist_dir, Browser, Fixture, StaticServer, PREFIX, RECORDS_JS, VIEWPORT,
 };
 use serde_json::{json, Value};
 
@@ -48,16 +49,6 @@ async fn wait_contact_listed(b: &Browser, name: &str, id: &str) {
         &js,
     )
     .await;
-}
-
-/// Console errors that a stopped server explains: failed loads and the worker's failed
-/// update check of `sw.js` (the page itself is answered by the service worker).
-fn caused_by_stopped_server(e: &ConsoleEntry) -> bool {
-    let m = &e.message;
-    m.contains("net::ERR_CONNECTION_REFUSED")
-        || m.contains("Failed to fetch")
-        || (m.contains("ServiceWorker")
-            && (m.contains("fetching the script") || m.contains("Failed to update")))
 }
 
 async fn assert_viewport(b: &Browser) {

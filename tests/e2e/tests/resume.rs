@@ -5,8 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use followup_e2e::ui::{add_contact, open_home, settle, tab, value, wait_gone, Person};
-use followup_e2e::{js_str, screenshots_dir, write_file, Browser, ConsoleEntry, Fixture, UI};
+use followup_e2e::ui::{
+    add_contact, caused_by_stopped_server, open_home, settle, tab, value, wait_gone, Person,
+};
+use followup_e2e::{js_str, screenshots_dir, write_file, Browser, Fixture, UI};
 use serde_json::{json, Value};
 
 const PRIYA: Person = Person {
@@ -275,15 +277,6 @@ async fn without_file_sharing_the_composer_offers_download_and_open_email() {
         "nothing was shared"
     );
     f.finish("the download fallback").await;
-}
-
-/// Console errors that a stopped server explains (see `pwa::`).
-fn caused_by_stopped_server(e: &ConsoleEntry) -> bool {
-    let m = &e.message;
-    m.contains("net::ERR_CONNECTION_REFUSED")
-        || m.contains("Failed to fetch")
-        || (m.contains("ServiceWorker")
-            && (m.contains("fetching the script") || m.contains("Failed to update")))
 }
 
 /// A file that is not a PDF, or is over 2 MB, is refused with a message and the kept
