@@ -26,10 +26,13 @@ const WASM_OPT_VERSION: &str = "version 132";
 /// Issue 9's target is 150 KB and is NOT met yet. The split build measured 280,759 B on its
 /// own (421 KiB before); with issues 10, 12 and 13 merged 343,377 B; with capture and the
 /// composer made lazy routes too (only the agenda left in the main module) 267,426 B
-/// (261 KiB). The main wasm is most of it: the agenda's Leptos view code, the router, the
-/// reducer, serde_json and chrono at the storage boundary. The bench reports the target;
-/// this gate (265 KiB) sits about 3.5 KB above what is measured.
-const FIRST_LOAD_BUDGET: usize = 265 * 1024;
+/// (261 KiB); with issue 11's outcomes and resume, and issue 13's packed storage (version 3)
+/// merged on top, 291,990 B (285 KiB): their playbook rules, templates, outcome fields and
+/// shard codec run on the agenda's first screen. The main wasm is most of it: the agenda's
+/// Leptos view code, the router, the reducer, serde_json and chrono at the storage boundary.
+/// The bench reports the target; this gate (288 KiB) sits about 2.9 KB above what is
+/// measured, to stop growth.
+const FIRST_LOAD_BUDGET: usize = 288 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
