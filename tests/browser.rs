@@ -151,7 +151,7 @@ fn unreadable_data_is_backed_up_before_anything_else() {
             "newer version (version 1 key)",
         ),
         (META_KEY, "{not json", "broken meta"),
-        (META_KEY, r#"{"version": 3, "events": []}"#, "newer version"),
+        (META_KEY, r#"{"version": 4, "events": []}"#, "newer version"),
     ] {
         clear();
         storage::write_raw(key, raw).unwrap();
