@@ -563,10 +563,21 @@ impl Browser {
             .unwrap_or_else(|e| panic!("e2e: find {css}: {e}"))
     }
 
+    /// Clicks `css` as a person would: scrolled into view first. When something else is
+    /// over it because the page moved after the scroll (a card drawn late above it), it
+    /// scrolls again and retries, three times at most, as a person taps again.
     pub async fn click(&self, css: &str) {
-        let el = self.find_centred(css).await;
-        if let Err(e) = el.click().await {
-            panic!("e2e: click on {css} failed: {e}\n{}", self.describe().await);
+        for attempt in 1..=3 {
+            let el = self.find_centred(css).await;
+            match el.click().await {
+                Ok(()) => return,
+                Err(e) if attempt < 3 && e.to_string().contains("click intercepted") => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => {
+                    panic!("e2e: click on {css} failed: {e}\n{}", self.describe().await)
+                }
+            }
         }
     }
 

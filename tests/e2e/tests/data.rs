@@ -38,7 +38,12 @@ async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
     )
     .await;
     b.click("#data-export-json").await;
-    b.wait_text(".data-status", "Saved followup-").await;
+    // The export's own status line (Settings has others: the resume's, an import's).
+    b.wait_text(
+        "[aria-labelledby=data-export-title] .data-status",
+        "Saved followup-",
+    )
+    .await;
     let start = Instant::now();
     loop {
         let found = std::fs::read_dir(dir)

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use followup_e2e::ui::{add_contact, capture_met_days_ago, open_home, tab, Person};
+use followup_e2e::ui::{add_contact, capture_met_days_ago, deep_link_404, open_home, tab, Person};
 use followup_e2e::{js_str, Browser, Fixture, META_KEY, RECORDS_JS, UI};
 use serde_json::Value;
 
@@ -178,12 +178,14 @@ async fn version_one_data_is_migrated_on_load() {
         &format!("return !localStorage.getItem('followup.v1') && !!localStorage.getItem('followup.meta') && {RECORDS_JS}.map(c => c.id).sort().join() === 'a,b';"),
     )
     .await;
-    fixture_contacts_listed(b).await;
+    fixture_contacts_listed(&f).await;
     f.finish("migration").await;
 }
 
-/// The fixtures' two contacts are listed, and still after a reload.
-async fn fixture_contacts_listed(b: &Browser) {
+/// The fixtures' two contacts are listed, and still after a reload (of the deep link,
+/// which the server answers with `404.html`, as GitHub Pages does).
+async fn fixture_contacts_listed(f: &Fixture) {
+    let b = &f.browser;
     tab(b, "contacts", "contacts").await;
     b.wait_text("main", "Bo Chen").await;
     b.wait_text("main", "Ana López").await;
@@ -191,6 +193,11 @@ async fn fixture_contacts_listed(b: &Browser) {
     b.wait_page("contacts").await;
     b.wait_text("main", "Bo Chen").await;
     b.wait_text("main", "Ana López").await;
+    b.assert_no_console_errors_except(
+        "listing the migrated contacts",
+        deep_link_404(f.url("contacts")),
+    )
+    .await;
 }
 
 /// A book saved by storage version 2 (a meta key and one key per contact, with a
@@ -218,7 +225,7 @@ async fn version_two_data_is_migrated_to_shards_on_load() {
         ),
     )
     .await;
-    fixture_contacts_listed(b).await;
+    fixture_contacts_listed(&f).await;
     f.finish("migration from version 2").await;
 }
 
