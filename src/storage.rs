@@ -200,10 +200,8 @@ fn keep_damaged(unreadable: Vec<Unreadable>) -> Damaged {
 
 /// A JSON object of key → text, pretty-printed, for a backup key or a download.
 fn raw_map(pairs: &[(&str, &str)]) -> String {
-    let map: serde_json::Map<String, serde_json::Value> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
-        .collect();
+    // A sorted map of strings: no `serde_json::Value` in the first load.
+    let map: std::collections::BTreeMap<&str, &str> = pairs.iter().copied().collect();
     serde_json::to_string_pretty(&map).expect("strings serialise")
 }
 

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use super::dates::read;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -77,6 +78,7 @@ pub struct NewContact {
     pub phone: String,
     pub linkedin: Option<LinkedIn>,
     pub event: Option<EventId>,
+    #[serde(deserialize_with = "read::date")]
     pub met_on: NaiveDate,
     /// What you talked about: the seed of every personalised message.
     pub hook: String,
@@ -113,6 +115,7 @@ pub struct Contact {
     pub linkedin: Option<LinkedIn>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<EventId>,
+    #[serde(deserialize_with = "read::date")]
     pub met_on: NaiveDate,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub hook: String,

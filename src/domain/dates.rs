@@ -78,6 +78,112 @@ pub fn status_text(status: Status, today: NaiveDate) -> String {
     }
 }
 
+/// Reading the dates chrono's serde writes ("2026-11-26", "2026-12-03T14:30:00"), for the
+/// stored types' `#[serde(deserialize_with = …)]`. chrono's own `Deserialize` goes through
+/// its general format parser, which is large in the wasm of the first load; these accept
+/// exactly what chrono writes and refuse anything else with a serde error.
+pub mod read {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    use serde::de::{Deserializer, Error, Visitor};
+    use std::fmt;
+
+    /// "2026-11-26", "+10000-01-01", "-0001-12-31".
+    pub fn parse_date(text: &str) -> Option<NaiveDate> {
+        let mut parts = text.rsplitn(3, '-');
+        let day = two_digits(parts.next()?)?;
+        let month = two_digits(parts.next()?)?;
+        let year = parts.next()?;
+        let digits = year.strip_prefix(['+', '-']).unwrap_or(year);
+        if digits.len() < 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+    }
+
+    /// "14:30:00", with an optional fraction of a second of 1–9 digits.
+    pub fn parse_time(text: &str) -> Option<NaiveTime> {
+        let (hms, fraction) = match text.split_once('.') {
+            Some((hms, f)) => (hms, Some(f)),
+            None => (text, None),
+        };
+        let mut parts = hms.split(':');
+        let hour = two_digits(parts.next()?)?;
+        let minute = two_digits(parts.next()?)?;
+        let second = two_digits(parts.next()?)?;
+        if parts.next().is_some() {
+            return None;
+        }
+        let nano = match fraction {
+            None => 0,
+            Some(f) if (1..=9).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()) => {
+                f.parse::<u32>().ok()? * 10u32.pow(9 - f.len() as u32)
+            }
+            Some(_) => return None,
+        };
+        NaiveTime::from_hms_nano_opt(hour, minute, second, nano)
+    }
+
+    /// "2026-12-03T14:30:00".
+    pub fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
+        let (date, time) = text.split_once('T')?;
+        Some(parse_date(date)?.and_time(parse_time(time)?))
+    }
+
+    fn two_digits(text: &str) -> Option<u32> {
+        (text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse().ok())
+            .flatten()
+    }
+
+    struct Text<F>(F, &'static str);
+
+    impl<T, F: Fn(&str) -> Option<T>> Visitor<'_> for Text<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.1)
+        }
+        fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+            (self.0)(text).ok_or_else(|| E::custom(format_args!("{text:?} is not {}", self.1)))
+        }
+    }
+
+    struct Optional<F>(F, &'static str);
+
+    impl<'de, T, F: Fn(&str) -> Option<T>> Visitor<'de> for Optional<F> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.1)
+        }
+        fn visit_none<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+            d.deserialize_str(Text(self.0, self.1)).map(Some)
+        }
+    }
+
+    const DATE: &str = "a date like 2026-11-26";
+    const DATE_TIME: &str = "a date and time like 2026-12-03T14:30:00";
+
+    /// A `NaiveDate`.
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(Text(parse_date, DATE))
+    }
+
+    /// An `Option<NaiveDate>` (`null` or absent is `None`).
+    pub fn option_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_option(Optional(parse_date, DATE))
+    }
+
+    /// A `NaiveDateTime`.
+    pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        d.deserialize_str(Text(parse_date_time, DATE_TIME))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +236,49 @@ mod tests {
             assert_eq!(parse_iso(&iso(date)), Some(date));
         }
         assert_eq!(long(d(2026, 3, 5)), "5 Mar 2026");
+    }
+
+    #[test]
+    fn stored_dates_read_back_as_chrono_wrote_them() {
+        use chrono::NaiveDateTime;
+        // Every day of a leap year and the extremes: what chrono's serde writes is read
+        // back to the same date by the hand-written reader.
+        let mut day = d(2028, 1, 1);
+        let mut dates = vec![d(1, 1, 1), d(-1, 12, 31), d(10_000, 1, 1), d(262_000, 6, 30)];
+        while day.year() == 2028 {
+            dates.push(day);
+            day = day.succ_opt().unwrap();
+        }
+        for date in dates {
+            let json = serde_json::to_string(&date).unwrap();
+            let text: String = serde_json::from_str(&json).unwrap();
+            assert_eq!(read::parse_date(&text), Some(date), "{json}");
+        }
+        for (h, m, s, nano) in [(0, 0, 0, 0), (14, 30, 0, 0), (23, 59, 59, 5_000_000), (9, 5, 1, 123_456_789)] {
+            let at = d(2026, 12, 3).and_hms_nano_opt(h, m, s, nano).unwrap();
+            let json = serde_json::to_string(&at).unwrap();
+            let text: String = serde_json::from_str(&json).unwrap();
+            assert_eq!(read::parse_date_time(&text), Some(at), "{json}");
+            let back: NaiveDateTime = text.parse().unwrap();
+            assert_eq!(back, at, "chrono agrees on {json}");
+        }
+    }
+
+    #[test]
+    fn malformed_stored_dates_are_refused() {
+        for text in [
+            "", "2026", "2026-11", "2026-11-5", "2026-1-05", "26-11-05", "2026-13-01",
+            "2026-02-30", "2026-11-26 ", " 2026-11-26", "2026/11/26", "2026-11-26T", "x026-11-26",
+            "2026-11-2a", "++2026-11-26",
+        ] {
+            assert_eq!(read::parse_date(text), None, "{text:?}");
+        }
+        for text in [
+            "2026-12-03", "2026-12-03T14:30", "2026-12-03T14:30:00.", "2026-12-03T24:00:00",
+            "2026-12-03T14:30:00.1234567890", "2026-12-03 14:30:00", "2026-12-03T14:30:00:00",
+            "2026-12-03T4:30:00",
+        ] {
+            assert_eq!(read::parse_date_time(text), None, "{text:?}");
+        }
     }
 }

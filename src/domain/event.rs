@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::dates::read;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -77,9 +78,10 @@ pub struct Event {
     pub id: EventId,
     pub name: String,
     pub kind: EventKind,
+    #[serde(deserialize_with = "read::date")]
     pub date: NaiveDate,
     /// The last day of an event over several days; `None` for a one-day event.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "read::option_date")]
     pub ends: Option<NaiveDate>,
     pub place: String,
 }

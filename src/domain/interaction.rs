@@ -4,6 +4,7 @@
 //! Every logged interaction restarts the keep-in-touch cadence. Dates are given by the
 //! caller; this module never reads the clock.
 
+use super::dates::read;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +75,7 @@ impl InteractionKind {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Interaction {
+    #[serde(deserialize_with = "read::date")]
     pub on: NaiveDate,
     pub kind: InteractionKind,
     #[serde(skip_serializing_if = "String::is_empty")]

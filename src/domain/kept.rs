@@ -35,9 +35,10 @@ pub struct KeptCopy {
 
 impl KeptCopy {
     fn of(key: &str, raw: &str) -> KeptCopy {
-        let entries = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(raw)
-            .map(|m| m.len())
-            .unwrap_or(1);
+        let entries =
+            serde_json::from_str::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(raw)
+                .map(|m| m.len())
+                .unwrap_or(1);
         KeptCopy {
             key: key.to_string(),
             entries,

@@ -11,6 +11,7 @@
 //!
 //! Pure: dates and times are given, ids are given; nothing here reads the clock.
 
+use super::dates::read;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +31,10 @@ pub enum Outcome {
     Replied { to: Option<Step> },
     /// A meeting (a call, a coffee chat) booked for this local date and time: a prep
     /// reminder the day before and a thank-you the day after.
-    Meeting { at: NaiveDateTime },
+    Meeting {
+        #[serde(deserialize_with = "read::date_time")]
+        at: NaiveDateTime,
+    },
     /// They introduced the student to another contact (logged on the one who introduced).
     IntroducedTo { contact: ContactId },
     /// The student was introduced to this contact by another (logged on the new contact):

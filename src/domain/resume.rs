@@ -30,6 +30,7 @@ pub struct ResumeFile {
     /// Its size in bytes.
     pub size: usize,
     /// The day it was picked (or restored from a backup).
+    #[serde(deserialize_with = "super::dates::read::date")]
     pub saved_on: NaiveDate,
 }
 

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::read;
 use chrono::NaiveDate;
 
 use super::card::CardKind;
@@ -50,6 +51,7 @@ pub struct Settings {
     /// The event new captures are prefilled with.
     pub current_event: Option<EventId>,
     /// The day the last full backup (JSON export) was made.
+    #[serde(deserialize_with = "read::option_date")]
     pub last_backup: Option<NaiveDate>,
     /// The kind of the last contact added: capture starts with it ("They are").
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@
 //! These are data only; the rules that compute due windows live in `playbook`. Nothing
 //! here reads the clock.
 
+use super::dates::read;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -105,9 +106,12 @@ impl Step {
 pub enum StepState {
     #[default]
     Pending,
+    #[serde(deserialize_with = "read::date")]
     Done(NaiveDate),
+    #[serde(deserialize_with = "read::date")]
     Skipped(NaiveDate),
     /// Not before this date: the step becomes due on it.
+    #[serde(deserialize_with = "read::date")]
     Snoozed(NaiveDate),
 }
 

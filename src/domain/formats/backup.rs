@@ -71,6 +71,7 @@ struct ResumeBlock {
     #[serde(rename = "type")]
     media_type: String,
     size: usize,
+    #[serde(deserialize_with = "crate::domain::dates::read::date")]
     saved_on: NaiveDate,
     base64: String,
 }

@@ -2,9 +2,8 @@
 //! under `LEGACY_KEY`. Pure text to book and back; no storage.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{version_of, SnapshotError, DOCUMENT_VERSION};
+use super::{version_in, SnapshotError, DOCUMENT_VERSION};
 use crate::domain::book::Book;
 use crate::domain::contact::Contact;
 use crate::domain::event::Event;
@@ -58,11 +57,9 @@ pub fn encode_pretty(book: &Book) -> String {
 
 /// Reads a whole-book document (a backup, or storage version 1).
 pub fn decode(text: &str) -> Result<Book, SnapshotError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
-    version_of(&value, DOCUMENT_VERSION)?;
+    version_in(text, DOCUMENT_VERSION)?;
     let doc: DocumentIn =
-        serde_json::from_value(value).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
     Ok(Book {
         contacts: doc.contacts,
         events: doc.events,

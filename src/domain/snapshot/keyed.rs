@@ -8,11 +8,10 @@
 //! `Contact` type's fields without a second description of them.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::pack::{pack, unpack};
 use super::{
-    version_of, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, SHARDS, SHARD_PREFIX, VERSION,
+    version_in, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, SHARDS, SHARD_PREFIX, VERSION,
 };
 use crate::domain::book::Book;
 use crate::domain::contact::{Contact, ContactId};
@@ -170,16 +169,13 @@ pub(super) fn encode_meta(book: &Book) -> String {
 
 /// The meta key's content and the storage version it was written in (2 or 3).
 pub(super) fn decode_meta(text: &str) -> Result<(MetaIn, u32), SnapshotError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
-    let version = version_of(&value, VERSION)?;
+    let version = version_in(text, VERSION)?;
     if version < 2 {
         return Err(SnapshotError::WrongShape(format!(
             "the meta key never had version {version}"
         )));
     }
-    let meta =
-        serde_json::from_value(value).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
+    let meta = serde_json::from_str(text).map_err(|e| SnapshotError::WrongShape(e.to_string()))?;
     Ok((meta, version))
 }
 

@@ -31,7 +31,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use serde::Deserialize;
 
 mod document;
 mod keyed;
@@ -106,11 +106,26 @@ impl fmt::Display for SnapshotError {
 impl std::error::Error for SnapshotError {}
 
 /// The `version` of a stored object, refused when missing, zero or above `newest`.
-fn version_of(value: &Value, newest: u32) -> Result<u32, SnapshotError> {
-    let Some(object) = value.as_object() else {
-        return Err(SnapshotError::WrongShape("expected an object".into()));
-    };
-    let version = match object.get("version").and_then(Value::as_u64) {
+///
+/// Read by a typed pass that skips every other member (no `serde_json::Value`): the
+/// object is then read straight into its own type, which keeps the generic value's
+/// deserializer, and a second copy of every type's visitor, out of the first load.
+fn version_in(text: &str, newest: u32) -> Result<u32, SnapshotError> {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default)]
+        version: Option<u64>,
+    }
+    let head = serde_json::from_str::<Head>(text).map_err(|e| {
+        if !e.is_data() {
+            SnapshotError::NotJson(e.to_string())
+        } else if text.trim_start().starts_with('{') {
+            SnapshotError::WrongShape("no version number".into())
+        } else {
+            SnapshotError::WrongShape("expected an object".into())
+        }
+    })?;
+    let version = match head.version {
         Some(v) => u32::try_from(v).unwrap_or(u32::MAX),
         None => return Err(SnapshotError::WrongShape("no version number".into())),
     };
