@@ -3,12 +3,13 @@
 //! The route table below is the one `routes::Screen::parse` mirrors: a new screen is a
 //! `Screen` variant (path, parse, test) and a `<Route>` here.
 //!
-//! The agenda is in the main module. Every other page (capture and the composer too) is a
-//! lazy route ([`lazy_page!`]): in the release build (`--features split`) each is
-//! split into its own wasm chunk, fetched when the page is first opened and precached by
-//! the service worker; without the feature they are ordinary async routes. A new page
-//! the first screen does not need is declared with `lazy_page!` and routed with
-//! `view={Lazy::<TheRoute>::new()}`.
+//! The agenda is in the main module. Capture and the composer are lazy routes
+//! ([`lazy_page!`]), each split into a wasm module of its own in the release build
+//! (`--features split`); every other page is a [`later_page!`] route, all of them in one
+//! module ([`Later`]) fetched the first time any of them is opened. All are precached by
+//! the service worker, and on a repeat visit loaded in the background a second after
+//! start (`preload_later`). Without the feature they are ordinary async routes. A new
+//! page the first screen does not need is a `Later` variant and a `later_page!` route.
 //!
 //! The router's base is read at run time from `<base href>` (Trunk writes the public URL
 //! there), so the same code works at `/` and under `/<repo>/` on GitHub Pages.
@@ -62,19 +63,110 @@ macro_rules! lazy_page {
     };
 }
 
-lazy_page!(ContactsPage => Contacts);
-lazy_page!(ContactPage => ContactDetail);
-lazy_page!(EditPage => EditContact);
-lazy_page!(EventsPage => Events);
-lazy_page!(SettingsPage => Settings);
-lazy_page!(MergePage => MergeContacts);
-lazy_page!(CardPage => MyCard);
-lazy_page!(ScanPage => Scan);
 lazy_page!(CapturePage => AddContact);
 lazy_page!(ComposerPage => Composer);
-lazy_page!(CompaniesPage => Companies);
-lazy_page!(FunnelPage => FunnelSummary);
-lazy_page!(ReferralsPage => Referrals);
+
+/// The pages loaded together, as one wasm module, the first time any of them is opened:
+/// every page but the agenda, capture and the composer. One module rather than one per
+/// page: the splitter gives every set of pages that shares code a chunk of its own, and
+/// with a split point per page, opening Settings fetched about a hundred small files.
+#[derive(Clone, Copy)]
+enum Later {
+    Contacts,
+    ContactDetail,
+    EditContact,
+    Events,
+    Settings,
+    MergeContacts,
+    MyCard,
+    Scan,
+    Companies,
+    FunnelSummary,
+    Referrals,
+}
+
+fn later_view(page: Later) -> AnyView {
+    match page {
+        Later::Contacts => view! { <Contacts/> }.into_any(),
+        Later::ContactDetail => view! { <ContactDetail/> }.into_any(),
+        Later::EditContact => view! { <EditContact/> }.into_any(),
+        Later::Events => view! { <Events/> }.into_any(),
+        Later::Settings => view! { <Settings/> }.into_any(),
+        Later::MergeContacts => view! { <MergeContacts/> }.into_any(),
+        Later::MyCard => view! { <MyCard/> }.into_any(),
+        Later::Scan => view! { <Scan/> }.into_any(),
+        Later::Companies => view! { <Companies/> }.into_any(),
+        Later::FunnelSummary => view! { <FunnelSummary/> }.into_any(),
+        Later::Referrals => view! { <Referrals/> }.into_any(),
+    }
+}
+
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn later_page(page: Later) -> AnyView {
+    later_view(page)
+}
+
+#[cfg(not(feature = "split"))]
+async fn later_page(page: Later) -> AnyView {
+    later_view(page)
+}
+
+/// Declares the route of a page of [`Later`]: `later_page!(SettingsPage => Settings);`
+macro_rules! later_page {
+    ($route:ident => $page:ident) => {
+        #[doc = concat!("The route of [`", stringify!($page), "`], loaded with the other later pages.")]
+        pub struct $route;
+
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                later_page(Later::$page).await
+            }
+        }
+    };
+}
+
+later_page!(ContactsPage => Contacts);
+later_page!(ContactPage => ContactDetail);
+later_page!(EditPage => EditContact);
+later_page!(EventsPage => Events);
+later_page!(SettingsPage => Settings);
+later_page!(MergePage => MergeContacts);
+later_page!(CardPage => MyCard);
+later_page!(ScanPage => Scan);
+later_page!(CompaniesPage => Companies);
+later_page!(FunnelPage => FunnelSummary);
+later_page!(ReferralsPage => Referrals);
+
+/// On a repeat visit (a service worker answers, so every module is in its cache), loads
+/// the on-demand modules a second after start, one after another: the first tap on
+/// another tab then draws at once. Not on a first visit, where the network and the main
+/// thread belong to the first screen (and a module that fails to load would stop the
+/// app before the student asked for it).
+#[cfg(feature = "split")]
+fn preload_later() {
+    use leptos_router::LazyRoute;
+    let controlled = web_sys::window()
+        .and_then(|w| w.navigator().service_worker().controller())
+        .is_some();
+    if !controlled {
+        return;
+    }
+    set_timeout(
+        || {
+            leptos::task::spawn_local(async {
+                __preload_later_page().await;
+                CapturePage::preload().await;
+                ComposerPage::preload().await;
+            })
+        },
+        std::time::Duration::from_secs(1),
+    );
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -82,6 +174,8 @@ pub fn App() -> impl IntoView {
     crate::badge::keep_badge(use_app());
     Notices::provide();
     crate::perf::mark("followup:loaded");
+    #[cfg(feature = "split")]
+    preload_later();
     view! {
         <Router base=router_base()>
             <Banners/>

@@ -398,6 +398,57 @@ async fn open_lazy_pages(b: &Browser, contact: Option<&str>) {
     tab(b, "agenda", "agenda").await;
 }
 
+/// The wasm modules the page itself has fetched so far (file names).
+async fn modules_fetched(b: &Browser) -> Vec<String> {
+    let v = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name.split('/').pop()).filter(n => n.endsWith('.wasm'));")
+        .await;
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+/// On a first visit the page fetches only the main module (the on-demand ones wait for
+/// their page). On a repeat visit, with the service worker answering, the other pages'
+/// modules load in the background a second after start, so the first tap on Settings
+/// fetches nothing and draws at once.
+#[tokio::test]
+async fn later_pages_load_in_the_background_on_a_repeat_visit() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let first = modules_fetched(b).await;
+    assert!(
+        first.iter().all(|m| !m.starts_with("split_") && !m.starts_with("chunk_")),
+        "a first visit fetches no on-demand module before it is needed: {first:?}"
+    );
+    b.wait_sw_control().await;
+
+    b.goto("about:blank").await;
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    let loaded = b
+        .wait_js(
+            "the later pages', capture's and the composer's modules fetched in the background",
+            Duration::from_secs(10),
+            "const names = performance.getEntriesByType('resource').map(e => e.name); \
+             return ['/split_later_page', '/split___capture_page', '/split___composer_page'] \
+               .every(m => names.some(n => n.includes(m)));",
+        )
+        .await;
+    assert_eq!(loaded, json!(true));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = modules_fetched(b).await;
+    b.click("#nav-settings").await;
+    b.wait_page("settings").await;
+    assert_eq!(
+        modules_fetched(b).await,
+        before,
+        "Settings opened without fetching a module"
+    );
+    b.assert_no_console_errors("background loading").await;
+    f.finish("later pages loaded in the background").await;
+}
+
 fn list_files(dir: &Path) -> Vec<String> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {
