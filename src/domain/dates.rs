@@ -244,7 +244,12 @@ mod tests {
         // Every day of a leap year and the extremes: what chrono's serde writes is read
         // back to the same date by the hand-written reader.
         let mut day = d(2028, 1, 1);
-        let mut dates = vec![d(1, 1, 1), d(-1, 12, 31), d(10_000, 1, 1), d(262_000, 6, 30)];
+        let mut dates = vec![
+            d(1, 1, 1),
+            d(-1, 12, 31),
+            d(10_000, 1, 1),
+            d(262_000, 6, 30),
+        ];
         while day.year() == 2028 {
             dates.push(day);
             day = day.succ_opt().unwrap();
@@ -254,7 +259,12 @@ mod tests {
             let text: String = serde_json::from_str(&json).unwrap();
             assert_eq!(read::parse_date(&text), Some(date), "{json}");
         }
-        for (h, m, s, nano) in [(0, 0, 0, 0), (14, 30, 0, 0), (23, 59, 59, 5_000_000), (9, 5, 1, 123_456_789)] {
+        for (h, m, s, nano) in [
+            (0, 0, 0, 0),
+            (14, 30, 0, 0),
+            (23, 59, 59, 5_000_000),
+            (9, 5, 1, 123_456_789),
+        ] {
             let at = d(2026, 12, 3).and_hms_nano_opt(h, m, s, nano).unwrap();
             let json = serde_json::to_string(&at).unwrap();
             let text: String = serde_json::from_str(&json).unwrap();
@@ -267,15 +277,32 @@ mod tests {
     #[test]
     fn malformed_stored_dates_are_refused() {
         for text in [
-            "", "2026", "2026-11", "2026-11-5", "2026-1-05", "26-11-05", "2026-13-01",
-            "2026-02-30", "2026-11-26 ", " 2026-11-26", "2026/11/26", "2026-11-26T", "x026-11-26",
-            "2026-11-2a", "++2026-11-26",
+            "",
+            "2026",
+            "2026-11",
+            "2026-11-5",
+            "2026-1-05",
+            "26-11-05",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-11-26 ",
+            " 2026-11-26",
+            "2026/11/26",
+            "2026-11-26T",
+            "x026-11-26",
+            "2026-11-2a",
+            "++2026-11-26",
         ] {
             assert_eq!(read::parse_date(text), None, "{text:?}");
         }
         for text in [
-            "2026-12-03", "2026-12-03T14:30", "2026-12-03T14:30:00.", "2026-12-03T24:00:00",
-            "2026-12-03T14:30:00.1234567890", "2026-12-03 14:30:00", "2026-12-03T14:30:00:00",
+            "2026-12-03",
+            "2026-12-03T14:30",
+            "2026-12-03T14:30:00.",
+            "2026-12-03T24:00:00",
+            "2026-12-03T14:30:00.1234567890",
+            "2026-12-03 14:30:00",
+            "2026-12-03T14:30:00:00",
             "2026-12-03T4:30:00",
         ] {
             assert_eq!(read::parse_date_time(text), None, "{text:?}");

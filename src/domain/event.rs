@@ -81,7 +81,10 @@ pub struct Event {
     #[serde(deserialize_with = "read::date")]
     pub date: NaiveDate,
     /// The last day of an event over several days; `None` for a one-day event.
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "read::option_date")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read::option_date"
+    )]
     pub ends: Option<NaiveDate>,
     pub place: String,
 }

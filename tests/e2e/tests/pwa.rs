@@ -418,7 +418,9 @@ async fn later_pages_load_in_the_background_on_a_repeat_visit() {
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let first = modules_fetched(b).await;
     assert!(
-        first.iter().all(|m| !m.starts_with("split_") && !m.starts_with("chunk_")),
+        first
+            .iter()
+            .all(|m| !m.starts_with("split_") && !m.starts_with("chunk_")),
         "a first visit fetches no on-demand module before it is needed: {first:?}"
     );
     b.wait_sw_control().await;
