@@ -19,7 +19,7 @@ use crate::pages::not_found::Missing;
 use crate::routes::{use_go, ComposeParams, Screen};
 use crate::state::use_app;
 use crate::view::composer::{
-    char_range, no_email_hint, problems, signed, to_line, without, DraftProblem,
+    char_range, no_email_hint, problems, signed, without, DraftProblem, Purpose,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -68,6 +68,7 @@ fn ComposerView(
     body: String,
 ) -> impl IntoView {
     let state = use_app();
+    let purpose = Purpose::of(step);
     let by_message =
         step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
     // A LinkedIn message has no subject line.
@@ -77,16 +78,18 @@ fn ComposerView(
         body: RwSignal::new(body),
         has_subject,
         is_note: step == Step::Connect,
+        purpose,
         confirm_long: RwSignal::new(false),
     };
     let feedback = RwSignal::new(None::<String>);
     let id = contact.id.clone();
-    let to_line = to_line(
+    let to_line = purpose.header(
         &contact.name,
         contact.email.as_ref().map(|e| e.as_str()),
         &contact.company,
     );
     let email_hint = no_email_hint(step, contact.email.is_some());
+    let message = purpose == Purpose::Message;
     let name = contact.name.clone();
 
     view! {
@@ -98,10 +101,11 @@ fn ComposerView(
             </header>
             {email_hint.map(|h| view! { <p class="card hint">{h}</p> })}
             <DraftEditor draft/>
-            <DraftWarnings body=draft.body/>
-            <SendActions contact draft feedback/>
+            // A checklist is not signed or sent: no warnings about signing, no Open email.
+            {message.then(|| view! { <DraftWarnings body=draft.body/> })}
+            <SendActions contact draft feedback purpose/>
             {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
-            <MarkSent id step by_message feedback/>
+            <MarkSent id step by_message feedback purpose/>
         </main>
     }
 }
@@ -114,6 +118,7 @@ struct Draft {
     has_subject: bool,
     /// A LinkedIn connection note, with its length limit.
     is_note: bool,
+    purpose: Purpose,
     /// Copy was tapped on a note over the limit: the next tap copies it anyway.
     confirm_long: RwSignal<bool>,
 }
@@ -156,7 +161,7 @@ fn DraftEditor(draft: Draft) -> impl IntoView {
                 <label for="subject">"Subject"</label>
                 <input id="subject" prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev))/>
             })}
-            <label for="message">{if is_note { "Connection note" } else { "Message" }}</label>
+            <label for="message">{if is_note { "Connection note" } else { draft.purpose.body_label() }}</label>
             <textarea id="message" rows=if is_note { "6" } else { "14" } prop:value=body
                 aria-describedby=is_note.then_some("message-count")
                 on:input=move |ev| { body.set(event_target_value(&ev)); confirm_long.set(false); }></textarea>
@@ -185,6 +190,7 @@ fn SendActions(
     contact: Contact,
     draft: Draft,
     feedback: RwSignal<Option<String>>,
+    purpose: Purpose,
 ) -> impl IntoView {
     let Draft {
         subject,
@@ -199,6 +205,8 @@ fn SendActions(
     let linkedin = profile_or_search(contact.linkedin.as_ref(), &contact.name, &contact.company);
     let has_profile = contact.linkedin.is_some();
     let resume_to = contact.email.as_ref().map(|e| e.as_str().to_string());
+    // Email (and the resume with it) only for a message to them that is not a note.
+    let emailed = !is_note && purpose == Purpose::Message;
     let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let copy = move |_| {
         if is_note && !length.get_untracked().fits() && !confirm_long.get_untracked() {
@@ -217,7 +225,7 @@ fn SendActions(
             <a id="open-linkedin" class="button" href=linkedin target="_blank" rel="noopener noreferrer">
                 {if has_profile { "Open LinkedIn" } else { "Find on LinkedIn" }}
             </a>
-            {(!is_note).then_some(move || match mail.get() {
+            {emailed.then_some(move || match mail.get() {
                 Mailto::Link(href) => view! { <a id="open-email" class="button" href=href>"Open email"</a> }.into_any(),
                 Mailto::TooLong { .. } => view! {
                     <p class="meta too-long">{format!("Too long to open in your mail app (over {MAX_LENGTH} characters): Copy it and paste it into a new email.")}</p>
@@ -225,7 +233,7 @@ fn SendActions(
             })}
             {can_share.then(|| view! { <button id="share" class="button" on:click=share>"Share…"</button> })}
         </section>
-        {(!is_note).then(|| view! { <ResumeShare subject body mail to=resume_to/> })}
+        {emailed.then(|| view! { <ResumeShare subject body mail to=resume_to/> })}
     }
 }
 
@@ -237,7 +245,9 @@ fn MarkSent(
     step: Step,
     by_message: bool,
     feedback: RwSignal<Option<String>>,
+    purpose: Purpose,
 ) -> impl IntoView {
+    let (prompt, button) = purpose.done_prompt();
     let state = use_app();
     let go = use_go();
     let query = use_query_map();
@@ -270,8 +280,8 @@ fn MarkSent(
     };
     view! {
         <section class="card sent">
-            <p>"Sent it? Mark it so Followup can plan what comes next."</p>
-            <button id="mark-sent" class="button primary" on:click=mark_sent>"Mark as sent"</button>
+            <p>{prompt}</p>
+            <button id="mark-sent" class="button primary" on:click=mark_sent>{button}</button>
         </section>
     }
 }

@@ -2,7 +2,8 @@
 //! instruction in brackets still to replace, a placeholder left over. Each comes with the
 //! fix the composer offers in one tap.
 //!
-//! Also the composer's header lines (who it goes to, and the hint when there is no email).
+//! Also the composer's header lines (who it goes to, and the hint when there is no email),
+//! and what its text is for (`Purpose`: a message to them, or the meeting-prep checklist).
 //! Pure text checks, tested on the host.
 
 use crate::domain::Step;
@@ -131,6 +132,56 @@ pub fn to_line(name: &str, email: Option<&str>, company: &str) -> String {
     }
 }
 
+/// What the composer's text is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A message to the contact: sent by email or LinkedIn, signed, then marked as sent.
+    Message,
+    /// A checklist for the student (meeting prep): copied or kept, never sent to them.
+    Checklist,
+}
+
+impl Purpose {
+    pub fn of(step: Step) -> Purpose {
+        match step {
+            Step::Prep => Purpose::Checklist,
+            _ => Purpose::Message,
+        }
+    }
+
+    /// The line under the composer's title: who the message goes to, or whom the
+    /// checklist is for.
+    pub fn header(self, name: &str, email: Option<&str>, company: &str) -> String {
+        match self {
+            Purpose::Message => to_line(name, email, company),
+            Purpose::Checklist if company.is_empty() => format!("For your meeting with {name}"),
+            Purpose::Checklist => format!("For your meeting with {name} · {company}"),
+        }
+    }
+
+    /// The label of the text field.
+    pub fn body_label(self) -> &'static str {
+        match self {
+            Purpose::Message => "Message",
+            Purpose::Checklist => "Checklist",
+        }
+    }
+
+    /// The closing card: what it asks, and its button.
+    pub fn done_prompt(self) -> (&'static str, &'static str) {
+        match self {
+            Purpose::Message => (
+                "Sent it? Mark it so Followup can plan what comes next.",
+                "Mark as sent",
+            ),
+            Purpose::Checklist => (
+                "Ready for the meeting? Mark it and it leaves your agenda.",
+                "Mark as prepared",
+            ),
+        }
+    }
+}
+
 /// What the composer says when an email-shaped step has no address to send to.
 pub fn no_email_hint(step: Step, has_email: bool) -> Option<&'static str> {
     (!has_email && matches!(step, Step::Email | Step::Referral)).then_some(
@@ -142,6 +193,35 @@ pub fn no_email_hint(step: Step, has_email: bool) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prep_checklist_is_for_the_student_and_every_other_step_is_a_message() {
+        for step in Step::ALL {
+            let expected = if step == Step::Prep {
+                Purpose::Checklist
+            } else {
+                Purpose::Message
+            };
+            assert_eq!(Purpose::of(step), expected, "{}", step.label());
+        }
+        let prep = Purpose::Checklist;
+        assert_eq!(
+            prep.header("Priya Shah", Some("priya@figma.example"), "Figma"),
+            "For your meeting with Priya Shah · Figma"
+        );
+        assert_eq!(
+            prep.header("Priya Shah", None, ""),
+            "For your meeting with Priya Shah"
+        );
+        assert_eq!(prep.done_prompt().1, "Mark as prepared");
+        assert_eq!(prep.body_label(), "Checklist");
+        let message = Purpose::Message;
+        assert_eq!(
+            message.header("Priya Shah", Some("priya@figma.example"), "Figma"),
+            "To Priya Shah · priya@figma.example"
+        );
+        assert_eq!(message.done_prompt().1, "Mark as sent");
+    }
 
     #[test]
     fn problems_found_in_drafts() {

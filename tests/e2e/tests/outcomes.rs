@@ -11,6 +11,7 @@ use followup::domain::outcome::Outcome;
 use followup::domain::{Book, Command, ContactId, Email, Kind, NewContact, Step};
 use followup_e2e::ui::{add_contact, click_text, open_home, shoot, value, wait_for, Person};
 use followup_e2e::{js_str, Browser, Fixture, UI};
+use serde_json::json;
 
 const MAYA: Person = Person {
     name: "Maya Chen",
@@ -107,6 +108,34 @@ async fn a_meeting_booked_brings_its_prep_reminder_to_the_agenda() {
         UI,
         "return Array.from(document.querySelectorAll('.agenda-item')).some(li => \
            li.textContent.includes('Maya Chen') && li.textContent.includes('Prepare for your meeting'));",
+    )
+    .await;
+    // The prep opens as a checklist for the student: whom it is for, no email to open,
+    // no resume to attach, no warning about signing it, and "Mark as prepared".
+    b.js(
+        "const li = Array.from(document.querySelectorAll('.agenda-item')).find(li => \
+           li.textContent.includes('Prepare for your meeting')); \
+         li.querySelector('a[href*=\"/send/prep\"]').click(); return true;",
+    )
+    .await;
+    b.wait_page("composer").await;
+    b.wait_text(".page-head .subtitle", "For your meeting with Maya Chen")
+        .await;
+    b.wait_text("#mark-sent", "Mark as prepared").await;
+    b.wait_text("label[for=message]", "Checklist").await;
+    assert_eq!(
+        b.js("return ['#open-email', '.resume-share', '.draft-warnings'].filter(s => document.querySelector(s));")
+            .await,
+        json!([]),
+        "a checklist is not sent to them"
+    );
+    b.click("#mark-sent").await;
+    b.wait_page("agenda").await;
+    b.wait_js(
+        "the prep to leave the agenda once marked",
+        UI,
+        "return !Array.from(document.querySelectorAll('.agenda-item')).some(li => \
+           li.textContent.includes('Prepare for your meeting'));",
     )
     .await;
     f.finish("after booking a meeting").await;
