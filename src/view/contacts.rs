@@ -108,7 +108,10 @@ impl Entry {
                 really_want: contact.really_want,
                 next: next.map(|v| {
                     (
-                        v.step.label(),
+                        // The wording of the agenda and the timeline: "Find a way to
+                        // reach them" without a channel, the follow-up as a LinkedIn
+                        // message without an email address.
+                        v.label(),
                         dates::status_text(v.status, today),
                         tone(v.status),
                     )

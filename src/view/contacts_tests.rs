@@ -167,6 +167,36 @@ fn rows_show_company_and_title_and_the_next_step() {
     let (label, status, tone) = row("Ana Álvarez").next.unwrap();
     assert!(!label.is_empty() && !status.is_empty());
     assert_eq!(tone, "overdue");
+    // Zoë gave no email and no LinkedIn: the list says what the agenda says.
+    assert_eq!(row("Zoë Zhang").next.unwrap().0, "Find a way to reach them");
+}
+
+#[test]
+fn a_follow_up_without_an_email_address_is_named_as_a_linkedin_message() {
+    let mut book = book();
+    book.apply(Command::AddContact(NewContact {
+        id: ContactId::new("l"),
+        name: "Lia Moreno".into(),
+        kind: Kind::Engineer,
+        linkedin: Some(crate::domain::LinkedIn::parse("linkedin.com/in/lia-moreno").unwrap()),
+        met_on: d("2024-09-18"),
+        updated_at: 1,
+        ..NewContact::default()
+    }))
+    .unwrap();
+    book.apply(Command::MarkDone {
+        contact: ContactId::new("l"),
+        step: crate::domain::Step::Connect,
+        on: d("2024-09-18"),
+        at: 2,
+    })
+    .unwrap();
+    let all = entries(&book, d(TODAY));
+    let lia = all.iter().find(|e| e.row.name == "Lia Moreno").unwrap();
+    assert_eq!(
+        lia.row.next.as_ref().unwrap().0,
+        "Send the follow-up as a LinkedIn message"
+    );
 }
 
 #[test]
