@@ -29,21 +29,7 @@ pub fn keep_badge(state: AppState) {
     request_animation_frame(move || {
         set_timeout(
             move || {
-                let keep = move || {
-                    let count =
-                        Memo::new(move |_| state.book.with(|b| badge_count(b, state.today.get())));
-                    Effect::new(move || {
-                        let call = match count.get() {
-                            Some(n) => set.call1(&navigator, &JsValue::from(n as u32)),
-                            None => clear.call0(&navigator),
-                        };
-                        if let Ok(promise) = call.and_then(|p| p.dyn_into::<Promise>()) {
-                            leptos::task::spawn_local(async move {
-                                let _ = JsFuture::from(promise).await;
-                            });
-                        }
-                    });
-                };
+                let keep = move || follow_count(state, navigator, set, clear);
                 match owner {
                     Some(owner) => owner.with(keep),
                     None => keep(),
@@ -51,5 +37,21 @@ pub fn keep_badge(state: AppState) {
             },
             std::time::Duration::ZERO,
         )
+    });
+}
+
+/// Sets the badge to the count of people due, and again whenever it changes.
+fn follow_count(state: AppState, navigator: JsValue, set: Function, clear: Function) {
+    let count = Memo::new(move |_| state.book.with(|b| badge_count(b, state.today.get())));
+    Effect::new(move || {
+        let call = match count.get() {
+            Some(n) => set.call1(&navigator, &JsValue::from(n as u32)),
+            None => clear.call0(&navigator),
+        };
+        if let Ok(promise) = call.and_then(|p| p.dyn_into::<Promise>()) {
+            leptos::task::spawn_local(async move {
+                let _ = JsFuture::from(promise).await;
+            });
+        }
     });
 }

@@ -103,7 +103,7 @@ fn ComposerView(
             <DraftEditor draft/>
             // A checklist is not signed or sent: no warnings about signing, no Open email.
             {message.then(|| view! { <DraftWarnings body=draft.body/> })}
-            <SendActions contact draft feedback purpose/>
+            <SendActions contact draft feedback/>
             {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
             <MarkSent id step by_message feedback purpose/>
         </main>
@@ -190,7 +190,6 @@ fn SendActions(
     contact: Contact,
     draft: Draft,
     feedback: RwSignal<Option<String>>,
-    purpose: Purpose,
 ) -> impl IntoView {
     let Draft {
         subject,
@@ -206,7 +205,7 @@ fn SendActions(
     let has_profile = contact.linkedin.is_some();
     let resume_to = contact.email.as_ref().map(|e| e.as_str().to_string());
     // Email (and the resume with it) only for a message to them that is not a note.
-    let emailed = !is_note && purpose == Purpose::Message;
+    let emailed = !is_note && draft.purpose == Purpose::Message;
     let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let copy = move |_| {
         if is_note && !length.get_untracked().fits() && !confirm_long.get_untracked() {
