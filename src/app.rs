@@ -30,6 +30,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
+/// Every page but the agenda works on the whole book: when one is opened while the book
+/// is still to be read (the agenda was drawn from the digests), it is read now.
+fn book_ready() {
+    if let Some(state) = use_context::<AppState>() {
+        state.finish_loading();
+    }
+}
+
 /// Declares a lazy route for a page component: `lazy_page!(SettingsPage => Settings);`
 /// With `--features split` the `#[lazy_route]` attribute moves the page's view code into a
 /// wasm chunk of its own; without it (tests, `cargo check`) the route is a plain async one.
@@ -42,6 +50,7 @@ macro_rules! lazy_page {
         #[leptos_router::lazy_route]
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
+                book_ready();
                 $route
             }
 
@@ -53,6 +62,7 @@ macro_rules! lazy_page {
         #[cfg(not(feature = "split"))]
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
+                book_ready();
                 $route
             }
 
@@ -120,6 +130,7 @@ macro_rules! later_page {
 
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
+                book_ready();
                 $route
             }
 

@@ -42,11 +42,15 @@ pub fn keep_badge(state: AppState) {
 
 /// Sets the badge to the count of people due, and again whenever it changes.
 fn follow_count(state: AppState, navigator: JsValue, set: Function, clear: Function) {
-    let count = Memo::new(move |_| state.book.with(|b| badge_count(b, state.today.get())));
+    // Not counted while the book is still being read (its contacts are not there yet).
+    let count = Memo::new(move |_| {
+        (!state.reading.get()).then(|| state.book.with(|b| badge_count(b, state.today.get())))
+    });
     Effect::new(move || {
         let call = match count.get() {
-            Some(n) => set.call1(&navigator, &JsValue::from(n as u32)),
-            None => clear.call0(&navigator),
+            None => return,
+            Some(Some(n)) => set.call1(&navigator, &JsValue::from(n as u32)),
+            Some(None) => clear.call0(&navigator),
         };
         if let Ok(promise) = call.and_then(|p| p.dyn_into::<Promise>()) {
             leptos::task::spawn_local(async move {

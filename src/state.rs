@@ -10,13 +10,18 @@
 //! is merged contact by contact (`snapshot::merge_remote`); forms keep what is being typed
 //! because they copy the book once when they open.
 //!
+//! A large book is read in two steps when it can be: `start` decodes only the shards'
+//! digests (`AppState::with_glance`, enough for the agenda's first frame) and
+//! [`AppState::finish_loading`] the book itself, after that frame or as soon as anything
+//! else needs it.
+//!
 //! Time enters here and nowhere else in the views: `today` is refreshed when the page
 //! becomes visible again and at local midnight, and [`AppState::now`] hands commands the
 //! date and the instant of a change as one `Now`.
 
 use crate::clock;
 use crate::domain::settings::Theme;
-use crate::domain::snapshot::{self, Dirty, Remote, Saved};
+use crate::domain::snapshot::{self, Dirty, Glance, Remote, Saved};
 use crate::domain::{Book, BookError, Command};
 use crate::storage::{self, Damaged, Loaded};
 use chrono::NaiveDate;
@@ -64,20 +69,41 @@ pub struct AppState {
     /// Saving is held while unreadable data waits for the user's decision, or after
     /// another tab runs a newer version.
     pub saves_held: RwSignal<bool>,
+    /// Whether the book is still to be read: the agenda draws its first frame from the
+    /// digests ([`AppState::with_glance`]), and `book` meanwhile holds the meta key only
+    /// (settings, profile, events, templates); see [`AppState::finish_loading`].
+    pub reading: RwSignal<bool>,
+    pending: StoredValue<Option<Pending>>,
     sync: StoredValue<Sync>,
 }
 
-impl AppState {
-    /// Loads the book from storage, starts the saving effect and listens to other tabs.
-    pub fn start() -> AppState {
+/// A book not read yet: its glance, and the stored keys to decode it from.
+struct Pending {
+    glance: Glance,
+    entries: Vec<(String, String)>,
+}
+
+/// A load's result, ready for the signals.
+struct Settled {
+    book: Book,
+    notice: Option<LoadNotice>,
+    sync: Sync,
+    held: bool,
+    /// Something must be written at once (a migration, a repair, old tombstones).
+    migrate: bool,
+}
+
+impl Settled {
+    fn from(loaded: Loaded) -> Settled {
         let mut sync = Sync::default();
         let mut held = false;
-        let (book, notice) = match storage::load() {
-            Loaded::Empty => (Book::default(), None),
+        let (book, notice) = match loaded {
+            Loaded::Empty | Loaded::Glance { .. } => (Book::default(), None),
             Loaded::Book { stored, damaged } => {
                 let stored = *stored;
                 sync.saved = stored.saved;
-                // Old tombstones and shards with an unreadable line are written again.
+                // Old tombstones, shards with an unreadable line and shards without a
+                // matching digest are written again.
                 sync.dirty.add(sync.saved.stale_tombstones(clock::now_ms()));
                 sync.dirty.add(stored.rewrite);
                 sync.obsolete = stored.obsolete;
@@ -104,23 +130,97 @@ impl AppState {
             Loaded::Unavailable => (Book::default(), Some(LoadNotice::Unavailable)),
         };
         let migrate = sync.dirty != Dirty::default() || !sync.obsolete.is_empty();
+        Settled {
+            book,
+            notice,
+            sync,
+            held,
+            migrate,
+        }
+    }
+}
+
+impl AppState {
+    /// Loads the book from storage (or, when its digests allow, only what the agenda's
+    /// first frame needs: see [`AppState::finish_loading`]), starts the saving effect and
+    /// listens to other tabs.
+    pub fn start() -> AppState {
+        let (settled, pending) = match storage::load() {
+            Loaded::Glance { glance, entries } => {
+                let meta = Settled {
+                    book: glance.meta.clone(),
+                    notice: None,
+                    sync: Sync::default(),
+                    held: false,
+                    migrate: false,
+                };
+                let glance = *glance;
+                (meta, Some(Pending { glance, entries }))
+            }
+            loaded => (Settled::from(loaded), None),
+        };
+        let later = pending.is_some();
         let state = AppState {
-            book: RwSignal::new(book),
+            book: RwSignal::new(settled.book),
             today: RwSignal::new(clock::today()),
             save_error: RwSignal::new(None),
-            notice: RwSignal::new(notice),
-            saves_held: RwSignal::new(held),
-            sync: StoredValue::new(sync),
+            notice: RwSignal::new(settled.notice),
+            saves_held: RwSignal::new(settled.held),
+            reading: RwSignal::new(later),
+            pending: StoredValue::new(pending),
+            sync: StoredValue::new(settled.sync),
         };
         state.save_on_change();
         state.listen_to_other_tabs();
         state.keep_today_current();
         state.follow_theme();
         state.ask_for_persistence_once();
-        if migrate {
+        if settled.migrate {
             state.save_now();
         }
+        if later {
+            // The agenda finishes the read after its first frame; this covers a page that
+            // draws no frame (hidden) or shows no agenda.
+            set_timeout(
+                move || state.finish_loading(),
+                std::time::Duration::from_secs(1),
+            );
+        }
         state
+    }
+
+    /// Decodes the book from the keys read at start, if that is still to do: the agenda
+    /// calls it after its first frame, and anything about to read or change the book
+    /// calls it first (commands, another tab's change, every other page). The agenda
+    /// drawn from the glance equals the book's, so the page does not change.
+    pub fn finish_loading(&self) {
+        let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let settled = Settled::from(storage::read(pending.entries));
+        self.sync.set_value(settled.sync);
+        if settled.held {
+            self.saves_held.set(true);
+        }
+        if settled.notice.is_some() {
+            self.notice.set(settled.notice);
+        }
+        self.book.set(settled.book);
+        self.reading.set(false);
+        crate::perf::mark("followup:book");
+        if settled.migrate {
+            self.save_now();
+        }
+    }
+
+    /// While the book is still to be read, `f` of its glance; `None` once it is read.
+    /// Tracked: a memo that calls it runs again when the book arrives.
+    pub fn with_glance<T>(&self, f: impl FnOnce(&Glance) -> T) -> Option<T> {
+        if !self.reading.get() {
+            return None;
+        }
+        self.pending
+            .with_value(|p| p.as_ref().map(|p| f(&p.glance)))
     }
 
     /// Today and this instant, for a command about to be made. Reading `today` here does
@@ -206,6 +306,7 @@ impl AppState {
 
     /// Runs one command through the domain's reducer. On error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), BookError> {
+        self.finish_loading();
         let touched = self
             .book
             .with_untracked(|book| snapshot::touched_contacts(&command, book));
@@ -223,6 +324,7 @@ impl AppState {
     /// After unreadable data was kept (backed up or downloaded): removes it from the live
     /// keys and saves the book in memory in its place.
     pub fn start_fresh(&self) {
+        self.finish_loading();
         storage::clear_data();
         self.sync.update_value(|s| {
             s.saved = Saved::default();
@@ -247,7 +349,8 @@ impl AppState {
 
     /// Writes what changed since the last successful save.
     pub fn save_now(&self) {
-        if self.saves_held.get_untracked() {
+        // Until the book is read, `book` holds no contacts: nothing may be saved from it.
+        if self.saves_held.get_untracked() || self.pending.with_value(Option::is_some) {
             return;
         }
         let now = clock::now_ms();
@@ -301,7 +404,12 @@ impl AppState {
             let Some(key) = event.key() else {
                 return; // Storage was cleared wholesale; our next save writes again.
             };
-            if !snapshot::is_data_key(&key) || self.saves_held.get_untracked() {
+            if !snapshot::is_data_key(&key) {
+                return;
+            }
+            // Merged into the whole book, never into the meta-only one of a glance.
+            self.finish_loading();
+            if self.saves_held.get_untracked() {
                 return;
             }
             let value = event.new_value();

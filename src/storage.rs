@@ -11,7 +11,7 @@
 //! [`SaveError`] for the UI to show while the book stays in memory.
 
 use crate::domain::kept::{self, KeptCopy, COPY_PREFIX};
-use crate::domain::snapshot::{self, Plan, Stored, Unreadable, KEY_PREFIX};
+use crate::domain::snapshot::{self, Glance, Plan, Stored, Unreadable, KEY_PREFIX};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -37,6 +37,12 @@ pub enum Loaded {
     },
     /// localStorage itself is unavailable (disabled, or a private mode that forbids it).
     Unavailable,
+    /// The book's digests match its shards: the agenda can be drawn from `glance` at once,
+    /// and the book read from `entries` (every key, as read now) by [`read`] afterwards.
+    Glance {
+        glance: Box<Glance>,
+        entries: Vec<(String, String)>,
+    },
 }
 
 /// Contacts that could not be read.
@@ -140,13 +146,26 @@ fn tidy_copies() {
     }
 }
 
-/// Reads the stored book; see [`Loaded`].
+/// Reads what is stored; see [`Loaded`]. When the digests allow it, only they are decoded
+/// now ([`Loaded::Glance`]); the rest waits for [`read`].
 pub fn load() -> Loaded {
     if !available() {
         return Loaded::Unavailable;
     }
     tidy_copies();
     let entries = entries();
+    match snapshot::glance(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        Some(glance) => Loaded::Glance {
+            glance: Box::new(glance),
+            entries,
+        },
+        None => read(entries),
+    }
+}
+
+/// Decodes the stored book from `entries` (every key, as [`load`] read them); never
+/// [`Loaded::Glance`].
+pub fn read(entries: Vec<(String, String)>) -> Loaded {
     match snapshot::decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(None) => Loaded::Empty,
         Ok(Some(mut stored)) => {
@@ -202,7 +221,7 @@ fn keep_damaged(unreadable: Vec<Unreadable>) -> Damaged {
 fn raw_map(pairs: &[(&str, &str)]) -> String {
     // A sorted map of strings: no `serde_json::Value` in the first load.
     let map: std::collections::BTreeMap<&str, &str> = pairs.iter().copied().collect();
-    serde_json::to_string_pretty(&map).expect("strings serialise")
+    snapshot::pretty(&serde_json::to_string(&map).expect("strings serialise"))
 }
 
 /// Makes one save's writes, in order; stops at the first refused write. Keys of an older

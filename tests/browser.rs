@@ -45,14 +45,47 @@ fn a_saved_book_loads_back_unchanged() {
     let book = book_with(&["Ana López", "Kwame Mensah", "Zoë 🌱"]);
     let plan = snapshot::plan(&book, &Saved::default(), &Dirty::All, 1);
     storage::write(&plan, &[]).unwrap();
-    match storage::load() {
+    // The digests match: the glance first, the book read from the same keys after.
+    let entries = match storage::load() {
+        Loaded::Glance { glance, entries } => {
+            assert_eq!(glance.count, 3);
+            assert_eq!(glance.meta.settings(), book.settings());
+            entries
+        }
+        other => panic!("expected a glance of the saved book, got {other:?}"),
+    };
+    match storage::read(entries) {
         Loaded::Book { stored, damaged } => {
             assert_eq!(stored.book, book);
             assert_eq!(damaged, None);
+            assert!(stored.rewrite.is_empty(), "{:?}", stored.rewrite);
         }
         other => panic!("expected the saved book, got {other:?}"),
     }
     assert!(storage::bytes_used() > 0);
+}
+
+#[wasm_bindgen_test]
+fn a_shard_without_its_digest_is_read_in_full_and_repaired() {
+    clear();
+    let book = book_with(&["Ana López", "Kwame Mensah", "Zoë 🌱"]);
+    let plan = snapshot::plan(&book, &Saved::default(), &Dirty::All, 1);
+    // A save cut short between a shard and its digest (or an older version's storage).
+    let digest = plan
+        .writes
+        .iter()
+        .find(|(k, _)| k.starts_with(snapshot::DIGEST_PREFIX))
+        .map(|(k, _)| k.clone())
+        .unwrap();
+    storage::write(&plan, &[]).unwrap();
+    storage::remove(&digest);
+    match storage::load() {
+        Loaded::Book { stored, .. } => {
+            assert_eq!(stored.book, book);
+            assert!(!stored.rewrite.is_empty(), "the shard is written again");
+        }
+        other => panic!("expected the full read, got {other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -102,7 +135,11 @@ fn version_two_data_is_migrated_to_shards() {
     for contact in book.contacts() {
         assert_eq!(storage::read_raw(&snapshot::contact_key(&contact.id)), None);
     }
-    let Loaded::Book { stored, .. } = storage::load() else {
+    // Written with its digests: the next start glances first, then reads the book.
+    let Loaded::Glance { entries, .. } = storage::load() else {
+        panic!("expected the migrated book's glance");
+    };
+    let Loaded::Book { stored, .. } = storage::read(entries) else {
         panic!("expected the migrated book");
     };
     assert_eq!(stored.book, book);

@@ -15,9 +15,11 @@ pub fn BackupReminder() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let reminder = Memo::new(move |_| {
         let today = state.today.get();
-        state.book.with(|b| b.backup_reminder(today))
+        let early = state.with_glance(|g| g.backup_reminder(today));
+        early.unwrap_or_else(|| state.book.with(|b| b.backup_reminder(today)))
     });
     let back_up = move |_| {
+        state.finish_loading();
         let today = state.now().today;
         let name = file_name(ExportKind::Backup, today);
         let text = state.book.with_untracked(export_backup);

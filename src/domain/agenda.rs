@@ -17,6 +17,7 @@ use super::book::Book;
 use super::contact::ContactId;
 use super::event::EventId;
 use super::playbook::{self, plus, Hint, StepView};
+use super::snapshot::Glance;
 use super::step::{Status, Step, StepState, Window};
 
 /// How many days ahead the "coming up" section looks.
@@ -119,33 +120,63 @@ impl Agenda {
 /// The agenda of the whole book on `today`.
 pub fn agenda(book: &Book, today: NaiveDate) -> Agenda {
     let cadence = book.settings().default_cadence_days;
+    let mut views = book.contacts().flat_map(|c| {
+        playbook::plan(c, cadence, today)
+            .into_iter()
+            .map(move |v| (&c.id, v))
+    });
+    collect(&mut views, today)
+}
+
+/// The agenda on `today` from the digests read at start, before the book is: the same
+/// agenda as [`agenda`] of the book they were written from (`snapshot::digest`).
+pub fn glance_agenda(glance: &Glance, today: NaiveDate) -> Agenda {
+    let mut views = glance
+        .contacts
+        .iter()
+        .flat_map(|c| c.plan(today).map(move |v| (&c.id, v)));
+    collect(&mut views, today)
+}
+
+/// Groups and sorts the planned steps of each contact, given in `Book::contacts` order.
+fn collect(views: &mut dyn Iterator<Item = (&ContactId, StepView)>, today: NaiveDate) -> Agenda {
     let mut agenda = Agenda::default();
-    for contact in book.contacts() {
-        for view in playbook::plan(contact, cadence, today) {
-            let Some(group) = group_of(&view, today) else {
-                continue;
-            };
-            let entry = AgendaEntry {
-                contact: contact.id.clone(),
-                step: view.step,
-                status: view.status,
-                window: view.window,
-                hint: view.hint,
-                by_message: view.by_message,
-            };
-            match group {
-                Group::Missed => agenda.missed.push(entry),
-                Group::Overdue => agenda.overdue.push(entry),
-                Group::Today => agenda.today.push(entry),
-                Group::Upcoming => agenda.upcoming.push(entry),
-            }
+    for (id, view) in views {
+        let Some(group) = group_of(&view, today) else {
+            continue;
+        };
+        let entry = AgendaEntry {
+            contact: id.clone(),
+            step: view.step,
+            status: view.status,
+            window: view.window,
+            hint: view.hint,
+            by_message: view.by_message,
+        };
+        match group {
+            Group::Missed => agenda.missed.push(entry),
+            Group::Overdue => agenda.overdue.push(entry),
+            Group::Today => agenda.today.push(entry),
+            Group::Upcoming => agenda.upcoming.push(entry),
         }
     }
     // `book.contacts()` is already in a stable order, and these sorts are stable.
-    agenda.missed.sort_by_key(|e| (e.window.closes, e.step));
-    agenda.overdue.sort_by_key(|e| (e.window.closes, e.step));
-    agenda.today.sort_by_key(|e| (e.window.closes, e.step));
-    agenda.upcoming.sort_by_key(|e| (e.window.opens, e.step));
+    // One key function for the four sorts: a closure each would be four copies of the
+    // sort's code in the first load.
+    fn key(upcoming: bool) -> impl Fn(&AgendaEntry) -> (NaiveDate, Step) {
+        move |e| {
+            let day = if upcoming {
+                e.window.opens
+            } else {
+                e.window.closes
+            };
+            (day, e.step)
+        }
+    }
+    agenda.missed.sort_by_key(key(false));
+    agenda.overdue.sort_by_key(key(false));
+    agenda.today.sort_by_key(key(false));
+    agenda.upcoming.sort_by_key(key(true));
     agenda
 }
 

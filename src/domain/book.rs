@@ -117,6 +117,20 @@ impl fmt::Display for BookError {
 
 impl std::error::Error for BookError {}
 
+/// [`Book::backup_reminder`] from the last backup and the earliest meeting.
+pub fn backup_reminder(
+    last_backup: Option<NaiveDate>,
+    first_met: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<BackupReminder> {
+    let since = last_backup.or(first_met)?;
+    let days = (today - since).num_days();
+    (days >= BACKUP_REMINDER_DAYS).then_some(match last_backup {
+        Some(_) => BackupReminder::DaysAgo(days),
+        None => BackupReminder::Never,
+    })
+}
+
 impl Book {
     /// Applies one command. On error nothing changes.
     pub fn apply(&mut self, cmd: Command) -> Result<(), BookError> {
@@ -383,15 +397,8 @@ impl Book {
     /// are contacts, and the last backup — or, when there has never been one, the earliest
     /// meeting — is at least [`BACKUP_REMINDER_DAYS`] ago.
     pub fn backup_reminder(&self, today: NaiveDate) -> Option<BackupReminder> {
-        let since = match self.settings.last_backup {
-            Some(on) => on,
-            None => self.contacts.iter().map(|c| c.met_on).min()?,
-        };
-        let days = (today - since).num_days();
-        (days >= BACKUP_REMINDER_DAYS).then_some(match self.settings.last_backup {
-            Some(_) => BackupReminder::DaysAgo(days),
-            None => BackupReminder::Never,
-        })
+        let first_met = self.contacts.iter().map(|c| c.met_on).min();
+        backup_reminder(self.settings.last_backup, first_met, today)
     }
 
     /// The contact's applicable steps on `today`, with the default cadence from settings.

@@ -210,10 +210,14 @@ pub fn plan(contact: &Contact, default_cadence: u32, today: NaiveDate) -> Vec<St
     steps_for(contact)
         .into_iter()
         .map(|step| view(contact, step, default_cadence, today))
-        .filter(|v| {
-            !(matches!(v.step, Step::Prep | Step::Nudge) && matches!(v.status, Status::Overdue(_)))
-        })
+        .filter(still_shown)
         .collect()
+}
+
+/// Whether `plan` keeps a step on its day: not a prep past its meeting, nor a nudge past
+/// its week.
+pub(crate) fn still_shown(view: &StepView) -> bool {
+    !(matches!(view.step, Step::Prep | Step::Nudge) && matches!(view.status, Status::Overdue(_)))
 }
 
 /// The stored state of a step, with the prep and thank-you of an earlier meeting read as

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::agenda::{agenda, AgendaEntry};
+use crate::domain::agenda::{agenda, glance_agenda, Agenda, AgendaEntry};
 use crate::domain::playbook::{Hint, StepView};
+use crate::domain::snapshot::{Glance, GlanceContact};
 use crate::domain::{dates, Book, Contact, ContactId, Status, Step, StepState};
 
 use super::steps::{buttons, StepButtons};
@@ -52,14 +53,51 @@ impl AgendaScreen {
 
 /// The agenda screen of `book` on `today`.
 pub fn agenda_screen(book: &Book, today: NaiveDate) -> AgendaScreen {
-    let agenda = agenda(book, today);
     // One lookup table instead of a scan of the book per row.
     let by_id: HashMap<&ContactId, &Contact> =
         book.contacts_unordered().map(|c| (&c.id, c)).collect();
+    screen(
+        &agenda(book, today),
+        book.contact_count(),
+        today,
+        &|id, step| {
+            let c = by_id.get(id)?;
+            Some((&c.name, &c.company, &c.hook, c.steps.get(step)))
+        },
+    )
+}
+
+/// The agenda screen on `today` drawn from the digests read at start, before the book is
+/// read: equal to [`agenda_screen`] of the book they describe, so the page does not change
+/// when the book arrives.
+pub fn glance_screen(glance: &Glance, today: NaiveDate) -> AgendaScreen {
+    let by_id: HashMap<&ContactId, &GlanceContact> =
+        glance.contacts.iter().map(|c| (&c.id, c)).collect();
+    screen(
+        &glance_agenda(glance, today),
+        glance.count,
+        today,
+        &|id, step| {
+            let c = by_id.get(id)?;
+            let state = c.steps.iter().find(|s| s.step == step)?.state;
+            Some((&c.name, &c.company, &c.hook, state))
+        },
+    )
+}
+
+/// What a row shows of its contact: name, company, hook and the step's stored state.
+type RowFields<'a> = (&'a String, &'a String, &'a String, StepState);
+
+fn screen<'a>(
+    agenda: &Agenda,
+    contacts: usize,
+    today: NaiveDate,
+    fields: &dyn Fn(&ContactId, Step) -> Option<RowFields<'a>>,
+) -> AgendaScreen {
     let rows = |entries: &[AgendaEntry], missed: bool| -> Vec<AgendaRow> {
         entries
             .iter()
-            .filter_map(|e| Some(row(by_id.get(&e.contact)?, e, today, missed)))
+            .filter_map(|e| Some(row(fields(&e.contact, e.step)?, e, today, missed)))
             .collect()
     };
     AgendaScreen {
@@ -67,23 +105,27 @@ pub fn agenda_screen(book: &Book, today: NaiveDate) -> AgendaScreen {
         overdue: rows(&agenda.overdue, false),
         today: rows(&agenda.today, false),
         upcoming: rows(&agenda.upcoming, false),
-        contacts: book.contact_count(),
+        contacts,
     }
 }
 
-fn row(contact: &Contact, entry: &AgendaEntry, today: NaiveDate, missed: bool) -> AgendaRow {
-    let state = contact.steps.get(entry.step);
+fn row(
+    (name, company, hook, state): RowFields<'_>,
+    entry: &AgendaEntry,
+    today: NaiveDate,
+    missed: bool,
+) -> AgendaRow {
     AgendaRow {
         contact: entry.contact.clone(),
-        name: contact.name.clone(),
-        company: contact.company.clone(),
+        name: name.clone(),
+        company: company.clone(),
         step: entry.step,
         status: entry.status,
         state,
         label: entry.label(),
         when: dates::status_text(entry.status, today),
         hint: agenda_hint(entry.hint),
-        hook: contact.hook.clone(),
+        hook: hook.clone(),
         by_message: entry.by_message,
         buttons: buttons(entry.status, state, entry.hint, missed),
     }

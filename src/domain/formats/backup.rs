@@ -52,9 +52,9 @@ pub fn export_backup_with_resume(book: &Book, resume: Option<&Resume>) -> String
         saved_on: resume.file.saved_on,
         base64: super::base64::encode(&resume.bytes),
     };
-    let block = serde_json::to_string_pretty(&block)
-        .expect("a resume always serialises")
-        .replace('\n', "\n  ");
+    let block =
+        snapshot::pretty(&serde_json::to_string(&block).expect("a resume always serialises"))
+            .replace('\n', "\n  ");
     // The document is a pretty-printed object: its last line is its closing brace.
     let body = text
         .trim_end()

@@ -15,7 +15,7 @@ use crate::domain::templates::Templates;
 // flatten makes serde buffer every value through a generic map, which cost ~30 KB of wasm
 // and a slower load.
 #[derive(Serialize)]
-struct DocumentOut<'a> {
+pub(super) struct DocumentOut<'a> {
     version: u32,
     contacts: &'a [Contact],
     events: &'a [Event],
@@ -34,7 +34,7 @@ struct DocumentIn {
     settings: Settings,
 }
 
-fn document(book: &Book) -> DocumentOut<'_> {
+pub(super) fn document(book: &Book) -> DocumentOut<'_> {
     DocumentOut {
         version: DOCUMENT_VERSION,
         contacts: &book.contacts,
@@ -52,7 +52,59 @@ pub fn encode(book: &Book) -> String {
 
 /// The whole book as one pretty-printed JSON document (the backup file).
 pub fn encode_pretty(book: &Book) -> String {
-    serde_json::to_string_pretty(&document(book)).expect("a book always serialises to JSON")
+    pretty(&encode(book))
+}
+
+/// Compact JSON (as `serde_json::to_string` writes it) laid out exactly as
+/// `serde_json::to_string_pretty` would: two-space indents, `": "`, and `[]`/`{}` when
+/// empty. Re-laying out the compact text, rather than serialising a second time with the
+/// pretty formatter, keeps a second copy of every type's serialiser out of the wasm.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads a whole-book document (a backup, or storage version 1).

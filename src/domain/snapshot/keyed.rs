@@ -38,6 +38,19 @@ pub(super) struct MetaIn {
     pub(super) settings: Settings,
 }
 
+impl MetaIn {
+    /// The book with this meta key and `contacts`.
+    pub(super) fn into_book(self, contacts: Vec<Contact>) -> Book {
+        Book {
+            contacts,
+            events: self.events,
+            profile: self.profile,
+            templates: self.templates,
+            settings: self.settings,
+        }
+    }
+}
+
 /// What a contact's key holds.
 pub(super) enum Record {
     Deleted(Tombstone),
@@ -64,6 +77,7 @@ pub fn is_data_key(key: &str) -> bool {
         || key == LEGACY_KEY
         || key.starts_with(CONTACT_PREFIX)
         || key.starts_with(SHARD_PREFIX)
+        || key.starts_with(super::DIGEST_PREFIX)
 }
 
 /// The shard a contact is stored in: FNV-1a of its id, modulo [`SHARDS`]. Every tab and

@@ -9,9 +9,10 @@
 
 use std::collections::HashMap;
 
-use super::keyed::{decode_meta, decode_record, decode_shard, shard_number, MetaIn, Record};
+use super::digest::{digest_matches, digest_number};
+use super::keyed::{decode_meta, decode_record, decode_shard, shard_number, Record};
 use super::save::{Saved, Stamp};
-use super::{decode, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, VERSION};
+use super::{decode, SnapshotError, CONTACT_PREFIX, LEGACY_KEY, META_KEY, SHARDS, VERSION};
 use crate::domain::book::Book;
 use crate::domain::contact::{Contact, ContactId};
 
@@ -41,7 +42,8 @@ pub struct Stored {
     /// Keys of an older layout that a finished migration leaves behind; safe to remove
     /// once their contacts are written in the current layout.
     pub obsolete: Vec<String>,
-    /// Contacts whose shard must be written again (it held a line that could not be read).
+    /// Contacts whose shard must be written again: it held a line that could not be read,
+    /// or its digest is missing or does not match it.
     pub rewrite: Vec<ContactId>,
 }
 
@@ -58,6 +60,7 @@ where
     let mut legacy = None;
     let mut records = Vec::new();
     let mut shards = Vec::new();
+    let mut digests: Vec<Option<String>> = vec![None; SHARDS as usize];
     for (key, value) in entries {
         let (key, value) = (key.as_ref(), value.as_ref());
         if key == META_KEY {
@@ -68,13 +71,15 @@ where
             records.push((id.to_string(), key.to_string(), value.to_string()));
         } else if shard_number(key).is_some() {
             shards.push((key.to_string(), value.to_string()));
+        } else if let Some(n) = digest_number(key) {
+            digests[n as usize] = Some(value.to_string());
         }
     }
     match (meta, legacy) {
         (Some(meta), legacy) => {
             // A version-1 document next to a meta key is what a migration leaves when the
             // page closed before the old key was removed: the keyed data is complete.
-            let mut stored = read_keyed(&meta, records, shards)?;
+            let mut stored = read_keyed(&meta, records, shards, &digests)?;
             stored
                 .obsolete
                 .extend(legacy.map(|_| LEGACY_KEY.to_string()));
@@ -123,16 +128,10 @@ fn read_keyed(
     meta: &str,
     records: Vec<(String, String, String)>,
     shards: Vec<(String, String)>,
+    digests: &[Option<String>],
 ) -> Result<Stored, SnapshotError> {
-    let (
-        MetaIn {
-            events,
-            profile,
-            templates,
-            settings,
-        },
-        version,
-    ) = decode_meta(meta)?;
+    let (meta_in, version) = decode_meta(meta)?;
+    let cadence = meta_in.settings.default_cadence_days;
     let mut stored = Stored::default();
     let mut newest = Newest::default();
     for (key, text) in shards {
@@ -150,10 +149,14 @@ fn read_keyed(
         };
         let bad = lines.iter().filter(|l| l.is_err()).count();
         let whole_key = bad == lines.len();
+        // A shard without a digest that matches it (written by an older version, or a
+        // save cut short) is written again, digest included.
+        let stale = shard_number(&key)
+            .is_some_and(|n| !digest_matches(&text, digests[n as usize].as_deref(), cadence));
         for line in lines {
             match line {
                 Ok((id, record)) => {
-                    if bad > 0 {
+                    if bad > 0 || stale {
                         stored.rewrite.push(id.clone());
                     }
                     newest.offer(id, record);
@@ -220,12 +223,6 @@ fn read_keyed(
     contacts.sort_by(|a, b| a.id.cmp(&b.id));
     stored.rewrite.sort();
     stored.rewrite.dedup();
-    stored.book = Book {
-        contacts,
-        events,
-        profile,
-        templates,
-        settings,
-    };
+    stored.book = meta_in.into_book(contacts);
     Ok(stored)
 }

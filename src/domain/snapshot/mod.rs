@@ -13,7 +13,8 @@
 //!   bits per UTF-16 unit (`pack`): about a sixth of version 2's room. A save writes only
 //!   the shards of the contacts that changed, and another tab's shard is merged by
 //!   [`merge_remote`] contact by contact: the later `updated_at` wins; a delete wins over
-//!   edits older than it.
+//!   edits older than it. Each shard written is followed by its digest (`followup.d.NN`,
+//!   derived data: the agenda's part of its contacts, tied to the shard's text by a hash).
 //!
 //! [`decode_keys`] reads every key of any version (migrating versions 1 and 2 forward) and
 //! tells apart data it cannot read — broken JSON, a wrong shape, or a newer version, which
@@ -25,6 +26,8 @@
 //! - `keyed`: the meta key, shards and version 2's contact keys: how each is written and
 //!   read.
 //! - `pack`: LZW compression packed into UTF-16 characters.
+//! - `digest`: each shard's digest key (`followup.d.NN`): what the agenda needs from its
+//!   contacts, so the first screen is drawn from a [`Glance`] before the book is read.
 //! - `save`: `Saved`, `Dirty`, `touched_contacts` and `plan`, the writes one save makes.
 //! - `load`: `decode_keys`, reading every key back into a book.
 //! - `merge`: `merge_remote`, another tab's change to one key.
@@ -33,6 +36,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+mod digest;
 mod document;
 mod keyed;
 mod load;
@@ -40,7 +44,8 @@ mod merge;
 mod pack;
 mod save;
 
-pub use document::{decode, encode, encode_pretty};
+pub use digest::{digest_key, glance, Glance, GlanceContact, GlanceStep, DIGEST_PREFIX};
+pub use document::{decode, encode, encode_pretty, pretty};
 pub use keyed::{contact_key, is_data_key, obsolete_in, shard_key, shard_of};
 pub use load::{decode_keys, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};

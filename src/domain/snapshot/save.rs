@@ -3,11 +3,12 @@
 //! which contacts a command touches lives here, with persistence, so that the reducer
 //! (`book`) and the commands (`command`) know nothing about storage.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::digest::{digest_key, encode_digest};
 use super::keyed::{contact_line, encode_meta, encode_shard, shard_key, shard_of, tombstone_line};
 use super::pack::pack;
-use super::META_KEY;
+use super::{META_KEY, SHARDS};
 use crate::domain::book::Book;
 use crate::domain::command::Command;
 use crate::domain::contact::{Contact, ContactId};
@@ -88,6 +89,8 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         Command::UndoOutcome { contact, entry, .. } => std::iter::once(contact.clone())
             .chain(entry.outcome.as_ref().and_then(|o| o.linked()).cloned())
             .collect(),
+        // Every keep-in-touch window moves, and with them every shard's digest.
+        Command::SetDefaultCadence(_) => book.contacts.iter().map(|c| c.id.clone()).collect(),
         Command::DeleteEvent { id, .. } => book
             .contacts
             .iter()
@@ -102,7 +105,6 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         | Command::SetTheme(_)
         | Command::SetupSeen
         | Command::SetPremium(_)
-        | Command::SetDefaultCadence(_)
         | Command::SetCurrentEvent(_)
         | Command::RecordBackup(_)
         | Command::SetCard(_)
@@ -172,29 +174,33 @@ impl Saved {
 
 /// The writes that bring storage from `saved` to `book`, given which contacts changed:
 /// every shard holding a changed contact is written whole, from the book (live contacts)
-/// and `saved` (tombstones). A contact that is gone from the book but stored becomes a
+/// and `saved` (tombstones), followed by its digest. A contact that is gone from the book but stored becomes a
 /// tombstone dated `now`; tombstones older than [`TOMBSTONE_DAYS`] are left out.
 pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
     let mut plan = Plan::default();
-    let shards: BTreeSet<u32> = match dirty {
+    // By shard number, the shards to write (a vector, not a map: no sort or tree code in
+    // the first load for 64 slots).
+    let mut shards: Vec<Option<ShardOut>> = (0..SHARDS).map(|_| None).collect();
+    let mut mark = |id: &ContactId| {
+        shards[shard_of(id) as usize].get_or_insert_with(ShardOut::default);
+    };
+    match dirty {
         Dirty::All => book
             .contacts
             .iter()
             .map(|c| &c.id)
             .chain(saved.contacts.keys())
-            .map(shard_of)
-            .collect(),
-        Dirty::Contacts(ids) => ids.iter().map(shard_of).collect(),
-    };
-    if !shards.is_empty() {
+            .for_each(&mut mark),
+        Dirty::Contacts(ids) => ids.iter().for_each(&mut mark),
+    }
+    if shards.iter().any(Option::is_some) {
         let cutoff = now - TOMBSTONE_DAYS * DAY_MS;
-        let mut lines: BTreeMap<u32, Vec<(&ContactId, String)>> =
-            shards.iter().map(|s| (*s, Vec::new())).collect();
         let mut live: HashSet<&ContactId> = HashSet::with_capacity(book.contacts.len());
         for contact in &book.contacts {
             live.insert(&contact.id);
-            if let Some(shard) = lines.get_mut(&shard_of(&contact.id)) {
-                shard.push((&contact.id, contact_line(contact)));
+            if let Some(shard) = shards[shard_of(&contact.id) as usize].as_mut() {
+                shard.live.push(contact);
+                shard.records.push((&contact.id, contact_line(contact)));
                 plan.stamps
                     .push((contact.id.clone(), Stamp::Live(contact.updated_at)));
             }
@@ -203,7 +209,7 @@ pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
             if live.contains(id) {
                 continue;
             }
-            let Some(shard) = lines.get_mut(&shard_of(id)) else {
+            let Some(shard) = shards[shard_of(id) as usize].as_mut() else {
                 continue;
             };
             let deleted_at = match stamp {
@@ -214,13 +220,22 @@ pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
                 }
                 Stamp::Deleted(at) => *at,
             };
-            shard.push((id, tombstone_line(id, deleted_at)));
+            shard.records.push((id, tombstone_line(id, deleted_at)));
             plan.stamps.push((id.clone(), Stamp::Deleted(deleted_at)));
         }
-        for (shard, mut records) in lines {
+        for (n, shard) in shards.into_iter().enumerate() {
+            let Some(ShardOut { mut records, live }) = shard else {
+                continue;
+            };
             records.sort_by(|a, b| a.0.cmp(b.0));
             let records: Vec<String> = records.into_iter().map(|(_, line)| line).collect();
-            plan.writes.push((shard_key(shard), encode_shard(&records)));
+            let text = encode_shard(&records);
+            let digest = encode_digest(&text, live, book.settings.default_cadence_days);
+            let n = n as u32;
+            plan.writes.push((shard_key(n), text));
+            // After its shard: a save cut short between the two leaves a digest that no
+            // longer matches, which the next start notices (see `digest`).
+            plan.writes.push((digest_key(n), digest));
         }
     }
     let meta = encode_meta(book);
@@ -229,6 +244,14 @@ pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
         plan.meta = Some(meta);
     }
     plan
+}
+
+/// One shard a save writes: its lines (contacts and tombstones, by id) and its live
+/// contacts (for its digest).
+#[derive(Default)]
+struct ShardOut<'a> {
+    records: Vec<(&'a ContactId, String)>,
+    live: Vec<&'a Contact>,
 }
 
 /// What a key and its text take in localStorage: browsers count UTF-16 code units, two
@@ -251,13 +274,20 @@ pub fn import_growth(book: &Book, import: &Import) -> usize {
             3 * stored_bytes("", &pack(&lines.join("\n"))) / 2
         }
     };
-    let after = packed(&mut import.new.iter().chain(import.updated.iter()));
-    let before = packed(
-        &mut import
+    // Their digests likewise (see `digest`).
+    let cadence = book.settings.default_cadence_days;
+    let digest = |contacts: &mut dyn Iterator<Item = &Contact>| -> usize {
+        3 * stored_bytes("", &encode_digest("", contacts, cadence)) / 2
+    };
+    let replaced = || {
+        import
             .updated
             .iter()
-            .filter_map(|c| current.get(&c.id).copied()),
-    );
+            .filter_map(|c| current.get(&c.id).copied())
+    };
+    let after = packed(&mut import.new.iter().chain(import.updated.iter()))
+        + digest(&mut import.new.iter().chain(import.updated.iter()));
+    let before = packed(&mut replaced()) + digest(&mut replaced());
     let contacts = after.saturating_sub(before);
     let meta = if import.events.is_empty() && import.setup.is_none() {
         0

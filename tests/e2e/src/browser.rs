@@ -23,7 +23,8 @@ pub const VIEWPORT: (u32, u32) = (390, 844);
 pub const UI: Duration = Duration::from_secs(5);
 
 /// The localStorage key of the book's events, profile, templates and settings
-/// (`domain::snapshot::META_KEY`); contacts are in 64 packed shards, `followup.s.NN`.
+/// (`domain::snapshot::META_KEY`); contacts are in 64 packed shards, `followup.s.NN`,
+/// each with its digest for the agenda, `followup.d.NN`.
 pub const META_KEY: &str = "followup.meta";
 
 /// `followupUnpack(text)`: a shard's packed text back to its lines, as
@@ -52,13 +53,14 @@ macro_rules! unpack_js {
 }
 
 /// A JS expression: every key holding the book (`domain::snapshot::is_data_key`) and its
-/// text (a shard's unpacked), as one JSON object text with sorted keys ("" when nothing
+/// text (a shard's unpacked; a digest as stored), as one JSON object text with sorted keys ("" when nothing
 /// is stored).
 pub const STORED_JS: &str = concat!(
     "(() => { ",
     unpack_js!(),
     "const keys = Object.keys(localStorage).filter(k => k === 'followup.meta' || \
-     k === 'followup.v1' || k.startsWith('followup.c.') || k.startsWith('followup.s.')).sort(); \
+     k === 'followup.v1' || k.startsWith('followup.c.') || k.startsWith('followup.s.') || \
+     k.startsWith('followup.d.')).sort(); \
      if (!keys.length) return ''; const o = {}; for (const k of keys) { \
      const v = localStorage.getItem(k); o[k] = k.startsWith('followup.s.') ? followupUnpack(v) : v; } \
      return JSON.stringify(o); })()"

@@ -561,3 +561,109 @@ async fn two_windows_editing_one_contact_merge_field_by_field() {
     assert_eq!(stored["notes"], "Notes from window one", "{stored}");
     f.finish("field merge").await;
 }
+
+/// Counts agenda rows removed from the page, from the first script on (installed before
+/// the app's, so the takeover and the book's arrival are both watched).
+const ROW_WATCH: &str = "window.__rowsRemoved = 0; \
+     new MutationObserver(ms => { for (const m of ms) for (const n of m.removedNodes) \
+       if (n.nodeType === 1 && (n.matches('.agenda-item') || n.querySelector('.agenda-item'))) \
+         window.__rowsRemoved++; }).observe(document, { childList: true, subtree: true });";
+
+/// The agenda's rows as "name: step", in page order.
+const ROWS: &str = "return Array.from(document.querySelectorAll('li.agenda-item')).map(li => \
+     li.querySelector('.agenda-name').textContent.trim() + ': ' + \
+     li.querySelector('.agenda-step').textContent.trim());";
+
+/// A script returning when the mark `name` was set in this page load (ms), or null.
+fn mark(name: &str) -> String {
+    format!("return {};", mark_at(name))
+}
+
+/// The expression of [`mark`].
+fn mark_at(name: &str) -> String {
+    format!(
+        "(performance.getEntriesByName({}, 'mark')[0] || {{}}).startTime ?? null",
+        js_str(name)
+    )
+}
+
+/// A book whose shard digests match draws its agenda from them, before the book is read
+/// (`followup:agenda` before `followup:book`), and not one row is redrawn when the book
+/// arrives. A digest that is missing (a save cut short, another tab's shard) means the
+/// whole book is read first, and the next start has the digest back.
+#[tokio::test]
+async fn the_agenda_is_drawn_from_the_digests_and_stays_when_the_book_arrives() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    open_home(&f).await;
+    for (name, days) in [("Dana Digest", 5), ("Eli Early", 2), ("Fay First", 0)] {
+        capture_met_days_ago(b, name, days).await;
+    }
+    tab(b, "agenda", "agenda").await;
+    b.wait_text("main", "Dana Digest").await;
+    let before = b.js(ROWS).await;
+    assert!(
+        before.as_array().is_some_and(|rows| rows.len() >= 3),
+        "{before}"
+    );
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": ROW_WATCH }),
+    )
+    .await;
+
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    let book = b
+        .wait_js(
+            "the book to be read after the agenda",
+            UI,
+            &mark("followup:book"),
+        )
+        .await;
+    let agenda = b.js(&mark("followup:agenda")).await;
+    assert!(
+        agenda.as_f64().unwrap() <= book.as_f64().unwrap(),
+        "the agenda ({agenda}) is drawn before the book is read ({book})"
+    );
+    assert_eq!(b.js(ROWS).await, before, "the same rows, in the same order");
+    assert_eq!(
+        b.js("return window.__rowsRemoved;").await,
+        Value::from(0),
+        "no row was redrawn when the book arrived"
+    );
+
+    // A digest goes missing: the book is read in full before the agenda, and the digest
+    // is written again.
+    let digest = b
+        .js("return Object.keys(localStorage).filter(k => k.startsWith('followup.d.')).sort()[0];")
+        .await;
+    let digest = digest.as_str().expect("a digest key").to_string();
+    b.js(&format!(
+        "localStorage.removeItem({}); return true;",
+        js_str(&digest)
+    ))
+    .await;
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    let drawn = format!("return {} !== null;", mark_at("followup:agenda"));
+    b.wait_js("the agenda", UI, &drawn).await;
+    assert_eq!(
+        b.js(&mark("followup:book")).await,
+        Value::Null,
+        "read in full"
+    );
+    assert_eq!(b.js(ROWS).await, before);
+    b.wait_js(
+        "the missing digest to be written again",
+        UI,
+        &format!("return localStorage.getItem({}) !== null;", js_str(&digest)),
+    )
+    .await;
+    b.refresh().await;
+    b.wait_page("agenda").await;
+    b.wait_js("the glance again", UI, &mark("followup:book"))
+        .await;
+    assert_eq!(b.js(ROWS).await, before);
+    f.finish("digests").await;
+}

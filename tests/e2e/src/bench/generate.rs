@@ -799,9 +799,34 @@ mod tests {
     fn the_stored_pairs_decode_to_the_same_book() {
         let b = book(200, today());
         let pairs = storage_pairs(&b);
-        assert_eq!(pairs.len(), 65, "64 shards and the meta key");
+        assert_eq!(
+            pairs.len(),
+            129,
+            "64 shards, their digests and the meta key"
+        );
         let stored = decode_keys(pairs).unwrap().expect("something stored");
         assert_eq!(stored.book, b);
+    }
+
+    /// The agenda drawn from the digests at start is the book's, on every day of a
+    /// realistic book's life (every step state, meetings, outcomes, snoozes, years of
+    /// contacts): what the app draws before the book is read never differs from after.
+    #[test]
+    fn the_digests_draw_the_books_agenda() {
+        use followup::domain::snapshot::glance;
+        use followup::view::agenda::{agenda_screen, glance_screen};
+        let b = book(1500, today());
+        let g = glance(storage_pairs(&b)).expect("a fresh save has matching digests");
+        assert_eq!(g.count, 1500);
+        let mut rows = 0;
+        for offset in (-400..120).step_by(3) {
+            let day = today() + chrono::Duration::days(offset);
+            let expected = agenda_screen(&b, day);
+            rows += expected.overdue.len() + expected.today.len() + expected.upcoming.len();
+            assert_eq!(glance_screen(&g, day), expected, "on {day}");
+            assert_eq!(g.backup_reminder(day), b.backup_reminder(day), "on {day}");
+        }
+        assert!(rows > 1000, "{rows} rows compared");
     }
 
     #[test]
