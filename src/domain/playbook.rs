@@ -42,6 +42,12 @@
 
 use std::fmt;
 
+/// The version of these rules, written into every shard's digest (`snapshot::digest`),
+/// which stores what the rules computed for each contact: a digest of other rules is not
+/// trusted. Bump it with any change to what [`plan`] returns for a contact; the test
+/// `the_rules_version_is_bumped_when_the_rules_change` fails until it is.
+pub const RULES: u32 = 1;
+
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 

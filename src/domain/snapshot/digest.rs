@@ -7,7 +7,7 @@
 //! shard it writes, as the digest key `followup.d.NN`, packed like the shard:
 //!
 //! ```text
-//! 1 <hash of the shard's stored text, hex> <default cadence> <live contacts> <earliest met_on>
+//! 1.<rules> <hash of the shard's stored text, hex> <default cadence> <live contacts> <earliest met_on>
 //! <id> <met_on> <name> <company> <hook> <step>,<opens>,<closes>,<state>,<hint>,<by message>;…
 //! ```
 //!
@@ -18,8 +18,8 @@
 //! for every `today`. Done, skipped and waiting steps change only with the contact, and a
 //! changed contact is a changed shard, written with its digest.
 //!
-//! [`glance`] trusts a digest only when its hash matches the shard's stored text and its
-//! cadence the meta key's: a shard written by another tab, a save cut short between the
+//! [`glance`] trusts a digest only when its hash matches the shard's stored text, its
+//! cadence the meta key's, and its rules version (`playbook::RULES`) this build's: a shard written by another tab, a save cut short between the
 //! shard and its digest, an older version's storage or anything unexpected sends the app
 //! down the full read instead. So the digest can make the first screen early, never wrong.
 
@@ -36,8 +36,11 @@ use crate::domain::step::{Status, Step, StepState, Window};
 /// The keys of the shards' digests: this prefix and the shard's two digits.
 pub const DIGEST_PREFIX: &str = "followup.d.";
 
-/// The digest format written in the first field.
-const FORMAT: &str = "1";
+/// The digest format written in the first field, with the playbook's rules version
+/// (`playbook::RULES`): a digest written by other rules is not trusted.
+fn format() -> String {
+    format!("1.{}", playbook::RULES)
+}
 
 /// The key of shard `n`'s digest.
 pub fn digest_key(n: u32) -> String {
@@ -195,7 +198,8 @@ pub(super) fn encode_digest<'a>(
         }
     }
     let head = format!(
-        "{FORMAT}\t{:016x}\t{cadence}\t{live}\t{}",
+        "{}\t{:016x}\t{cadence}\t{live}\t{}",
+        format(),
         fnv(shard_text),
         first_met.map(day).unwrap_or_default()
     );
@@ -250,7 +254,7 @@ fn decode_digest(text: &str) -> Option<Digest> {
     let text = unpack(text).ok()?;
     let mut lines = text.split('\n');
     let mut head = lines.next()?.split('\t');
-    if head.next()? != FORMAT {
+    if head.next()? != format() {
         return None;
     }
     let hash = u64::from_str_radix(head.next()?, 16).ok()?;

@@ -250,6 +250,15 @@ fn changed(change: impl FnOnce(&mut Vec<(String, String)>)) -> Vec<(String, Stri
     entries
 }
 
+/// Rewrites the digest under `key` with `edit` of its unpacked text (which must change).
+fn edit_digest(entries: &mut [(String, String)], key: &str, edit: impl Fn(&str) -> String) {
+    let text = unpack(&entries.iter().find(|(k, _)| k == key).unwrap().1).unwrap();
+    let edited = edit(&text);
+    assert_ne!(edited, text);
+    // Still a well-formed digest for the same shard, but for what was edited.
+    set(entries, key, pack(&edited));
+}
+
 fn set(entries: &mut [(String, String)], key: &str, value: String) {
     entries.iter_mut().find(|(k, _)| k == key).expect(key).1 = value;
 }
@@ -295,11 +304,20 @@ fn anything_a_digest_cannot_vouch_for_means_the_full_read() {
         (
             "a digest line lost a field",
             changed(|e| {
-                set(
-                    e,
-                    &digest,
-                    pack("1\t0\t45\t1\t738000\nx\t738000\tX\t\t\t0,1,1,P,-"),
-                )
+                edit_digest(e, &digest, |text| {
+                    let (head, body) = text.split_once('\n').unwrap();
+                    let line = body.lines().next().unwrap();
+                    let short = line.rsplit_once('\t').unwrap().0;
+                    format!("{head}\n{short}")
+                })
+            }),
+        ),
+        (
+            "a digest written by other playbook rules",
+            changed(|e| {
+                edit_digest(e, &digest, |text| {
+                    text.replacen(&format!("{}\t", format()), "1.0\t", 1)
+                })
             }),
         ),
         (
@@ -430,4 +448,29 @@ fn the_hash_tells_apart_texts_that_differ_anywhere() {
     }
     // Trailing zero bytes are not padding.
     assert_ne!(fnv("ab"), fnv("ab\0"));
+}
+
+/// What the playbook plans for the contacts of `book()` on 400 days, as one hash. The
+/// digests store what the rules computed, so a change to the rules must come with a new
+/// `playbook::RULES` (or digests written by the old rules would be trusted).
+#[test]
+fn the_rules_version_is_bumped_when_the_rules_change() {
+    let book = book();
+    let cadence = book.settings().default_cadence_days;
+    let mut planned = String::new();
+    for n in 0..400 {
+        let day = d("2025-11-01") + Days::new(n);
+        for contact in book.contacts() {
+            let plan = crate::domain::playbook::plan(contact, cadence, day);
+            planned.push_str(&format!("{plan:?}\n"));
+        }
+    }
+    assert_eq!(
+        (
+            crate::domain::playbook::RULES,
+            format!("{:016x}", fnv(&planned))
+        ),
+        (1, "fdcec37467ae5aec".to_string()),
+        "the playbook's rules changed: bump playbook::RULES, then set this test's hash"
+    );
 }
