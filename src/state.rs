@@ -176,7 +176,12 @@ impl AppState {
         state.follow_theme();
         state.ask_for_persistence_once();
         if settled.migrate {
-            state.save_now();
+            // A migration, a repair or old tombstones to drop: written after the first
+            // frame, so a start that rewrites the whole book (the first after an upgrade)
+            // still draws at once. The stored data stays as it was until then.
+            request_animation_frame(move || {
+                set_timeout(move || state.save_now(), std::time::Duration::ZERO)
+            });
         }
         if later {
             // The agenda finishes the read after its first frame; this covers a page that
