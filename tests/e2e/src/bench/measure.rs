@@ -33,7 +33,8 @@ pub struct SizeResult {
     pub agenda: Vec<f64>,
     /// Navigation start to `followup:start` (wasm `main` runs).
     pub mark_start: Vec<f64>,
-    /// Navigation start to `followup:loaded` (book read and decoded).
+    /// Navigation start to `followup:loaded` (what the agenda needs read: the shards' digests,
+    /// or the whole book when they do not match).
     pub mark_loaded: Vec<f64>,
     pub agenda_rows: usize,
     /// Navigation start to `floor:paint` on the static page.
