@@ -88,6 +88,13 @@ pub fn split(raw_wasm: &[u8], out: &Path, id: &str) -> Result<Split, String> {
 /// `html` with the preload hints and the module script that starts the app inserted
 /// before `</head>`. Paths are absolute under `public_url` (as Trunk writes them), so deep
 /// links load the same files. `None` if there is no `</head>`.
+///
+/// The main wasm is not preloaded. On a first visit (no service worker in control) it is
+/// requested once the static shell's largest paint is reported (`followupShellPainted`,
+/// or after a second at the latest): on a slow connection the html and css then have the
+/// bandwidth to themselves and the shell paints sooner, instead of sharing it with a
+/// download a hundred times their size. On a repeat visit the service worker answers at
+/// once, and the app starts without waiting.
 pub fn with_loader(html: &str, public_url: &str, id: &str) -> Option<String> {
     let at = html.find("</head>")?;
     let stem = main_stem(id);
@@ -97,8 +104,12 @@ pub fn with_loader(html: &str, public_url: &str, id: &str) -> Option<String> {
     let tags = format!(
         "  <link rel=\"modulepreload\" href=\"{js}\" />\n    \
          <link rel=\"modulepreload\" href=\"{link}\" />\n    \
-         <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\" />\n    \
-         <script type=\"module\">import init from '{js}';init({{ module_or_path: '{wasm}' }});</script>\n  "
+         <script type=\"module\">import init from '{js}';\
+         const go = () => init({{ module_or_path: '{wasm}' }});\
+         const sw = navigator.serviceWorker;\
+         if (sw && sw.controller) go();\
+         else Promise.race([window.followupShellPainted, new Promise(r => setTimeout(r, 1000))]).then(go);\
+         </script>\n  "
     );
     let mut out = String::with_capacity(html.len() + tags.len());
     out.push_str(html[..at].trim_end_matches([' ', '\t']));
@@ -138,8 +149,11 @@ mod tests {
         let html = "<html><head>\n    <title>x</title>\n  </head><body></body></html>";
         let out = with_loader(html, "/followup/", "ab").unwrap();
         let script = "<script type=\"module\">import init from '/followup/followup-ab.js';\
-                      init({ module_or_path: '/followup/followup-ab_bg.wasm' });</script>";
+                      const go = () => init({ module_or_path: '/followup/followup-ab_bg.wasm' });";
         assert!(out.contains(script), "{out}");
+        // Not preloaded: on a first visit it waits for the shell's paint.
+        assert!(!out.contains("rel=\"preload\""), "{out}");
+        assert!(out.contains("window.followupShellPainted"), "{out}");
         assert!(
             out.contains("<link rel=\"modulepreload\" href=\"/followup/__wasm_split.ab.js\" />")
         );
