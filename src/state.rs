@@ -202,7 +202,7 @@ impl AppState {
         let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
-        let settled = Settled::from(storage::read(pending.entries));
+        let settled = Settled::from(storage::read_glanced(pending.entries));
         self.sync.set_value(settled.sync);
         if settled.held {
             self.saves_held.set(true);

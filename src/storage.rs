@@ -166,7 +166,26 @@ pub fn load() -> Loaded {
 /// Decodes the stored book from `entries` (every key, as [`load`] read them); never
 /// [`Loaded::Glance`].
 pub fn read(entries: Vec<(String, String)>) -> Loaded {
-    match snapshot::decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+    decoded(
+        snapshot::decode_keys(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        &entries,
+    )
+}
+
+/// [`read`] of the keys of a [`Loaded::Glance`]: their digests were checked when the
+/// glance was read, and are not decoded again.
+pub fn read_glanced(entries: Vec<(String, String)>) -> Loaded {
+    decoded(
+        snapshot::decode_glanced(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        &entries,
+    )
+}
+
+fn decoded(
+    result: Result<Option<Stored>, snapshot::SnapshotError>,
+    entries: &[(String, String)],
+) -> Loaded {
+    match result {
         Ok(None) => Loaded::Empty,
         Ok(Some(mut stored)) => {
             let damaged = (!stored.unreadable.is_empty())

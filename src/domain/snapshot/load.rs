@@ -56,6 +56,28 @@ where
     K: AsRef<str>,
     V: AsRef<str>,
 {
+    decode_all(entries, true)
+}
+
+/// [`decode_keys`] of keys whose digests [`super::glance`] has just accepted: every one
+/// matches its shard, so they are not decoded and checked a second time.
+pub fn decode_glanced<I, K, V>(entries: I) -> Result<Option<Stored>, SnapshotError>
+where
+    I: IntoIterator<Item = (K, V)>,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    decode_all(entries, false)
+}
+
+/// Both of the above: `check_digests` says whether a shard's digest is checked against it
+/// (and the shard marked for rewriting when it does not match).
+fn decode_all<I, K, V>(entries: I, check_digests: bool) -> Result<Option<Stored>, SnapshotError>
+where
+    I: IntoIterator<Item = (K, V)>,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
     let mut meta = None;
     let mut legacy = None;
     let mut records = Vec::new();
@@ -79,7 +101,8 @@ where
         (Some(meta), legacy) => {
             // A version-1 document next to a meta key is what a migration leaves when the
             // page closed before the old key was removed: the keyed data is complete.
-            let mut stored = read_keyed(&meta, records, shards, &digests)?;
+            let digests = check_digests.then_some(digests.as_slice());
+            let mut stored = read_keyed(&meta, records, shards, digests)?;
             stored
                 .obsolete
                 .extend(legacy.map(|_| LEGACY_KEY.to_string()));
@@ -128,7 +151,7 @@ fn read_keyed(
     meta: &str,
     records: Vec<(String, String, String)>,
     shards: Vec<(String, String)>,
-    digests: &[Option<String>],
+    digests: Option<&[Option<String>]>,
 ) -> Result<Stored, SnapshotError> {
     let (meta_in, version) = decode_meta(meta)?;
     let cadence = meta_in.settings.default_cadence_days;
@@ -151,8 +174,12 @@ fn read_keyed(
         let whole_key = bad == lines.len();
         // A shard without a digest that matches it (written by an older version, or a
         // save cut short) is written again, digest included.
-        let stale = shard_number(&key)
-            .is_some_and(|n| !digest_matches(&text, digests[n as usize].as_deref(), cadence));
+        let stale = match (digests, shard_number(&key)) {
+            (Some(digests), Some(n)) => {
+                !digest_matches(&text, digests[n as usize].as_deref(), cadence)
+            }
+            _ => false,
+        };
         for line in lines {
             match line {
                 Ok((id, record)) => {
