@@ -20,6 +20,7 @@
 //! date and the instant of a change as one `Now`.
 
 use crate::clock;
+use crate::codec;
 use crate::domain::settings::Theme;
 use crate::domain::snapshot::{self, Dirty, Glance, Remote, Saved};
 use crate::domain::{Book, BookError, Command};
@@ -49,6 +50,9 @@ pub enum LoadNotice {
     Damaged(Damaged),
     /// Storage is disabled: nothing will survive a reload.
     Unavailable,
+    /// A book is stored but the code that reads it ([`crate::codec`]) could not be
+    /// downloaded. Nothing is saved, so nothing stored changes, until a reload reads it.
+    NotFetched,
 }
 
 /// What this tab knows about storage: what it last wrote or read, and what changed since.
@@ -75,6 +79,8 @@ pub struct AppState {
     pub reading: RwSignal<bool>,
     pending: StoredValue<Option<Pending>>,
     sync: StoredValue<Sync>,
+    /// Whether a save waits for the codec (`save_when_fetched`).
+    fetching: StoredValue<bool>,
 }
 
 /// A book not read yet: its glance, and the stored keys to decode it from.
@@ -128,6 +134,10 @@ impl Settled {
                 )
             }
             Loaded::Unavailable => (Book::default(), Some(LoadNotice::Unavailable)),
+            Loaded::NotFetched => {
+                held = true;
+                (Book::default(), Some(LoadNotice::NotFetched))
+            }
         };
         let migrate = sync.dirty != Dirty::default() || !sync.obsolete.is_empty();
         Settled {
@@ -145,7 +155,15 @@ impl AppState {
     /// first frame needs: see [`AppState::finish_loading`]), starts the saving effect and
     /// listens to other tabs.
     pub fn start() -> AppState {
-        let (settled, pending) = match storage::load() {
+        // With a book stored, `crate::start` mounts the app once the codec is here; it is
+        // missing only when its download failed, or on a first visit (nothing to read).
+        let loaded = match codec::get() {
+            Some(codec) => (codec.load)(),
+            None if storage::has_data() => Loaded::NotFetched,
+            None if storage::available() => Loaded::Empty,
+            None => Loaded::Unavailable,
+        };
+        let (settled, pending) = match loaded {
             Loaded::Glance { glance, entries } => {
                 let meta = Settled {
                     book: glance.meta.clone(),
@@ -169,6 +187,7 @@ impl AppState {
             reading: RwSignal::new(later),
             pending: StoredValue::new(pending),
             sync: StoredValue::new(settled.sync),
+            fetching: StoredValue::new(false),
         };
         state.save_on_change();
         state.listen_to_other_tabs();
@@ -199,10 +218,14 @@ impl AppState {
     /// calls it first (commands, another tab's change, every other page). The agenda
     /// drawn from the glance equals the book's, so the page does not change.
     pub fn finish_loading(&self) {
+        // A glance comes from the codec's `load`: the codec is here whenever one is pending.
+        let Some(codec) = codec::get() else {
+            return;
+        };
         let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
-        let settled = Settled::from(storage::read_glanced(pending.entries));
+        let settled = Settled::from((codec.read_glanced)(pending.entries));
         self.sync.set_value(settled.sync);
         if settled.held {
             self.saves_held.set(true);
@@ -358,10 +381,16 @@ impl AppState {
         if self.saves_held.get_untracked() || self.pending.with_value(Option::is_some) {
             return;
         }
+        let Some(codec) = codec::get() else {
+            // The first change of a first visit: the codec is fetched (from the service
+            // worker's cache once installed), then everything still unsaved is written.
+            self.save_when_fetched();
+            return;
+        };
         let now = clock::now_ms();
         let plan = self.book.with_untracked(|book| {
             self.sync
-                .with_value(|s| snapshot::plan(book, &s.saved, &s.dirty, now))
+                .with_value(|s| (codec.plan)(book, &s.saved, &s.dirty, now))
         });
         if plan.is_empty() && self.sync.with_value(|s| s.obsolete.is_empty()) {
             self.save_error.set(None);
@@ -384,6 +413,26 @@ impl AppState {
                  export a backup from Settings."
             ))),
         }
+    }
+
+    /// Fetches the codec, then saves; once at a time. When the fetch fails the book stays
+    /// in memory, `save_error` says so, and the next change tries again.
+    fn save_when_fetched(&self) {
+        if self.fetching.get_value() {
+            return;
+        }
+        self.fetching.set_value(true);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let fetched = codec::load().await;
+            state.fetching.set_value(false);
+            match fetched {
+                Ok(_) => state.save_now(),
+                Err(e) => state.save_error.set(Some(format!(
+                    "Couldn't save — {e}. Your changes are kept while this page stays open."
+                ))),
+            }
+        });
     }
 
     /// Once the book holds a contact, asks the browser to keep the data (Safari deletes a
@@ -412,39 +461,58 @@ impl AppState {
             if !snapshot::is_data_key(&key) {
                 return;
             }
-            // Merged into the whole book, never into the meta-only one of a glance.
-            self.finish_loading();
-            if self.saves_held.get_untracked() {
-                return;
-            }
             let value = event.new_value();
-            let mut outcome = Remote::Ignored;
-            self.book.maybe_update(|book| {
-                self.sync.update_value(|s| {
-                    outcome = snapshot::merge_remote(book, &mut s.saved, &key, value.as_deref());
-                    if let Remote::KeepOurs(ids) = &outcome {
-                        s.dirty.add(ids.iter().cloned());
+            if codec::get().is_some() {
+                self.merge_remote(key, value);
+            } else {
+                // Another tab saved before this one read or wrote anything: merged once
+                // the codec is here, in the order the changes came (the tasks wait on the
+                // same fetch). Should it fail, the next start reads everything.
+                leptos::task::spawn_local(async move {
+                    if codec::load().await.is_ok() {
+                        self.merge_remote(key, value);
                     }
                 });
-                // Keeping ours for some contacts of a shard may come with their changes to
-                // its others: the book may have changed either way.
-                matches!(outcome, Remote::Applied | Remote::KeepOurs(_))
-            });
-            match outcome {
-                Remote::KeepOurs(_) => self.save_now(),
-                Remote::Newer(_) => {
-                    self.saves_held.set(true);
-                    self.save_error.set(Some(
-                        "Followup was updated in another tab. Reload this page before making \
-                         changes here; nothing from this tab will be saved until then."
-                            .into(),
-                    ));
-                }
-                Remote::Applied | Remote::Ignored => {}
             }
         });
         // The listener lives as long as the app.
         std::mem::forget(handle);
+    }
+
+    /// Merges another tab's write of `key` (its new `value`, `None` when removed).
+    fn merge_remote(self, key: String, value: Option<String>) {
+        let Some(codec) = codec::get() else {
+            return;
+        };
+        // Merged into the whole book, never into the meta-only one of a glance.
+        self.finish_loading();
+        if self.saves_held.get_untracked() {
+            return;
+        }
+        let mut outcome = Remote::Ignored;
+        self.book.maybe_update(|book| {
+            self.sync.update_value(|s| {
+                outcome = (codec.merge_remote)(book, &mut s.saved, &key, value.as_deref());
+                if let Remote::KeepOurs(ids) = &outcome {
+                    s.dirty.add(ids.iter().cloned());
+                }
+            });
+            // Keeping ours for some contacts of a shard may come with their changes to
+            // its others: the book may have changed either way.
+            matches!(outcome, Remote::Applied | Remote::KeepOurs(_))
+        });
+        match outcome {
+            Remote::KeepOurs(_) => self.save_now(),
+            Remote::Newer(_) => {
+                self.saves_held.set(true);
+                self.save_error.set(Some(
+                    "Followup was updated in another tab. Reload this page before making \
+                     changes here; nothing from this tab will be saved until then."
+                        .into(),
+                ));
+            }
+            Remote::Applied | Remote::Ignored => {}
+        }
     }
 }
 

@@ -37,6 +37,9 @@ pub enum Loaded {
     },
     /// localStorage itself is unavailable (disabled, or a private mode that forbids it).
     Unavailable,
+    /// A book is stored, but the code that decodes it ([`crate::codec`]) could not be
+    /// downloaded: nothing was read, and nothing may be written.
+    NotFetched,
     /// The book's digests match its shards: the agenda can be drawn from `glance` at once,
     /// and the book read from `entries` (every key, as read now) by [`read`] afterwards.
     Glance {
@@ -82,6 +85,17 @@ pub fn available() -> bool {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .is_some()
+}
+
+/// Whether storage holds any of the book's keys (of any version), without reading them:
+/// whether the start needs [`crate::codec`].
+pub fn has_data() -> bool {
+    if !available() {
+        return false;
+    }
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    (0..len).any(|i| matches!(storage.key(i), Ok(Some(key)) if snapshot::is_data_key(&key)))
 }
 
 /// Every key starting with `prefix`, with its text, in storage order.

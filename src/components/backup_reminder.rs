@@ -2,7 +2,8 @@
 //! "Back up now" downloads the JSON backup right there; "Later" hides the reminder until
 //! the app is opened again.
 
-use crate::domain::formats::{export_backup, file_name, ExportKind};
+use crate::codec;
+use crate::domain::formats::{file_name, ExportKind};
 use crate::domain::{BackupReminder as Reminder, Command};
 use crate::download;
 use crate::state::use_app;
@@ -18,11 +19,11 @@ pub fn BackupReminder() -> impl IntoView {
         let early = state.with_glance(|g| g.backup_reminder(today));
         early.unwrap_or_else(|| state.book.with(|b| b.backup_reminder(today)))
     });
-    let back_up = move |_| {
+    let back_up_with = move |codec: codec::Codec| {
         state.finish_loading();
         let today = state.now().today;
         let name = file_name(ExportKind::Backup, today);
-        let text = state.book.with_untracked(export_backup);
+        let text = state.book.with_untracked(codec.export_backup);
         match download::download(&name, ExportKind::Backup.mime_type(), &text) {
             Ok(()) => {
                 error.set(None);
@@ -30,6 +31,16 @@ pub fn BackupReminder() -> impl IntoView {
             }
             Err(e) => error.set(Some(format!("Couldn't save {name}: {e}."))),
         }
+    };
+    let back_up = move |_| match codec::get() {
+        Some(codec) => back_up_with(codec),
+        // Contacts added on a first visit whose save could not fetch the codec yet.
+        None => leptos::task::spawn_local(async move {
+            match codec::load().await {
+                Ok(codec) => back_up_with(codec),
+                Err(e) => error.set(Some(format!("Couldn't make the backup: {e}."))),
+            }
+        }),
     };
     move || {
         if dismissed.get() {

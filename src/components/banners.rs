@@ -40,6 +40,12 @@ pub fn Banners() -> impl IntoView {
                         "Contacts you add will be lost when you close the page."
                     </div>
                 }.into_any(),
+                LoadNotice::NotFetched => view! {
+                    <div class="banner banner-error" role="alert">
+                        "Part of Followup could not be downloaded, so your saved contacts can't be "
+                        "shown yet. They are safe: nothing is changed. Check the connection and reload."
+                    </div>
+                }.into_any(),
                 LoadNotice::Unreadable { reason, raw, backup_key } => {
                     view! { <UnreadableBanner reason raw backup_key/> }.into_any()
                 }

@@ -10,7 +10,8 @@ use followup_e2e::ui::{
     add_contact, caused_by_stopped_server, deep_link_404, open_home, shoot, tab, Person,
 };
 use followup_e2e::{
-    build_meta, copy_dir, dist_dir, Browser, Fixture, StaticServer, PREFIX, RECORDS_JS, VIEWPORT,
+    build_meta, copy_dir, dist_dir, Browser, Fixture, StaticServer, PREFIX, RECORDS_JS, STORED_JS,
+    VIEWPORT,
 };
 use serde_json::{json, Value};
 
@@ -433,7 +434,7 @@ async fn later_pages_load_in_the_background_on_a_repeat_visit() {
             "the later pages', capture's and the composer's modules fetched in the background",
             Duration::from_secs(10),
             "const names = performance.getEntriesByType('resource').map(e => e.name); \
-             return ['/split_later_page', '/split___capture_page', '/split___composer_page'] \
+             return ['/split_later_page', '/split___capture_page', '/split___composer_page', '/split_codec'] \
                .every(m => names.some(n => n.includes(m)));",
         )
         .await;
@@ -449,6 +450,85 @@ async fn later_pages_load_in_the_background_on_a_repeat_visit() {
     );
     b.assert_no_console_errors("background loading").await;
     f.finish("later pages loaded in the background").await;
+}
+
+/// The data layer (`src/codec.rs`: serde, the shard codec, the merge) is a module of its
+/// own: a first visit, which has nothing to read, does not fetch it; the first contact's
+/// save does, and the contact is stored; a start with a book fetches it at once and shows
+/// the book; and it comes from the service worker's cache with the server stopped.
+#[tokio::test]
+async fn the_data_layer_is_fetched_only_when_there_is_a_book_to_read_or_save() {
+    let mut f = Fixture::new().await;
+    let b = &f.browser;
+    let codec = |modules: &[String]| modules.iter().any(|m| m.starts_with("split_codec"));
+    open_home(&f).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let first = modules_fetched(b).await;
+    assert!(
+        !codec(&first),
+        "a first visit with nothing stored fetches no data layer: {first:?}"
+    );
+    assert_eq!(b.stored().await, "", "nothing is stored before a change");
+
+    let id = add_contact(
+        b,
+        &Person {
+            name: "Ada Codec",
+            kind: "Engineer",
+            company: "Lovelace Labs",
+            hook: "Talked about difference engines",
+            email: "ada@example.com",
+            linkedin: "",
+            really_want: false,
+        },
+    )
+    .await;
+    let fetched = modules_fetched(b).await;
+    assert!(
+        codec(&fetched),
+        "the first save fetched the data layer: {fetched:?}"
+    );
+    b.wait_js(
+        "the new contact stored",
+        Duration::from_secs(10),
+        &format!("return {STORED_JS}.includes('Ada Codec');"),
+    )
+    .await;
+    b.wait_sw_control().await;
+
+    // A start with a book: the data layer is fetched at once and the agenda shows it.
+    b.goto("about:blank").await;
+    b.goto(&f.url("")).await;
+    b.wait_page("agenda").await;
+    b.wait_js(
+        "the agenda naming the stored contact",
+        Duration::from_secs(10),
+        "return document.querySelector('main#main').textContent.includes('Ada Codec');",
+    )
+    .await;
+    assert!(
+        codec(&modules_fetched(b).await),
+        "fetched at the start of a visit with a book"
+    );
+
+    // Offline: from the worker's cache.
+    f.server.stop();
+    let hits_at_stop = f.server.hits().len();
+    f.browser.goto("about:blank").await;
+    f.browser.goto(&f.url(&format!("contacts/{id}"))).await;
+    f.browser.wait_page("contact").await;
+    assert_eq!(
+        f.browser.h1().await,
+        "Ada Codec",
+        "the contact read offline"
+    );
+    assert_eq!(
+        f.server.hits().len(),
+        hits_at_stop,
+        "the server answered while stopped?"
+    );
+    f.server.restart();
+    f.finish("the data layer fetched when needed").await;
 }
 
 fn list_files(dir: &Path) -> Vec<String> {
