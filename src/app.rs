@@ -38,7 +38,7 @@ fn book_ready() {
     }
     // Every other page may change the book: the code that saves is fetched now, in
     // parallel with the page's own module.
-    crate::codec::preload();
+    crate::deferred::preload();
 }
 
 /// Declares a lazy route for a page component: `lazy_page!(SettingsPage => Settings);`
@@ -157,7 +157,7 @@ later_page!(FunnelPage => FunnelSummary);
 later_page!(ReferralsPage => Referrals);
 
 /// On a repeat visit (a service worker answers, so every module is in its cache), loads
-/// the on-demand modules (the data layer of `codec` too) a second after start, one after
+/// the on-demand modules (`deferred` too) a second after start, one after
 /// another: the first tap on another tab then draws at once. Not on a first visit, where the network and the main
 /// thread belong to the first screen (and a module that fails to load would stop the
 /// app before the student asked for it).
@@ -176,7 +176,7 @@ fn preload_later() {
                 __preload_later_page().await;
                 CapturePage::preload().await;
                 ComposerPage::preload().await;
-                let _ = crate::codec::load().await;
+                let _ = crate::deferred::load().await;
             })
         },
         std::time::Duration::from_secs(1),

@@ -25,9 +25,9 @@ mod badge;
 #[cfg(target_arch = "wasm32")]
 pub mod clock;
 #[cfg(target_arch = "wasm32")]
-mod codec;
-#[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod deferred;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
@@ -65,8 +65,8 @@ pub fn main() {
     use wasm_bindgen::{closure::Closure, JsCast};
     perf::mark("followup:start");
     if storage::has_data() {
-        // The codec (see `codec`) is fetched while the shell's paint is awaited.
-        codec::preload();
+        // The deferred module (see `deferred`) is fetched while the shell's paint is awaited.
+        deferred::preload();
     }
     let started = std::rc::Rc::new(std::cell::Cell::new(false));
     let go = move || {
@@ -92,7 +92,7 @@ pub fn main() {
 }
 
 /// Mounts [`App`] on `<body>` in place of the static app shell of `index.html` (`#shell`),
-/// in one task, so no frame shows both or neither; with a book stored, once [`codec`] is
+/// in one task, so no frame shows both or neither; with a book stored, once [`deferred`] is
 /// here. Debug builds also install the panic
 /// hook (a readable panic message in the console); release builds leave it out, with the
 /// formatting code it pulls in.
@@ -100,13 +100,13 @@ pub fn main() {
 pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    if codec::get().is_none() && storage::has_data() {
-        // A stored book is read through the codec: the app is mounted once it is here
+    if deferred::get().is_none() && storage::has_data() {
+        // A stored book is read through the deferred module: the app is mounted once it is here
         // (fetched since `main` began), or without it when its download failed (the app
         // then says so and writes nothing).
         // The browser's task queue: the app's executor is set up by the mount.
         wasm_bindgen_futures::spawn_local(async {
-            let _ = codec::load().await;
+            let _ = deferred::load().await;
             mount();
         });
     } else {

@@ -20,7 +20,7 @@
 //! date and the instant of a change as one `Now`.
 
 use crate::clock;
-use crate::codec;
+use crate::deferred;
 use crate::domain::settings::Theme;
 use crate::domain::snapshot::{self, Dirty, Glance, Remote, Saved};
 use crate::domain::{Book, BookError, Command};
@@ -50,7 +50,7 @@ pub enum LoadNotice {
     Damaged(Damaged),
     /// Storage is disabled: nothing will survive a reload.
     Unavailable,
-    /// A book is stored but the code that reads it ([`crate::codec`]) could not be
+    /// A book is stored but the code that reads it ([`crate::deferred`]) could not be
     /// downloaded. Nothing is saved, so nothing stored changes, until a reload reads it.
     NotFetched,
 }
@@ -79,7 +79,7 @@ pub struct AppState {
     pub reading: RwSignal<bool>,
     pending: StoredValue<Option<Pending>>,
     sync: StoredValue<Sync>,
-    /// Whether a save waits for the codec (`save_when_fetched`).
+    /// Whether a save waits for the deferred module (`save_when_fetched`).
     fetching: StoredValue<bool>,
 }
 
@@ -155,10 +155,10 @@ impl AppState {
     /// first frame needs: see [`AppState::finish_loading`]), starts the saving effect and
     /// listens to other tabs.
     pub fn start() -> AppState {
-        // With a book stored, `crate::start` mounts the app once the codec is here; it is
+        // With a book stored, `crate::start` mounts the app once the deferred module is here; it is
         // missing only when its download failed, or on a first visit (nothing to read).
-        let loaded = match codec::get() {
-            Some(codec) => (codec.load)(),
+        let loaded = match deferred::get() {
+            Some(deferred) => (deferred.load)(),
             None if storage::has_data() => Loaded::NotFetched,
             None if storage::available() => Loaded::Empty,
             None => Loaded::Unavailable,
@@ -218,14 +218,14 @@ impl AppState {
     /// calls it first (commands, another tab's change, every other page). The agenda
     /// drawn from the glance equals the book's, so the page does not change.
     pub fn finish_loading(&self) {
-        // A glance comes from the codec's `load`: the codec is here whenever one is pending.
-        let Some(codec) = codec::get() else {
+        // A glance comes from the deferred module's `load`: the deferred module is here whenever one is pending.
+        let Some(deferred) = deferred::get() else {
             return;
         };
         let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
-        let settled = Settled::from((codec.read_glanced)(pending.entries));
+        let settled = Settled::from((deferred.read_glanced)(pending.entries));
         self.sync.set_value(settled.sync);
         if settled.held {
             self.saves_held.set(true);
@@ -381,8 +381,8 @@ impl AppState {
         if self.saves_held.get_untracked() || self.pending.with_value(Option::is_some) {
             return;
         }
-        let Some(codec) = codec::get() else {
-            // The first change of a first visit: the codec is fetched (from the service
+        let Some(deferred) = deferred::get() else {
+            // The first change of a first visit: the deferred module is fetched (from the service
             // worker's cache once installed), then everything still unsaved is written.
             self.save_when_fetched();
             return;
@@ -390,7 +390,7 @@ impl AppState {
         let now = clock::now_ms();
         let plan = self.book.with_untracked(|book| {
             self.sync
-                .with_value(|s| (codec.plan)(book, &s.saved, &s.dirty, now))
+                .with_value(|s| (deferred.plan)(book, &s.saved, &s.dirty, now))
         });
         if plan.is_empty() && self.sync.with_value(|s| s.obsolete.is_empty()) {
             self.save_error.set(None);
@@ -415,7 +415,7 @@ impl AppState {
         }
     }
 
-    /// Fetches the codec, then saves; once at a time. When the fetch fails the book stays
+    /// Fetches the deferred module, then saves; once at a time. When the fetch fails the book stays
     /// in memory, `save_error` says so, and the next change tries again.
     fn save_when_fetched(&self) {
         if self.fetching.get_value() {
@@ -424,7 +424,7 @@ impl AppState {
         self.fetching.set_value(true);
         let state = *self;
         leptos::task::spawn_local(async move {
-            let fetched = codec::load().await;
+            let fetched = deferred::load().await;
             state.fetching.set_value(false);
             match fetched {
                 Ok(_) => state.save_now(),
@@ -462,14 +462,14 @@ impl AppState {
                 return;
             }
             let value = event.new_value();
-            if codec::get().is_some() {
+            if deferred::get().is_some() {
                 self.merge_remote(key, value);
             } else {
                 // Another tab saved before this one read or wrote anything: merged once
-                // the codec is here, in the order the changes came (the tasks wait on the
+                // the deferred module is here, in the order the changes came (the tasks wait on the
                 // same fetch). Should it fail, the next start reads everything.
                 leptos::task::spawn_local(async move {
-                    if codec::load().await.is_ok() {
+                    if deferred::load().await.is_ok() {
                         self.merge_remote(key, value);
                     }
                 });
@@ -481,7 +481,7 @@ impl AppState {
 
     /// Merges another tab's write of `key` (its new `value`, `None` when removed).
     fn merge_remote(self, key: String, value: Option<String>) {
-        let Some(codec) = codec::get() else {
+        let Some(deferred) = deferred::get() else {
             return;
         };
         // Merged into the whole book, never into the meta-only one of a glance.
@@ -492,7 +492,7 @@ impl AppState {
         let mut outcome = Remote::Ignored;
         self.book.maybe_update(|book| {
             self.sync.update_value(|s| {
-                outcome = (codec.merge_remote)(book, &mut s.saved, &key, value.as_deref());
+                outcome = (deferred.merge_remote)(book, &mut s.saved, &key, value.as_deref());
                 if let Remote::KeepOurs(ids) = &outcome {
                     s.dirty.add(ids.iter().cloned());
                 }

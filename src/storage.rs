@@ -37,7 +37,7 @@ pub enum Loaded {
     },
     /// localStorage itself is unavailable (disabled, or a private mode that forbids it).
     Unavailable,
-    /// A book is stored, but the code that decodes it ([`crate::codec`]) could not be
+    /// A book is stored, but the code that decodes it ([`crate::deferred`]) could not be
     /// downloaded: nothing was read, and nothing may be written.
     NotFetched,
     /// The book's digests match its shards: the agenda can be drawn from `glance` at once,
@@ -88,7 +88,7 @@ pub fn available() -> bool {
 }
 
 /// Whether storage holds any of the book's keys (of any version), without reading them:
-/// whether the start needs [`crate::codec`].
+/// whether the start needs [`crate::deferred`].
 pub fn has_data() -> bool {
     if !available() {
         return false;

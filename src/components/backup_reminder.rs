@@ -2,7 +2,7 @@
 //! "Back up now" downloads the JSON backup right there; "Later" hides the reminder until
 //! the app is opened again.
 
-use crate::codec;
+use crate::deferred;
 use crate::domain::formats::{file_name, ExportKind};
 use crate::domain::{BackupReminder as Reminder, Command};
 use crate::download;
@@ -19,11 +19,11 @@ pub fn BackupReminder() -> impl IntoView {
         let early = state.with_glance(|g| g.backup_reminder(today));
         early.unwrap_or_else(|| state.book.with(|b| b.backup_reminder(today)))
     });
-    let back_up_with = move |codec: codec::Codec| {
+    let back_up_with = move |deferred: deferred::Deferred| {
         state.finish_loading();
         let today = state.now().today;
         let name = file_name(ExportKind::Backup, today);
-        let text = state.book.with_untracked(codec.export_backup);
+        let text = state.book.with_untracked(deferred.export_backup);
         match download::download(&name, ExportKind::Backup.mime_type(), &text) {
             Ok(()) => {
                 error.set(None);
@@ -32,12 +32,12 @@ pub fn BackupReminder() -> impl IntoView {
             Err(e) => error.set(Some(format!("Couldn't save {name}: {e}."))),
         }
     };
-    let back_up = move |_| match codec::get() {
-        Some(codec) => back_up_with(codec),
-        // Contacts added on a first visit whose save could not fetch the codec yet.
+    let back_up = move |_| match deferred::get() {
+        Some(deferred) => back_up_with(deferred),
+        // Contacts added on a first visit whose save could not fetch the deferred module yet.
         None => leptos::task::spawn_local(async move {
-            match codec::load().await {
-                Ok(codec) => back_up_with(codec),
+            match deferred::load().await {
+                Ok(deferred) => back_up_with(deferred),
                 Err(e) => error.set(Some(format!("Couldn't make the backup: {e}."))),
             }
         }),

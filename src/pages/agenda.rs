@@ -2,17 +2,20 @@
 //! ones (more than two weeks late) folded away with Try again / Skip / Skip all.
 //!
 //! The rows are a `Memo` over the pure `view::agenda::agenda_screen(book, today)`; each
-//! row acts through the shared `StepActions`.
+//! row acts through the shared `StepActions`. An empty book's page (the set-up card and the
+//! welcome) is in the main module; a book's rows ([`agenda_rows`]) are drawn by the
+//! deferred module (`crate::deferred`), which only a stored or saved book fetches.
 
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::notice::{use_notices, Notice};
 use crate::components::setup::Setup;
 use crate::components::step_actions::{StepActions, StepCommands};
+use crate::deferred;
 use crate::domain::{dates, Command};
 use crate::perf;
 use crate::routes::Screen;
 use crate::state::use_app;
-use crate::view::agenda::{agenda_screen, counts, glance_screen, AgendaRow};
+use crate::view::agenda::{agenda_screen, counts, glance_screen, AgendaRow, AgendaScreen};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -60,32 +63,51 @@ pub fn Agenda() -> impl IntoView {
                         <FirstRun/>
                     }.into_any();
                 }
-                let counts = view! {
-                    <ul class="agenda-counts" aria-label="Follow-ups">
-                        {counts(&s).into_iter().map(|c| view! {
-                            <li class=format!("count {}", c.class)><strong>{c.number}</strong>" "{c.words}</li>
-                        }).collect_view()}
-                    </ul>
-                };
-                let caught_up = s.caught_up();
-                view! {
-                    <BackupReminder/>
-                    {counts}
-                    {caught_up.then(|| view! {
-                        <section class="card caught-up">
-                            <h2>"All caught up"</h2>
-                            <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
-                            <A href=Screen::Capture.href() attr:class="button primary">"Add a contact"</A>
-                        </section>
-                    })}
-                    <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
-                    <AgendaSection title="Due today" class="due" rows=s.today/>
-                    <AgendaSection title="Next 7 days" class="later" rows=s.upcoming/>
-                    <Missed rows=s.missed/>
-                }.into_any()
+                // The rows' code (and the step actions') is the deferred module's: a
+                // stored book fetched it before the app was mounted, a first save after.
+                match deferred::get_tracked() {
+                    Some(deferred) => (deferred.agenda_rows)(s),
+                    None => {
+                        deferred::preload();
+                        view! {
+                            <p class="card agenda-loading" role="status">"Loading your follow-ups…"</p>
+                        }.into_any()
+                    }
+                }
             }}
         </main>
     }
+}
+
+/// The agenda of a book with contacts: the backup reminder, the counts, and each section's
+/// rows with their actions. Called through [`crate::deferred::Deferred::agenda_rows`] only,
+/// so that in the release build all of it lives in the deferred module, which a first
+/// visit with nothing stored never fetches.
+pub fn agenda_rows(s: AgendaScreen) -> AnyView {
+    let counts = view! {
+        <ul class="agenda-counts" aria-label="Follow-ups">
+            {counts(&s).into_iter().map(|c| view! {
+                <li class=format!("count {}", c.class)><strong>{c.number}</strong>" "{c.words}</li>
+            }).collect_view()}
+        </ul>
+    };
+    let caught_up = s.caught_up();
+    view! {
+        <BackupReminder/>
+        {counts}
+        {caught_up.then(|| view! {
+            <section class="card caught-up">
+                <h2>"All caught up"</h2>
+                <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
+                <A href=Screen::Capture.href() attr:class="button primary">"Add a contact"</A>
+            </section>
+        })}
+        <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
+        <AgendaSection title="Due today" class="due" rows=s.today/>
+        <AgendaSection title="Next 7 days" class="later" rows=s.upcoming/>
+        <Missed rows=s.missed/>
+    }
+    .into_any()
 }
 
 /// Rows drawn at first in each section: a phone shows about four cards, and years of

@@ -34,9 +34,10 @@ const WASM_OPT_VERSION: &str = "version 132";
 /// agenda's Leptos view code, the router, the reducer and serde_json at the storage
 /// boundary. Moving the data layer (serde and every type's (de)serializer, the shard and
 /// digest codec, the merge, the backup export) into a module fetched only when a book is
-/// stored or first saved (`src/codec.rs`): 217,337 B (212 KiB). The bench reports the
-/// target; this gate (214 KiB) sits about 2 KB above what is measured, to stop growth.
-const FIRST_LOAD_BUDGET: usize = 214 * 1024;
+/// stored or first saved (`src/deferred.rs`): 217,337 B (212 KiB); the agenda's rows and
+/// step actions too: 194,795 B (190 KiB). The bench reports the target; this gate
+/// (192 KiB) sits about 2 KB above what is measured, to stop growth.
+const FIRST_LOAD_BUDGET: usize = 192 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 

@@ -434,7 +434,7 @@ async fn later_pages_load_in_the_background_on_a_repeat_visit() {
             "the later pages', capture's and the composer's modules fetched in the background",
             Duration::from_secs(10),
             "const names = performance.getEntriesByType('resource').map(e => e.name); \
-             return ['/split_later_page', '/split___capture_page', '/split___composer_page', '/split_codec'] \
+             return ['/split_later_page', '/split___capture_page', '/split___composer_page', '/split_deferred'] \
                .every(m => names.some(n => n.includes(m)));",
         )
         .await;
@@ -452,21 +452,22 @@ async fn later_pages_load_in_the_background_on_a_repeat_visit() {
     f.finish("later pages loaded in the background").await;
 }
 
-/// The data layer (`src/codec.rs`: serde, the shard codec, the merge) is a module of its
-/// own: a first visit, which has nothing to read, does not fetch it; the first contact's
-/// save does, and the contact is stored; a start with a book fetches it at once and shows
-/// the book; and it comes from the service worker's cache with the server stopped.
+/// The deferred module (`src/deferred.rs`: serde, the shard codec, the merge, the agenda's
+/// rows) is a module of its own: a first visit, which has nothing to read, does not fetch
+/// it; the first contact's save does, the contact is stored and the agenda lists it; a
+/// start with a book fetches it at once and shows the book; and it comes from the service
+/// worker's cache with the server stopped.
 #[tokio::test]
 async fn the_data_layer_is_fetched_only_when_there_is_a_book_to_read_or_save() {
     let mut f = Fixture::new().await;
     let b = &f.browser;
-    let codec = |modules: &[String]| modules.iter().any(|m| m.starts_with("split_codec"));
+    let deferred = |modules: &[String]| modules.iter().any(|m| m.starts_with("split_deferred"));
     open_home(&f).await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let first = modules_fetched(b).await;
     assert!(
-        !codec(&first),
-        "a first visit with nothing stored fetches no data layer: {first:?}"
+        !deferred(&first),
+        "a first visit with nothing stored fetches no deferred module: {first:?}"
     );
     assert_eq!(b.stored().await, "", "nothing is stored before a change");
 
@@ -485,8 +486,8 @@ async fn the_data_layer_is_fetched_only_when_there_is_a_book_to_read_or_save() {
     .await;
     let fetched = modules_fetched(b).await;
     assert!(
-        codec(&fetched),
-        "the first save fetched the data layer: {fetched:?}"
+        deferred(&fetched),
+        "the first save fetched the deferred module: {fetched:?}"
     );
     b.wait_js(
         "the new contact stored",
@@ -494,20 +495,22 @@ async fn the_data_layer_is_fetched_only_when_there_is_a_book_to_read_or_save() {
         &format!("return {STORED_JS}.includes('Ada Codec');"),
     )
     .await;
+    tab(b, "agenda", "agenda").await;
+    b.wait_css("li.agenda-item", Duration::from_secs(10)).await;
     b.wait_sw_control().await;
 
-    // A start with a book: the data layer is fetched at once and the agenda shows it.
+    // A start with a book: the deferred module is fetched at once and the agenda shows it.
     b.goto("about:blank").await;
     b.goto(&f.url("")).await;
     b.wait_page("agenda").await;
     b.wait_js(
         "the agenda naming the stored contact",
         Duration::from_secs(10),
-        "return document.querySelector('main#main').textContent.includes('Ada Codec');",
+        "return [...document.querySelectorAll('li.agenda-item')].some(li => li.textContent.includes('Ada Codec'));",
     )
     .await;
     assert!(
-        codec(&modules_fetched(b).await),
+        deferred(&modules_fetched(b).await),
         "fetched at the start of a visit with a book"
     );
 
@@ -528,7 +531,7 @@ async fn the_data_layer_is_fetched_only_when_there_is_a_book_to_read_or_save() {
         "the server answered while stopped?"
     );
     f.server.restart();
-    f.finish("the data layer fetched when needed").await;
+    f.finish("the deferred module fetched when needed").await;
 }
 
 fn list_files(dir: &Path) -> Vec<String> {
