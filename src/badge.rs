@@ -5,7 +5,7 @@
 //! The only code that calls the Badging API; a refused call (an app that is not installed)
 //! is ignored, never logged as an error.
 
-use crate::domain::badge::badge_count;
+use crate::deferred;
 use crate::state::AppState;
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
@@ -43,8 +43,19 @@ pub fn keep_badge(state: AppState) {
 /// Sets the badge to the count of people due, and again whenever it changes.
 fn follow_count(state: AppState, navigator: JsValue, set: Function, clear: Function) {
     // Not counted while the book is still being read (its contacts are not there yet).
+    // An empty book clears it; a book's count is the deferred module's (`None` until it
+    // is here, which a book with contacts has fetched or is fetching).
     let count = Memo::new(move |_| {
-        (!state.reading.get()).then(|| state.book.with(|b| badge_count(b, state.today.get())))
+        if state.reading.get() {
+            return None;
+        }
+        let today = state.today.get();
+        state.book.with(|b| {
+            if b.contact_count() == 0 {
+                return Some(None);
+            }
+            deferred::get_tracked().map(|d| (d.badge_count)(b, today))
+        })
     });
     Effect::new(move || {
         let call = match count.get() {

@@ -4,7 +4,8 @@
 //! A first visit finds nothing stored: it draws the set-up card and the welcome, and needs
 //! no JSON decoder, no shard or digest reader, no encoder, no merge of another tab's
 //! changes and no agenda rows. All of that (serde's code for every domain type,
-//! `domain::snapshot`, the backup export, the agenda's rows with their step actions) is
+//! `domain::snapshot`, the backup export, the agenda's screen and rows with their step
+//! actions, the badge's count) is
 //! reached only through the function pointers of one [`Deferred`]. In the release build
 //! (`--features split`) [`fetch`] is a split point, so the splitter moves everything those
 //! pointers reach into a wasm module of its own: the main module never names it. Without
@@ -25,7 +26,7 @@
 use crate::domain::snapshot::{Dirty, Plan, Remote, Saved};
 use crate::domain::Book;
 use crate::storage::Loaded;
-use crate::view::agenda::AgendaScreen;
+use chrono::NaiveDate;
 use leptos::prelude::AnyView;
 
 /// The deferred module's entry points, as plain function pointers (see the module header).
@@ -41,8 +42,10 @@ pub struct Deferred {
     pub merge_remote: fn(&mut Book, &mut Saved, &str, Option<&str>) -> Remote,
     /// The backup file's text (`formats::export_backup`).
     pub export_backup: fn(&Book) -> String,
-    /// The agenda of a book with contacts (`pages::agenda::agenda_rows`).
-    pub agenda_rows: fn(AgendaScreen) -> AnyView,
+    /// The agenda of a book with contacts (`pages::agenda::agenda_body`).
+    pub agenda_body: fn() -> AnyView,
+    /// The app icon's badge (`domain::badge::badge_count`).
+    pub badge_count: fn(&Book, NaiveDate) -> Option<usize>,
 }
 
 fn table() -> Deferred {
@@ -52,7 +55,8 @@ fn table() -> Deferred {
         plan: crate::domain::snapshot::plan,
         merge_remote: crate::domain::snapshot::merge_remote,
         export_backup: crate::domain::formats::export_backup,
-        agenda_rows: crate::pages::agenda::agenda_rows,
+        agenda_body: crate::pages::agenda::agenda_body,
+        badge_count: crate::domain::badge::badge_count,
     }
 }
 

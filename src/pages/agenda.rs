@@ -3,8 +3,8 @@
 //!
 //! The rows are a `Memo` over the pure `view::agenda::agenda_screen(book, today)`; each
 //! row acts through the shared `StepActions`. An empty book's page (the set-up card and the
-//! welcome) is in the main module; a book's rows ([`agenda_rows`]) are drawn by the
-//! deferred module (`crate::deferred`), which only a stored or saved book fetches.
+//! welcome) is in the main module; a book's screen and rows ([`agenda_body`]) are drawn by
+//! the deferred module (`crate::deferred`), which only a stored or saved book fetches.
 
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::notice::{use_notices, Notice};
@@ -23,12 +23,16 @@ use leptos_router::components::A;
 #[component]
 pub fn Agenda() -> impl IntoView {
     let state = use_app();
-    // From the digests while the book is still being read, then from the book: the same
-    // screen, so the rows drawn first stay.
-    let screen = Memo::new(move |_| {
-        let today = state.today.get();
-        let early = state.with_glance(|g| glance_screen(g, today));
-        early.unwrap_or_else(|| state.book.with(|book| agenda_screen(book, today)))
+    // Whether the book has no contacts (the glance's count while the book is being read).
+    let empty = Memo::new(move |_| {
+        let count = state.with_glance(|g| g.count);
+        count.unwrap_or_else(|| state.book.with(|b| b.contact_count())) == 0
+    });
+    // The set-up card, until the student saves or skips it.
+    let offer_setup = Memo::new(move |_| {
+        state
+            .book
+            .with(|b| !b.settings().setup_seen && b.profile().name.is_empty())
     });
     let heading_date = move || {
         let today = state.today.get();
@@ -55,18 +59,17 @@ pub fn Agenda() -> impl IntoView {
                 <p class="subtitle" id="today-date">{heading_date}</p>
             </header>
             {move || {
-                let s = screen.get();
-                if s.contacts == 0 {
-                    let offer_setup = state.book.with(|b| !b.settings().setup_seen && b.profile().name.is_empty());
+                if empty.get() {
                     return view! {
-                        {offer_setup.then(|| view! { <Setup/> })}
+                        {offer_setup.get().then(|| view! { <Setup/> })}
                         <FirstRun/>
                     }.into_any();
                 }
-                // The rows' code (and the step actions') is the deferred module's: a
-                // stored book fetched it before the app was mounted, a first save after.
+                // The rows' code (the screen's, and the step actions') is the deferred
+                // module's: a stored book fetched it before the app was mounted, a first
+                // save after.
                 match deferred::get_tracked() {
-                    Some(deferred) => (deferred.agenda_rows)(s),
+                    Some(deferred) => (deferred.agenda_body)(),
                     None => {
                         deferred::preload();
                         view! {
@@ -79,11 +82,24 @@ pub fn Agenda() -> impl IntoView {
     }
 }
 
-/// The agenda of a book with contacts: the backup reminder, the counts, and each section's
-/// rows with their actions. Called through [`crate::deferred::Deferred::agenda_rows`] only,
-/// so that in the release build all of it lives in the deferred module, which a first
-/// visit with nothing stored never fetches.
-pub fn agenda_rows(s: AgendaScreen) -> AnyView {
+/// The agenda of a book with contacts, redrawn when the screen changes. Called through
+/// [`crate::deferred::Deferred::agenda_body`] only, so that in the release build all of it
+/// (the screen's computation, the rows, the step actions) lives in the deferred module,
+/// which a first visit with nothing stored never fetches.
+pub fn agenda_body() -> AnyView {
+    let state = use_app();
+    // From the digests while the book is still being read, then from the book: the same
+    // screen, so the rows drawn first stay.
+    let screen = Memo::new(move |_| {
+        let today = state.today.get();
+        let early = state.with_glance(|g| glance_screen(g, today));
+        early.unwrap_or_else(|| state.book.with(|book| agenda_screen(book, today)))
+    });
+    (move || agenda_rows(screen.get())).into_any()
+}
+
+/// The backup reminder, the counts, and each section's rows with their actions.
+fn agenda_rows(s: AgendaScreen) -> AnyView {
     let counts = view! {
         <ul class="agenda-counts" aria-label="Follow-ups">
             {counts(&s).into_iter().map(|c| view! {

@@ -35,9 +35,10 @@ const WASM_OPT_VERSION: &str = "version 132";
 /// boundary. Moving the data layer (serde and every type's (de)serializer, the shard and
 /// digest codec, the merge, the backup export) into a module fetched only when a book is
 /// stored or first saved (`src/deferred.rs`): 217,337 B (212 KiB); the agenda's rows and
-/// step actions too: 194,795 B (190 KiB). The bench reports the target; this gate
-/// (192 KiB) sits about 2 KB above what is measured, to stop growth.
-const FIRST_LOAD_BUDGET: usize = 192 * 1024;
+/// step actions too: 194,795 B (190 KiB); the agenda's screen and the badge's count too:
+/// 184,036 B (180 KiB). The bench reports the target; this gate (182 KiB) sits about 2 KB
+/// above what is measured, to stop growth.
+const FIRST_LOAD_BUDGET: usize = 182 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
