@@ -34,7 +34,7 @@
     waiting.postMessage({ type: "SKIP_WAITING" });
   };
 
-  window.addEventListener("load", function () {
+  function register() {
     navigator.serviceWorker
       .register("sw.js", { scope: "./", updateViaCache: "none" })
       .then(function (registration) {
@@ -51,5 +51,16 @@
       .catch(function (error) {
         console.warn("Followup: offline support unavailable:", error);
       });
+  }
+
+  // After the page has loaded and the app's start is over: the registration's own work,
+  // and on a first visit the worker's install (it fetches every file), then never compete
+  // with the first screen. At most three seconds after load.
+  window.addEventListener("load", function () {
+    if ("requestIdleCallback" in window) {
+      window.requestIdleCallback(register, { timeout: 3000 });
+    } else {
+      setTimeout(register, 0);
+    }
   });
 })();

@@ -183,6 +183,15 @@ fn preload_later() {
     );
 }
 
+/// When provided (by `crate::start`), the app is drawn in stages, one task each, as this
+/// count goes up: at 0 the state, the router and the tab bar; at 1 the banners and the
+/// toast; at [`STAGES`] the routes (the page). Without it, all at once.
+#[derive(Clone)]
+pub struct Staged(pub ArcRwSignal<u8>);
+
+/// The last stage of [`Staged`]: the app is complete.
+pub const STAGES: u8 = 2;
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::start());
@@ -191,9 +200,15 @@ pub fn App() -> impl IntoView {
     crate::perf::mark("followup:loaded");
     #[cfg(feature = "split")]
     preload_later();
+    let stage = use_context::<Staged>()
+        .map(|staged| staged.0)
+        .unwrap_or_else(|| ArcRwSignal::new(STAGES));
+    let banners = stage.clone();
+    let toast = stage.clone();
     view! {
         <Router base=router_base()>
-            <Banners/>
+            {move || (banners.get() >= 1).then(|| view! { <Banners/> })}
+            {move || (stage.get() >= STAGES).then(|| view! {
             <Routes fallback=NotFound>
                 <Route path=path!("") view=Agenda/>
                 <Route path=path!("contacts") view={Lazy::<ContactsPage>::new()}/>
@@ -210,7 +225,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("settings") view={Lazy::<SettingsPage>::new()}/>
                 <Route path=path!("referrals") view={Lazy::<ReferralsPage>::new()}/>
             </Routes>
-            <Toast/>
+            })}
+            {move || (toast.get() >= 1).then(|| view! { <Toast/> })}
             <TabBar/>
         </Router>
     }

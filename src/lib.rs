@@ -91,11 +91,10 @@ pub fn main() {
     set_timeout(go, Duration::from_secs(1));
 }
 
-/// Mounts [`App`] on `<body>` in place of the static app shell of `index.html` (`#shell`),
-/// in one task, so no frame shows both or neither; with a book stored, once [`deferred`] is
-/// here. Debug builds also install the panic
-/// hook (a readable panic message in the console); release builds leave it out, with the
-/// formatting code it pulls in.
+/// Mounts [`App`] in place of the static app shell of `index.html` (`#shell`); with a
+/// book stored, once [`deferred`] is here (see [`mount`]). Debug builds also install the
+/// panic hook (a readable panic message in the console); release builds leave it out,
+/// with the formatting code it pulls in.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     #[cfg(debug_assertions)]
@@ -114,10 +113,57 @@ pub fn start() {
     }
 }
 
+/// Builds the app in stages, one task each, so that no task of the start is long (a slow
+/// phone would be unresponsive for all of it), into a `<div id="app">` that is not in the
+/// document yet: the state, the router and the tab bar; then the banners and the toast;
+/// then the page itself ([`app::Staged`]). At the end of the last task the div takes the
+/// place of `#shell` (a plain div too, so every box stays where it was), so no frame shows
+/// both or neither.
 #[cfg(target_arch = "wasm32")]
 fn mount() {
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    use leptos::prelude::{document, ArcRwSignal};
+    use wasm_bindgen::JsCast;
+    let Some(root) = document()
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    root.set_id("app");
+    let stage = ArcRwSignal::new(0);
+    let staged = app::Staged(stage.clone());
+    leptos::mount::mount_to(root.clone(), move || {
+        leptos::prelude::provide_context(staged);
+        App
+    })
+    .forget();
+    next_stage(stage, root);
+}
+
+/// In a task of its own, moves the app to its next stage; after the last one, puts it in
+/// place of the shell.
+#[cfg(target_arch = "wasm32")]
+fn next_stage(stage: leptos::prelude::ArcRwSignal<u8>, root: web_sys::HtmlElement) {
+    use leptos::prelude::{document, set_timeout, GetUntracked, Update};
+    set_timeout(
+        move || {
+            stage.update(|s| *s += 1);
+            if stage.get_untracked() < app::STAGES {
+                next_stage(stage, root);
+                return;
+            }
+            // Queued after the page's own rendering (the same queue, in order): the page
+            // is complete when the swap runs, and both happen before the next frame.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(shell) = document().get_element_by_id("shell") {
+                    shell.remove();
+                }
+                if let Some(body) = document().body() {
+                    let _ = body.append_child(&root);
+                }
+            });
+        },
+        std::time::Duration::ZERO,
+    );
 }
