@@ -106,21 +106,24 @@ pub fn start() {
         // The browser's task queue: the app's executor is set up by the mount.
         wasm_bindgen_futures::spawn_local(async {
             let _ = deferred::load().await;
-            mount();
+            mount(false);
         });
     } else {
-        mount();
+        mount(true);
     }
 }
 
-/// Builds the app in stages, one task each, so that no task of the start is long (a slow
-/// phone would be unresponsive for all of it), into a `<div id="app">` that is not in the
-/// document yet: the state, the router and the tab bar; then the banners and the toast;
-/// then the page itself ([`app::Staged`]). At the end of the last task the div takes the
-/// place of `#shell` (a plain div too, so every box stays where it was), so no frame shows
-/// both or neither.
+/// Builds the app into a `<div id="app">` that is not in the document yet, then puts it
+/// in place of `#shell` (a plain div too, so every box stays where it was) in one step, so
+/// no frame shows both or neither.
+///
+/// With nothing stored (`staged`: a first visit, whose static shell already shows the
+/// whole first screen) it is built in stages, one task each, so that no task of the start
+/// is long: the state, the router and the tab bar; then the banners and the toast; then
+/// the page itself ([`app::Staged`]). With a book stored the student is waiting for their
+/// agenda, which is drawn at once, in one task.
 #[cfg(target_arch = "wasm32")]
-fn mount() {
+fn mount(staged: bool) {
     use leptos::prelude::{document, ArcRwSignal};
     use wasm_bindgen::JsCast;
     let Some(root) = document()
@@ -131,21 +134,37 @@ fn mount() {
         return;
     };
     root.set_id("app");
-    let stage = ArcRwSignal::new(0);
-    let staged = app::Staged(stage.clone());
+    let stage = ArcRwSignal::new(if staged { 0 } else { app::STAGES });
+    let context = app::Staged(stage.clone());
     leptos::mount::mount_to(root.clone(), move || {
-        leptos::prelude::provide_context(staged);
+        leptos::prelude::provide_context(context);
         App
     })
     .forget();
-    next_stage(stage, root);
+    if staged {
+        next_stage(stage, root);
+    } else {
+        take_the_shells_place(&root);
+    }
+}
+
+/// Puts the built app in place of the static shell.
+#[cfg(target_arch = "wasm32")]
+fn take_the_shells_place(root: &web_sys::HtmlElement) {
+    use leptos::prelude::document;
+    if let Some(shell) = document().get_element_by_id("shell") {
+        shell.remove();
+    }
+    if let Some(body) = document().body() {
+        let _ = body.append_child(root);
+    }
 }
 
 /// In a task of its own, moves the app to its next stage; after the last one, puts it in
 /// place of the shell.
 #[cfg(target_arch = "wasm32")]
 fn next_stage(stage: leptos::prelude::ArcRwSignal<u8>, root: web_sys::HtmlElement) {
-    use leptos::prelude::{document, set_timeout, GetUntracked, Update};
+    use leptos::prelude::{set_timeout, GetUntracked, Update};
     set_timeout(
         move || {
             stage.update(|s| *s += 1);
@@ -155,14 +174,7 @@ fn next_stage(stage: leptos::prelude::ArcRwSignal<u8>, root: web_sys::HtmlElemen
             }
             // Queued after the page's own rendering (the same queue, in order): the page
             // is complete when the swap runs, and both happen before the next frame.
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(shell) = document().get_element_by_id("shell") {
-                    shell.remove();
-                }
-                if let Some(body) = document().body() {
-                    let _ = body.append_child(&root);
-                }
-            });
+            wasm_bindgen_futures::spawn_local(async move { take_the_shells_place(&root) });
         },
         std::time::Duration::ZERO,
     );

@@ -36,9 +36,10 @@ const WASM_OPT_VERSION: &str = "version 132";
 /// digest codec, the merge, the backup export) into a module fetched only when a book is
 /// stored or first saved (`src/deferred.rs`): 217,337 B (212 KiB); the agenda's rows and
 /// step actions too: 194,795 B (190 KiB); the agenda's screen and the badge's count too:
-/// 184,036 B (180 KiB). The bench reports the target; this gate (182 KiB) sits about 2 KB
-/// above what is measured, to stop growth.
-const FIRST_LOAD_BUDGET: usize = 182 * 1024;
+/// 184,036 B (180 KiB). A first visit's start built in three tasks (`app::Staged`: TBT
+/// 180 → 64 ms) costs 3.8 KB of view code: 187,793 B (183 KiB). The bench reports the
+/// target; this gate (186 KiB) sits about 2.6 KB above what is measured, to stop growth.
+const FIRST_LOAD_BUDGET: usize = 186 * 1024;
 
 type Result<T = ()> = std::result::Result<T, String>;
 

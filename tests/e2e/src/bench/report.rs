@@ -729,16 +729,17 @@ fn why_missed(target: &str) -> Option<&'static str> {
     let known: [(&str, &str); 5] = [
         (
             "agenda vs static floor",
-            "The floor is HTML the browser paints as it arrives (about 75 ms here, with ten \
-             rows a section). Followup first downloads, compiles and starts its wasm (the \
-             `followup:start` mark, about 85–120 ms: already past the floor) and, with a book \
-             stored, the data layer's module (fetched from the service worker's cache while \
-             it waits one frame so the static shell's paint is counted), reads the stored \
-             keys (about 10 ms) and decodes only the shards' digests, the agenda's part of each contact (about \
-             30 ms; `followup:loaded`), then builds the page and paints its first frame \
+            "The floor is HTML the browser paints as it arrives (about 60–75 ms here, \
+             with ten rows a section). Followup first downloads, compiles and starts its \
+             wasm (the `followup:start` mark, about 85–120 ms: already past the floor) and, \
+             with a book stored, the deferred module that reads it (`src/deferred.rs`, \
+             fetched from the service worker's cache while the app waits one frame so the \
+             static shell's paint is counted), reads the stored keys and decodes only the \
+             shards' digests, the agenda's part of each contact (`followup:loaded`, about \
+             60–90 ms after the start), then builds the page and paints its first frame \
              (about 60–80 ms). The book itself is read after that frame. ≤ 2× would leave \
-             about 20 ms after the wasm starts: what remains is the wasm's own download, \
-             compile and start, which is the first load's size (issue 9).",
+             about 20–50 ms after the wasm starts: what remains is the wasm's own \
+             download, compile and start, and Leptos building about 40 rows.",
         ),
         (
             "search p95",
@@ -749,26 +750,29 @@ fn why_missed(target: &str) -> Option<&'static str> {
         ),
         (
             "first-load transfer",
-            "The agenda's first load is the main wasm (about 190 KB brotli) plus the html, \
+            "The agenda's first load is the main wasm (about 160 KB brotli) plus the html, \
              css, js and icons. Every other page is loaded on demand (capture, the composer, \
-             one module for the rest), and so is the data layer (serde and every type's \
-             (de)serializer, the shard and digest codec, the merge, the backup export: \
-             `src/codec.rs`), which a first visit with nothing stored never fetches. What is \
-             left is what the first screen runs: Leptos's reactive system, renderer and \
-             router (about half of the main module's code), std's allocator, collections and \
-             formatting, the agenda's view code with its step actions, the reducer and the \
-             playbook. A Leptos 0.8 hello world is 31 KB; 150 KB would need the agenda's \
-             own views and the reducer out of the first load too.",
+             one module for the rest), and so is the deferred module (`src/deferred.rs`: \
+             serde and every type's (de)serializer, the shard and digest codec, the merge, \
+             the backup export, the agenda's screen and rows, the badge's count), which a \
+             first visit with nothing stored never fetches. What is left is what an empty \
+             book's first screen runs: Leptos's reactive system, renderer and router (about \
+             half of the main module's code, with the view states' drop glue), std's \
+             allocator and collections, the wasm-bindgen glue, the shell's views (banners, \
+             set-up card, tab bar, toast) and the reducer. A Leptos 0.8 hello world is \
+             31 KB; 150 KB would need the router and the reducer out of the first load.",
         ),
         (
             "Lighthouse",
             "Lighthouse simulates a slow phone (slow 4G, 4× CPU slowdown). The first and \
              largest paints are meant to be the static shell's, drawn before the wasm \
              arrives; downloading, compiling and starting the wasm (the first load above) is \
-             what remains on the network and the main thread. Nearly all of the blocking \
-             time is one task: the app's start (mounting the agenda, with the wasm's code \
-             compiled as it first runs), 230–320 ms in Lighthouse's slowed-down trace; TBT \
-             moves by about 90 ms from run to run. The full reports are in `target/bench/`.",
+             what remains on the network and the main thread. The app is built off the \
+             page in three tasks (state, router and tab bar; banners and toast; the page) \
+             and then takes the shell's place; in Lighthouse's slowed-down trace the first \
+             and last are each 60–100 ms (the wasm's code is compiled as it first runs), \
+             and TBT is what they run past 50 ms, moving by tens of milliseconds from run \
+             to run. The full reports are in `target/bench/`.",
         ),
         (
             "growth 20,000",
