@@ -157,10 +157,10 @@ later_page!(FunnelPage => FunnelSummary);
 later_page!(ReferralsPage => Referrals);
 
 /// On a repeat visit (a service worker answers, so every module is in its cache), loads
-/// the on-demand modules (`deferred` too) a second after start, one after
-/// another: the first tap on another tab then draws at once. Not on a first visit, where the network and the main
-/// thread belong to the first screen (and a module that fails to load would stop the
-/// app before the student asked for it).
+/// the on-demand modules (`deferred` too) a second after start, one after another: the
+/// first tap on another tab then draws at once. Not on a first visit, where the network
+/// and the main thread belong to the first screen (and a module that fails to load would
+/// stop the app before the student asked for it).
 #[cfg(feature = "split")]
 fn preload_later() {
     use leptos_router::LazyRoute;

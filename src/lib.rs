@@ -100,10 +100,10 @@ pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     if deferred::get().is_none() && storage::has_data() {
-        // A stored book is read through the deferred module: the app is mounted once it is here
-        // (fetched since `main` began), or without it when its download failed (the app
-        // then says so and writes nothing).
-        // The browser's task queue: the app's executor is set up by the mount.
+        // A stored book is read through the deferred module: the app is mounted once it
+        // is here (fetched since `main` began), or without it when its download failed
+        // (the app then says so and writes nothing). The browser's task queue: the app's
+        // executor is set up by the mount.
         wasm_bindgen_futures::spawn_local(async {
             let _ = deferred::load().await;
             mount(false);

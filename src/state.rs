@@ -155,8 +155,9 @@ impl AppState {
     /// first frame needs: see [`AppState::finish_loading`]), starts the saving effect and
     /// listens to other tabs.
     pub fn start() -> AppState {
-        // With a book stored, `crate::start` mounts the app once the deferred module is here; it is
-        // missing only when its download failed, or on a first visit (nothing to read).
+        // With a book stored, `crate::start` mounts the app once the deferred module is
+        // here; it is missing only when its download failed, or on a first visit (nothing
+        // to read).
         let loaded = match deferred::get() {
             Some(deferred) => (deferred.load)(),
             None if storage::has_data() => Loaded::NotFetched,
@@ -218,7 +219,8 @@ impl AppState {
     /// calls it first (commands, another tab's change, every other page). The agenda
     /// drawn from the glance equals the book's, so the page does not change.
     pub fn finish_loading(&self) {
-        // A glance comes from the deferred module's `load`: the deferred module is here whenever one is pending.
+        // A glance comes from the deferred module's `load`: whenever one is pending, the
+        // module is here.
         let Some(deferred) = deferred::get() else {
             return;
         };
@@ -382,8 +384,8 @@ impl AppState {
             return;
         }
         let Some(deferred) = deferred::get() else {
-            // The first change of a first visit: the deferred module is fetched (from the service
-            // worker's cache once installed), then everything still unsaved is written.
+            // The first change of a first visit: the deferred module is fetched (from the
+            // service worker's cache once installed), then everything unsaved is written.
             self.save_when_fetched();
             return;
         };
@@ -415,8 +417,8 @@ impl AppState {
         }
     }
 
-    /// Fetches the deferred module, then saves; once at a time. When the fetch fails the book stays
-    /// in memory, `save_error` says so, and the next change tries again.
+    /// Fetches the deferred module, then saves; once at a time. When the fetch fails the
+    /// book stays in memory, `save_error` says so, and the next change tries again.
     fn save_when_fetched(&self) {
         if self.fetching.get_value() {
             return;
@@ -466,8 +468,8 @@ impl AppState {
                 self.merge_remote(key, value);
             } else {
                 // Another tab saved before this one read or wrote anything: merged once
-                // the deferred module is here, in the order the changes came (the tasks wait on the
-                // same fetch). Should it fail, the next start reads everything.
+                // the deferred module is here, in the order the changes came (the tasks
+                // wait on the same fetch). Should it fail, the next start reads everything.
                 leptos::task::spawn_local(async move {
                     if deferred::load().await.is_ok() {
                         self.merge_remote(key, value);
