@@ -19,6 +19,7 @@ use super::outcome::{self, Outcome, Referral};
 use super::placeholder::Context;
 use super::playbook::{self, StepView};
 use super::profile::Profile;
+use super::reminders;
 use super::settings::Settings;
 use super::step::{Step, StepState};
 use super::template::{Template, TemplateError};
@@ -73,6 +74,8 @@ pub enum BookError {
     LinkToItself,
     /// The log entry to undo is not there (already undone, perhaps in another tab).
     NoSuchEntry,
+    /// A reminder hour outside `reminders::HOURS`.
+    ReminderHour(u8),
 }
 
 impl fmt::Display for BookError {
@@ -102,6 +105,12 @@ impl fmt::Display for BookError {
             BookError::LinkToItself => {
                 f.write_str("Pick someone else: a contact cannot introduce you to themselves.")
             }
+            BookError::ReminderHour(hour) => write!(
+                f,
+                "Reminders can start from {}:00 to {}:00, not {hour}:00; nothing was changed.",
+                reminders::HOURS.start(),
+                reminders::HOURS.end()
+            ),
             BookError::NoSuchEntry => f.write_str(
                 "That entry is no longer in the history; it may have been undone in another tab.",
             ),
@@ -317,6 +326,13 @@ impl Book {
             }
             Command::SetBadge(on) => {
                 self.settings.badge_off = !on;
+                Ok(())
+            }
+            Command::SetReminders(reminders) => {
+                if !reminders::HOURS.contains(&reminders.hour) {
+                    return Err(BookError::ReminderHour(reminders.hour));
+                }
+                self.settings.reminders = reminders;
                 Ok(())
             }
             Command::RecordBackup(on) => {

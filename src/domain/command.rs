@@ -16,6 +16,7 @@ use super::interaction::{Interaction, InteractionKind};
 use super::merge::Choices;
 use super::outcome::Outcome;
 use super::profile::Profile;
+use super::reminders::Reminders;
 use super::settings::Theme;
 use super::step::Step;
 use super::templates::TemplateKind;
@@ -131,6 +132,9 @@ pub enum Command {
     SetCard(CardKind),
     /// Turns the app icon's badge on (`true`) or off.
     SetBadge(bool),
+    /// Morning reminders: on or off, the hour they start from, and whether the offer
+    /// after the first capture was answered (`domain::reminders`).
+    SetReminders(Reminders),
     /// Makes two contacts one (see `merge`): `keep` takes the merge, `other` is removed.
     MergeContacts {
         keep: ContactId,

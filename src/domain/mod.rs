@@ -21,7 +21,8 @@
 //!   a message can use, the template syntax and the default templates.
 //! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
 //! - `search`: accent-insensitive matching for the contacts list.
-//! - `badge`: the number on the app icon.
+//! - `badge`: the number on the app icon; `reminders`: the morning notification of each
+//!   of the next 60 days, worded for the service worker.
 //! - `resume`: the student's resume PDF, checked (a PDF, at most 2 MB) and described.
 //! - `card`: what the student's own QR code holds.
 //! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
@@ -68,6 +69,7 @@ pub mod phrase;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;
+pub mod reminders;
 pub mod resume;
 pub mod search;
 pub mod settings;

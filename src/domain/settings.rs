@@ -1,6 +1,6 @@
 //! The student's preferences: LinkedIn Premium, the default keep-in-touch cadence, the
 //! current event used by capture ("event mode"), the kind capture starts with, the theme,
-//! what their QR card holds and whether the app icon shows a badge.
+//! what their QR card holds, whether the app icon shows a badge and the morning reminders.
 //!
 //! Plain data; no IO.
 
@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::card::CardKind;
 use super::contact::Kind;
 use super::event::EventId;
+use super::reminders::Reminders;
 
 /// The app's colours: the system's choice, or one the student picked in Settings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,6 +68,9 @@ pub struct Settings {
     /// The app icon's badge (people with a follow-up due) is turned off.
     #[serde(skip_serializing_if = "is_default")]
     pub badge_off: bool,
+    /// Morning notifications when follow-ups are due (`domain::reminders`).
+    #[serde(skip_serializing_if = "is_default")]
+    pub reminders: Reminders,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -85,6 +89,7 @@ impl Default for Settings {
             setup_seen: false,
             card: CardKind::default(),
             badge_off: false,
+            reminders: Reminders::default(),
         }
     }
 }

@@ -96,7 +96,7 @@ pub struct GlanceContact {
 
 impl GlanceContact {
     /// The contact's digest entry, or `None` when no step of it can come due by date alone.
-    fn of(contact: &Contact, cadence: u32) -> Option<GlanceContact> {
+    pub fn of(contact: &Contact, cadence: u32) -> Option<GlanceContact> {
         let steps: Vec<GlanceStep> = playbook::steps_for(contact)
             .into_iter()
             // Any day will do: the steps kept do not depend on it (see the module header).

@@ -108,7 +108,8 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         | Command::SetCurrentEvent(_)
         | Command::RecordBackup(_)
         | Command::SetCard(_)
-        | Command::SetBadge(_) => Vec::new(),
+        | Command::SetBadge(_)
+        | Command::SetReminders(_) => Vec::new(),
         Command::Import(import) => import.contact_ids().cloned().collect(),
     }
 }
