@@ -46,6 +46,8 @@ pub struct Deferred {
     pub agenda_body: fn() -> AnyView,
     /// The app icon's badge (`domain::badge::badge_count`).
     pub badge_count: fn(&Book, NaiveDate) -> Option<usize>,
+    /// Writes the service worker's plan of morning reminders (`reminders::write_plan`).
+    pub reminder_plan: fn(&Book, NaiveDate),
 }
 
 fn table() -> Deferred {
@@ -57,6 +59,7 @@ fn table() -> Deferred {
         export_backup: crate::domain::formats::export_backup,
         agenda_body: crate::pages::agenda::agenda_body,
         badge_count: crate::domain::badge::badge_count,
+        reminder_plan: crate::reminders::write_plan,
     }
 }
 

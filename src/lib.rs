@@ -37,6 +37,8 @@ pub mod perf;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
 #[cfg(target_arch = "wasm32")]
+mod reminders;
+#[cfg(target_arch = "wasm32")]
 pub mod resume_store;
 #[cfg(target_arch = "wasm32")]
 mod state;

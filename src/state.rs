@@ -195,6 +195,7 @@ impl AppState {
         state.keep_today_current();
         state.follow_theme();
         state.ask_for_persistence_once();
+        state.keep_reminder_plan();
         if settled.migrate {
             // A migration, a repair or old tombstones to drop: written after the first
             // frame, so a start that rewrites the whole book (the first after an upgrade)
@@ -452,6 +453,25 @@ impl AppState {
                 storage::request_persistence().await;
             });
             true
+        });
+    }
+
+    /// While morning reminders are on, rewrites the service worker's plan after every
+    /// change of the book (a save, another tab's change) and each new day; once more when
+    /// they are turned off, so the worker knows. The plan is the deferred module's
+    /// (`crate::reminders`); it is written once the book is read, never from a glance.
+    fn keep_reminder_plan(self) {
+        Effect::new(move |was_on: Option<bool>| {
+            let on = self.book.with(|b| b.settings().reminders.on);
+            let today = self.today.get();
+            if self.reading.get() || !(on || was_on == Some(true)) {
+                return on;
+            }
+            let Some(deferred) = deferred::get_tracked() else {
+                return was_on.unwrap_or(false);
+            };
+            self.book.with(|book| (deferred.reminder_plan)(book, today));
+            on
         });
     }
 

@@ -8,6 +8,7 @@ pub mod funnel_chart;
 pub mod icons;
 pub mod import_duplicates;
 pub mod notice;
+pub mod reminder_offer;
 pub mod setup;
 pub mod step_actions;
 pub mod tabbar;

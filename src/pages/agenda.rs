@@ -8,6 +8,7 @@
 
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::notice::{use_notices, Notice};
+use crate::components::reminder_offer::ReminderOffer;
 use crate::components::setup::Setup;
 use crate::components::step_actions::{StepActions, StepCommands};
 use crate::deferred;
@@ -110,6 +111,7 @@ fn agenda_rows(s: AgendaScreen) -> AnyView {
     let caught_up = s.caught_up();
     view! {
         <BackupReminder/>
+        <ReminderOffer/>
         {counts}
         {caught_up.then(|| view! {
             <section class="card caught-up">

@@ -11,5 +11,6 @@ pub mod contacts;
 pub mod field;
 pub mod insights;
 pub mod outcomes;
+pub mod reminders;
 pub mod sizes;
 pub mod steps;

@@ -21,6 +21,7 @@ mod timeline;
 
 use crate::components::duplicate_warning::PossibleDuplicates;
 use crate::components::icons::{Icon, Svg};
+use crate::components::reminder_offer::ReminderOffer;
 use crate::domain::{Contact, ContactId};
 use crate::routes::{ContactRoute, Screen};
 use crate::state::use_app;
@@ -61,6 +62,7 @@ fn Detail(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                 <header::Heading contact/>
             </header>
             <section class="card about"><header::About id contact/></section>
+            <ReminderOffer/>
             <PossibleDuplicates contact/>
             <timeline::Timeline contact/>
             <outcomes::Outcomes id contact/>

@@ -6,12 +6,13 @@
 //! to the book.
 //!
 //! Parts used only here live beside it: `resume_section` (the resume PDF: pick, replace,
-//! remove), `data_section` (export and import),
+//! remove), `reminders_section` (morning notifications, or what this browser can do), `data_section` (export and import),
 //! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
 //! (copies of unreadable data, with Download and Delete).
 
 mod data_section;
 mod kept_copies;
+mod reminders_section;
 mod resume_section;
 mod storage_info;
 
@@ -27,6 +28,7 @@ use crate::state::use_app;
 use data_section::DataSection;
 use kept_copies::KeptCopies;
 use leptos::prelude::*;
+use reminders_section::RemindersSection;
 use resume_section::{KeptResume, ResumeSection};
 use storage_info::StorageInfo;
 
@@ -43,6 +45,7 @@ pub fn Settings() -> impl IntoView {
             <ResumeSection/>
             <Messages/>
             <FollowUp/>
+            <RemindersSection/>
             <Appearance/>
             <section class="card settings-section" aria-labelledby="data-title">
                 <h2 id="data-title">"Your data"</h2>
