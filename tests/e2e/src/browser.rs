@@ -139,9 +139,16 @@ pub struct Chromedriver {
 
 impl Chromedriver {
     pub fn start(log: PathBuf) -> Chromedriver {
+        Chromedriver::start_with(log, &[])
+    }
+
+    /// Starts chromedriver with extra environment variables, which the browser it starts
+    /// inherits (`TZ`: the browser's time zone).
+    pub fn start_with(log: PathBuf, env: &[(&str, &str)]) -> Chromedriver {
         let exe = chromedriver_path();
         let port = free_port();
         let child = Command::new(&exe)
+            .envs(env.iter().copied())
             .arg(format!("--port={port}"))
             .arg(format!("--log-path={}", log.display()))
             .stdin(Stdio::null())
@@ -307,6 +314,13 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile at 390×844.
     pub async fn launch() -> Browser {
+        Browser::launch_with(&[], false).await
+    }
+
+    /// [`Browser::launch`] with environment variables for the browser (such as `TZ`) and,
+    /// when `devtools_events`, chromedriver's performance log, which holds the DevTools
+    /// events of the page's session ([`Browser::devtools_events`]).
+    pub async fn launch_with(env: &[(&str, &str)], devtools_events: bool) -> Browser {
         let chrome = chrome_path();
         let tmp = tempfile::Builder::new()
             .prefix("followup-e2e-")
@@ -314,14 +328,18 @@ impl Browser {
             .expect("temp dir for the browser profile");
         let profile = tmp.path().join("profile");
         std::fs::create_dir_all(&profile).unwrap();
-        let driver = Chromedriver::start(tmp.path().join("chromedriver.log"));
+        let driver = Chromedriver::start_with(tmp.path().join("chromedriver.log"), env);
 
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let caps = json!({
             "browserName": "chrome",
             "pageLoadStrategy": "normal",
-            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:loggingPrefs": if devtools_events {
+                json!({ "browser": "ALL", "performance": "ALL" })
+            } else {
+                json!({ "browser": "ALL" })
+            },
             "goog:chromeOptions": {
                 "binary": chrome.to_string_lossy(),
                 "args": args,
@@ -684,6 +702,25 @@ impl Browser {
             json!({ "cmd": cmd, "params": params }),
         )
         .await
+    }
+
+    /// The DevTools events named `method` (their `params`) that chromedriver logged since
+    /// the last call; needs a browser from [`Browser::launch_with`] with `devtools_events`.
+    pub async fn devtools_events(&self, method: &str) -> Vec<Value> {
+        let value = self
+            .session_cmd(http::Method::POST, "se/log", json!({ "type": "performance" }))
+            .await
+            .unwrap_or_else(|e| panic!("e2e: reading the performance log failed: {e}"));
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["message"].as_str())
+            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
+            .map(|m| m["message"].clone())
+            .filter(|m| m["method"] == method)
+            .map(|m| m["params"].clone())
+            .collect()
     }
 
     /// Fetches the console entries chromedriver has collected since the last call.

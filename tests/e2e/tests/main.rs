@@ -28,6 +28,9 @@ mod outcomes;
 mod playbook;
 /// The PWA: rendering, deep links, offline with the server stopped, install, updates.
 mod pwa;
+/// Morning reminders with the app closed and offline: periodic sync fired over CDP, the
+/// notifications read back; the offer after the first capture; Settings → Reminders.
+mod reminders;
 /// The resume PDF: kept in Settings, shared with the draft (stubbed Web Share), the
 /// download fallback, refusals, offline.
 mod resume;
