@@ -461,16 +461,35 @@ impl AppState {
     /// they are turned off, so the worker knows. The plan is the deferred module's
     /// (`crate::reminders`); it is written once the book is read, never from a glance.
     fn keep_reminder_plan(self) {
+        let started = StoredValue::new(false);
         Effect::new(move |was_on: Option<bool>| {
             let on = self.book.with(|b| b.settings().reminders.on);
             let today = self.today.get();
             if self.reading.get() || !(on || was_on == Some(true)) {
+                if !self.reading.get_untracked() {
+                    started.set_value(true);
+                }
                 return on;
             }
             let Some(deferred) = deferred::get_tracked() else {
                 return was_on.unwrap_or(false);
             };
-            self.book.with(|book| (deferred.reminder_plan)(book, today));
+            if started.get_value() {
+                self.book.with(|book| (deferred.reminder_plan)(book, today));
+            } else {
+                // The start's plan: nothing changed since the last change wrote one, so it
+                // waits until the start is over (it also fills the cache that makes each
+                // later plan cheap: about 16 ms at 5,000 contacts, once).
+                started.set_value(true);
+                set_timeout(
+                    move || {
+                        let today = self.today.get_untracked();
+                        self.book
+                            .with_untracked(|book| (deferred.reminder_plan)(book, today));
+                    },
+                    std::time::Duration::from_secs(3),
+                );
+            }
             on
         });
     }

@@ -708,7 +708,11 @@ impl Browser {
     /// the last call; needs a browser from [`Browser::launch_with`] with `devtools_events`.
     pub async fn devtools_events(&self, method: &str) -> Vec<Value> {
         let value = self
-            .session_cmd(http::Method::POST, "se/log", json!({ "type": "performance" }))
+            .session_cmd(
+                http::Method::POST,
+                "se/log",
+                json!({ "type": "performance" }),
+            )
             .await
             .unwrap_or_else(|e| panic!("e2e: reading the performance log failed: {e}"));
         value

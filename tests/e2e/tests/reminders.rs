@@ -24,7 +24,10 @@ const LOCAL_HOUR: i64 = 10;
 /// An `Etc/GMT±N` zone in which it is now `LOCAL_HOUR`:xx (POSIX signs: `Etc/GMT-5` is
 /// five hours ahead of UTC).
 fn zone_at_local_hour() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
     let utc_hour = (secs / 3600) % 24;
     let mut ahead = LOCAL_HOUR - utc_hour;
     if ahead > 14 {
@@ -59,7 +62,10 @@ async fn fixture() -> Fixture {
 }
 
 async fn local_hour(b: &Browser) -> i64 {
-    b.js("return new Date().getHours();").await.as_i64().unwrap()
+    b.js("return new Date().getHours();")
+        .await
+        .as_i64()
+        .unwrap()
 }
 
 const PRIYA: Person = Person {
@@ -102,8 +108,11 @@ async fn dark(b: &Browser, on: bool) {
     } else {
         json!([])
     };
-    b.cdp("Emulation.setEmulatedMedia", json!({ "features": features }))
-        .await;
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": features }),
+    )
+    .await;
 }
 
 /// Waits until the periodic sync is (or is no longer) registered.
@@ -150,7 +159,9 @@ async fn registration_id(b: &Browser) -> String {
                 .into_iter()
                 .flat_map(|p| p["registrations"].as_array().cloned().unwrap_or_default())
                 .find(|r| {
-                    r["scopeURL"].as_str().is_some_and(|s| s.ends_with("/followup/"))
+                    r["scopeURL"]
+                        .as_str()
+                        .is_some_and(|s| s.ends_with("/followup/"))
                         && r["isDeleted"] != true
                 })
                 .and_then(|r| r["registrationId"].as_str().map(str::to_string))
@@ -237,25 +248,39 @@ async fn a_due_book_notifies_once_a_day_from_the_chosen_hour_with_the_app_closed
     assert_eq!(local_hour(b).await, LOCAL_HOUR, "the browser's time zone");
     b.wait_sw_control().await;
     // Nothing is offered before there is anything to remind.
-    assert!(b.js("return !document.querySelector('#reminder-offer');").await == true);
+    assert!(
+        b.js("return !document.querySelector('#reminder-offer');")
+            .await
+            == true
+    );
     add_contact(b, &PRIYA).await;
     accept_the_offer(b, Some("reminders-offer")).await;
     add_contact(b, &TOM).await;
     // Settings: on, from 8:00, in words.
     tab(b, "settings", "settings").await;
-    b.wait_text("#reminders-when", "Each morning from 8:00").await;
-    assert!(b.js("return document.querySelector('#reminders-on').checked;").await == true);
+    b.wait_text("#reminders-when", "Each morning from 8:00")
+        .await;
+    assert!(
+        b.js("return document.querySelector('#reminders-on').checked;")
+            .await
+            == true
+    );
     b.js("document.querySelector('#reminders').scrollIntoView(); return true;")
         .await;
     shoot_section(b, "reminders-settings").await;
     // From 20:00: at 10:xx nothing is shown.
     select_value(b, "#reminders-hour", "20").await;
-    b.wait_text("#reminders-when", "Each morning from 20:00").await;
+    b.wait_text("#reminders-when", "Each morning from 20:00")
+        .await;
     wait_plan(b, "\"hour\":20", true).await;
     let registration = registration_id(b).await;
     close_the_app(&mut f).await;
     wake(&f, &registration).await;
-    assert_eq!(notifications(&f.browser).await, [], "before the chosen hour");
+    assert_eq!(
+        notifications(&f.browser).await,
+        [],
+        "before the chosen hour"
+    );
 
     // From 8:00: one notification naming the people.
     reopen(&mut f, "settings", "settings").await;
@@ -270,13 +295,20 @@ async fn a_due_book_notifies_once_a_day_from_the_chosen_hour_with_the_app_closed
     named.sort();
     assert_eq!(
         named,
-        ["Connect with Priya Raman (Figma)", "Connect with Tom Becker"],
+        [
+            "Connect with Priya Raman (Figma)",
+            "Connect with Tom Becker"
+        ],
         "naming both: {shown:?}"
     );
     // Swiped away; woken again the same day: nothing more.
     dismiss_all(&f.browser).await;
     wake(&f, &registration).await;
-    assert_eq!(notifications(&f.browser).await, [], "a second wake the same day");
+    assert_eq!(
+        notifications(&f.browser).await,
+        [],
+        "a second wake the same day"
+    );
     f.server.restart();
     finish(f, "reminders: due book").await;
 }
@@ -352,6 +384,10 @@ async fn nothing_due_shows_nothing_and_turned_off_nothing_is_registered() {
     b.click("#reminders-on").await;
     wait_registered(b, false).await;
     wait_plan(b, "\"on\":false", true).await;
-    assert!(b.js("return !document.querySelector('#reminders-hour');").await == true);
+    assert!(
+        b.js("return !document.querySelector('#reminders-hour');")
+            .await
+            == true
+    );
     finish(f, "reminders: nothing due, off").await;
 }

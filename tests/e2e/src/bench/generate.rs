@@ -8,6 +8,7 @@
 //! storage adapter writes. The same seed, size and `today` always give the same book.
 
 use chrono::{Datelike, Days, NaiveDate};
+use followup::domain::reminders::Reminders;
 use followup::domain::{
     Book, Command, ContactId, Email, Event, EventId, EventKind, InteractionKind, Kind, LinkedIn,
     NewContact, Step,
@@ -548,6 +549,13 @@ pub fn book(contacts: usize, today: NaiveDate) -> Book {
     for i in 0..contacts {
         add_contact(&mut book, &mut rng, &events, i, today);
     }
+    // Morning reminders on: every save also writes the service worker's plan, which the
+    // bench times (`followup:reminders-start` → `followup:reminders`).
+    book.apply(Command::SetReminders(Reminders {
+        on: true,
+        ..Reminders::default()
+    }))
+    .expect("reminders from 8:00 are valid");
     book
 }
 

@@ -50,6 +50,9 @@ pub struct SizeResult {
     pub search_keystrokes_per_run: usize,
     /// Click on Save to the last localStorage write of the new contact.
     pub capture: Vec<f64>,
+    /// The service worker's plan of reminders rebuilt after that save
+    /// (`followup:reminders-start` → `followup:reminders`).
+    pub reminder_plan: Vec<f64>,
     /// V8 heap used after load and a full GC.
     pub heap_js: Vec<f64>,
     /// The wasm linear memory after load (outside the V8 heap).
@@ -254,7 +257,12 @@ const proto = Storage.prototype, orig = proto.setItem, writes = [];
   proto.setItem = orig;
   const t1 = Math.max(...writes.map(w => w.t));
   const flash = document.querySelector('.saved-flash');
-  done({{ ms: t1 - t0, writes: writes.length, flash: flash ? flash.textContent : null }});
+  // The reminders' plan of this save: its last start and end marks after the click.
+  const after = (name) => performance.getEntriesByName(name).filter(e => e.startTime >= t0);
+  while (after('followup:reminders').length === 0 && performance.now() < t0 + 5000) await macrotask();
+  const starts = after('followup:reminders-start'), ends = after('followup:reminders');
+  const plan = starts.length && ends.length ? ends[ends.length - 1].startTime - starts[starts.length - 1].startTime : null;
+  done({{ ms: t1 - t0, plan_ms: plan, writes: writes.length, flash: flash ? flash.textContent : null }});
 }})().catch(e => {{ proto.setItem = orig; done({{ error: String(e) }}); }});
 "#,
         name = js_str(&name)
@@ -469,6 +477,7 @@ async fn run(
     for i in 0..runs {
         let v = exec_async(browser, "capturing a contact", &capture_js(i)).await?;
         r.capture.extend(num(&v, "ms"));
+        r.reminder_plan.extend(num(&v, "plan_ms"));
     }
     Ok(())
 }
