@@ -221,15 +221,28 @@ pub fn day_plan<'a>(
     // The agenda's order on any day: overdue before due, each by the day its window
     // closes, then the playbook's order, then the book's.
     items.sort_by_key(|i| (i.step.window.closes, i.step.step, i.contact));
-    (0..days)
-        .filter_map(|d| {
-            let bit = 1u64 << d;
-            let count = items.iter().filter(|i| i.days & bit != 0).count();
-            if count == 0 {
-                return None;
+    let mut counts = [0usize; 64];
+    let mut people = [0usize; 64];
+    for (masks, tally) in [
+        (
+            items.iter().map(|i| i.days).collect::<Vec<u64>>(),
+            &mut counts,
+        ),
+        (people_days, &mut people),
+    ] {
+        for mut bits in masks {
+            while bits != 0 {
+                tally[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
-            let people = people_days.iter().filter(|p| *p & bit != 0).count();
-            let mut named: Vec<&Item> = Vec::new();
+        }
+    }
+    (0..days)
+        .filter(|&d| counts[d as usize] > 0)
+        .map(|d| {
+            let bit = 1u64 << d;
+            let count = counts[d as usize];
+            let mut named: Vec<&Item> = Vec::with_capacity(NAMED);
             for item in items.iter().filter(|i| i.days & bit != 0) {
                 if named.len() == NAMED {
                     break;
@@ -242,13 +255,13 @@ pub fn day_plan<'a>(
             if count > named.len() {
                 body.push(format!("+{} more", count - named.len()));
             }
-            Some(DayReminder {
+            DayReminder {
                 day: today + chrono::Days::new(u64::from(d)),
                 count,
-                people,
+                people: people[d as usize],
                 title: title(count),
                 body: body.join(" · "),
-            })
+            }
         })
         .collect()
 }
