@@ -25,6 +25,7 @@
 
 use crate::domain::snapshot::{Dirty, Plan, Remote, Saved};
 use crate::domain::Book;
+use crate::state::AppState;
 use crate::storage::Loaded;
 use chrono::NaiveDate;
 use leptos::prelude::AnyView;
@@ -46,8 +47,8 @@ pub struct Deferred {
     pub agenda_body: fn() -> AnyView,
     /// The app icon's badge (`domain::badge::badge_count`).
     pub badge_count: fn(&Book, NaiveDate) -> Option<usize>,
-    /// Writes the service worker's plan of morning reminders (`reminders::write_plan`).
-    pub reminder_plan: fn(&Book, NaiveDate),
+    /// Keeps the service worker's plan of morning reminders (`reminders::keep_plan`).
+    pub keep_reminder_plan: fn(AppState),
 }
 
 fn table() -> Deferred {
@@ -59,7 +60,7 @@ fn table() -> Deferred {
         export_backup: crate::domain::formats::export_backup,
         agenda_body: crate::pages::agenda::agenda_body,
         badge_count: crate::domain::badge::badge_count,
-        reminder_plan: crate::reminders::write_plan,
+        keep_reminder_plan: crate::reminders::keep_plan,
     }
 }
 

@@ -19,7 +19,7 @@ use crate::state::AppState;
 use crate::view::reminders::{Capabilities, Permission};
 use chrono::NaiveDate;
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use leptos::prelude::WithUntracked;
+use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -35,9 +35,44 @@ thread_local! {
     static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Writes the worker's plan for `book` from `today` (the deferred module's entry; see the
-/// module header). Builds it at once, writes it in the background.
-pub fn write_plan(book: &Book, today: NaiveDate) {
+/// While morning reminders are on, rewrites the service worker's plan after every change
+/// of the book (a save, another tab's change) and each new day; once more when they are
+/// turned off, so the worker knows. Written once the book is read, never from a glance.
+/// (The deferred module's entry: started when it arrives.)
+pub fn keep_plan(state: AppState) {
+    let started = StoredValue::new(false);
+    Effect::new(move |was_on: Option<bool>| {
+        let on = state.book.with(|b| b.settings().reminders.on);
+        let today = state.today.get();
+        let reading = state.reading.get();
+        if reading || !(on || was_on == Some(true)) {
+            if !reading {
+                started.set_value(true);
+            }
+            return on;
+        }
+        if started.get_value() {
+            state.book.with(|book| write_plan(book, today));
+        } else {
+            // The start's plan: nothing changed since the last change wrote one, so it
+            // waits until the start is over (it also fills the cache that makes each
+            // later plan cheap: about 16 ms at 5,000 contacts, once).
+            started.set_value(true);
+            set_timeout(
+                move || {
+                    let today = state.today.get_untracked();
+                    state.book.with_untracked(|book| write_plan(book, today));
+                },
+                std::time::Duration::from_secs(3),
+            );
+        }
+        on
+    });
+}
+
+/// Writes the worker's plan for `book` from `today`: built at once, written in the
+/// background.
+fn write_plan(book: &Book, today: NaiveDate) {
     crate::perf::mark("followup:reminders-start");
     let json = PLANS.with_borrow_mut(|cache| WorkerPlan::of(book, cache, today).to_json());
     crate::perf::mark("followup:reminders");

@@ -456,41 +456,20 @@ impl AppState {
         });
     }
 
-    /// While morning reminders are on, rewrites the service worker's plan after every
-    /// change of the book (a save, another tab's change) and each new day; once more when
-    /// they are turned off, so the worker knows. The plan is the deferred module's
-    /// (`crate::reminders`); it is written once the book is read, never from a glance.
+    /// Once the deferred module is here, it keeps the service worker's plan of morning
+    /// reminders (`reminders::keep_plan`); nothing of it is in the first load.
     fn keep_reminder_plan(self) {
-        let started = StoredValue::new(false);
-        Effect::new(move |was_on: Option<bool>| {
-            let on = self.book.with(|b| b.settings().reminders.on);
-            let today = self.today.get();
-            if self.reading.get() || !(on || was_on == Some(true)) {
-                if !self.reading.get_untracked() {
-                    started.set_value(true);
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            match deferred::get_tracked() {
+                Some(deferred) => {
+                    (deferred.keep_reminder_plan)(self);
+                    true
                 }
-                return on;
+                None => false,
             }
-            let Some(deferred) = deferred::get_tracked() else {
-                return was_on.unwrap_or(false);
-            };
-            if started.get_value() {
-                self.book.with(|book| (deferred.reminder_plan)(book, today));
-            } else {
-                // The start's plan: nothing changed since the last change wrote one, so it
-                // waits until the start is over (it also fills the cache that makes each
-                // later plan cheap: about 16 ms at 5,000 contacts, once).
-                started.set_value(true);
-                set_timeout(
-                    move || {
-                        let today = self.today.get_untracked();
-                        self.book
-                            .with_untracked(|book| (deferred.reminder_plan)(book, today));
-                    },
-                    std::time::Duration::from_secs(3),
-                );
-            }
-            on
         });
     }
 

@@ -105,12 +105,9 @@ impl fmt::Display for BookError {
             BookError::LinkToItself => {
                 f.write_str("Pick someone else: a contact cannot introduce you to themselves.")
             }
-            BookError::ReminderHour(hour) => write!(
-                f,
-                "Reminders can start from {}:00 to {}:00, not {hour}:00; nothing was changed.",
-                reminders::HOURS.start(),
-                reminders::HOURS.end()
-            ),
+            BookError::ReminderHour(_) => {
+                f.write_str("Reminders can start from 6:00 to 20:00; nothing was changed.")
+            }
             BookError::NoSuchEntry => f.write_str(
                 "That entry is no longer in the history; it may have been undone in another tab.",
             ),

@@ -404,7 +404,9 @@ fn reminder_hours_are_checked() {
         .unwrap();
         assert_eq!(book.settings().reminders.hour(), hour);
     }
-    assert!(BookError::ReminderHour(23)
-        .to_string()
-        .contains("6:00 to 20:00"));
+    assert!(BookError::ReminderHour(23).to_string().contains(&format!(
+        "{}:00 to {}:00",
+        HOURS.start(),
+        HOURS.end()
+    )));
 }
