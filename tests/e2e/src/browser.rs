@@ -314,13 +314,12 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile at 390×844.
     pub async fn launch() -> Browser {
-        Browser::launch_with(&[], false).await
+        Browser::launch_with(&[]).await
     }
 
-    /// [`Browser::launch`] with environment variables for the browser (such as `TZ`) and,
-    /// when `devtools_events`, chromedriver's performance log, which holds the DevTools
-    /// events of the page's session ([`Browser::devtools_events`]).
-    pub async fn launch_with(env: &[(&str, &str)], devtools_events: bool) -> Browser {
+    /// [`Browser::launch`] with environment variables for the browser (such as `TZ`, its
+    /// time zone).
+    pub async fn launch_with(env: &[(&str, &str)]) -> Browser {
         let chrome = chrome_path();
         let tmp = tempfile::Builder::new()
             .prefix("followup-e2e-")
@@ -335,11 +334,7 @@ impl Browser {
         let caps = json!({
             "browserName": "chrome",
             "pageLoadStrategy": "normal",
-            "goog:loggingPrefs": if devtools_events {
-                json!({ "browser": "ALL", "performance": "ALL" })
-            } else {
-                json!({ "browser": "ALL" })
-            },
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": chrome.to_string_lossy(),
                 "args": args,
@@ -702,29 +697,6 @@ impl Browser {
             json!({ "cmd": cmd, "params": params }),
         )
         .await
-    }
-
-    /// The DevTools events named `method` (their `params`) that chromedriver logged since
-    /// the last call; needs a browser from [`Browser::launch_with`] with `devtools_events`.
-    pub async fn devtools_events(&self, method: &str) -> Vec<Value> {
-        let value = self
-            .session_cmd(
-                http::Method::POST,
-                "se/log",
-                json!({ "type": "performance" }),
-            )
-            .await
-            .unwrap_or_else(|e| panic!("e2e: reading the performance log failed: {e}"));
-        value
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e["message"].as_str())
-            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
-            .map(|m| m["message"].clone())
-            .filter(|m| m["method"] == method)
-            .map(|m| m["params"].clone())
-            .collect()
     }
 
     /// Fetches the console entries chromedriver has collected since the last call.

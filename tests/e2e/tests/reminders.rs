@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use followup_e2e::browser::Browser;
 use followup_e2e::ui::{
     add_contact, caused_by_stopped_server, click_text, install_clock, open_home, select_value,
-    set_clock, shoot, tab, wait_for, Person,
+    set_clock, shoot, tab, Person,
 };
 use followup_e2e::{Fixture, StaticServer};
 use serde_json::json;
@@ -48,7 +48,7 @@ fn zone_at_local_hour() -> String {
 async fn fixture() -> Fixture {
     let server = StaticServer::start(followup_e2e::dist_dir(), followup_e2e::PREFIX);
     let zone = zone_at_local_hour();
-    let browser = Browser::launch_with(&[("TZ", zone.as_str())], true).await;
+    let browser = Browser::launch_with(&[("TZ", zone.as_str())]).await;
     browser
         .cdp(
             "Browser.grantPermissions",
@@ -141,39 +141,31 @@ async fn wait_plan(b: &Browser, needle: &str, present: bool) -> String {
         .to_string()
 }
 
-/// Closes the app (the tab goes to `/`, outside it) and stops the server: no page of the
-/// app is open and the network is gone.
-async fn close_the_app(f: &mut Fixture) {
-    f.browser.goto(&format!("{}/", f.server.origin())).await;
+/// Closes the app and stops the server: no page of the app is open and the network is
+/// gone. On the way out, reads the worker's registration id (which
+/// `ServiceWorker.dispatchPeriodicSyncEvent` needs) from `chrome://serviceworker-internals`;
+/// the tab is then left on `/`, a page of the same origin outside the app.
+async fn close_the_app(f: &mut Fixture) -> String {
+    let b = &f.browser;
+    b.goto("chrome://serviceworker-internals/").await;
+    let scope = f.server.url("");
+    let js = format!(
+        "const text = document.body ? document.body.innerText : ''; \
+         const at = text.indexOf({}); if (at < 0) return false; \
+         const m = /Registration ID:\\s*(\\d+)/.exec(text.slice(at)); return m ? m[1] : false;",
+        followup_e2e::js_str(&scope)
+    );
+    let id = b
+        .wait_js("the worker's registration id", followup_e2e::UI, &js)
+        .await;
+    b.goto(&format!("{}/", f.server.origin())).await;
     f.server.stop();
-}
-
-/// The app's worker registration id, from the DevTools events of `ServiceWorker.enable`.
-async fn registration_id(b: &Browser) -> String {
-    b.cdp("ServiceWorker.enable", json!({})).await;
-    let found = wait_for(
-        "the worker's registration in the DevTools events",
-        || async {
-            b.devtools_events("ServiceWorker.workerRegistrationUpdated")
-                .await
-                .into_iter()
-                .flat_map(|p| p["registrations"].as_array().cloned().unwrap_or_default())
-                .find(|r| {
-                    r["scopeURL"]
-                        .as_str()
-                        .is_some_and(|s| s.ends_with("/followup/"))
-                        && r["isDeleted"] != true
-                })
-                .and_then(|r| r["registrationId"].as_str().map(str::to_string))
-        },
-        Option::is_some,
-    )
-    .await;
-    found.unwrap_or_default()
+    id.as_str().unwrap_or_default().to_string()
 }
 
 /// Wakes the worker as the browser does for a periodic sync, then gives it time to act.
 async fn wake(f: &Fixture, registration: &str) {
+    f.browser.cdp("ServiceWorker.enable", json!({})).await;
     f.browser
         .cdp(
             "ServiceWorker.dispatchPeriodicSyncEvent",
@@ -229,9 +221,11 @@ async fn reopen(f: &mut Fixture, path: &str, page: &str) {
 
 async fn finish(f: Fixture, context: &str) {
     let origin = f.server.origin();
+    // The page left open outside the app (`/`, and its favicon) is the server's 404.
     let outside = move |e: &followup_e2e::ConsoleEntry| {
         caused_by_stopped_server(e)
-            || (e.message.starts_with(&format!("{origin}/ "))
+            || (e.message.starts_with(&origin)
+                && !e.message.contains("/followup/")
                 && e.message.contains("status of 404"))
     };
     f.browser
@@ -273,8 +267,7 @@ async fn a_due_book_notifies_once_a_day_from_the_chosen_hour_with_the_app_closed
     b.wait_text("#reminders-when", "Each morning from 20:00")
         .await;
     wait_plan(b, "\"hour\":20", true).await;
-    let registration = registration_id(b).await;
-    close_the_app(&mut f).await;
+    let registration = close_the_app(&mut f).await;
     wake(&f, &registration).await;
     assert_eq!(
         notifications(&f.browser).await,
@@ -286,7 +279,7 @@ async fn a_due_book_notifies_once_a_day_from_the_chosen_hour_with_the_app_closed
     reopen(&mut f, "settings", "settings").await;
     select_value(&f.browser, "#reminders-hour", "8").await;
     wait_plan(&f.browser, "\"hour\":8", true).await;
-    close_the_app(&mut f).await;
+    let registration = close_the_app(&mut f).await;
     wake(&f, &registration).await;
     let shown = notifications(&f.browser).await;
     assert_eq!(shown.len(), 1, "one notification: {shown:?}");
@@ -342,12 +335,11 @@ async fn a_step_marked_sent_is_not_named_the_next_day() {
     accept_the_offer(b, None).await;
     // Before: tomorrow names Tom's LinkedIn note (overdue by then).
     wait_plan(b, "Connect with Tom Becker", true).await;
-    tab(b, "home", "agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_text(b, "#main", "Done").await;
     let plan = wait_plan(b, "Connect with Tom Becker", false).await;
     assert!(plan.contains("Email Tom Becker"), "{plan}");
-    let registration = registration_id(b).await;
-    close_the_app(&mut f).await;
+    let registration = close_the_app(&mut f).await;
     wake(&f, &registration).await;
     assert_eq!(
         notifications(&f.browser).await,
@@ -369,11 +361,10 @@ async fn nothing_due_shows_nothing_and_turned_off_nothing_is_registered() {
     add_contact(b, &TOM).await;
     accept_the_offer(b, None).await;
     // Today's note done: nothing is due until the email opens tomorrow.
-    tab(b, "home", "agenda").await;
+    tab(b, "agenda", "agenda").await;
     click_text(b, "#main", "Done").await;
     wait_plan(b, "Connect with Tom Becker", false).await;
-    let registration = registration_id(b).await;
-    close_the_app(&mut f).await;
+    let registration = close_the_app(&mut f).await;
     wake(&f, &registration).await;
     assert_eq!(notifications(&f.browser).await, [], "nothing due");
 
