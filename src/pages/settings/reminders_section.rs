@@ -86,7 +86,7 @@ pub fn RemindersSection() -> impl IntoView {
                 </label>
                 {move || on().then(|| view! {
                     <div class="settings-form reminders-hour">
-                        <label for="reminders-hour">"From"</label>
+                        <label for="reminders-hour">"Earliest reminder"</label>
                         <div class="settings-inline">
                             <select id="reminders-hour" on:change=set_hour>
                                 {HOURS.map(|h| view! {
