@@ -33,7 +33,8 @@ use leptos::prelude::AnyView;
 /// The deferred module's entry points, as plain function pointers (see the module header).
 #[derive(Clone, Copy)]
 pub struct Deferred {
-    /// Reads what is stored (`storage::load`).
+    /// Reads what is stored (`storage::load`; `reminders::load` also schedules the
+    /// start's plan of reminders).
     pub load: fn() -> Loaded,
     /// Decodes the book of a glance (`storage::read_glanced`).
     pub read_glanced: fn(Vec<(String, String)>) -> Loaded,
@@ -47,20 +48,21 @@ pub struct Deferred {
     pub agenda_body: fn() -> AnyView,
     /// The app icon's badge (`domain::badge::badge_count`).
     pub badge_count: fn(&Book, NaiveDate) -> Option<usize>,
-    /// Keeps the service worker's plan of morning reminders (`reminders::keep_plan`).
-    pub keep_reminder_plan: fn(AppState),
+    /// Rewrites the service worker's plan of morning reminders after a change
+    /// (`reminders::after_change`).
+    pub after_change: fn(AppState),
 }
 
 fn table() -> Deferred {
     Deferred {
-        load: crate::storage::load,
+        load: crate::reminders::load,
         read_glanced: crate::storage::read_glanced,
         plan: crate::domain::snapshot::plan,
         merge_remote: crate::domain::snapshot::merge_remote,
         export_backup: crate::domain::formats::export_backup,
         agenda_body: crate::pages::agenda::agenda_body,
         badge_count: crate::domain::badge::badge_count,
-        keep_reminder_plan: crate::reminders::keep_plan,
+        after_change: crate::reminders::after_change,
     }
 }
 

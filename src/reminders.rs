@@ -31,43 +31,47 @@ pub const PLAN_FILE: &str = "reminders.json";
 
 thread_local! {
     static PLANS: RefCell<ReminderCache> = RefCell::new(ReminderCache::default());
+    /// Whether reminders were on at the last plan (a plan is written once more after
+    /// they are turned off).
+    static WAS_ON: Cell<bool> = const { Cell::new(false) };
     /// The plan written last: a write that finishes after a newer one started is dropped.
     static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-/// While morning reminders are on, rewrites the service worker's plan after every change
-/// of the book (a save, another tab's change) and each new day; once more when they are
-/// turned off, so the worker knows. Written once the book is read, never from a glance.
-/// (The deferred module's entry: started when it arrives.)
-pub fn keep_plan(state: AppState) {
-    let started = StoredValue::new(false);
-    Effect::new(move |was_on: Option<bool>| {
-        let on = state.book.with(|b| b.settings().reminders.on);
-        let today = state.today.get();
-        let reading = state.reading.get();
-        if reading || !(on || was_on == Some(true)) {
-            if !reading {
-                started.set_value(true);
+/// Reads what is stored (`storage::load`, the deferred module's entry at start) and, three
+/// seconds later, once the start is over, writes the worker's plan if reminders are on:
+/// it renews the plan's 60 days on a start with no change, and fills the cache that makes
+/// each later plan cheap (about 16 ms at 5,000 contacts, once).
+pub fn load() -> crate::storage::Loaded {
+    let loaded = crate::storage::load();
+    set_timeout(
+        || {
+            let Some(state) = crate::state::current() else {
+                return;
+            };
+            if state.reading.get_untracked() {
+                return;
             }
-            return on;
-        }
-        if started.get_value() {
-            state.book.with(|book| write_plan(book, today));
-        } else {
-            // The start's plan: nothing changed since the last change wrote one, so it
-            // waits until the start is over (it also fills the cache that makes each
-            // later plan cheap: about 16 ms at 5,000 contacts, once).
-            started.set_value(true);
-            set_timeout(
-                move || {
-                    let today = state.today.get_untracked();
-                    state.book.with_untracked(|book| write_plan(book, today));
-                },
-                std::time::Duration::from_secs(3),
-            );
-        }
-        on
-    });
+            let on = state.book.with_untracked(|b| b.settings().reminders.on);
+            WAS_ON.set(on);
+            if on {
+                let today = state.today.get_untracked();
+                state.book.with_untracked(|book| write_plan(book, today));
+            }
+        },
+        std::time::Duration::from_secs(3),
+    );
+    loaded
+}
+
+/// After a change of the book (`AppState::save_now`): rewrites the worker's plan while
+/// reminders are on, and once more when they were just turned off, so the worker knows.
+pub fn after_change(state: AppState) {
+    let on = state.book.with_untracked(|b| b.settings().reminders.on);
+    if WAS_ON.replace(on) || on {
+        let today = state.today.get_untracked();
+        state.book.with_untracked(|book| write_plan(book, today));
+    }
 }
 
 /// Writes the worker's plan for `book` from `today`: built at once, written in the

@@ -195,7 +195,7 @@ impl AppState {
         state.keep_today_current();
         state.follow_theme();
         state.ask_for_persistence_once();
-        state.keep_reminder_plan();
+        CURRENT.set(Some(state));
         if settled.migrate {
             // A migration, a repair or old tombstones to drop: written after the first
             // frame, so a start that rewrites the whole book (the first after an upgrade)
@@ -390,6 +390,8 @@ impl AppState {
             self.save_when_fetched();
             return;
         };
+        // The service worker's plan of morning reminders follows every change.
+        (deferred.after_change)(*self);
         let now = clock::now_ms();
         let plan = self.book.with_untracked(|book| {
             self.sync
@@ -453,23 +455,6 @@ impl AppState {
                 storage::request_persistence().await;
             });
             true
-        });
-    }
-
-    /// Once the deferred module is here, it keeps the service worker's plan of morning
-    /// reminders (`reminders::keep_plan`); nothing of it is in the first load.
-    fn keep_reminder_plan(self) {
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            match deferred::get_tracked() {
-                Some(deferred) => {
-                    (deferred.keep_reminder_plan)(self);
-                    true
-                }
-                None => false,
-            }
         });
     }
 
@@ -544,6 +529,17 @@ pub fn new_id() -> String {
 /// The browser bar's colour per scheme (as in index.html).
 const LIGHT_BAR: &str = "#0f766e";
 const DARK_BAR: &str = "#121715";
+
+thread_local! {
+    /// The app's state, for code that runs outside any view (a timer of the deferred
+    /// module's).
+    static CURRENT: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
+/// The app's state once it has started.
+pub fn current() -> Option<AppState> {
+    CURRENT.get()
+}
 
 /// The app state provided by `App`.
 pub fn use_app() -> AppState {
