@@ -64,9 +64,13 @@ pub fn load() -> crate::storage::Loaded {
     loaded
 }
 
-/// After a change of the book (`AppState::save_now`): rewrites the worker's plan while
-/// reminders are on, and once more when they were just turned off, so the worker knows.
+/// After a change of the book is saved (`AppState`'s saving effect): rewrites the
+/// worker's plan while reminders are on, and once more when they were just turned off, so
+/// the worker knows. Never from a book still being read (it holds no contacts yet).
 pub fn after_change(state: AppState) {
+    if state.reading.get_untracked() {
+        return;
+    }
     let on = state.book.with_untracked(|b| b.settings().reminders.on);
     if WAS_ON.replace(on) || on {
         let today = state.today.get_untracked();

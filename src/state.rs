@@ -375,6 +375,11 @@ impl AppState {
                 return; // The first run is the book just loaded: nothing new to save.
             }
             self.save_now();
+            // Then the service worker's plan of morning reminders, which follows every
+            // change (the deferred module is here for any book with contacts).
+            if let Some(deferred) = deferred::get() {
+                (deferred.after_change)(self);
+            }
         });
     }
 
@@ -390,8 +395,6 @@ impl AppState {
             self.save_when_fetched();
             return;
         };
-        // The service worker's plan of morning reminders follows every change.
-        (deferred.after_change)(*self);
         let now = clock::now_ms();
         let plan = self.book.with_untracked(|book| {
             self.sync

@@ -19,6 +19,7 @@
 //! (DST) or a worker woken after midnight simply reads the next day's entry.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -118,7 +119,7 @@ impl WorkerPlan {
         let reminders = settings.reminders;
         let days = if reminders.on {
             cache.refresh(book);
-            day_plan(cache.contacts(book), today, PLAN_DAYS)
+            day_plan(cache.contacts(), today, PLAN_DAYS)
         } else {
             Vec::new()
         };
@@ -145,7 +146,30 @@ impl WorkerPlan {
 #[derive(Default)]
 pub struct ReminderCache {
     cadence: u32,
-    by_contact: HashMap<ContactId, (i64, Option<GlanceContact>)>,
+    by_contact: HashMap<ContactId, (i64, Option<GlanceContact>), BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: every save looks up each contact's id here, and std's SipHash (made to resist
+/// hostile keys, which ids made on this device are not) was most of the time.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl ReminderCache {
@@ -160,7 +184,7 @@ impl ReminderCache {
             // Contacts were removed (deleted or merged): forget them.
             self.by_contact.retain(|id, _| book.contact(id).is_some());
         }
-        for contact in book.contacts() {
+        for contact in book.contacts_unordered() {
             let fresh = self
                 .by_contact
                 .get(&contact.id)
@@ -174,10 +198,9 @@ impl ReminderCache {
         }
     }
 
-    /// The cached entries, in the book's order (the agenda's tie-break).
-    fn contacts<'a>(&'a self, book: &'a Book) -> impl Iterator<Item = &'a GlanceContact> + 'a {
-        book.contacts()
-            .filter_map(|c| self.by_contact.get(&c.id).and_then(|(_, g)| g.as_ref()))
+    /// The cached entries, in no particular order (`day_plan` orders what it names).
+    fn contacts(&self) -> impl Iterator<Item = &GlanceContact> {
+        self.by_contact.values().filter_map(|(_, g)| g.as_ref())
     }
 }
 
@@ -188,10 +211,20 @@ struct Item<'a> {
     step: &'a GlanceStep,
     /// The days of the plan (bits, day 0 = today) on which it is due or overdue.
     days: u64,
+    /// The agenda's order as one number (see [`order`]).
+    order: u64,
+}
+
+/// The agenda's order, but for the name and id: the day the window closes, the step,
+/// then the latest meeting first (days from the common era fit in 20 bits until 2870).
+fn order(step: &GlanceStep, met_on: NaiveDate) -> u64 {
+    use chrono::Datelike;
+    let day = |d: NaiveDate| u64::from(d.num_days_from_ce().clamp(0, 0xF_FFFF) as u32);
+    (day(step.window.closes) << 28) | ((step.step as u64) << 20) | (0xF_FFFF - day(met_on))
 }
 
 /// The reminders of the `days` days from `today` (at most 64), for the contacts given in
-/// the book's order: only the days with something due.
+/// any order: only the days with something due.
 pub fn day_plan<'a>(
     contacts: impl IntoIterator<Item = &'a GlanceContact>,
     today: NaiveDate,
@@ -211,6 +244,7 @@ pub fn day_plan<'a>(
                     who,
                     step,
                     days: bits,
+                    order: order(step, who.met_on),
                 });
             }
         }
@@ -219,8 +253,17 @@ pub fn day_plan<'a>(
         }
     }
     // The agenda's order on any day: overdue before due, each by the day its window
-    // closes, then the playbook's order, then the book's.
-    items.sort_by_key(|i| (i.step.window.closes, i.step.step, i.contact));
+    // closes, then the playbook's order, then the book's (`Book::contacts`: the newest
+    // meeting first, then by name, then by id).
+    items.sort_unstable_by(|a, b| {
+        a.order
+            .cmp(&b.order)
+            .then_with(|| {
+                let lower = |i: &Item<'a>| i.who.name.chars().flat_map(char::to_lowercase);
+                lower(a).cmp(lower(b))
+            })
+            .then_with(|| a.who.id.cmp(&b.who.id))
+    });
     let mut counts = [0usize; 64];
     let mut people = [0usize; 64];
     for (masks, tally) in [

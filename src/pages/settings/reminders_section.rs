@@ -31,6 +31,7 @@ pub fn RemindersSection() -> impl IntoView {
 
     let toggle = move |ev: leptos::ev::Event| {
         let want = event_target_checked(&ev);
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
         busy.set(true);
         error.set(None);
         let hour = chosen.get_untracked().hour();
@@ -43,6 +44,8 @@ pub fn RemindersSection() -> impl IntoView {
             if let Err(e) = result {
                 error.set(Some(e));
             }
+            // A refused change leaves the box as the choice stands.
+            input.set_checked(chosen.get_untracked().on);
             busy.set(false);
             caps.set(Some(capabilities().await));
         });
