@@ -380,5 +380,28 @@ async fn nothing_due_shows_nothing_and_turned_off_nothing_is_registered() {
             .await
             == true
     );
+
+    // Notifications blocked for the site: turning on says so and stays off.
+    b.cdp(
+        "Browser.setPermission",
+        json!({
+            "origin": f.server.origin(),
+            "permission": { "name": "notifications" },
+            "setting": "denied",
+        }),
+    )
+    .await;
+    b.click("#reminders-on").await;
+    b.wait_text(
+        "#reminders .field-error",
+        "Notifications are blocked for Followup",
+    )
+    .await;
+    b.wait_text(
+        "#reminders-explain",
+        "Allow them in your browser's site settings",
+    )
+    .await;
+    wait_registered(b, false).await;
     finish(f, "reminders: nothing due, off").await;
 }
