@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::agenda::MISSED_AFTER_DAYS;
@@ -146,7 +146,54 @@ impl WorkerPlan {
 #[derive(Default)]
 pub struct ReminderCache {
     cadence: u32,
-    by_contact: HashMap<ContactId, (i64, Option<GlanceContact>), BuildHasherDefault<Fnv>>,
+    by_contact: HashMap<ContactId, (i64, Option<Planned>), BuildHasherDefault<Fnv>>,
+    /// The book's contacts (id, `updated_at`) at the last refresh, in its storage order:
+    /// a contact still in its place and unchanged needs no look-up at all.
+    seen: Vec<(ContactId, i64)>,
+}
+
+/// A contact's steps as the plan needs them, computed once per change of the contact: its
+/// digest entry (names and what to do) and each step's days as day numbers.
+struct Planned {
+    who: GlanceContact,
+    /// The name lowercased, which orders ties as `Book::contacts` does.
+    lower: String,
+    /// One per step of `who`, in the same order.
+    due: Vec<Due>,
+}
+
+/// The days a step is due or overdue, as days from the common era, and its place in the
+/// agenda's order ([`order`]).
+#[derive(Clone, Copy)]
+struct Due {
+    from: i32,
+    to: i32,
+    order: u64,
+}
+
+impl Planned {
+    fn of(who: GlanceContact) -> Planned {
+        let due = who
+            .steps
+            .iter()
+            .map(|step| {
+                // As the agenda shows it: from the day the window opens to
+                // `MISSED_AFTER_DAYS` after it closes; a meeting's prep and a referral
+                // nudge only until their window closes.
+                let last = match step.step {
+                    Step::Prep | Step::Nudge => step.window.closes,
+                    _ => step.window.closes + chrono::Days::new(u64::from(MISSED_AFTER_DAYS)),
+                };
+                Due {
+                    from: step.window.opens.num_days_from_ce(),
+                    to: last.num_days_from_ce(),
+                    order: order(step, who.met_on),
+                }
+            })
+            .collect();
+        let lower = who.name.to_lowercase();
+        Planned { who, lower, due }
+    }
 }
 
 /// FNV-1a: every save looks up each contact's id here, and std's SipHash (made to resist
@@ -178,13 +225,21 @@ impl ReminderCache {
         let cadence = book.settings().default_cadence_days;
         if cadence != self.cadence {
             self.by_contact.clear();
+            self.seen.clear();
             self.cadence = cadence;
         }
         if self.by_contact.len() > book.contact_count() {
             // Contacts were removed (deleted or merged): forget them.
             self.by_contact.retain(|id, _| book.contact(id).is_some());
         }
-        for contact in book.contacts_unordered() {
+        for (n, contact) in book.contacts_unordered().enumerate() {
+            let same = self
+                .seen
+                .get(n)
+                .is_some_and(|(id, at)| *at == contact.updated_at && *id == contact.id);
+            if same {
+                continue;
+            }
             let fresh = self
                 .by_contact
                 .get(&contact.id)
@@ -192,14 +247,22 @@ impl ReminderCache {
             if !fresh {
                 self.by_contact.insert(
                     contact.id.clone(),
-                    (contact.updated_at, GlanceContact::of(contact, cadence)),
+                    (
+                        contact.updated_at,
+                        GlanceContact::of(contact, cadence).map(Planned::of),
+                    ),
                 );
             }
+            match self.seen.get_mut(n) {
+                Some(slot) => *slot = (contact.id.clone(), contact.updated_at),
+                None => self.seen.push((contact.id.clone(), contact.updated_at)),
+            }
         }
+        self.seen.truncate(book.contact_count());
     }
 
     /// The cached entries, in no particular order (`day_plan` orders what it names).
-    fn contacts(&self) -> impl Iterator<Item = &GlanceContact> {
+    fn contacts(&self) -> impl Iterator<Item = &Planned> {
         self.by_contact.values().filter_map(|(_, g)| g.as_ref())
     }
 }
@@ -208,6 +271,7 @@ impl ReminderCache {
 struct Item<'a> {
     contact: usize,
     who: &'a GlanceContact,
+    lower: &'a str,
     step: &'a GlanceStep,
     /// The days of the plan (bits, day 0 = today) on which it is due or overdue.
     days: u64,
@@ -218,33 +282,35 @@ struct Item<'a> {
 /// The agenda's order, but for the name and id: the day the window closes, the step,
 /// then the latest meeting first (days from the common era fit in 20 bits until 2870).
 fn order(step: &GlanceStep, met_on: NaiveDate) -> u64 {
-    use chrono::Datelike;
     let day = |d: NaiveDate| u64::from(d.num_days_from_ce().clamp(0, 0xF_FFFF) as u32);
     (day(step.window.closes) << 28) | ((step.step as u64) << 20) | (0xF_FFFF - day(met_on))
 }
 
 /// The reminders of the `days` days from `today` (at most 64), for the contacts given in
 /// any order: only the days with something due.
-pub fn day_plan<'a>(
-    contacts: impl IntoIterator<Item = &'a GlanceContact>,
+fn day_plan<'a>(
+    contacts: impl IntoIterator<Item = &'a Planned>,
     today: NaiveDate,
     days: u32,
 ) -> Vec<DayReminder> {
     let days = days.min(64);
+    let first = today.num_days_from_ce();
     let mut items: Vec<Item> = Vec::new();
     let mut people_days: Vec<u64> = Vec::new();
-    for (n, who) in contacts.into_iter().enumerate() {
+    for (n, planned) in contacts.into_iter().enumerate() {
+        let who = &planned.who;
         let mut any = 0u64;
-        for step in &who.steps {
-            let bits = due_days(step, today, days);
+        for (step, due) in who.steps.iter().zip(&planned.due) {
+            let bits = due_days(due, first, days);
             if bits != 0 {
                 any |= bits;
                 items.push(Item {
                     contact: n,
                     who,
+                    lower: &planned.lower,
                     step,
                     days: bits,
-                    order: order(step, who.met_on),
+                    order: due.order,
                 });
             }
         }
@@ -254,16 +320,9 @@ pub fn day_plan<'a>(
     }
     // The agenda's order on any day: overdue before due, each by the day its window
     // closes, then the playbook's order, then the book's (`Book::contacts`: the newest
-    // meeting first, then by name, then by id).
-    items.sort_unstable_by(|a, b| {
-        a.order
-            .cmp(&b.order)
-            .then_with(|| {
-                let lower = |i: &Item<'a>| i.who.name.chars().flat_map(char::to_lowercase);
-                lower(a).cmp(lower(b))
-            })
-            .then_with(|| a.who.id.cmp(&b.who.id))
-    });
+    // meeting first, then by name, then by id). Sorted by the number here; the name and
+    // the id only settle ties among the few items a day names (`named`).
+    items.sort_unstable_by_key(|i| i.order);
     let mut counts = [0usize; 64];
     let mut people = [0usize; 64];
     for (masks, tally) in [
@@ -285,15 +344,7 @@ pub fn day_plan<'a>(
         .map(|d| {
             let bit = 1u64 << d;
             let count = counts[d as usize];
-            let mut named: Vec<&Item> = Vec::with_capacity(NAMED);
-            for item in items.iter().filter(|i| i.days & bit != 0) {
-                if named.len() == NAMED {
-                    break;
-                }
-                if named.iter().all(|n| n.contact != item.contact) {
-                    named.push(item);
-                }
-            }
+            let named = named(&items, bit);
             let mut body: Vec<String> = named.iter().map(|i| phrase(i.who, i.step)).collect();
             if count > named.len() {
                 body.push(format!("+{} more", count - named.len()));
@@ -309,16 +360,37 @@ pub fn day_plan<'a>(
         .collect()
 }
 
-/// The days of the plan (bit `d` = `today` + `d`) on which `step` is due or overdue, as
-/// the agenda shows it: from the day its window opens to `MISSED_AFTER_DAYS` after it
-/// closes; a meeting's prep and a referral nudge only until their window closes.
-fn due_days(step: &GlanceStep, today: NaiveDate, days: u32) -> u64 {
-    let last = match step.step {
-        Step::Prep | Step::Nudge => step.window.closes,
-        _ => step.window.closes + chrono::Days::new(u64::from(MISSED_AFTER_DAYS)),
-    };
-    let from = (step.window.opens - today).num_days().max(0);
-    let to = (last - today).num_days().min(i64::from(days) - 1);
+/// The first `NAMED` people in the agenda's order among the items due on the day of
+/// `bit`, each with their first item. `items` are sorted by `order`; the items that tie
+/// on it are ordered by name (case-insensitive) and id as `Book::contacts` does, and only
+/// as far as needed.
+fn named<'i, 'a>(items: &'i [Item<'a>], bit: u64) -> Vec<&'i Item<'a>> {
+    let mut named: Vec<&Item> = Vec::with_capacity(NAMED);
+    let mut due = items.iter().filter(|i| i.days & bit != 0).peekable();
+    while named.len() < NAMED {
+        let Some(first) = due.next() else {
+            break;
+        };
+        let mut tied = vec![first];
+        while let Some(next) = due.next_if(|i| i.order == first.order) {
+            tied.push(next);
+        }
+        if tied.len() > 1 {
+            tied.sort_unstable_by(|a, b| (&a.lower, &a.who.id).cmp(&(&b.lower, &b.who.id)));
+        }
+        for item in tied {
+            if named.len() < NAMED && named.iter().all(|n| n.contact != item.contact) {
+                named.push(item);
+            }
+        }
+    }
+    named
+}
+
+/// The days of the plan (bit `d` = day `first` + `d`) on which a step is due or overdue.
+fn due_days(due: &Due, first: i32, days: u32) -> u64 {
+    let from = (due.from - first).max(0);
+    let to = (due.to - first).min(days as i32 - 1);
     if to < from {
         return 0;
     }
