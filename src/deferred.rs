@@ -50,7 +50,7 @@ pub struct Deferred {
     pub badge_count: fn(&Book, NaiveDate) -> Option<usize>,
     /// Rewrites the service worker's plan of morning reminders after a change
     /// (`reminders::after_change`).
-    pub after_change: fn(AppState),
+    pub after_change: fn(AppState, &Dirty),
 }
 
 fn table() -> Deferred {

@@ -14,6 +14,7 @@
 //! (a refused call becomes a sentence for the student).
 
 use crate::domain::reminders::{ReminderCache, Reminders, WorkerPlan, MIN_INTERVAL_MS, SYNC_TAG};
+use crate::domain::snapshot::Dirty;
 use crate::domain::{Book, Command};
 use crate::state::AppState;
 use crate::view::reminders::{Capabilities, Permission};
@@ -56,7 +57,9 @@ pub fn load() -> crate::storage::Loaded {
             WAS_ON.set(on);
             if on {
                 let today = state.today.get_untracked();
-                state.book.with_untracked(|book| write_plan(book, today));
+                state
+                    .book
+                    .with_untracked(|book| write_plan(book, today, &Dirty::All));
             }
         },
         std::time::Duration::from_secs(3),
@@ -66,23 +69,27 @@ pub fn load() -> crate::storage::Loaded {
 
 /// After a change of the book is saved (`AppState`'s saving effect): rewrites the
 /// worker's plan while reminders are on, and once more when they were just turned off, so
-/// the worker knows. Never from a book still being read (it holds no contacts yet).
-pub fn after_change(state: AppState) {
+/// the worker knows; only the contacts in `changed` are looked at again. Never from a book
+/// still being read (it holds no contacts yet).
+pub fn after_change(state: AppState, changed: &Dirty) {
     if state.reading.get_untracked() {
         return;
     }
     let on = state.book.with_untracked(|b| b.settings().reminders.on);
     if WAS_ON.replace(on) || on {
         let today = state.today.get_untracked();
-        state.book.with_untracked(|book| write_plan(book, today));
+        state
+            .book
+            .with_untracked(|book| write_plan(book, today, changed));
     }
 }
 
 /// Writes the worker's plan for `book` from `today`: built at once, written in the
 /// background.
-fn write_plan(book: &Book, today: NaiveDate) {
+fn write_plan(book: &Book, today: NaiveDate, changed: &Dirty) {
     crate::perf::mark("followup:reminders-start");
-    let json = PLANS.with_borrow_mut(|cache| WorkerPlan::of(book, cache, today).to_json());
+    let json =
+        PLANS.with_borrow_mut(|cache| WorkerPlan::after(book, cache, today, changed).to_json());
     crate::perf::mark("followup:reminders");
     let generation = GENERATION.with(|g| {
         g.set(g.get().wrapping_add(1));

@@ -374,11 +374,12 @@ impl AppState {
             if previous.is_none() {
                 return; // The first run is the book just loaded: nothing new to save.
             }
+            let changed = self.sync.with_value(|s| s.dirty.clone());
             self.save_now();
             // Then the service worker's plan of morning reminders, which follows every
             // change (the deferred module is here for any book with contacts).
             if let Some(deferred) = deferred::get() {
-                (deferred.after_change)(self);
+                (deferred.after_change)(self, &changed);
             }
         });
     }

@@ -28,7 +28,7 @@ use super::agenda::MISSED_AFTER_DAYS;
 use super::book::Book;
 use super::contact::ContactId;
 use super::playbook::Hint;
-use super::snapshot::{GlanceContact, GlanceStep};
+use super::snapshot::{Dirty, GlanceContact, GlanceStep};
 use super::step::Step;
 
 /// How many days, today included, the plan covers: a student away for two months still
@@ -113,12 +113,30 @@ pub struct WorkerPlan {
 }
 
 impl WorkerPlan {
-    /// The plan of `book` from `today`, its contacts' steps taken from `cache`.
+    /// The plan of `book` from `today`, its contacts' steps taken from `cache` (brought up
+    /// to date with every contact).
     pub fn of(book: &Book, cache: &mut ReminderCache, today: NaiveDate) -> WorkerPlan {
+        WorkerPlan::after(book, cache, today, &Dirty::All)
+    }
+
+    /// The plan after a change of the contacts in `changed`: only they are looked at
+    /// again. An empty set (a change from another tab, or of the settings only) or
+    /// `Dirty::All` looks at every contact.
+    pub fn after(
+        book: &Book,
+        cache: &mut ReminderCache,
+        today: NaiveDate,
+        changed: &Dirty,
+    ) -> WorkerPlan {
         let settings = book.settings();
         let reminders = settings.reminders;
         let days = if reminders.on {
-            cache.refresh(book);
+            match changed {
+                Dirty::Contacts(ids) if !ids.is_empty() && cache.filled(book) => {
+                    cache.refresh_only(book, ids)
+                }
+                _ => cache.refresh(book),
+            }
             day_plan(cache.contacts(), today, PLAN_DAYS)
         } else {
             Vec::new()
@@ -220,6 +238,33 @@ impl Hasher for Fnv {
 }
 
 impl ReminderCache {
+    /// Whether the cache was filled from `book`'s settings before (a first plan, or the
+    /// cadence changed, looks at every contact).
+    fn filled(&self, book: &Book) -> bool {
+        self.cadence == book.settings().default_cadence_days && !self.seen.is_empty()
+    }
+
+    /// Brings the cache up to date for the contacts `ids` only (added, changed or deleted).
+    fn refresh_only<'a>(&mut self, book: &Book, ids: impl IntoIterator<Item = &'a ContactId>) {
+        let cadence = self.cadence;
+        for id in ids {
+            match book.contact(id) {
+                Some(contact) => {
+                    self.by_contact.insert(
+                        id.clone(),
+                        (
+                            contact.updated_at,
+                            GlanceContact::of(contact, cadence).map(Planned::of),
+                        ),
+                    );
+                }
+                None => {
+                    self.by_contact.remove(id);
+                }
+            }
+        }
+    }
+
     /// Brings the cache up to date with `book`.
     pub fn refresh(&mut self, book: &Book) {
         let cadence = book.settings().default_cadence_days;

@@ -361,6 +361,41 @@ fn the_cache_gives_the_plan_a_fresh_one_gives_after_every_change() {
         book.apply(command).unwrap();
         check(&book, &mut cache, &what);
     }
+    // After each change, looking again only at the contacts it touched gives the same
+    // plan as looking at everyone.
+    let mut book = self::book(&[PRIYA, TOM, p("f", "Fa", "Initech", "2026-12-01")]);
+    let mut cache = ReminderCache::default();
+    WorkerPlan::of(&book, &mut cache, today);
+    let added = NewContact {
+        id: ContactId::new("new".to_string()),
+        name: "Nia".to_string(),
+        met_on: today,
+        updated_at: 2_000,
+        ..NewContact::default()
+    };
+    let changes: Vec<Command> = vec![
+        Command::AddContact(added),
+        Command::MarkDone {
+            contact: ContactId::new("priya".to_string()),
+            step: Step::Connect,
+            on: today,
+            at: 2_001,
+        },
+        Command::DeleteContact(ContactId::new("tom".to_string())),
+        Command::SetDefaultCadence(20),
+    ];
+    for command in changes {
+        let what = format!("{command:?}");
+        let touched = crate::domain::snapshot::touched_contacts(&command, &book);
+        book.apply(command).unwrap();
+        let mut dirty = Dirty::default();
+        dirty.add(touched);
+        assert_eq!(
+            WorkerPlan::after(&book, &mut cache, today, &dirty),
+            WorkerPlan::of(&book, &mut ReminderCache::default(), today),
+            "{what}"
+        );
+    }
 }
 
 #[test]
