@@ -138,19 +138,19 @@ pub fn dtstamp(at: i64) -> String {
 
 /// A calendar file with one meeting with `contact`, for the phone's calendar.
 pub fn meeting_ics(book: &Book, contact: &Contact, at: NaiveDateTime, now_stamp: &str) -> String {
+    one_event_calendar("Meetings", &meeting_event(book, contact, at), now_stamp)
+}
+
+/// A calendar file holding `event` alone; `product` names it in PRODID ("Meetings").
+pub(crate) fn one_event_calendar(product: &str, event: &Vevent, now_stamp: &str) -> String {
     let mut out = String::new();
     let mut line = |text: String| fold(&text, &mut out);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
-    line("PRODID:-//Followup//Meetings//EN".into());
+    line(format!("PRODID:-//Followup//{product}//EN"));
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
-    write_event(
-        &mut line,
-        now_stamp,
-        &meeting_event(book, contact, at),
-        None,
-    );
+    write_event(&mut line, now_stamp, event, None);
     line("END:VCALENDAR".into());
     out
 }

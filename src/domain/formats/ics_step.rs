@@ -10,8 +10,7 @@
 
 use chrono::NaiveDate;
 
-use super::content_line::fold;
-use super::ics::{step_event, write_event, Vevent};
+use super::ics::{one_event_calendar, step_event, Vevent};
 use crate::domain::book::Book;
 use crate::domain::contact::ContactId;
 use crate::domain::dates::iso;
@@ -50,23 +49,9 @@ pub fn step_calendar(
     let day = view.window.opens.max(today);
     Some(StepCalendar {
         file_name: format!("followup-{}-{}.ics", step.slug(), iso(day)),
-        ics: one_event(&event, now_stamp),
+        ics: one_event_calendar("Follow-ups", &event, now_stamp),
         google: google_link(&event),
     })
-}
-
-/// A calendar file holding `event` alone.
-fn one_event(event: &Vevent, now_stamp: &str) -> String {
-    let mut out = String::new();
-    let mut line = |text: String| fold(&text, &mut out);
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line("PRODID:-//Followup//Follow-ups//EN".into());
-    line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
-    write_event(&mut line, now_stamp, event, None);
-    line("END:VCALENDAR".into());
-    out
 }
 
 /// Google Calendar's "add an event" link for `event`. The times have no `Z`, so Google

@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 use followup_e2e::ui::{
     add_contact, contact_id_from_url, open_home, pick_import_file, tab, Person, Strings,
 };
-use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT};
+use followup_e2e::{
+    js_str, screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT,
+};
 use serde_json::json;
 
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
@@ -35,11 +37,7 @@ async fn open_settings(f: &Fixture) {
 /// Taps "Backup (JSON)" in Settings (which must be open) and returns the downloaded
 /// file's name and text, once Chromium has finished writing it into `dir`.
 async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
-    b.cdp(
-        "Browser.setDownloadBehavior",
-        json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
-    )
-    .await;
+    allow_downloads(b, dir).await;
     b.click("#data-export-json").await;
     // The export's own status line (Settings has others: the resume's, an import's).
     b.wait_text(
@@ -47,21 +45,27 @@ async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
         "Saved followup-",
     )
     .await;
+    wait_download(dir, ".json", "}").await
+}
+
+/// Waits for a complete file named `followup-….<extension>` (its text ends with
+/// `ends_with`) in `dir` and returns its name and text.
+async fn wait_download(dir: &Path, extension: &str, ends_with: &str) -> (String, String) {
     let start = Instant::now();
     loop {
         let found = std::fs::read_dir(dir)
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("followup-") && n.ends_with(".json"));
+            .find(|n| n.starts_with("followup-") && n.ends_with(extension));
         if let Some(name) = found {
             let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
-            if text.trim_end().ends_with('}') {
+            if text.trim_end().ends_with(ends_with) {
                 return (name, text);
             }
         }
         if start.elapsed() > Duration::from_secs(10) {
-            panic!("e2e: no followup-*.json in the download dir {dir:?}");
+            panic!("e2e: no followup-*{extension} in the download dir {dir:?}");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -76,28 +80,12 @@ async fn allow_downloads(b: &Browser, dir: &Path) {
     .await;
 }
 
-/// Waits for a complete file named `followup-….<extension>` in `dir`, then returns its
-/// name and text and removes it (so the next download with that name is read afresh).
+/// [`wait_download`], then removes the file (so the next download of that name is read
+/// afresh).
 async fn take_download(dir: &Path, extension: &str, ends_with: &str) -> (String, String) {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("followup-") && n.ends_with(extension));
-        if let Some(name) = found {
-            let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
-            if text.trim_end().ends_with(ends_with) {
-                std::fs::remove_file(dir.join(&name)).unwrap();
-                return (name, text);
-            }
-        }
-        if start.elapsed() > Duration::from_secs(10) {
-            panic!("e2e: no followup-*{extension} in the download dir {dir:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let (name, text) = wait_download(dir, extension, ends_with).await;
+    std::fs::remove_file(dir.join(&name)).unwrap();
+    (name, text)
 }
 
 /// Clicks the button whose text starts with `label` in the agenda row of the step
@@ -105,7 +93,15 @@ async fn take_download(dir: &Path, extension: &str, ends_with: &str) -> (String,
 async fn click_in_row(b: &Browser, step: &str, label: &str) {
     let clicked = b
         .js(&format!(
-            "const row = Array.from(document.querySelectorAll('li.agenda-item'))                .find(li => li.querySelector('.agenda-step')?.textContent.includes({step:?}));              const button = row && Array.from(row.querySelectorAll('button'))                .find(x => x.textContent.trim().startsWith({label:?}));              if (button) button.click(); return !!button;"
+            r#"
+            const row = Array.from(document.querySelectorAll('li.agenda-item'))
+                .find(li => li.querySelector('.agenda-step')?.textContent.includes({step}));
+            const button = row && Array.from(row.querySelectorAll('button'))
+                .find(x => x.textContent.trim().startsWith({label}));
+            if (button) button.click();
+            return !!button;"#,
+            step = js_str(step),
+            label = js_str(label)
         ))
         .await;
     assert_eq!(clicked, json!(true), "no {label:?} in the row of {step:?}");
@@ -138,11 +134,15 @@ async fn update_my_calendar_cancels_a_step_done_since_the_last_export() {
     let (name, one) = take_download(downloads.path(), ".ics", "END:VCALENDAR").await;
     assert!(name.starts_with("followup-connect-"), "{name}");
     assert_eq!(one.matches("BEGIN:VEVENT").count(), 1, "{one}");
-    assert!(one.contains(&format!("UID:{id}-connect@followup\r\n")), "{one}");
+    assert!(
+        one.contains(&format!("UID:{id}-connect@followup\r\n")),
+        "{one}"
+    );
 
     // The whole calendar, first exported from Settings.
     tab(b, "settings", "settings").await;
-    b.wait_text("#calendar-line", "aren't in a calendar yet").await;
+    b.wait_text("#calendar-line", "aren't in a calendar yet")
+        .await;
     b.click("#calendar-update").await;
     b.wait_text(
         "[aria-labelledby=calendar-title] .data-status",
@@ -178,7 +178,8 @@ async fn update_my_calendar_cancels_a_step_done_since_the_last_export() {
         "the email step stays: {update}"
     );
     b.wait_text("#calendar-line", "up to date").await;
-    b.assert_no_console_errors("calendar export and update").await;
+    b.assert_no_console_errors("calendar export and update")
+        .await;
 }
 
 /// The agenda as rendered: each section's heading, then its rows' text.
