@@ -5,7 +5,7 @@
 //! no JSON decoder, no shard or digest reader, no encoder, no merge of another tab's
 //! changes and no agenda rows. All of that (serde's code for every domain type,
 //! `domain::snapshot`, the backup export, the agenda's screen and rows with their step
-//! actions, the badge's count) is
+//! actions and a step's calendar file, the badge's count) is
 //! reached only through the function pointers of one [`Deferred`]. In the release build
 //! (`--features split`) [`fetch`] is a split point, so the splitter moves everything those
 //! pointers reach into a wasm module of its own: the main module never names it. Without
