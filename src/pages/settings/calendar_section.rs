@@ -6,7 +6,8 @@
 //! which `storage` keeps under its own key; the record is replaced only once the file was
 //! saved or handed to the share sheet. The words come from `view::calendar`. The export
 //! list's calendar row goes through [`calendar_file`] and [`keep`] too, so both count as
-//! the last export.
+//! the last export. The block's id, `your-calendar`, is where other parts of Settings (the
+//! reminders, where a browser cannot notify) point to offer the calendar instead.
 
 use crate::domain::formats::ics;
 use crate::domain::formats::ics_update::{calendar_changes, update_ics, CalendarExport};
@@ -95,7 +96,7 @@ pub fn CalendarSection(record: RwSignal<Option<CalendarExport>>) -> impl IntoVie
         }
     };
     view! {
-        <div class="data-block" role="group" aria-labelledby="calendar-title">
+        <div class="data-block" id="your-calendar" role="group" aria-labelledby="calendar-title">
             <h3 id="calendar-title">"Your calendar"</h3>
             <p class="data-lead" id="calendar-line">{line}</p>
             <div class="data-export-buttons">
