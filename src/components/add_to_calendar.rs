@@ -3,54 +3,24 @@
 //! through the device's share sheet where it takes files (a phone's calendar opens it)
 //! and downloaded elsewhere, and a Google Calendar link that opens the same event.
 //!
-//! The file and the link are made by `domain::formats::ics_step`, reached only through
-//! [`calendar_maker`]: in the release build a `#[lazy]` function, so the iCalendar writer
-//! is a wasm module of its own, fetched when "Add to calendar" is first opened (and
-//! precached by the service worker), not with the agenda's rows. The file is made again
-//! at each tap, so it says what the step is at that moment; the share happens during the
-//! tap, as browsers require.
+//! The file and the link are made by `domain::formats::ics_step` through the deferred
+//! module's table (`deferred::Deferred::step_calendar`), never by this view: the agenda's
+//! first load carries only these buttons. The file is made again at each tap, so it says
+//! what the step is at that moment; the share happens during the tap, as browsers require.
 
+use crate::deferred::{self, Deferred};
 use crate::domain::formats::ics_step::StepCalendar;
-use crate::domain::formats::{ics, ics_step};
-use crate::domain::{Book, ContactId, Step};
+use crate::domain::{ContactId, Step};
 use crate::download;
 use crate::state::{use_app, AppState};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The calendar file's type.
 const ICS_TYPE: &str = "text/calendar";
 
-/// Makes a step's calendar file and link on a day, stamped at a time (milliseconds since
-/// the Unix epoch).
-type MakeCalendar = fn(&Book, &ContactId, Step, NaiveDate, i64) -> Option<StepCalendar>;
-
-fn make_calendar(
-    book: &Book,
-    contact: &ContactId,
-    step: Step,
-    today: NaiveDate,
-    at: i64,
-) -> Option<StepCalendar> {
-    ics_step::step_calendar(book, contact, step, today, &ics::dtstamp(at))
-}
-
-/// The maker, from its own module in the release build.
-#[cfg(feature = "split")]
-#[leptos::lazy]
-fn calendar_maker() -> MakeCalendar {
-    make_calendar
-}
-
-/// The maker: always here without the split.
-#[cfg(not(feature = "split"))]
-async fn calendar_maker() -> MakeCalendar {
-    make_calendar
-}
-
 /// The step as a calendar event now, if the book has it.
 fn made(
-    make: MakeCalendar,
+    deferred: Deferred,
     state: AppState,
     contact: &ContactId,
     step: Step,
@@ -59,7 +29,7 @@ fn made(
     let now = state.now();
     state
         .book
-        .with_untracked(|book| make(book, contact, step, now.today, now.at))
+        .with_untracked(|book| (deferred.step_calendar)(book, contact, step, now.today, now.at))
 }
 
 /// The "Add to calendar" toggle and its choices, for a page that has no step actions (the
@@ -88,21 +58,20 @@ pub fn CalendarChoices(contact: ContactId, step: Step) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let can_share = download::can_share_files();
     let contact = StoredValue::new(contact);
-    let maker = RwSignal::new(None::<MakeCalendar>);
-    leptos::task::spawn_local(async move { maker.set(Some(calendar_maker().await)) });
-    // Drawn once the maker is here (at once, after the first time).
+    // Drawn once the deferred module is here (it is, unless a page was opened straight
+    // from a link a moment ago).
     let google = move || {
-        let make = maker.get()?;
+        let deferred = deferred::get_tracked()?;
         contact
-            .with_value(|c| made(make, state, c, step))
+            .with_value(|c| made(deferred, state, c, step))
             .map(|c| c.google)
     };
     let add = move |_| {
-        let Some(make) = maker.get_untracked() else {
+        let Some(deferred) = deferred::get() else {
             status.set(Some("Still loading: try again in a moment.".into()));
             return;
         };
-        let Some(calendar) = contact.with_value(|c| made(make, state, c, step)) else {
+        let Some(calendar) = contact.with_value(|c| made(deferred, state, c, step)) else {
             status.set(Some(
                 "This step isn't waiting any more: nothing to add.".into(),
             ));
