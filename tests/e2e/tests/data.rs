@@ -122,6 +122,8 @@ async fn update_my_calendar_cancels_a_step_done_since_the_last_export() {
     b.wait_text("main#main", "Connect on LinkedIn").await;
     click_in_row(b, "Connect on LinkedIn", "Add to calendar").await;
     b.wait_css(".calendar-options .calendar-google", UI).await;
+    b.screenshot(&screenshots_dir().join("calendar-step.png"))
+        .await;
     let google = b
         .js("return document.querySelector('.calendar-google').href;")
         .await;
@@ -178,6 +180,10 @@ async fn update_my_calendar_cancels_a_step_done_since_the_last_export() {
         "the email step stays: {update}"
     );
     b.wait_text("#calendar-line", "up to date").await;
+    b.js("document.querySelector('#your-calendar').scrollIntoView(); return true;")
+        .await;
+    b.screenshot(&screenshots_dir().join("calendar-settings.png"))
+        .await;
     b.assert_no_console_errors("calendar export and update")
         .await;
 }
