@@ -3,7 +3,8 @@
 //! previewed, changes nothing until confirmed, then adds the contacts; a malformed file
 //! gets an error naming it and changes nothing; a backup exported in one browser profile
 //! and imported in a fresh one gives the same agenda; a step added to the calendar from its
-//! agenda row, and "Update my calendar" cancelling a step done since the last export.
+//! agenda row (and offered in the composer), and "Update my calendar" cancelling a step
+//! done since the last export.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
 //! `cargo test -p followup-e2e --test e2e -- --test-threads=1 data::`.
@@ -88,15 +89,15 @@ async fn take_download(dir: &Path, extension: &str, ends_with: &str) -> (String,
     (name, text)
 }
 
-/// Clicks the button whose text starts with `label` in the agenda row of the step
-/// `step` ("Connect on LinkedIn").
+/// Clicks the button or link whose text starts with `label` in the agenda row of the
+/// step `step` ("Connect on LinkedIn").
 async fn click_in_row(b: &Browser, step: &str, label: &str) {
     let clicked = b
         .js(&format!(
             r#"
             const row = Array.from(document.querySelectorAll('li.agenda-item'))
                 .find(li => li.querySelector('.agenda-step')?.textContent.includes({step}));
-            const button = row && Array.from(row.querySelectorAll('button'))
+            const button = row && Array.from(row.querySelectorAll('button, a.button'))
                 .find(x => x.textContent.trim().startsWith({label}));
             if (button) button.click();
             return !!button;"#,
@@ -184,6 +185,23 @@ async fn update_my_calendar_cancels_a_step_done_since_the_last_export() {
         .await;
     b.screenshot(&screenshots_dir().join("calendar-settings.png"))
         .await;
+
+    // The composer offers the same for its step.
+    tab(b, "agenda", "agenda").await;
+    b.wait_text("main#main", "Send the follow-up email").await;
+    click_in_row(b, "Send the follow-up email", "Write it").await;
+    b.wait_page("composer").await;
+    b.click("main#main .add-to-calendar").await;
+    b.wait_css(".calendar-options .calendar-google", UI).await;
+    let google = b
+        .js("return document.querySelector('.calendar-google').href;")
+        .await;
+    assert!(
+        google.as_str().unwrap_or("").contains(
+            "&text=Follow%20up%3A%20Send%20the%20follow-up%20email%20to%20Priya%20Raman&"
+        ),
+        "{google}"
+    );
     b.assert_no_console_errors("calendar export and update")
         .await;
 }
