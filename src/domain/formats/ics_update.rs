@@ -19,7 +19,7 @@
 //!   once and then forgotten.
 //!
 //! The record is stored under its own key ([`CALENDAR_KEY`]) as a few lines of text
-//! ([`CalendarExport::encode`]): about 60 bytes per event, no JSON. Pure: `today`, the
+//! ([`CalendarExport::encode`]): about 55 bytes per event, no JSON. Pure: `today`, the
 //! time and the DTSTAMP are arguments.
 
 use std::collections::BTreeMap;
@@ -56,8 +56,9 @@ pub struct Exported {
     /// DTSTART and DTEND as written (`20261125T090000`).
     pub start: String,
     pub end: String,
-    /// FNV-1a of what the event says (its due day, summary, description and alarm).
-    pub hash: u64,
+    /// FNV-1a of what the event says (its due day, summary, description and alarm),
+    /// folded to 32 bits.
+    pub hash: u32,
     pub sequence: u32,
 }
 
@@ -237,24 +238,29 @@ fn compact(day: NaiveDate) -> String {
 }
 
 /// FNV-1a of what an event says, apart from its times (an overdue step's start follows
-/// today; its due day does not).
-fn content_hash(e: &Vevent) -> u64 {
+/// today; its due day does not), folded to 32 bits.
+fn content_hash(e: &Vevent) -> u32 {
     let text = format!(
         "{}\n{}\n{}\n{}\n{}",
         e.due, e.summary, e.description, e.trigger, e.transparent
     );
-    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    });
+    (h ^ (h >> 32)) as u32
 }
+
+/// Every UID this calendar writes ends so; the record leaves it out.
+const UID_SUFFIX: &str = "@followup";
 
 /// The first line of the stored record, with its format's version.
 const HEADER: &str = "calendar 1";
 
 impl CalendarExport {
     /// The stored text: a header line (`calendar 1`, the day, the time, the number of
-    /// exports), then one tab-separated line per event: UID, start, end, hash (hex),
-    /// SEQUENCE.
+    /// exports), then one tab-separated line per event: its UID without `@followup`,
+    /// start and end without seconds (`20261125T0900`), hash (hex), SEQUENCE. About 55
+    /// bytes per event.
     pub fn encode(&self) -> String {
         let mut out = format!(
             "{HEADER}\t{}\t{}\t{}\n",
@@ -263,14 +269,21 @@ impl CalendarExport {
             self.exports
         );
         for (uid, e) in &self.events {
-            // A UID with a tab or a line break cannot be stored: left out, its event
-            // counts as new next time.
-            if uid.contains(['\t', '\n', '\r']) {
+            // Anything else (not written by this calendar, or a tab or line break in a
+            // contact's id) is left out: its event counts as new next time.
+            let (Some(id), Some(start), Some(end)) = (
+                uid.strip_suffix(UID_SUFFIX),
+                minutes(&e.start),
+                minutes(&e.end),
+            ) else {
+                continue;
+            };
+            if id.contains(['\t', '\n', '\r']) {
                 continue;
             }
             out.push_str(&format!(
-                "{uid}\t{}\t{}\t{:x}\t{}\n",
-                e.start, e.end, e.hash, e.sequence
+                "{id}\t{start}\t{end}\t{:x}\t{}\n",
+                e.hash, e.sequence
             ));
         }
         out
@@ -290,12 +303,12 @@ impl CalendarExport {
         let mut events = BTreeMap::new();
         for line in lines.filter(|l| !l.is_empty()) {
             let mut fields = line.split('\t');
-            let uid = fields.next()?.to_string();
-            let start = fields.next()?.to_string();
-            let end = fields.next()?.to_string();
-            let hash = u64::from_str_radix(fields.next()?, 16).ok()?;
+            let uid = format!("{}{UID_SUFFIX}", fields.next()?);
+            let start = seconds(fields.next()?)?;
+            let end = seconds(fields.next()?)?;
+            let hash = u32::from_str_radix(fields.next()?, 16).ok()?;
             let sequence = fields.next()?.parse().ok()?;
-            if start.len() < 8 || !start.is_ascii() || fields.next().is_some() {
+            if fields.next().is_some() {
                 return None;
             }
             events.insert(
@@ -315,6 +328,29 @@ impl CalendarExport {
             events,
         })
     }
+}
+
+/// `20261125T0900` of `20261125T090000` (every time this calendar writes is on the
+/// minute), or `None` for anything else.
+fn minutes(time: &str) -> Option<&str> {
+    let short = time.strip_suffix("00")?;
+    is_minutes(short).then_some(short)
+}
+
+/// [`minutes`] undone: `20261125T090000`.
+fn seconds(short: &str) -> Option<String> {
+    is_minutes(short).then(|| format!("{short}00"))
+}
+
+/// Whether `text` is `yyyymmddThhmm`.
+fn is_minutes(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 13
+        && bytes[8] == b'T'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 8 || b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -353,15 +353,50 @@ fn the_record_reads_back_and_nothing_else_does() {
         "{text}"
     );
     assert_eq!(CalendarExport::decode(&text), Some(record.clone()));
-    // About 60 bytes per event.
-    assert!(text.len() < 40 + 70 * record.events.len(), "{text}");
+    let email = text.lines().find(|l| l.starts_with("c1-email\t")).unwrap();
+    let hash = format!("{:x}", record.events["c1-email@followup"].hash);
+    assert_eq!(
+        email,
+        format!("c1-email\t20261125T0900\t20261125T0915\t{hash}\t0")
+    );
+    // About 55 bytes per event, whatever the length of the ids.
+    assert!(text.len() < 40 + 60 * record.events.len(), "{text}");
+    // What this calendar did not write is left out, and counts as new next time.
+    let mut odd = record.clone();
+    let exported = odd.events["c1-email@followup"].clone();
+    odd.events.insert("elsewhere".into(), exported.clone());
+    odd.events
+        .insert("tab\tid@followup".into(), exported.clone());
+    odd.events.insert(
+        "c9-email@followup".into(),
+        Exported {
+            start: "20261125T090030".into(),
+            ..exported
+        },
+    );
+    assert_eq!(CalendarExport::decode(&odd.encode()), Some(record.clone()));
+    // The bad lines below are this one with one field wrong.
+    let good = "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T0900\t20261125T0915\t1\t0\n";
+    let read = CalendarExport::decode(good).unwrap();
+    assert_eq!(
+        read.events["uid@followup"],
+        Exported {
+            start: "20261125T090000".into(),
+            end: "20261125T091500".into(),
+            hash: 1,
+            sequence: 0
+        }
+    );
     for bad in [
         "",
         "calendar 2\t2026-11-25\t1\t1\n",
         "calendar 1\t2026-13-25\t1\t1\n",
         "calendar 1\t2026-11-25\t1\n",
-        "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T090000\n",
-        "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T090000\t20261125T091500\tzz\t0\n",
+        "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T0900\n",
+        "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T0900\t20261125T0915\tzz\t0\n",
+        "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T090000\t20261125T0915\t1\t0\n",
+        "calendar 1\t2026-11-25\t1\t1\nuid\t2026112XT0900\t20261125T0915\t1\t0\n",
+        "calendar 1\t2026-11-25\t1\t1\nuid\t20261125T0900\t20261125T0915\t1\t0\textra\n",
         "{\"json\": true}",
     ] {
         assert_eq!(CalendarExport::decode(bad), None, "{bad:?}");
