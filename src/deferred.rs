@@ -5,7 +5,7 @@
 //! no JSON decoder, no shard or digest reader, no encoder, no merge of another tab's
 //! changes and no agenda rows. All of that (serde's code for every domain type,
 //! `domain::snapshot`, the backup export, the agenda's screen and rows with their step
-//! actions, the badge's count) is
+//! actions and a step's calendar file, the badge's count) is
 //! reached only through the function pointers of one [`Deferred`]. In the release build
 //! (`--features split`) [`fetch`] is a split point, so the splitter moves everything those
 //! pointers reach into a wasm module of its own: the main module never names it. Without
@@ -23,8 +23,9 @@
 //!
 //! The service worker precaches it with every other module, so it loads offline.
 
+use crate::domain::formats::ics_step::StepCalendar;
 use crate::domain::snapshot::{Dirty, Plan, Remote, Saved};
-use crate::domain::Book;
+use crate::domain::{Book, ContactId, Step};
 use crate::state::AppState;
 use crate::storage::Loaded;
 use chrono::NaiveDate;
@@ -51,6 +52,9 @@ pub struct Deferred {
     /// Rewrites the service worker's plan of morning reminders after a change
     /// (`reminders::after_change`).
     pub after_change: fn(AppState, &Dirty),
+    /// One step as a calendar event, "Add to calendar" (`formats::ics_step`): the agenda's
+    /// rows are drawn by this module, so their calendar files are made here too.
+    pub step_calendar: fn(&Book, &ContactId, Step, NaiveDate, i64) -> Option<StepCalendar>,
 }
 
 fn table() -> Deferred {
@@ -63,7 +67,21 @@ fn table() -> Deferred {
         agenda_body: crate::pages::agenda::agenda_body,
         badge_count: crate::domain::badge::badge_count,
         after_change: crate::reminders::after_change,
+        step_calendar,
     }
+}
+
+/// [`crate::domain::formats::ics_step::step_calendar`] stamped at `at` (milliseconds since
+/// the Unix epoch).
+fn step_calendar(
+    book: &Book,
+    contact: &ContactId,
+    step: Step,
+    today: NaiveDate,
+    at: i64,
+) -> Option<StepCalendar> {
+    use crate::domain::formats::{ics, ics_step};
+    ics_step::step_calendar(book, contact, step, today, &ics::dtstamp(at))
 }
 
 /// The deferred module could not be fetched (a network error before the service worker

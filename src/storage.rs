@@ -10,6 +10,7 @@
 //! access checks [`available`] first, and a refused write (quota) comes back as a
 //! [`SaveError`] for the UI to show while the book stays in memory.
 
+use crate::domain::formats::ics_update::{CalendarExport, CALENDAR_KEY};
 use crate::domain::kept::{self, KeptCopy, COPY_PREFIX};
 use crate::domain::snapshot::{self, Glance, Plan, Stored, Unreadable, KEY_PREFIX};
 use gloo_storage::{LocalStorage, Storage};
@@ -344,6 +345,17 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), SaveError> {
             .and_then(|n| n.as_string());
         SaveError::Refused(name.unwrap_or_else(|| "unknown error".into()))
     })
+}
+
+/// The record of the last calendar export, or `None` when there was none (text this
+/// version cannot read counts as none: the next export starts the record again).
+pub fn calendar_export() -> Option<CalendarExport> {
+    read_raw(CALENDAR_KEY).and_then(|text| CalendarExport::decode(&text))
+}
+
+/// Keeps the record of a calendar export, under its own key (never the book's).
+pub fn save_calendar_export(record: &CalendarExport) -> Result<(), SaveError> {
+    write_raw(CALENDAR_KEY, &record.encode())
 }
 
 /// Removes `key`.

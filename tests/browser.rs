@@ -353,3 +353,32 @@ async fn the_resume_is_kept_replaced_and_removed_in_indexeddb() {
     resume_store::remove().await.unwrap();
     assert_eq!(resume_store::load().await.unwrap(), None);
 }
+
+#[wasm_bindgen_test]
+fn the_calendars_last_export_has_its_own_key_that_the_book_ignores() {
+    use followup::domain::formats::ics_update::{update_ics, CALENDAR_KEY};
+    clear();
+    let book = book_with(&["Ana López", "Kwame Mensah"]);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let (_, record) = update_ics(&book, None, today, 1, "20261121T080000Z");
+    assert_eq!(storage::calendar_export(), None);
+    storage::save_calendar_export(&record).unwrap();
+    assert_eq!(storage::calendar_export(), Some(record.clone()));
+    // Not the book's: alone it is still a first visit, and a stored book loads unchanged.
+    assert!(!storage::has_data());
+    assert!(matches!(storage::load(), Loaded::Empty));
+    let plan = snapshot::plan(&book, &Saved::default(), &Dirty::All, 1);
+    storage::write(&plan, &[]).unwrap();
+    let entries = storage::entries();
+    assert!(entries.iter().any(|(k, _)| k == CALENDAR_KEY));
+    match storage::read(entries) {
+        Loaded::Book { stored, damaged } => {
+            assert_eq!(stored.book, book);
+            assert!(damaged.is_none());
+        }
+        other => panic!("expected the book, got {other:?}"),
+    }
+    // Text this version cannot read counts as never exported.
+    storage::write_raw(CALENDAR_KEY, "not a record").unwrap();
+    assert_eq!(storage::calendar_export(), None);
+}

@@ -1,5 +1,6 @@
 //! Small views shared by pages. They read state and send commands; they hold no domain logic.
 
+pub mod add_to_calendar;
 pub mod backup_reminder;
 pub mod banners;
 pub mod contact_form;

@@ -1,10 +1,12 @@
 //! The one way to act on a step, on the agenda and on the contact page alike: write it,
 //! mark it done (as a LinkedIn message when that is how the follow-up goes), snooze it
-//! (tomorrow, in 3 days, next week or a picked day), skip it, try a missed one again, or
-//! add a way to reach someone. Every outcome is reported in the app's toast, with Undo.
+//! (tomorrow, in 3 days, next week or a picked day), skip it, try a missed one again, add
+//! a way to reach someone, or add it to a calendar (`add_to_calendar`). Every change is
+//! reported in the app's toast, with Undo.
 //!
 //! Which buttons show is decided by `view::steps::buttons`, tested on the host.
 
+use crate::components::add_to_calendar::CalendarChoices;
 use crate::components::notice::{use_notices, Notice, Notices};
 use crate::domain::{dates, Command, ContactId, Step};
 use crate::routes::Screen;
@@ -141,7 +143,9 @@ impl StepCommands {
 pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoView {
     let state = use_app();
     let snoozing = RwSignal::new(false);
+    let calendaring = RwSignal::new(false);
     let label = commands.label;
+    let (contact, step) = (commands.contact.clone(), commands.step);
     // "Mark as sent" in the composer comes back here.
     let compose =
         Screen::Compose(commands.contact.clone(), commands.step).href_back_to(&Screen::current());
@@ -180,6 +184,12 @@ pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoVie
                     cmd.with_value(|c| c.reset(format!("“{}” is no longer snoozed.", c.label)));
                 }>"Unsnooze"<span class="visually-hidden">": " {label}</span></button>
             })}
+            {buttons.calendar.then(|| view! {
+                <button type="button" class="button small add-to-calendar" aria-expanded=move || calendaring.get().to_string()
+                    on:click=move |_| calendaring.update(|c| *c = !*c)>
+                    "Add to calendar"<span class="visually-hidden">": " {label}</span>
+                </button>
+            })}
             {buttons.skip.then(|| view! {
                 <button type="button" class="button small quiet" on:click=move |_| cmd.with_value(StepCommands::skip)>
                     "Skip"<span class="visually-hidden">": " {label}</span>
@@ -188,6 +198,9 @@ pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoVie
         </div>
         <Show when=move || snoozing.get()>
             <SnoozePicker cmd done=move || snoozing.set(false)/>
+        </Show>
+        <Show when=move || calendaring.get()>
+            <CalendarChoices contact=contact.clone() step/>
         </Show>
     }
 }

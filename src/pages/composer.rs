@@ -7,8 +7,10 @@
 //! the screen the composer was opened from (its `back` query parameter, an in-app path).
 //! For a follow-up to someone without an email address, the draft goes as a LinkedIn
 //! message and is recorded as such. An email can go with the student's resume PDF
-//! through the share sheet (`composer_resume`).
+//! through the share sheet (`composer_resume`). "Add to calendar" puts the step in the
+//! student's calendar (`components::add_to_calendar`).
 
+use crate::components::add_to_calendar::AddToCalendar;
 use crate::domain::linkedin::profile_or_search;
 use crate::domain::mailto::{mailto, Mailto, MAX_LENGTH};
 use crate::domain::note::NoteLength;
@@ -105,7 +107,9 @@ fn ComposerView(
             {message.then(|| view! { <DraftWarnings body=draft.body/> })}
             <SendActions contact draft feedback/>
             {move || feedback.get().map(|f| view! { <p class="feedback" role="status">{f}</p> })}
-            <MarkSent id step by_message feedback purpose/>
+            <MarkSent id=id.clone() step by_message feedback purpose/>
+            // Not sending it now: a calendar reminds the student when it is due.
+            <AddToCalendar contact=id step/>
         </main>
     }
 }

@@ -5,6 +5,7 @@
 //! Like the domain, this never reads the clock: `today` is an argument.
 
 pub mod agenda;
+pub mod calendar;
 pub mod composer;
 pub mod contact_form;
 pub mod contacts;

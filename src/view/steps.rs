@@ -28,6 +28,9 @@ pub struct StepButtons {
     /// Snooze to today, for a missed step.
     pub try_again: bool,
     pub skip: bool,
+    /// "Add to calendar": the step as a calendar event (not for a missed step, which is
+    /// tried again or let go first).
+    pub calendar: bool,
 }
 
 /// What a step offers, given where it stands. `missed`: more than two weeks late.
@@ -57,6 +60,7 @@ pub fn buttons(status: Status, state: StepState, hint: Option<Hint>, missed: boo
         unsnooze: matches!(state, StepState::Snoozed(_)),
         try_again: false,
         skip: true,
+        calendar: true,
     }
 }
 
@@ -184,6 +188,8 @@ mod tests {
                 expected,
                 "{status:?} {state:?} {hint:?} missed={missed}"
             );
+            // A step that can be marked done can be put in a calendar.
+            assert_eq!(b.calendar, b.done, "{status:?} {state:?} missed={missed}");
         }
     }
 

@@ -32,12 +32,28 @@ use crate::domain::step::{Status, Step};
 pub fn export_ics(book: &Book, today: NaiveDate, now_stamp: &str) -> String {
     let mut out = String::new();
     let mut line = |text: String| fold(&text, &mut out);
+    calendar_head(&mut line);
+    for event in calendar_events(book, today) {
+        write_event(&mut line, now_stamp, &event, None);
+    }
+    line("END:VCALENDAR".into());
+    out
+}
+
+/// The lines that open the follow-ups calendar.
+pub(crate) fn calendar_head(line: &mut impl FnMut(String)) {
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line("PRODID:-//Followup//Follow-ups//EN".into());
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line("X-WR-CALNAME:Follow-ups".into());
+}
+
+/// Every event of the follow-ups calendar on `today`, in the book's order: each pending
+/// step's, then each meeting's from today on.
+pub(crate) fn calendar_events(book: &Book, today: NaiveDate) -> Vec<Vevent> {
+    let mut events = Vec::new();
     for contact in book.contacts() {
         for view in book.plan(contact, today) {
             if view.waiting_on.is_some()
@@ -45,30 +61,59 @@ pub fn export_ics(book: &Book, today: NaiveDate, now_stamp: &str) -> String {
             {
                 continue;
             }
-            let day = iso(view.window.opens.max(today)).replace('-', "");
-            let summary = format!("Follow up: {}", what(view.step, &contact.name));
-            write_event(
-                &mut line,
-                now_stamp,
-                &Vevent {
-                    uid: format!("{}-{}@followup", contact.id, view.step.slug()),
-                    start: format!("{day}T090000"),
-                    end: format!("{day}T091500"),
-                    summary,
-                    description: description(book, contact),
-                    transparent: true,
-                    trigger: "PT0M",
-                },
-            );
+            events.push(step_event(
+                book,
+                contact,
+                view.step,
+                view.window.opens,
+                today,
+            ));
         }
         for at in meetings(contact) {
             if at.date() >= today {
-                meeting_event(&mut line, book, contact, at, now_stamp);
+                events.push(meeting_event(book, contact, at));
             }
         }
     }
-    line("END:VCALENDAR".into());
-    out
+    events
+}
+
+/// The event of `step` with `contact`, whose window opens on `opens`: on that day, or
+/// today when it is already open or overdue (an event in the past would never remind
+/// anyone).
+pub(crate) fn step_event(
+    book: &Book,
+    contact: &Contact,
+    step: Step,
+    opens: NaiveDate,
+    today: NaiveDate,
+) -> Vevent {
+    let day = compact_day(opens.max(today));
+    Vevent {
+        uid: step_uid(contact, step),
+        start: format!("{day}T090000"),
+        end: format!("{day}T091500"),
+        due: compact_day(opens),
+        summary: step_summary(step, &contact.name),
+        description: description(book, contact),
+        transparent: true,
+        trigger: "PT0M",
+    }
+}
+
+/// `<contact-id>-<step-slug>@followup`.
+pub(crate) fn step_uid(contact: &Contact, step: Step) -> String {
+    format!("{}-{}@followup", contact.id, step.slug())
+}
+
+/// "Follow up: Send the follow-up email to Priya Raman".
+pub(crate) fn step_summary(step: Step, name: &str) -> String {
+    format!("Follow up: {}", what(step, name))
+}
+
+/// `20261125`.
+fn compact_day(day: NaiveDate) -> String {
+    iso(day).replace('-', "")
 }
 
 /// The iCalendar DTSTAMP for `at` (milliseconds since the Unix epoch), in UTC:
@@ -93,14 +138,19 @@ pub fn dtstamp(at: i64) -> String {
 
 /// A calendar file with one meeting with `contact`, for the phone's calendar.
 pub fn meeting_ics(book: &Book, contact: &Contact, at: NaiveDateTime, now_stamp: &str) -> String {
+    one_event_calendar("Meetings", &meeting_event(book, contact, at), now_stamp)
+}
+
+/// A calendar file holding `event` alone; `product` names it in PRODID ("Meetings").
+pub(crate) fn one_event_calendar(product: &str, event: &Vevent, now_stamp: &str) -> String {
     let mut out = String::new();
     let mut line = |text: String| fold(&text, &mut out);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
-    line("PRODID:-//Followup//Meetings//EN".into());
+    line(format!("PRODID:-//Followup//{product}//EN"));
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
-    meeting_event(&mut line, book, contact, at, now_stamp);
+    write_event(&mut line, now_stamp, event, None);
     line("END:VCALENDAR".into());
     out
 }
@@ -120,48 +170,53 @@ fn meetings(contact: &Contact) -> Vec<NaiveDateTime> {
     out
 }
 
-fn meeting_event(
-    line: &mut impl FnMut(String),
-    book: &Book,
-    contact: &Contact,
-    at: NaiveDateTime,
-    now_stamp: &str,
-) {
+fn meeting_event(book: &Book, contact: &Contact, at: NaiveDateTime) -> Vevent {
     let start = stamp(at);
     let end = stamp(at + chrono::TimeDelta::hours(1));
-    let summary = format!("Meeting with {}", contact.name);
-    write_event(
-        line,
-        now_stamp,
-        &Vevent {
-            uid: format!("{}-meeting-{}@followup", contact.id, &start[..13]),
-            start,
-            end,
-            summary,
-            description: description(book, contact),
-            transparent: false,
-            trigger: "-PT30M",
-        },
-    );
+    Vevent {
+        uid: format!("{}-meeting-{}@followup", contact.id, &start[..13]),
+        due: start.clone(),
+        start,
+        end,
+        summary: format!("Meeting with {}", contact.name),
+        description: description(book, contact),
+        transparent: false,
+        trigger: "-PT30M",
+    }
 }
 
 /// One calendar event with a display alarm.
-struct Vevent {
-    uid: String,
-    start: String,
-    end: String,
-    summary: String,
-    description: String,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Vevent {
+    pub uid: String,
+    /// DTSTART and DTEND, floating local times such as `20261125T090000`.
+    pub start: String,
+    pub end: String,
+    /// When it is due by its own dates: a step's window's first day (`20261120`, which
+    /// stays put while an overdue step's `start` follows today), a meeting's start.
+    pub due: String,
+    pub summary: String,
+    pub description: String,
     /// Shown as free time (a reminder, not a meeting).
-    transparent: bool,
+    pub transparent: bool,
     /// The alarm's offset from the start, such as `PT0M` or `-PT30M`.
-    trigger: &'static str,
+    pub trigger: &'static str,
 }
 
-fn write_event(line: &mut impl FnMut(String), now_stamp: &str, e: &Vevent) {
+/// Writes `e`; with `sequence`, its SEQUENCE (a calendar that already has the UID takes
+/// the event with the higher one).
+pub(crate) fn write_event(
+    line: &mut impl FnMut(String),
+    now_stamp: &str,
+    e: &Vevent,
+    sequence: Option<u32>,
+) {
     line("BEGIN:VEVENT".into());
     line(format!("UID:{}", escape(&e.uid)));
     line(format!("DTSTAMP:{now_stamp}"));
+    if let Some(sequence) = sequence {
+        line(format!("SEQUENCE:{sequence}"));
+    }
     line(format!("DTSTART:{}", e.start));
     line(format!("DTEND:{}", e.end));
     line(format!("SUMMARY:{}", escape(&e.summary)));

@@ -17,6 +17,9 @@
 //! - `vcard`: vCard 3.0 export, vCard 2.1/3.0/4.0 import.
 //! - `vcard_decode`: a vCard's bytes to text: quoted-printable, base64, charsets.
 //! - `ics`: the calendar of pending follow-ups.
+//! - `ics_step`: one step as a one-event `.ics` and a Google Calendar link.
+//! - `ics_update`: what changed since the calendar was last exported, and the file that
+//!   updates it (same UIDs, SEQUENCE raised, done steps cancelled).
 //! - `linkedin_csv`: LinkedIn's `Connections.csv` and matching it against the book.
 //! - `preview`: `ImportPreview`, what an import would change, and applying it at once.
 
@@ -25,6 +28,8 @@ pub(crate) mod base64;
 mod content_line;
 pub mod csv;
 pub mod ics;
+pub mod ics_step;
+pub mod ics_update;
 #[cfg(test)]
 mod interop_tests;
 pub mod linkedin_csv;

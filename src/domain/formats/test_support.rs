@@ -175,3 +175,68 @@ pub fn arb_book() -> impl Strategy<Value = Book> {
         book
     })
 }
+
+/// One VEVENT as a real iCalendar parser (the `ical` crate) reads it: each property's
+/// name and value, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedEvent {
+    pub properties: Vec<(String, String)>,
+    /// Whether it holds a VALARM.
+    pub alarm: bool,
+}
+
+impl ParsedEvent {
+    /// The value of property `name`, if present.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.properties
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Parses `text` with the `ical` crate (panicking if it is not exactly one calendar) and
+/// returns its events.
+pub fn parse_calendar(text: &str) -> Vec<ParsedEvent> {
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = calendars
+        .next()
+        .expect("one calendar")
+        .expect("a valid calendar");
+    assert!(calendars.next().is_none(), "more than one calendar");
+    calendar
+        .events
+        .into_iter()
+        .map(|event| ParsedEvent {
+            properties: event
+                .properties
+                .into_iter()
+                .map(|p| (p.name, p.value.unwrap_or_default()))
+                .collect(),
+            alarm: !event.alarms.is_empty(),
+        })
+        .collect()
+}
+
+/// An engineer with an email address, met at the sample's fair on 24 November 2026.
+pub fn new_contact(id: &str, name: &str) -> NewContact {
+    NewContact {
+        id: ContactId::new(id),
+        name: name.into(),
+        company: "Acme, Inc.".into(),
+        title: "Backend Engineer".into(),
+        kind: Kind::Engineer,
+        email: Some(Email::parse("someone@acme.example").unwrap()),
+        phone: String::new(),
+        linkedin: None,
+        event: Some(EventId::new("e1")),
+        met_on: d(2026, 11, 24),
+        hook: String::new(),
+        role: String::new(),
+        really_want: false,
+        tags: Vec::new(),
+        notes: String::new(),
+        cadence_days: None,
+        updated_at: 20,
+    }
+}

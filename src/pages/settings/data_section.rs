@@ -7,15 +7,17 @@
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
+use super::calendar_section::{self, CalendarSection};
 use super::resume_section::{Kept, KeptResume};
 use crate::components::import_duplicates::{
     DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
 };
 use crate::domain::formats::backup::{export_backup_with_resume, resume_in_backup};
+use crate::domain::formats::ics_update::CalendarExport;
 use crate::domain::formats::{
-    self, export_csv, export_ics, export_vcard, file_name, ics, import_linkedin_connections,
-    import_vcard, plan_linkedin_import, preview_backup_import, BookIndex, ExportKind, FormatError,
-    ImportPreview, LISTED,
+    self, export_csv, export_vcard, file_name, import_linkedin_connections, import_vcard,
+    plan_linkedin_import, preview_backup_import, BookIndex, ExportKind, FormatError, ImportPreview,
+    LISTED,
 };
 use crate::domain::resume::Resume;
 use crate::domain::snapshot;
@@ -106,13 +108,25 @@ fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPrev
     }
 }
 
-/// The file's text for `kind`; a backup carries `resume` when given.
-fn export_text(book: &Book, kind: ExportKind, now: Now, resume: Option<&Resume>) -> String {
+/// The file's text for `kind`: a backup carries `resume` when given; the calendar is the
+/// update from its last export (`calendar_section::calendar_file`), with the record of
+/// this one.
+fn export_text(
+    state: AppState,
+    kind: ExportKind,
+    now: Now,
+    resume: Option<&Resume>,
+    calendar: RwSignal<Option<CalendarExport>>,
+) -> (String, Option<CalendarExport>) {
+    let text = |f: &dyn Fn(&Book) -> String| state.book.with_untracked(f);
     match kind {
-        ExportKind::Backup => export_backup_with_resume(book, resume),
-        ExportKind::Spreadsheet => export_csv(book),
-        ExportKind::Contacts => export_vcard(book.contacts(), book),
-        ExportKind::Calendar => export_ics(book, now.today, &ics::dtstamp(now.at)),
+        ExportKind::Backup => (text(&|b| export_backup_with_resume(b, resume)), None),
+        ExportKind::Spreadsheet => (text(&export_csv), None),
+        ExportKind::Contacts => (text(&|b| export_vcard(b.contacts(), b)), None),
+        ExportKind::Calendar => {
+            let (text, record) = calendar_section::calendar_file(state, calendar, now);
+            (text, Some(record))
+        }
     }
 }
 
@@ -145,6 +159,8 @@ fn slug(kind: ExportKind) -> &'static str {
 
 #[component]
 pub fn DataSection() -> impl IntoView {
+    // The calendar's last export, shared by its export row and "Your calendar".
+    let calendar = RwSignal::new(storage::calendar_export());
     view! {
         <p>
             "Everything you add — contacts, events, messages and your profile — is kept only in "
@@ -152,13 +168,14 @@ pub fn DataSection() -> impl IntoView {
             "it also means clearing this browser's data, or losing the phone, erases it. "
             "Export a backup now and then, and keep it somewhere safe."
         </p>
-        <Export/>
+        <Export calendar/>
+        <CalendarSection record=calendar/>
         <ImportFile/>
     }
 }
 
 #[component]
-fn Export() -> impl IntoView {
+fn Export(calendar: RwSignal<Option<CalendarExport>>) -> impl IntoView {
     let state = use_app();
     let empty = Memo::new(move |_| state.book.with(|b| b.contact_count() == 0));
     let error = RwSignal::new(None::<String>);
@@ -167,7 +184,7 @@ fn Export() -> impl IntoView {
 
     let rows = EXPORTS
         .into_iter()
-        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported with_resume/> })
+        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported with_resume calendar/> })
         .collect_view();
 
     view! {
@@ -206,27 +223,36 @@ fn ExportRow(
     exported: RwSignal<Option<String>>,
     /// The resume to put in the backup, read when the student ticks the box.
     with_resume: RwSignal<Option<Resume>>,
+    /// The calendar's last export: the calendar row updates it.
+    calendar: RwSignal<Option<CalendarExport>>,
 ) -> impl IntoView {
     let state = use_app();
     let can_share = download::can_share_files();
+    // The file's text, and for the calendar the record of this export.
     let text_of = move |now: Now| {
-        with_resume.with_untracked(|resume| {
-            state
-                .book
-                .with_untracked(|b| export_text(b, kind, now, resume.as_ref()))
-        })
+        with_resume
+            .with_untracked(|resume| export_text(state, kind, now, resume.as_ref(), calendar))
+    };
+    // After the file went out: the backup's day, the calendar's record.
+    let record = move |now: Now, calendar_record: Option<CalendarExport>| {
+        if kind == ExportKind::Backup {
+            let _ = state.apply(Command::RecordBackup(now.today));
+        }
+        if let Some(r) = calendar_record {
+            if let Err(e) = calendar_section::keep(calendar, r) {
+                error.set(Some(e));
+            }
+        }
     };
     let save = move |_| {
         let now = state.now();
         let name = file_name(kind, now.today);
-        let text = text_of(now);
+        let (text, calendar_record) = text_of(now);
         match download::download(&name, kind.mime_type(), &text) {
             Ok(()) => {
                 error.set(None);
                 exported.set(Some(format!("Saved {name} to your downloads.")));
-                if kind == ExportKind::Backup {
-                    let _ = state.apply(Command::RecordBackup(now.today));
-                }
+                record(now, calendar_record);
             }
             Err(e) => {
                 exported.set(None);
@@ -237,11 +263,9 @@ fn ExportRow(
     let share = move |_| {
         let now = state.now();
         let name = file_name(kind, now.today);
-        let text = text_of(now);
+        let (text, calendar_record) = text_of(now);
         if download::share_file(&name, kind.mime_type(), &text) {
-            if kind == ExportKind::Backup {
-                let _ = state.apply(Command::RecordBackup(now.today));
-            }
+            record(now, calendar_record);
         } else {
             error.set(Some(format!(
                 "This browser couldn't share {name}. Use the download button instead."

@@ -6,10 +6,13 @@
 //! to the book.
 //!
 //! Parts used only here live beside it: `resume_section` (the resume PDF: pick, replace,
-//! remove), `reminders_section` (morning notifications, or what this browser can do), `data_section` (export and import),
+//! remove), `reminders_section` (morning notifications, or what this browser can do),
+//! `data_section` (export and import), `calendar_section` (the calendar's last
+//! export, what changed since, Update my calendar),
 //! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
 //! (copies of unreadable data, with Download and Delete).
 
+mod calendar_section;
 mod data_section;
 mod kept_copies;
 mod reminders_section;

@@ -137,8 +137,9 @@ pub fn RemindersSection() -> impl IntoView {
             {body}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <p class="settings-hint">
-                "On any phone your calendar can remind you too: Your data, below, exports \
-                 your follow-ups as calendar events."
+                "On any phone your calendar can remind you too: "
+                "\u{201c}Add to calendar\u{201d} on a follow-up adds that one, and Your calendar, \
+                 below, adds them all and keeps them up to date."
             </p>
         </section>
     }

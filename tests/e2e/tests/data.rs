@@ -2,7 +2,9 @@
 //! downloaded through the real UI holds the contacts; LinkedIn's `Connections.csv` is
 //! previewed, changes nothing until confirmed, then adds the contacts; a malformed file
 //! gets an error naming it and changes nothing; a backup exported in one browser profile
-//! and imported in a fresh one gives the same agenda.
+//! and imported in a fresh one gives the same agenda; a step added to the calendar from its
+//! agenda row (and offered in the composer), and "Update my calendar" cancelling a step
+//! done since the last export.
 //!
 //! Build first: `cargo xtask dist --public-url /followup/`; run (from the workspace root):
 //! `cargo test -p followup-e2e --test e2e -- --test-threads=1 data::`.
@@ -10,8 +12,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use followup_e2e::ui::{add_contact, open_home, pick_import_file, tab, Person, Strings};
-use followup_e2e::{screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT};
+use followup_e2e::ui::{
+    add_contact, contact_id_from_url, open_home, pick_import_file, tab, Person, Strings,
+};
+use followup_e2e::{
+    js_str, screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT,
+};
 use serde_json::json;
 
 /// LinkedIn's export as it really begins: a "Notes:" preamble, a blank line, the header.
@@ -32,11 +38,7 @@ async fn open_settings(f: &Fixture) {
 /// Taps "Backup (JSON)" in Settings (which must be open) and returns the downloaded
 /// file's name and text, once Chromium has finished writing it into `dir`.
 async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
-    b.cdp(
-        "Browser.setDownloadBehavior",
-        json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
-    )
-    .await;
+    allow_downloads(b, dir).await;
     b.click("#data-export-json").await;
     // The export's own status line (Settings has others: the resume's, an import's).
     b.wait_text(
@@ -44,24 +46,164 @@ async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
         "Saved followup-",
     )
     .await;
+    wait_download(dir, ".json", "}").await
+}
+
+/// Waits for a complete file named `followup-….<extension>` (its text ends with
+/// `ends_with`) in `dir` and returns its name and text.
+async fn wait_download(dir: &Path, extension: &str, ends_with: &str) -> (String, String) {
     let start = Instant::now();
     loop {
         let found = std::fs::read_dir(dir)
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("followup-") && n.ends_with(".json"));
+            .find(|n| n.starts_with("followup-") && n.ends_with(extension));
         if let Some(name) = found {
             let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
-            if text.trim_end().ends_with('}') {
+            if text.trim_end().ends_with(ends_with) {
                 return (name, text);
             }
         }
         if start.elapsed() > Duration::from_secs(10) {
-            panic!("e2e: no followup-*.json in the download dir {dir:?}");
+            panic!("e2e: no followup-*{extension} in the download dir {dir:?}");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Lets Chromium save downloads into `dir`.
+async fn allow_downloads(b: &Browser, dir: &Path) {
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+    )
+    .await;
+}
+
+/// [`wait_download`], then removes the file (so the next download of that name is read
+/// afresh).
+async fn take_download(dir: &Path, extension: &str, ends_with: &str) -> (String, String) {
+    let (name, text) = wait_download(dir, extension, ends_with).await;
+    std::fs::remove_file(dir.join(&name)).unwrap();
+    (name, text)
+}
+
+/// Clicks the button or link whose text starts with `label` in the agenda row of the
+/// step `step` ("Connect on LinkedIn").
+async fn click_in_row(b: &Browser, step: &str, label: &str) {
+    let clicked = b
+        .js(&format!(
+            r#"
+            const row = Array.from(document.querySelectorAll('li.agenda-item'))
+                .find(li => li.querySelector('.agenda-step')?.textContent.includes({step}));
+            const button = row && Array.from(row.querySelectorAll('button, a.button'))
+                .find(x => x.textContent.trim().startsWith({label}));
+            if (button) button.click();
+            return !!button;"#,
+            step = js_str(step),
+            label = js_str(label)
+        ))
+        .await;
+    assert_eq!(clicked, json!(true), "no {label:?} in the row of {step:?}");
+}
+
+#[tokio::test]
+async fn update_my_calendar_cancels_a_step_done_since_the_last_export() {
+    let f = Fixture::new().await;
+    let b = &f.browser;
+    let downloads = tempfile::tempdir().unwrap();
+    open_home(&f).await;
+    add_contact_met(b, "Priya Raman", "Acme Robotics", "priya@acme.example", 0).await;
+    let id = contact_id_from_url(b).await;
+    allow_downloads(b, downloads.path()).await;
+
+    // One step from its agenda row: the file, and Google's link for the same event.
+    tab(b, "agenda", "agenda").await;
+    b.wait_text("main#main", "Connect on LinkedIn").await;
+    click_in_row(b, "Connect on LinkedIn", "Add to calendar").await;
+    b.wait_css(".calendar-options .calendar-google", UI).await;
+    b.screenshot(&screenshots_dir().join("calendar-step.png"))
+        .await;
+    let google = b
+        .js("return document.querySelector('.calendar-google').href;")
+        .await;
+    let google = google.as_str().unwrap_or("");
+    assert!(
+        google.starts_with("https://calendar.google.com/calendar/render?action=TEMPLATE&text=Follow%20up%3A%20Connect%20on%20LinkedIn%20with%20Priya%20Raman&dates="),
+        "{google}"
+    );
+    b.click(".calendar-options .calendar-file").await;
+    let (name, one) = take_download(downloads.path(), ".ics", "END:VCALENDAR").await;
+    assert!(name.starts_with("followup-connect-"), "{name}");
+    assert_eq!(one.matches("BEGIN:VEVENT").count(), 1, "{one}");
+    assert!(
+        one.contains(&format!("UID:{id}-connect@followup\r\n")),
+        "{one}"
+    );
+
+    // The whole calendar, first exported from Settings.
+    tab(b, "settings", "settings").await;
+    b.wait_text("#calendar-line", "aren't in a calendar yet")
+        .await;
+    b.click("#calendar-update").await;
+    b.wait_text(
+        "[aria-labelledby=calendar-title] .data-status",
+        "Saved followup-",
+    )
+    .await;
+    let (_, first) = take_download(downloads.path(), ".ics", "END:VCALENDAR").await;
+    assert!(
+        first.contains(&format!("UID:{id}-connect@followup\r\nDTSTAMP:")),
+        "{first}"
+    );
+    assert!(!first.contains("CANCELLED"), "{first}");
+    b.wait_text("#calendar-line", "Calendar exported today · up to date")
+        .await;
+    b.wait_text("#calendar-update", "Update my calendar").await;
+
+    // Connected on LinkedIn since: the update cancels that event.
+    tab(b, "agenda", "agenda").await;
+    b.wait_text("main#main", "Connect on LinkedIn").await;
+    click_in_row(b, "Connect on LinkedIn", "Done").await;
+    tab(b, "settings", "settings").await;
+    b.wait_text("#calendar-line", "1 done since").await;
+    b.click("#calendar-update").await;
+    let (_, update) = take_download(downloads.path(), ".ics", "END:VCALENDAR").await;
+    let cancelled = update
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&format!("UID:{id}-connect@followup")))
+        .unwrap_or_else(|| panic!("the connect event is in the update: {update}"));
+    assert!(cancelled.contains("STATUS:CANCELLED\r\n"), "{cancelled}");
+    assert!(cancelled.contains("SEQUENCE:1\r\n"), "{cancelled}");
+    assert!(
+        update.contains(&format!("UID:{id}-email@followup")),
+        "the email step stays: {update}"
+    );
+    b.wait_text("#calendar-line", "up to date").await;
+    b.js("document.querySelector('#your-calendar').scrollIntoView(); return true;")
+        .await;
+    b.screenshot(&screenshots_dir().join("calendar-settings.png"))
+        .await;
+
+    // The composer offers the same for its step.
+    tab(b, "agenda", "agenda").await;
+    b.wait_text("main#main", "Send the follow-up email").await;
+    click_in_row(b, "Send the follow-up email", "Write it").await;
+    b.wait_page("composer").await;
+    b.click("main#main .add-to-calendar").await;
+    b.wait_css(".calendar-options .calendar-google", UI).await;
+    let google = b
+        .js("return document.querySelector('.calendar-google').href;")
+        .await;
+    assert!(
+        google.as_str().unwrap_or("").contains(
+            "&text=Follow%20up%3A%20Send%20the%20follow-up%20email%20to%20Priya%20Raman&"
+        ),
+        "{google}"
+    );
+    b.assert_no_console_errors("calendar export and update")
+        .await;
 }
 
 /// The agenda as rendered: each section's heading, then its rows' text.
