@@ -64,6 +64,17 @@ fn book(people: &[Person]) -> Book {
     book
 }
 
+/// Marks `id`'s LinkedIn note done on `on`.
+fn connected(book: &mut Book, id: &str, on: &str) {
+    book.apply(Command::MarkDone {
+        contact: ContactId::new(id.to_string()),
+        step: Step::Connect,
+        on: d(on),
+        at: 100,
+    })
+    .unwrap();
+}
+
 fn plan(book: &Book, today: &str) -> Vec<DayReminder> {
     WorkerPlan::of(book, &mut ReminderCache::default(), d(today)).days
 }
@@ -158,13 +169,7 @@ fn the_follow_up_goes_by_email_or_as_a_linkedin_message() {
             linkedin,
             ..TOM
         }]);
-        book.apply(Command::MarkDone {
-            contact: ContactId::new("tom".to_string()),
-            step: Step::Connect,
-            on: d("2026-12-07"),
-            at: 100,
-        })
-        .unwrap();
+        connected(&mut book, "tom", "2026-12-07");
         let plan = plan(&book, "2026-12-07");
         assert_eq!(
             on_day(&plan, "2026-12-08").unwrap().body,
@@ -213,13 +218,7 @@ fn every_day_of_the_plan_is_that_days_agenda() {
         p("g", "Gu", "Initech", "2026-12-20"),
     ];
     let mut book = book(&people);
-    book.apply(Command::MarkDone {
-        contact: ContactId::new("a".to_string()),
-        step: Step::Connect,
-        on: d("2026-11-02"),
-        at: 100,
-    })
-    .unwrap();
+    connected(&mut book, "a", "2026-11-02");
     let today = d("2026-12-07");
     let plan = plan(&book, "2026-12-07");
     for n in 0..PLAN_DAYS {
@@ -243,13 +242,7 @@ fn every_day_of_the_plan_is_that_days_agenda() {
 #[test]
 fn a_step_done_today_leaves_today_and_the_days_after() {
     let mut book = book(&[PRIYA, TOM]);
-    book.apply(Command::MarkDone {
-        contact: ContactId::new("tom".to_string()),
-        step: Step::Connect,
-        on: d("2026-12-07"),
-        at: 100,
-    })
-    .unwrap();
+    connected(&mut book, "tom", "2026-12-07");
     let plan = plan(&book, "2026-12-07");
     let today = on_day(&plan, "2026-12-07").unwrap();
     assert_eq!(today.title, "2 follow-ups today");

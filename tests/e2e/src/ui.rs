@@ -46,6 +46,20 @@ pub fn caused_by_stopped_server(e: &ConsoleEntry) -> bool {
             && (m.contains("fetching the script") || m.contains("Failed to update")))
 }
 
+/// Emulates a device in dark mode (`prefers-color-scheme: dark`), or stops doing so.
+pub async fn dark(b: &Browser, on: bool) {
+    let features = if on {
+        serde_json::json!([{ "name": "prefers-color-scheme", "value": "dark" }])
+    } else {
+        serde_json::json!([])
+    };
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": features }),
+    )
+    .await;
+}
+
 /// Waits for the fonts and two frames, so a screenshot or an audit sees the settled page.
 pub async fn settle(b: &Browser) {
     b.js_async(

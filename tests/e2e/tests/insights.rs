@@ -8,7 +8,7 @@
 //! numbers below are the ones the domain tests assert.
 
 use crate::a11y::Audit;
-use followup_e2e::ui::{click_text, open_home, shoot, text, value};
+use followup_e2e::ui::{click_text, dark, open_home, shoot, text, value};
 use followup_e2e::{js_str, Browser, Fixture, UI};
 use serde_json::Value;
 
@@ -59,19 +59,6 @@ const FALL: [(&str, u32, u32); 8] = [
     ("Interview", 1, 17),
     ("Offer", 1, 17),
 ];
-
-async fn dark(b: &Browser, on: bool) {
-    let features = if on {
-        serde_json::json!([{ "name": "prefers-color-scheme", "value": "dark" }])
-    } else {
-        serde_json::json!([])
-    };
-    b.cdp(
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "features": features }),
-    )
-    .await;
-}
 
 #[tokio::test]
 async fn the_funnel_counts_a_known_book_per_event_and_overall() {

@@ -12,8 +12,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use followup_e2e::browser::Browser;
 use followup_e2e::ui::{
-    add_contact, caused_by_stopped_server, click_text, install_clock, open_home, select_value,
-    set_clock, shoot, tab, Person,
+    add_contact, caused_by_stopped_server, click_text, dark, install_clock, open_home,
+    select_value, set_clock, shoot, tab, Person,
 };
 use followup_e2e::{Fixture, StaticServer};
 use serde_json::json;
@@ -100,19 +100,6 @@ async fn accept_the_offer(b: &Browser, screenshot: Option<&str>) {
     b.click("#reminder-offer-yes").await;
     b.wait_text("#reminder-offer", "Reminders are on.").await;
     wait_registered(b, true).await;
-}
-
-async fn dark(b: &Browser, on: bool) {
-    let features = if on {
-        json!([{ "name": "prefers-color-scheme", "value": "dark" }])
-    } else {
-        json!([])
-    };
-    b.cdp(
-        "Emulation.setEmulatedMedia",
-        json!({ "features": features }),
-    )
-    .await;
 }
 
 /// Waits until the periodic sync is (or is no longer) registered.
