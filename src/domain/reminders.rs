@@ -12,8 +12,9 @@
 //! the steps overdue (by at most `agenda::MISSED_AFTER_DAYS`) or due that day, in the
 //! agenda's order (the longest overdue first). It is built from each contact's
 //! [`GlanceContact`] (the steps whose status follows from their window alone), which
-//! [`ReminderCache`] keeps per contact and recomputes only for the contacts changed since
-//! the last plan, so a save at 5,000 contacts rebuilds it in about a millisecond.
+//! [`ReminderCache`] keeps per contact, as day numbers, and recomputes only for the
+//! contacts a save touched: at 5,000 contacts a plan takes about 0.26 ms natively and
+//! 2.7 ms (median) in the release wasm, measured by `cargo xtask bench`.
 //!
 //! Pure: `today` is an argument; the dates are calendar days, so a change of the clocks
 //! (DST) or a worker woken after midnight simply reads the next day's entry.
