@@ -62,6 +62,9 @@ struct Sync {
     dirty: Dirty,
     /// Keys of an older layout, removed after the first complete save.
     obsolete: Vec<String>,
+    /// The contacts the last save wrote, for the reminders' plan (taken by the saving
+    /// effect).
+    written: Dirty,
 }
 
 #[derive(Clone, Copy)]
@@ -374,14 +377,24 @@ impl AppState {
             if previous.is_none() {
                 return; // The first run is the book just loaded: nothing new to save.
             }
-            let changed = self.sync.with_value(|s| s.dirty.clone());
+            // What an earlier save outside this effect wrote is not this change's.
+            self.take_written();
             self.save_now();
             // Then the service worker's plan of morning reminders, which follows every
-            // change (the deferred module is here for any book with contacts).
+            // change (the deferred module is here for any book with contacts), told which
+            // contacts this save wrote (none known, as when another tab changed the book:
+            // it looks at every contact).
             if let Some(deferred) = deferred::get() {
-                (deferred.after_change)(self, &changed);
+                (deferred.after_change)(self, &self.take_written());
             }
         });
+    }
+
+    /// The contacts the last successful save wrote, if not taken yet.
+    fn take_written(&self) -> Dirty {
+        self.sync
+            .try_update_value(|s| std::mem::take(&mut s.written))
+            .unwrap_or_default()
     }
 
     /// Writes what changed since the last successful save.
@@ -410,7 +423,7 @@ impl AppState {
             Ok(()) => {
                 self.sync.update_value(|s| {
                     s.saved.commit(plan);
-                    s.dirty = Dirty::default();
+                    s.written = std::mem::take(&mut s.dirty);
                     s.obsolete.clear();
                 });
                 if self.save_error.get_untracked().is_some() {
