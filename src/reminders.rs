@@ -47,19 +47,8 @@ pub fn load() -> crate::storage::Loaded {
     let loaded = crate::storage::load();
     set_timeout(
         || {
-            let Some(state) = crate::state::current() else {
-                return;
-            };
-            if state.reading.get_untracked() {
-                return;
-            }
-            let on = state.book.with_untracked(|b| b.settings().reminders.on);
-            WAS_ON.set(on);
-            if on {
-                let today = state.today.get_untracked();
-                state
-                    .book
-                    .with_untracked(|book| write_plan(book, today, &Dirty::All));
+            if let Some(state) = crate::state::current() {
+                after_change(state, &Dirty::All);
             }
         },
         std::time::Duration::from_secs(3),
@@ -104,10 +93,9 @@ fn write_plan(book: &Book, today: NaiveDate, changed: &Dirty) {
 
 async fn put_plan(json: &str, generation: u32) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let caches = get(&window, "caches")?;
-    if caches.is_undefined() {
+    let Some(caches) = defined(&window, "caches") else {
         return Ok(()); // No Cache API (an insecure origin): no worker to remind either.
-    }
+    };
     let cache = call_await(&caches, "open", &[CACHE.into()]).await?;
     if GENERATION.get() != generation {
         return Ok(());
@@ -156,8 +144,7 @@ pub async fn capabilities() -> Capabilities {
     let registration = registration().await;
     let periodic = registration
         .as_ref()
-        .and_then(|r| get(r, "periodicSync").ok())
-        .filter(|p| !p.is_undefined());
+        .and_then(|r| defined(r, "periodicSync"));
     let periodic_granted = match &periodic {
         Some(_) => query_permission(&navigator, "periodic-background-sync").await,
         None => false,
@@ -209,10 +196,9 @@ pub async fn turn_on(state: AppState, hour: u8) -> Result<(), String> {
                 .to_string(),
         );
     };
-    let periodic = get(&registration, "periodicSync").map_err(|_| no_background())?;
-    if periodic.is_undefined() {
+    let Some(periodic) = defined(&registration, "periodicSync") else {
         return Err(no_background());
-    }
+    };
     let options = Object::new();
     let _ = Reflect::set(&options, &"minInterval".into(), &MIN_INTERVAL_MS.into());
     call_await(&periodic, "register", &[SYNC_TAG.into(), options.into()])
@@ -231,10 +217,8 @@ pub async fn turn_off(state: AppState) -> Result<(), String> {
     let hour = state.book.with_untracked(|b| b.settings().reminders.hour());
     apply(state, false, hour)?;
     if let Some(registration) = registration().await {
-        if let Ok(periodic) = get(&registration, "periodicSync") {
-            if !periodic.is_undefined() {
-                let _ = call_await(&periodic, "unregister", &[SYNC_TAG.into()]).await;
-            }
+        if let Some(periodic) = defined(&registration, "periodicSync") {
+            let _ = call_await(&periodic, "unregister", &[SYNC_TAG.into()]).await;
         }
     }
     Ok(())
@@ -274,12 +258,9 @@ fn no_background() -> String {
 }
 
 async fn request_permission() -> Permission {
-    let Ok(notification) = get(&js_sys::global().into(), "Notification") else {
+    let Some(notification) = defined(&js_sys::global().into(), "Notification") else {
         return Permission::Default;
     };
-    if notification.is_undefined() {
-        return Permission::Default;
-    }
     match call_await(&notification, "requestPermission", &[]).await {
         Ok(p) => p
             .as_string()
@@ -289,12 +270,9 @@ async fn request_permission() -> Permission {
 }
 
 async fn query_permission(navigator: &JsValue, name: &str) -> bool {
-    let Ok(permissions) = get(navigator, "permissions") else {
+    let Some(permissions) = defined(navigator, "permissions") else {
         return false;
     };
-    if permissions.is_undefined() {
-        return false;
-    }
     let descriptor = Object::new();
     let _ = Reflect::set(&descriptor, &"name".into(), &name.into());
     call_await(&permissions, "query", &[descriptor.into()])
@@ -308,16 +286,18 @@ async fn query_permission(navigator: &JsValue, name: &str) -> bool {
 /// The service worker's registration for this page, if there is one.
 async fn registration() -> Option<JsValue> {
     let navigator = get(&js_sys::global().into(), "navigator").ok()?;
-    let container = get(&navigator, "serviceWorker").ok()?;
-    if container.is_undefined() {
-        return None;
-    }
+    let container = defined(&navigator, "serviceWorker")?;
     let found = call_await(&container, "getRegistration", &[]).await.ok()?;
     (!found.is_undefined() && !found.is_null()).then_some(found)
 }
 
 fn get(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(target, &name.into())
+}
+
+/// `target.name`, unless this browser does not have it.
+fn defined(target: &JsValue, name: &str) -> Option<JsValue> {
+    get(target, name).ok().filter(|v| !v.is_undefined())
 }
 
 /// Calls `target.name(...args)` and awaits the promise it returns.
