@@ -247,6 +247,15 @@ impl AppState {
         }
     }
 
+    /// This state with its own `today` set to `day`, for drawing another day's agenda off
+    /// the page (`crate::picture`); the book and everything else are shared.
+    pub fn on_day(&self, day: NaiveDate) -> AppState {
+        AppState {
+            today: RwSignal::new(day),
+            ..*self
+        }
+    }
+
     /// While the book is still to be read, `f` of its glance; `None` once it is read.
     /// Tracked: a memo that calls it runs again when the book arrives.
     pub fn with_glance<T>(&self, f: impl FnOnce(&Glance) -> T) -> Option<T> {

@@ -12,6 +12,7 @@
 
 use crate::domain::formats::ics_update::{CalendarExport, CALENDAR_KEY};
 use crate::domain::kept::{self, KeptCopy, COPY_PREFIX};
+use crate::domain::picture::{Picture, PICTURE_KEY, REV_KEY};
 use crate::domain::snapshot::{self, Glance, Plan, Stored, Unreadable, KEY_PREFIX};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -124,7 +125,7 @@ fn entries_under(prefix: &str) -> Vec<(String, String)> {
 /// Every key the app owns, with its text, in storage order; kept copies are not included.
 pub fn entries() -> Vec<(String, String)> {
     let mut entries = entries_under(KEY_PREFIX);
-    entries.retain(|(key, _)| !key.starts_with(COPY_PREFIX));
+    entries.retain(|(key, _)| !key.starts_with(COPY_PREFIX) && key != PICTURE_KEY);
     entries
 }
 
@@ -168,6 +169,13 @@ pub fn load() -> Loaded {
         return Loaded::Unavailable;
     }
     tidy_copies();
+    // The revision before the keys: a save by another tab in between changes it, so
+    // this tab never keeps a picture of what it read under a later revision.
+    let rev = read_raw(REV_KEY).or_else(|| {
+        let rev = crate::clock::new_id();
+        write_raw(REV_KEY, &rev).is_ok().then_some(rev)
+    });
+    REV.with(|r| r.replace(rev));
     let entries = entries();
     match snapshot::glance(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Some(glance) => Loaded::Glance {
@@ -261,7 +269,13 @@ fn raw_map(pairs: &[(&str, &str)]) -> String {
 /// Makes one save's writes, in order; stops at the first refused write. Keys of an older
 /// layout (`obsolete`) are removed as soon as what replaces them is written: after each
 /// shard, its contacts' old keys, and the rest at the end.
+///
+/// The agenda's picture goes first and a new revision is written last (see
+/// `domain::picture`): a save cut short leaves no picture, and another tab's picture
+/// of the book before this save no longer matches it.
 pub fn write(plan: &Plan, obsolete: &[String]) -> Result<(), SaveError> {
+    REV.with(|r| r.replace(None));
+    remove(PICTURE_KEY);
     for (key, value) in &plan.writes {
         write_raw(key, value)?;
         for old in snapshot::obsolete_in(key, obsolete) {
@@ -271,17 +285,47 @@ pub fn write(plan: &Plan, obsolete: &[String]) -> Result<(), SaveError> {
     for old in obsolete {
         remove(old);
     }
+    let rev = crate::clock::new_id();
+    if write_raw(REV_KEY, &rev).is_ok() {
+        REV.with(|r| r.replace(Some(rev)));
+    }
     Ok(())
+}
+
+thread_local! {
+    /// The book's revision (`domain::picture::REV_KEY`) that this tab's book is known to
+    /// match: read at load, set by each save, unknown after a save that failed.
+    static REV: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the agenda's markup for `days` as the picture of the book, when this tab's book
+/// is the stored one (its revision is still the stored revision). A picture is only a
+/// shortcut: one that cannot be written (too large, storage full) is not kept, and any
+/// older one is removed.
+pub fn keep_picture(days: Vec<(chrono::NaiveDate, String)>) {
+    let Some(rev) = REV.with(|r| r.borrow().clone()) else {
+        return;
+    };
+    if read_raw(REV_KEY).as_deref() != Some(rev.as_str()) {
+        return;
+    }
+    match (Picture { rev, days }).encode() {
+        Some(text) if write_raw(PICTURE_KEY, &text).is_ok() => {}
+        _ => remove(PICTURE_KEY),
+    }
 }
 
 /// Removes every key holding the book (not backups): "start fresh" after unreadable data
 /// was kept.
 pub fn clear_data() {
+    remove(PICTURE_KEY);
     for (key, _) in entries() {
         if snapshot::is_data_key(&key) {
             remove(&key);
         }
     }
+    remove(REV_KEY);
+    REV.with(|r| r.replace(None));
 }
 
 /// The key a room check writes and removes at once (not a data key: other tabs ignore it).

@@ -32,6 +32,8 @@
 //!   it changed and another tab's edits to other fields survive.
 //! - `funnel`: which fairs pay off: met → connected → emailed → replied → meeting →
 //!   referral → interview → offer, per event and overall.
+//! - `picture`: the agenda's markup kept for the next start's shell, and the book's
+//!   revision that says whether it is still true.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `companies`: contacts grouped by company (case, accents and legal forms ignored).
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
@@ -66,6 +68,7 @@ pub mod outcome;
 pub mod payload;
 pub(crate) mod percent;
 pub mod phrase;
+pub mod picture;
 pub mod placeholder;
 pub mod playbook;
 pub mod profile;

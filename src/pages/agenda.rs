@@ -21,9 +21,15 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// In context while another day's agenda is drawn off the page for the picture
+/// (`crate::picture`): that copy sets no marks, reads nothing and keeps no picture.
+#[derive(Clone, Copy)]
+pub struct Picturing;
+
 #[component]
 pub fn Agenda() -> impl IntoView {
     let state = use_app();
+    let live = use_context::<Picturing>().is_none();
     // Whether the book has no contacts (the glance's count while the book is being read).
     let empty = Memo::new(move |_| {
         let count = state.with_glance(|g| g.count);
@@ -43,6 +49,9 @@ pub fn Agenda() -> impl IntoView {
     // the timeout lets the frame that rAF precedes be painted). Then the book is read, if
     // the agenda was drawn from the digests.
     Effect::new(move || {
+        if !live {
+            return;
+        }
         request_animation_frame(move || {
             set_timeout(
                 move || {
@@ -96,6 +105,15 @@ pub fn agenda_body() -> AnyView {
         let early = state.with_glance(|g| glance_screen(g, today));
         early.unwrap_or_else(|| state.book.with(|book| agenda_screen(book, today)))
     });
+    // Once the rows are drawn (effects run after the view), the agenda as drawn is kept
+    // for the next start's shell (`crate::picture`).
+    if use_context::<Picturing>().is_none() {
+        let owner = Owner::current();
+        Effect::new(move || {
+            screen.track();
+            crate::picture::keep(state, owner.clone());
+        });
+    }
     (move || agenda_rows(screen.get())).into_any()
 }
 

@@ -519,10 +519,11 @@ impl Browser {
     pub async fn wait_page(&self, page: &str) {
         let js = format!(
             "const m = document.querySelector('main#main'); \
-             return !!(m && m.getAttribute('data-page') === {page:?} && document.querySelector('h1'));"
+             return !!(m && m.getAttribute('data-page') === {page:?} && document.querySelector('h1') \
+                 && !document.getElementById('shell'));"
         );
         self.wait_js(
-            &format!("the {page:?} page (main#main[data-page={page:?}] with an <h1>)"),
+            &format!("the {page:?} page (main#main[data-page={page:?}] with an <h1>, drawn by the app: the shell's picture of the agenda is gone)"),
             Duration::from_secs(15),
             &js,
         )

@@ -23,6 +23,8 @@ mod insights;
 /// Outcomes: a meeting's reminder, an introduction's draft, a referral walked to the
 /// offer, the Referrals screen in light and dark.
 mod outcomes;
+/// The agenda's picture painted by the shell before the wasm, and never when stale.
+mod picture;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;
