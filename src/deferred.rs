@@ -27,7 +27,7 @@ use crate::domain::formats::ics_step::StepCalendar;
 use crate::domain::snapshot::{Dirty, Plan, Remote, Saved};
 use crate::domain::{Book, ContactId, Step};
 use crate::state::AppState;
-use crate::storage::Loaded;
+use crate::storage::{Loaded, Reading, SaveError};
 use chrono::NaiveDate;
 use leptos::prelude::AnyView;
 
@@ -37,10 +37,12 @@ pub struct Deferred {
     /// Reads what is stored (`storage::load`; `reminders::load` also schedules the
     /// start's plan of reminders).
     pub load: fn() -> Loaded,
-    /// Decodes the book of a glance (`storage::read_glanced`).
-    pub read_glanced: fn(Vec<(String, String)>) -> Loaded,
+    /// Decodes the next part of the book of a glance (`storage::read_some`).
+    pub read_some: fn(&mut Reading) -> Option<Loaded>,
     /// What a save writes (`snapshot::plan`).
     pub plan: fn(&Book, &Saved, &Dirty, i64) -> Plan,
+    /// Makes a save's writes (`storage::write`; a save always has the plan's code here).
+    pub write: fn(&Plan, &[String]) -> Result<(), SaveError>,
     /// Merges another tab's change (`snapshot::merge_remote`).
     pub merge_remote: fn(&mut Book, &mut Saved, &str, Option<&str>) -> Remote,
     /// The backup file's text (`formats::export_backup`).
@@ -60,8 +62,9 @@ pub struct Deferred {
 fn table() -> Deferred {
     Deferred {
         load: crate::reminders::load,
-        read_glanced: crate::storage::read_glanced,
+        read_some: crate::storage::read_some,
         plan: crate::domain::snapshot::plan,
+        write: crate::storage::write,
         merge_remote: crate::domain::snapshot::merge_remote,
         export_backup: crate::domain::formats::export_backup,
         agenda_body: crate::pages::agenda::agenda_body,

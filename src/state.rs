@@ -11,9 +11,10 @@
 //! because they copy the book once when they open.
 //!
 //! A large book is read in two steps when it can be: `start` decodes only the shards'
-//! digests (`AppState::with_glance`, enough for the agenda's first frame) and
-//! [`AppState::finish_loading`] the book itself, after that frame or as soon as anything
-//! else needs it.
+//! digests (`AppState::with_glance`, enough for the agenda's first frame), and the book
+//! itself is decoded after that frame a part per task ([`AppState::read_in_steps`]), or
+//! all that is left at once as soon as anything else needs it
+//! ([`AppState::finish_loading`]).
 //!
 //! Time enters here and nowhere else in the views: `today` is refreshed when the page
 //! becomes visible again and at local midnight, and [`AppState::now`] hands commands the
@@ -89,7 +90,7 @@ pub struct AppState {
 /// A book not read yet: its glance, and the stored keys to decode it from.
 struct Pending {
     glance: Glance,
-    entries: Vec<(String, String)>,
+    reading: storage::Reading,
 }
 
 /// A load's result, ready for the signals.
@@ -177,7 +178,8 @@ impl AppState {
                     migrate: false,
                 };
                 let glance = *glance;
-                (meta, Some(Pending { glance, entries }))
+                let reading = storage::Reading::new(entries);
+                (meta, Some(Pending { glance, reading }))
             }
             loaded => (Settled::from(loaded), None),
         };
@@ -211,27 +213,56 @@ impl AppState {
             // The agenda finishes the read after its first frame; this covers a page that
             // draws no frame (hidden) or shows no agenda.
             set_timeout(
-                move || state.finish_loading(),
+                move || state.read_in_steps(),
                 std::time::Duration::from_secs(1),
             );
         }
         state
     }
 
-    /// Decodes the book from the keys read at start, if that is still to do: the agenda
-    /// calls it after its first frame, and anything about to read or change the book
-    /// calls it first (commands, another tab's change, every other page). The agenda
-    /// drawn from the glance equals the book's, so the page does not change.
+    /// Decodes the book from the keys read at start, if that is still to do: anything
+    /// about to read or change the book calls it first (commands, another tab's change,
+    /// every other page). The agenda drawn from the glance equals the book's, so the page
+    /// does not change.
     pub fn finish_loading(&self) {
+        while self.read_step() {}
+    }
+
+    /// Decodes the rest of the book a part per task ([`storage::read_some`]), after the
+    /// agenda's first frame: no task of a start is long on a phone, and a tap between two
+    /// parts runs at once ([`AppState::finish_loading`] reads what is left first).
+    pub fn read_in_steps(&self) {
+        if self.read_step() {
+            let state = *self;
+            set_timeout(move || state.read_in_steps(), std::time::Duration::ZERO);
+        }
+    }
+
+    /// Decodes one part of the book still to read; whether parts are left.
+    fn read_step(&self) -> bool {
         // A glance comes from the deferred module's `load`: whenever one is pending, the
         // module is here.
         let Some(deferred) = deferred::get() else {
-            return;
+            return false;
         };
-        let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        let settled = Settled::from((deferred.read_glanced)(pending.entries));
+        let step = self
+            .pending
+            .try_update_value(|p| p.as_mut().map(|p| (deferred.read_some)(&mut p.reading)))
+            .flatten();
+        match step {
+            None => false,
+            Some(None) => true,
+            Some(Some(loaded)) => {
+                self.pending.set_value(None);
+                self.settle_read(loaded);
+                false
+            }
+        }
+    }
+
+    /// The book of a glance, read.
+    fn settle_read(&self, loaded: Loaded) {
+        let settled = Settled::from(loaded);
         self.sync.set_value(settled.sync);
         if settled.held {
             self.saves_held.set(true);
@@ -428,7 +459,7 @@ impl AppState {
             return;
         }
         let obsolete = self.sync.with_value(|s| s.obsolete.clone());
-        match storage::write(&plan, &obsolete) {
+        match (deferred.write)(&plan, &obsolete) {
             Ok(()) => {
                 self.sync.update_value(|s| {
                     s.saved.commit(plan);

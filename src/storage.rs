@@ -43,7 +43,7 @@ pub enum Loaded {
     /// downloaded: nothing was read, and nothing may be written.
     NotFetched,
     /// The book's digests match its shards: the agenda can be drawn from `glance` at once,
-    /// and the book read from `entries` (every key, as read now) by [`read`] afterwards.
+    /// and the book read from `entries` (every key, as read now) by [`read_some`] afterwards.
     Glance {
         glance: Box<Glance>,
         entries: Vec<(String, String)>,
@@ -195,13 +195,67 @@ pub fn read(entries: Vec<(String, String)>) -> Loaded {
     )
 }
 
-/// [`read`] of the keys of a [`Loaded::Glance`]: their digests were checked when the
-/// glance was read, and are not decoded again.
-pub fn read_glanced(entries: Vec<(String, String)>) -> Loaded {
-    decoded(
-        snapshot::decode_glanced(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
-        &entries,
-    )
+/// The keys of a [`Loaded::Glance`], read into the book a part at a time by [`read_some`]:
+/// their digests were checked when the glance was read, and are not decoded again.
+pub struct Reading {
+    /// The keys, until the first [`read_some`] splits them into parts.
+    entries: Vec<(String, String)>,
+    /// The parts still to decode, the next last.
+    parts: Vec<Vec<(String, String)>>,
+    /// The parts decoded, kept for the message should a later one fail.
+    read: Vec<Vec<(String, String)>>,
+    stored: Option<Stored>,
+}
+
+impl Reading {
+    pub fn new(entries: Vec<(String, String)>) -> Reading {
+        Reading {
+            entries,
+            parts: Vec::new(),
+            read: Vec::new(),
+            stored: None,
+        }
+    }
+}
+
+/// Shard text decoded in one call of [`read_some`]: about 5 ms of a phone's CPU.
+const PART_BYTES: usize = 24 * 1024;
+
+/// Decodes the next part of `reading`; the book ([`read`] of the same keys would give the
+/// same) once the last part is decoded, `None` while parts are left.
+pub fn read_some(reading: &mut Reading) -> Option<Loaded> {
+    if !reading.entries.is_empty() {
+        reading.parts = snapshot::glanced_parts(std::mem::take(&mut reading.entries), PART_BYTES);
+        reading.parts.reverse();
+    }
+    if let Some(part) = reading.parts.pop() {
+        match snapshot::decode_glanced(part.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+            Ok(Some(more)) => match reading.stored.as_mut() {
+                Some(stored) => stored.absorb(more),
+                None => reading.stored = Some(more),
+            },
+            Ok(None) => {}
+            Err(error) => {
+                let all: Vec<(String, String)> = reading
+                    .read
+                    .drain(..)
+                    .chain(reading.parts.drain(..))
+                    .chain(std::iter::once(part))
+                    .flatten()
+                    .collect();
+                return Some(decoded(Err(error), &all));
+            }
+        }
+        reading.read.push(part);
+        if !reading.parts.is_empty() {
+            return None;
+        }
+    }
+    let stored = reading.stored.take().map(|mut stored| {
+        stored.finish();
+        stored
+    });
+    Some(decoded(Ok(stored), &[]))
 }
 
 fn decoded(

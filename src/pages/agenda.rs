@@ -56,7 +56,7 @@ pub fn Agenda() -> impl IntoView {
             set_timeout(
                 move || {
                     perf::mark("followup:agenda");
-                    state.finish_loading();
+                    state.read_in_steps();
                 },
                 Default::default(),
             )

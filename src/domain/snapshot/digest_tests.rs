@@ -11,7 +11,10 @@ use crate::domain::email::Email;
 use crate::domain::interaction::InteractionKind;
 use crate::domain::linkedin::LinkedIn;
 use crate::domain::outcome::Outcome;
-use crate::domain::snapshot::{decode_keys, encode_keys, plan, shard_key, shard_of, Dirty};
+use crate::domain::snapshot::{
+    decode_glanced, decode_keys, encode_keys, glanced_parts, plan, shard_key, shard_of, Dirty,
+    Stored, SHARD_PREFIX,
+};
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect(text)
@@ -478,4 +481,46 @@ fn the_rules_version_is_bumped_when_the_rules_change() {
         (1, "fdcec37467ae5aec".to_string()),
         "the playbook's rules changed: bump playbook::RULES, then set this test's hash"
     );
+}
+
+#[test]
+fn a_glance_read_in_parts_is_the_glance_read_at_once() {
+    let mut book = book();
+    // Enough contacts that their shards make several parts.
+    for n in 0..300 {
+        book.apply(Command::AddContact(NewContact {
+            id: id(&format!("p{n:03}")),
+            name: format!("Person {n}"),
+            met_on: d("2025-11-01"),
+            hook: "x".repeat(n % 40),
+            updated_at: 2,
+            ..NewContact::default()
+        }))
+        .unwrap();
+    }
+    let entries = encode_keys(&book);
+    assert!(glance(entries.iter().map(|(k, v)| (k, v))).is_some());
+    let whole = decode_glanced(entries.clone()).unwrap().unwrap();
+    for bytes in [1, 2_000, 10_000, usize::MAX] {
+        let parts = glanced_parts(entries.clone(), bytes);
+        if bytes == 1 {
+            let shards = entries.iter().filter(|(k, _)| k.starts_with(SHARD_PREFIX)).count();
+            assert_eq!(parts.len(), shards, "one shard a part");
+        }
+        if bytes == usize::MAX {
+            assert_eq!(parts.len(), 1);
+        }
+        assert!(parts.iter().all(|p| p[0].0 == META_KEY), "each part has the meta key");
+        let mut read = Stored::default();
+        for (i, part) in parts.into_iter().enumerate() {
+            let part = decode_glanced(part).unwrap().unwrap();
+            if i == 0 {
+                read = part;
+            } else {
+                read.absorb(part);
+            }
+        }
+        read.finish();
+        assert_eq!(read, whole, "in parts of {bytes} bytes");
+    }
 }

@@ -70,6 +70,56 @@ where
     decode_all(entries, false)
 }
 
+/// The keys of a glance ([`decode_glanced`]'s input) in parts of about `bytes` of shard
+/// text each, every part with the meta key, so that a start can read the book a few
+/// shards per task. Only the meta key and the shards are kept (a glance has no other
+/// data keys; digests are not read again). Decoding each part with [`decode_glanced`]
+/// and merging them with [`Stored::absorb`] then [`Stored::finish`] gives what
+/// [`decode_glanced`] gives for all the keys at once: every contact lives in one shard.
+pub fn glanced_parts(entries: Vec<(String, String)>, bytes: usize) -> Vec<Vec<(String, String)>> {
+    let Some(meta) = entries.iter().find(|(k, _)| k == META_KEY).cloned() else {
+        return vec![entries];
+    };
+    let mut parts: Vec<Vec<(String, String)>> = Vec::new();
+    let mut size = usize::MAX;
+    for (key, value) in entries {
+        if shard_number(&key).is_none() {
+            continue;
+        }
+        if size >= bytes {
+            parts.push(vec![meta.clone()]);
+            size = 0;
+        }
+        size += value.len();
+        if let Some(part) = parts.last_mut() {
+            part.push((key, value));
+        }
+    }
+    if parts.is_empty() {
+        parts.push(vec![meta]);
+    }
+    parts
+}
+
+impl Stored {
+    /// Adds what another part of the same glanced keys held (see [`glanced_parts`]).
+    pub fn absorb(&mut self, part: Stored) {
+        self.book.contacts.extend(part.book.contacts);
+        self.saved.contacts.extend(part.saved.contacts);
+        self.unreadable.extend(part.unreadable);
+        self.rewrite.extend(part.rewrite);
+        self.obsolete.extend(part.obsolete);
+        self.migrated_from = self.migrated_from.or(part.migrated_from);
+    }
+
+    /// After the last [`Stored::absorb`]: the contacts in the order a whole read gives.
+    pub fn finish(&mut self) {
+        self.book.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+        self.rewrite.sort();
+        self.rewrite.dedup();
+    }
+}
+
 /// Both of the above: `check_digests` says whether a shard's digest is checked against it
 /// (and the shard marked for rewriting when it does not match).
 fn decode_all<I, K, V>(entries: I, check_digests: bool) -> Result<Option<Stored>, SnapshotError>

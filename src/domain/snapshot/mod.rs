@@ -47,7 +47,7 @@ mod save;
 pub use digest::{digest_key, glance, Glance, GlanceContact, GlanceStep, DIGEST_PREFIX};
 pub use document::{decode, encode, encode_pretty, pretty};
 pub use keyed::{contact_key, is_data_key, obsolete_in, shard_key, shard_of};
-pub use load::{decode_glanced, decode_keys, Stored, Unreadable};
+pub use load::{decode_glanced, decode_keys, glanced_parts, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};
 pub use pack::{pack, unpack};
 pub use save::{

@@ -563,10 +563,11 @@ async fn two_windows_editing_one_contact_merge_field_by_field() {
 }
 
 /// Counts agenda rows removed from the page, from the first script on (installed before
-/// the app's, so the takeover and the book's arrival are both watched).
+/// the app's, so the takeover and the book's arrival are both watched); not the rows of
+/// the shell's picture of the agenda, which the app replaces whole.
 const ROW_WATCH: &str = "window.__rowsRemoved = 0; \
      new MutationObserver(ms => { for (const m of ms) for (const n of m.removedNodes) \
-       if (n.nodeType === 1 && (n.matches('.agenda-item') || n.querySelector('.agenda-item'))) \
+       if (n.nodeType === 1 && n.id !== 'shell' && (n.matches('.agenda-item') || n.querySelector('.agenda-item'))) \
          window.__rowsRemoved++; }).observe(document, { childList: true, subtree: true });";
 
 /// The agenda's rows as "name: step", in page order.
