@@ -81,15 +81,19 @@ pub struct AppState {
     /// digests ([`AppState::with_glance`]), and `book` meanwhile holds the meta key only
     /// (settings, profile, events, templates); see [`AppState::finish_loading`].
     pub reading: RwSignal<bool>,
+    /// The digests' glance of the book, while it still says what the book says: from the
+    /// start until the book first changes (the read itself changes nothing it shows), so
+    /// the agenda drawn from it is not computed again when the book arrives.
+    glance: StoredValue<Option<Glance>>,
+    glanced: RwSignal<bool>,
     pending: StoredValue<Option<Pending>>,
     sync: StoredValue<Sync>,
     /// Whether a save waits for the deferred module (`save_when_fetched`).
     fetching: StoredValue<bool>,
 }
 
-/// A book not read yet: its glance, and the stored keys to decode it from.
+/// A book not read yet: the stored keys to decode it from.
 struct Pending {
-    glance: Glance,
     reading: storage::Reading,
 }
 
@@ -177,13 +181,13 @@ impl AppState {
                     held: false,
                     migrate: false,
                 };
-                let glance = *glance;
                 let reading = storage::Reading::new(entries);
-                (meta, Some(Pending { glance, reading }))
+                (meta, Some((*glance, Pending { reading })))
             }
             loaded => (Settled::from(loaded), None),
         };
         let later = pending.is_some();
+        let (glance, pending) = pending.unzip();
         let state = AppState {
             book: RwSignal::new(settled.book),
             today: RwSignal::new(clock::today()),
@@ -191,6 +195,8 @@ impl AppState {
             notice: RwSignal::new(settled.notice),
             saves_held: RwSignal::new(settled.held),
             reading: RwSignal::new(later),
+            glance: StoredValue::new(glance),
+            glanced: RwSignal::new(later),
             pending: StoredValue::new(pending),
             sync: StoredValue::new(settled.sync),
             fetching: StoredValue::new(false),
@@ -206,7 +212,12 @@ impl AppState {
             // frame, so a start that rewrites the whole book (the first after an upgrade)
             // still draws at once. The stored data stays as it was until then.
             request_animation_frame(move || {
-                set_timeout(move || state.save_now(), std::time::Duration::ZERO)
+                set_timeout(
+                    move || {
+                        state.save_now();
+                    },
+                    std::time::Duration::ZERO,
+                )
             });
         }
         if later {
@@ -268,6 +279,8 @@ impl AppState {
             self.saves_held.set(true);
         }
         if settled.notice.is_some() {
+            // Contacts the glance counted may have been left out (unreadable lines).
+            self.forget_glance();
             self.notice.set(settled.notice);
         }
         self.book.set(settled.book);
@@ -287,14 +300,22 @@ impl AppState {
         }
     }
 
-    /// While the book is still to be read, `f` of its glance; `None` once it is read.
-    /// Tracked: a memo that calls it runs again when the book arrives.
+    /// `f` of the book's glance while it says what the book says (see [`AppState::glance`]);
+    /// `None` once the book has changed since the start. Tracked: a memo that calls it
+    /// runs again then.
     pub fn with_glance<T>(&self, f: impl FnOnce(&Glance) -> T) -> Option<T> {
-        if !self.reading.get() {
+        if !self.glanced.get() {
             return None;
         }
-        self.pending
-            .with_value(|p| p.as_ref().map(|p| f(&p.glance)))
+        self.glance.with_value(|g| g.as_ref().map(f))
+    }
+
+    /// The book is about to change: the glance no longer says what it says.
+    fn forget_glance(&self) {
+        if self.glanced.get_untracked() {
+            self.glanced.set(false);
+            self.glance.set_value(None);
+        }
     }
 
     /// Today and this instant, for a command about to be made. Reading `today` here does
@@ -381,6 +402,7 @@ impl AppState {
     /// Runs one command through the domain's reducer. On error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), BookError> {
         self.finish_loading();
+        self.forget_glance();
         let touched = self
             .book
             .with_untracked(|book| snapshot::touched_contacts(&command, book));
@@ -419,13 +441,15 @@ impl AppState {
             }
             // What an earlier save outside this effect wrote is not this change's.
             self.take_written();
-            self.save_now();
             // Then the service worker's plan of morning reminders, which follows every
-            // change (the deferred module is here for any book with contacts), told which
-            // contacts this save wrote (none known, as when another tab changed the book:
-            // it looks at every contact).
-            if let Some(deferred) = deferred::get() {
-                (deferred.after_change)(self, &self.take_written());
+            // change this tab saves (the deferred module is here for any book with
+            // contacts), told which contacts the save wrote (none for a change of settings:
+            // it looks at every contact). A book just read, or another tab's change merged,
+            // writes nothing here: the plan is the one the tab that saved it wrote.
+            if self.save_now() {
+                if let Some(deferred) = deferred::get() {
+                    (deferred.after_change)(self, &self.take_written());
+                }
             }
         });
     }
@@ -437,17 +461,17 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Writes what changed since the last successful save.
-    pub fn save_now(&self) {
+    /// Writes what changed since the last successful save; whether anything was written.
+    pub fn save_now(&self) -> bool {
         // Until the book is read, `book` holds no contacts: nothing may be saved from it.
         if self.saves_held.get_untracked() || self.pending.with_value(Option::is_some) {
-            return;
+            return false;
         }
         let Some(deferred) = deferred::get() else {
             // The first change of a first visit: the deferred module is fetched (from the
             // service worker's cache once installed), then everything unsaved is written.
             self.save_when_fetched();
-            return;
+            return false;
         };
         let now = clock::now_ms();
         let plan = self.book.with_untracked(|book| {
@@ -456,7 +480,7 @@ impl AppState {
         });
         if plan.is_empty() && self.sync.with_value(|s| s.obsolete.is_empty()) {
             self.save_error.set(None);
-            return;
+            return false;
         }
         let obsolete = self.sync.with_value(|s| s.obsolete.clone());
         match (deferred.write)(&plan, &obsolete) {
@@ -469,11 +493,15 @@ impl AppState {
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);
                 }
+                true
             }
-            Err(e) => self.save_error.set(Some(format!(
-                "Couldn't save — {e}. Your changes are kept while this page stays open; \
-                 export a backup from Settings."
-            ))),
+            Err(e) => {
+                self.save_error.set(Some(format!(
+                    "Couldn't save — {e}. Your changes are kept while this page stays open; \
+                     export a backup from Settings."
+                )));
+                false
+            }
         }
     }
 
@@ -489,7 +517,9 @@ impl AppState {
             let fetched = deferred::load().await;
             state.fetching.set_value(false);
             match fetched {
-                Ok(_) => state.save_now(),
+                Ok(_) => {
+                    state.save_now();
+                }
                 Err(e) => state.save_error.set(Some(format!(
                     "Couldn't save — {e}. Your changes are kept while this page stays open."
                 ))),
@@ -548,6 +578,7 @@ impl AppState {
         };
         // Merged into the whole book, never into the meta-only one of a glance.
         self.finish_loading();
+        self.forget_glance();
         if self.saves_held.get_untracked() {
             return;
         }
@@ -564,7 +595,9 @@ impl AppState {
             matches!(outcome, Remote::Applied | Remote::KeepOurs(_))
         });
         match outcome {
-            Remote::KeepOurs(_) => self.save_now(),
+            Remote::KeepOurs(_) => {
+                self.save_now();
+            }
             Remote::Newer(_) => {
                 self.saves_held.set(true);
                 self.save_error.set(Some(

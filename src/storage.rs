@@ -352,6 +352,16 @@ thread_local! {
     static REV: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// The stored picture of the agenda, when it is of this tab's book (its revision is the
+/// stored one, and this tab's).
+pub fn current_picture() -> Option<Picture> {
+    let rev = REV.with(|r| r.borrow().clone())?;
+    if read_raw(REV_KEY).as_deref() != Some(rev.as_str()) {
+        return None;
+    }
+    Picture::decode(&read_raw(PICTURE_KEY)?).filter(|p| p.rev == rev)
+}
+
 /// Keeps the agenda's markup for `days` as the picture of the book, when this tab's book
 /// is the stored one (its revision is still the stored revision). A picture is only a
 /// shortcut: one that cannot be written (too large, storage full) is not kept, and any

@@ -7,6 +7,8 @@ use leptos_router::components::A;
 
 #[component]
 pub fn TabBar() -> impl IntoView {
+    // The owner under which the agenda's picture draws the next day (`crate::picture`).
+    crate::picture::inside_router();
     view! {
         <nav class="tabbar" aria-label="Main">
             <A href=Screen::Agenda.href() attr:id="nav-agenda" exact=true>

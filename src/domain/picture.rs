@@ -15,7 +15,7 @@
 //! Neither key is a data key: they are not part of the book, a backup or another tab's merge.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where the picture is kept.
@@ -42,7 +42,39 @@ struct Stored<'a> {
     days: BTreeMap<String, &'a str>,
 }
 
+#[derive(Deserialize)]
+struct Read {
+    v: u32,
+    rev: String,
+    days: BTreeMap<String, String>,
+}
+
 impl Picture {
+    /// A stored picture of this version, or `None`.
+    pub fn decode(text: &str) -> Option<Picture> {
+        let read: Read = serde_json::from_str(text).ok()?;
+        if read.v != VERSION {
+            return None;
+        }
+        let days = read
+            .days
+            .into_iter()
+            .map(|(day, html)| Some((NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?, html)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Picture {
+            rev: read.rev,
+            days,
+        })
+    }
+
+    /// The markup kept for `day`, if any.
+    pub fn of(&self, day: NaiveDate) -> Option<&str> {
+        self.days
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, html)| html.as_str())
+    }
+
     /// The stored text, or `None` when it would be larger than [`MAX_BYTES`].
     pub fn encode(&self) -> Option<String> {
         let stored = Stored {
@@ -100,6 +132,30 @@ mod tests {
                 r#"{"v":1,"rev":"r1","days":{"2026-12-07":"<main>today</main>","2026-12-08":"<main>\"tomorrow\"</main>"}}"#
             )
         );
+    }
+
+    #[test]
+    fn a_stored_picture_reads_back() {
+        let picture = Picture {
+            rev: "r1".into(),
+            days: vec![
+                (day(2026, 12, 7), "<main>today</main>".into()),
+                (day(2026, 12, 8), "<main>\"tomorrow\"</main>".into()),
+            ],
+        };
+        let text = picture.encode().expect("small enough");
+        let read = Picture::decode(&text).expect("reads back");
+        assert_eq!(read, picture);
+        assert_eq!(read.of(day(2026, 12, 8)), Some("<main>\"tomorrow\"</main>"));
+        assert_eq!(read.of(day(2026, 12, 9)), None);
+        for other in [
+            text.replace("\"v\":1", "\"v\":2"),
+            text.replace("2026-12-07", "07/12/2026"),
+            "{".to_string(),
+            String::new(),
+        ] {
+            assert_eq!(Picture::decode(&other), None, "{other}");
+        }
     }
 
     #[test]

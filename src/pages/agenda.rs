@@ -108,10 +108,9 @@ pub fn agenda_body() -> AnyView {
     // Once the rows are drawn (effects run after the view), the agenda as drawn is kept
     // for the next start's shell (`crate::picture`).
     if use_context::<Picturing>().is_none() {
-        let owner = Owner::current();
         Effect::new(move || {
             screen.track();
-            crate::picture::keep(state, owner.clone());
+            crate::picture::keep(state);
         });
     }
     (move || agenda_rows(screen.get())).into_any()

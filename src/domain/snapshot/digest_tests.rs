@@ -504,13 +504,19 @@ fn a_glance_read_in_parts_is_the_glance_read_at_once() {
     for bytes in [1, 2_000, 10_000, usize::MAX] {
         let parts = glanced_parts(entries.clone(), bytes);
         if bytes == 1 {
-            let shards = entries.iter().filter(|(k, _)| k.starts_with(SHARD_PREFIX)).count();
+            let shards = entries
+                .iter()
+                .filter(|(k, _)| k.starts_with(SHARD_PREFIX))
+                .count();
             assert_eq!(parts.len(), shards, "one shard a part");
         }
         if bytes == usize::MAX {
             assert_eq!(parts.len(), 1);
         }
-        assert!(parts.iter().all(|p| p[0].0 == META_KEY), "each part has the meta key");
+        assert!(
+            parts.iter().all(|p| p[0].0 == META_KEY),
+            "each part has the meta key"
+        );
         let mut read = Stored::default();
         for (i, part) in parts.into_iter().enumerate() {
             let part = decode_glanced(part).unwrap().unwrap();
