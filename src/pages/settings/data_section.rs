@@ -236,7 +236,9 @@ fn ExportRow(
     // After the file went out: the backup's day, the calendar's record.
     let record = move |now: Now, calendar_record: Option<CalendarExport>| {
         if kind == ExportKind::Backup {
-            let _ = state.apply(Command::RecordBackup(now.today));
+            if let Err(e) = state.apply(Command::RecordBackup(now.today)) {
+                error.set(Some(e.to_string()));
+            }
         }
         if let Some(r) = calendar_record {
             if let Err(e) = calendar_section::keep(calendar, r) {
