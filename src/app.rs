@@ -1,7 +1,8 @@
 //! The root component: state in context, the router, the bars around every page.
 //!
-//! The route table below is the one `routes::Screen::parse` mirrors: a new screen is a
-//! `Screen` variant (path, parse, test) and a `<Route>` here.
+//! The route table is `routes::Page`: each `<Route>` below is a `Page` (its path) and the
+//! page's view. A new screen is a `Screen` variant, a `Page` with its pattern when it needs
+//! a route of its own, and a `<Route>` here.
 //!
 //! The agenda is in the main module. Capture and the composer are lazy routes
 //! ([`lazy_page!`]), each split into a wasm module of its own in the release build
@@ -23,12 +24,12 @@ use crate::pages::{
     funnel::FunnelSummary, merge::MergeContacts, not_found::NotFound, referrals::Referrals,
     scan::Scan, settings::Settings,
 };
-use crate::routes::router_base;
+use crate::routes::{router_base, Page};
 use crate::state::use_app;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos_router::Lazy;
 
 /// Every page but the agenda works on the whole book: when one is opened while the book
 /// is still to be read (the agenda was drawn from the digests), it is read now.
@@ -210,20 +211,20 @@ pub fn App() -> impl IntoView {
             {move || (banners.get() >= 1).then(|| view! { <Banners/> })}
             {move || (stage.get() >= STAGES).then(|| view! {
             <Routes fallback=NotFound>
-                <Route path=path!("") view=Agenda/>
-                <Route path=path!("contacts") view={Lazy::<ContactsPage>::new()}/>
-                <Route path=path!("contacts/new") view={Lazy::<CapturePage>::new()}/>
-                <Route path=path!("contacts/:id") view={Lazy::<ContactPage>::new()}/>
-                <Route path=path!("contacts/:id/edit") view={Lazy::<EditPage>::new()}/>
-                <Route path=path!("contacts/:id/send/:step") view={Lazy::<ComposerPage>::new()}/>
-                <Route path=path!("contacts/:id/merge/:other") view={Lazy::<MergePage>::new()}/>
-                <Route path=path!("card") view={Lazy::<CardPage>::new()}/>
-                <Route path=path!("scan") view={Lazy::<ScanPage>::new()}/>
-                <Route path=path!("events") view={Lazy::<EventsPage>::new()}/>
-                <Route path=path!("events/funnel") view={Lazy::<FunnelPage>::new()}/>
-                <Route path=path!("companies") view={Lazy::<CompaniesPage>::new()}/>
-                <Route path=path!("settings") view={Lazy::<SettingsPage>::new()}/>
-                <Route path=path!("referrals") view={Lazy::<ReferralsPage>::new()}/>
+                <Route path=Page::Agenda view=Agenda/>
+                <Route path=Page::Contacts view={Lazy::<ContactsPage>::new()}/>
+                <Route path=Page::Capture view={Lazy::<CapturePage>::new()}/>
+                <Route path=Page::Contact view={Lazy::<ContactPage>::new()}/>
+                <Route path=Page::EditContact view={Lazy::<EditPage>::new()}/>
+                <Route path=Page::Compose view={Lazy::<ComposerPage>::new()}/>
+                <Route path=Page::Merge view={Lazy::<MergePage>::new()}/>
+                <Route path=Page::Card view={Lazy::<CardPage>::new()}/>
+                <Route path=Page::Scan view={Lazy::<ScanPage>::new()}/>
+                <Route path=Page::Events view={Lazy::<EventsPage>::new()}/>
+                <Route path=Page::Funnel view={Lazy::<FunnelPage>::new()}/>
+                <Route path=Page::Companies view={Lazy::<CompaniesPage>::new()}/>
+                <Route path=Page::Settings view={Lazy::<SettingsPage>::new()}/>
+                <Route path=Page::Referrals view={Lazy::<ReferralsPage>::new()}/>
             </Routes>
             })}
             {move || (toast.get() >= 1).then(|| view! { <Toast/> })}

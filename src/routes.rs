@@ -1,12 +1,14 @@
 //! Every screen of the app and its address: the only place paths inside the app are
-//! written. Pages link with `Screen::…​.href()` and move with `go(Screen::…)`, never with a
+//! written. Pages link with `Screen::….href()` and move with `go(Screen::…)`, never with a
 //! hand-formatted string.
 //!
-//! `Screen::path` and `Screen::parse` are plain Rust, tested natively; they mirror the route
-//! table in `app.rs` (Leptos's `path!` wants literals there). On `wasm32`, `href` puts the
-//! app's base (`/followup` on GitHub Pages, read from `<base href>`) in front, the `Params`
-//! structs give pages their typed route parameters, and `ContactRoute` is the one place that
-//! turns `:id` into a contact on this device, or the "Contact not found" view.
+//! `Page::pattern` is the route table, in the order it is tried; `Screen::path`,
+//! `Screen::parse` and the router in `app.rs` all read it (`Page` is each `<Route>`'s
+//! path, so a route matches exactly when `Page::at` names its page). All of it is plain
+//! Rust, tested natively. On `wasm32`, `href` puts the app's base (`/followup` on GitHub
+//! Pages, read from `<base href>`) in front, the `Params` structs give pages their typed
+//! route parameters, and `ContactRoute` is the one place that turns `:id` into a contact
+//! on this device, or the "Contact not found" view.
 
 use crate::domain::{ContactId, EventId, Step};
 
@@ -48,29 +50,156 @@ pub enum Screen {
     Referrals,
 }
 
+/// A route of the router: which page a path shows. Screens that differ only in their
+/// query (`Contacts` and `ContactsAt`; the three captures) share one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Agenda,
+    Contacts,
+    Capture,
+    Contact,
+    EditContact,
+    Compose,
+    Merge,
+    Card,
+    Scan,
+    Events,
+    Funnel,
+    Companies,
+    Settings,
+    Referrals,
+}
+
+impl Page {
+    /// Every page, in the order the routes are tried: `contacts/new` before
+    /// `contacts/:id`, which would take it.
+    pub const ALL: [Page; 14] = [
+        Page::Agenda,
+        Page::Contacts,
+        Page::Capture,
+        Page::Contact,
+        Page::EditContact,
+        Page::Compose,
+        Page::Merge,
+        Page::Card,
+        Page::Scan,
+        Page::Events,
+        Page::Funnel,
+        Page::Companies,
+        Page::Settings,
+        Page::Referrals,
+    ];
+
+    /// The route table: the page's path inside the app, `:name` for a parameter.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            Page::Agenda => "/",
+            Page::Contacts => "/contacts",
+            Page::Capture => "/contacts/new",
+            Page::Contact => "/contacts/:id",
+            Page::EditContact => "/contacts/:id/edit",
+            Page::Compose => "/contacts/:id/send/:step",
+            Page::Merge => "/contacts/:id/merge/:other",
+            Page::Card => "/card",
+            Page::Scan => "/scan",
+            Page::Events => "/events",
+            Page::Funnel => "/events/funnel",
+            Page::Companies => "/companies",
+            Page::Settings => "/settings",
+            Page::Referrals => "/referrals",
+        }
+    }
+
+    /// The first page (in `ALL`'s order) whose pattern `path` fits, with the path's value
+    /// of each of its parameters, in order: `/contacts/x9/edit` is
+    /// `(EditContact, [("id", "x9")])`. The path has no query; empty segments are ignored.
+    pub fn at(path: &str) -> Option<(Page, Vec<(&'static str, &str)>)> {
+        Page::ALL
+            .into_iter()
+            .find_map(|page| Some((page, fit(page.pattern(), path)?)))
+    }
+
+    /// The pattern with its parameters replaced by `values`, in order.
+    fn fill(self, values: &[&str]) -> String {
+        let mut values = values.iter();
+        let segments: Vec<&str> = segments(self.pattern())
+            .map(|segment| match segment.strip_prefix(':') {
+                Some(_) => values.next().copied().unwrap_or_default(),
+                None => segment,
+            })
+            .collect();
+        format!("/{}", segments.join("/"))
+    }
+}
+
+/// The non-empty segments of a path or pattern.
+fn segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|s| !s.is_empty())
+}
+
+/// The values of `pattern`'s parameters in `path`, or `None` when the path does not fit.
+fn fit<'p>(pattern: &'static str, path: &'p str) -> Option<Vec<(&'static str, &'p str)>> {
+    let mut wanted = segments(pattern);
+    let mut given = segments(path);
+    let mut params = Vec::new();
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return Some(params),
+            (Some(want), Some(have)) => match want.strip_prefix(':') {
+                Some(name) => params.push((name, have)),
+                None if want == have => {}
+                None => return None,
+            },
+            _ => return None,
+        }
+    }
+}
+
 impl Screen {
+    /// The route that shows this screen.
+    pub fn page(&self) -> Page {
+        match self {
+            Screen::Agenda => Page::Agenda,
+            Screen::Contacts | Screen::ContactsAt(_) => Page::Contacts,
+            Screen::Capture | Screen::CaptureScanned(_) | Screen::CaptureAt(_) => Page::Capture,
+            Screen::Card => Page::Card,
+            Screen::Scan => Page::Scan,
+            Screen::Merge(..) => Page::Merge,
+            Screen::Contact(_) => Page::Contact,
+            Screen::EditContact(_) => Page::EditContact,
+            Screen::Compose(..) => Page::Compose,
+            Screen::Events => Page::Events,
+            Screen::Funnel => Page::Funnel,
+            Screen::Companies => Page::Companies,
+            Screen::Settings => Page::Settings,
+            Screen::Referrals => Page::Referrals,
+        }
+    }
+
     /// The path inside the app, without the base: `/contacts/<id>/send/email`.
     pub fn path(&self) -> String {
-        match self {
-            Screen::Agenda => "/".into(),
-            Screen::Contacts => "/contacts".into(),
-            Screen::ContactsAt(event) => format!("/contacts?event={}", query_value(event.as_str())),
-            Screen::Capture => "/contacts/new".into(),
-            Screen::CaptureScanned(code) => format!("/contacts/new?code={}", query_value(code)),
-            Screen::CaptureAt(company) => {
-                format!("/contacts/new?company={}", query_value(company))
-            }
-            Screen::Card => "/card".into(),
-            Screen::Scan => "/scan".into(),
-            Screen::Merge(keep, other) => format!("/contacts/{keep}/merge/{other}"),
-            Screen::Contact(id) => format!("/contacts/{id}"),
-            Screen::EditContact(id) => format!("/contacts/{id}/edit"),
-            Screen::Compose(id, step) => format!("/contacts/{id}/send/{}", step.slug()),
-            Screen::Events => "/events".into(),
-            Screen::Funnel => "/events/funnel".into(),
-            Screen::Companies => "/companies".into(),
-            Screen::Settings => "/settings".into(),
-            Screen::Referrals => "/referrals".into(),
+        let (params, query): (Vec<&str>, Option<(&str, &str)>) = match self {
+            Screen::ContactsAt(event) => (vec![], Some(("event", event.as_str()))),
+            Screen::CaptureScanned(code) => (vec![], Some(("code", code))),
+            Screen::CaptureAt(company) => (vec![], Some(("company", company))),
+            Screen::Merge(keep, other) => (vec![keep.as_str(), other.as_str()], None),
+            Screen::Contact(id) | Screen::EditContact(id) => (vec![id.as_str()], None),
+            Screen::Compose(id, step) => (vec![id.as_str(), step.slug()], None),
+            Screen::Agenda
+            | Screen::Contacts
+            | Screen::Capture
+            | Screen::Card
+            | Screen::Scan
+            | Screen::Events
+            | Screen::Funnel
+            | Screen::Companies
+            | Screen::Settings
+            | Screen::Referrals => (vec![], None),
+        };
+        let path = self.page().fill(&params);
+        match query {
+            Some((key, value)) => format!("{path}?{key}={}", query_value(value)),
+            None => path,
         }
     }
 
@@ -84,15 +213,12 @@ impl Screen {
     /// the app does not know.
     pub fn parse(path: &str) -> Option<Screen> {
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let parts: Vec<&str> = path
-            .trim_matches('/')
-            .split('/')
-            .filter(|p| !p.is_empty())
-            .collect();
+        let (page, params) = Page::at(path)?;
+        let values: Vec<&str> = params.into_iter().map(|(_, value)| value).collect();
         let id = |s: &str| ContactId::new(s);
-        Some(match parts.as_slice() {
-            [] => Screen::Agenda,
-            ["contacts"] => match query
+        Some(match (page, values.as_slice()) {
+            (Page::Agenda, []) => Screen::Agenda,
+            (Page::Contacts, []) => match query
                 .split('&')
                 .find_map(|kv| kv.strip_prefix("event="))
                 .filter(|v| !v.is_empty())
@@ -100,22 +226,22 @@ impl Screen {
                 Some(event) => Screen::ContactsAt(EventId::new(event)),
                 None => Screen::Contacts,
             },
-            ["contacts", "new"] => match (query_get(query, "code"), query_get(query, "company")) {
+            (Page::Capture, []) => match (query_get(query, "code"), query_get(query, "company")) {
                 (Some(code), _) => Screen::CaptureScanned(code),
                 (None, Some(company)) => Screen::CaptureAt(company),
                 (None, None) => Screen::Capture,
             },
-            ["card"] => Screen::Card,
-            ["scan"] => Screen::Scan,
-            ["contacts", c, "merge", other] => Screen::Merge(id(c), id(other)),
-            ["contacts", c] => Screen::Contact(id(c)),
-            ["contacts", c, "edit"] => Screen::EditContact(id(c)),
-            ["contacts", c, "send", step] => Screen::Compose(id(c), Step::from_slug(step)?),
-            ["events"] => Screen::Events,
-            ["events", "funnel"] => Screen::Funnel,
-            ["companies"] => Screen::Companies,
-            ["settings"] => Screen::Settings,
-            ["referrals"] => Screen::Referrals,
+            (Page::Card, []) => Screen::Card,
+            (Page::Scan, []) => Screen::Scan,
+            (Page::Merge, [c, other]) => Screen::Merge(id(c), id(other)),
+            (Page::Contact, [c]) => Screen::Contact(id(c)),
+            (Page::EditContact, [c]) => Screen::EditContact(id(c)),
+            (Page::Compose, [c, step]) => Screen::Compose(id(c), Step::from_slug(step)?),
+            (Page::Events, []) => Screen::Events,
+            (Page::Funnel, []) => Screen::Funnel,
+            (Page::Companies, []) => Screen::Companies,
+            (Page::Settings, []) => Screen::Settings,
+            (Page::Referrals, []) => Screen::Referrals,
             _ => return None,
         })
     }
@@ -156,13 +282,41 @@ pub use web::*;
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use super::{base_path, Screen};
+    use super::{base_path, segments, Page, Screen};
     use crate::domain::ContactId;
     use crate::pages::not_found::Missing;
     use crate::state::use_app;
     use leptos::prelude::*;
     use leptos_router::hooks::{use_navigate, use_params};
     use leptos_router::params::Params;
+    use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch};
+    use std::borrow::Cow;
+
+    /// A page is its `<Route>`'s path: the route matches a path when `Page::at` names this
+    /// page, so the router, `Screen::parse` and the order of the table agree.
+    impl PossibleRouteMatch for Page {
+        fn optional(&self) -> bool {
+            false
+        }
+
+        fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+            let (page, params) = Page::at(path)?;
+            let params = params
+                .into_iter()
+                .map(|(name, value)| (Cow::Borrowed(name), value.to_string()))
+                .collect();
+            (page == *self).then(|| PartialPathMatch::new("", params, path))
+        }
+
+        fn generate_path(&self, path: &mut Vec<PathSegment>) {
+            path.extend(
+                segments(self.pattern()).map(|segment| match segment.strip_prefix(':') {
+                    Some(name) => PathSegment::Param(name.into()),
+                    None => PathSegment::Static(segment.into()),
+                }),
+            );
+        }
+    }
 
     thread_local! {
         static BASE: String = router_base();
@@ -305,6 +459,106 @@ mod tests {
             let s = Screen::Compose(contact(), step);
             assert_eq!(Screen::parse(&s.path()), Some(s));
         }
+    }
+
+    /// One screen of every variant. The match has no wildcard, so a new variant cannot be
+    /// left out of `one_of_each` unnoticed: its arm needs a new number, and the test below
+    /// wants every number.
+    fn variant(screen: &Screen) -> usize {
+        match screen {
+            Screen::Agenda => 0,
+            Screen::Contacts => 1,
+            Screen::ContactsAt(_) => 2,
+            Screen::Capture => 3,
+            Screen::CaptureScanned(_) => 4,
+            Screen::CaptureAt(_) => 5,
+            Screen::Card => 6,
+            Screen::Scan => 7,
+            Screen::Merge(..) => 8,
+            Screen::Contact(_) => 9,
+            Screen::EditContact(_) => 10,
+            Screen::Compose(..) => 11,
+            Screen::Events => 12,
+            Screen::Funnel => 13,
+            Screen::Companies => 14,
+            Screen::Settings => 15,
+            Screen::Referrals => 16,
+        }
+    }
+
+    const VARIANTS: usize = 17;
+
+    fn one_of_each() -> Vec<Screen> {
+        vec![
+            Screen::Agenda,
+            Screen::Contacts,
+            Screen::ContactsAt(EventId::new("ev-1")),
+            Screen::Capture,
+            Screen::CaptureScanned("BEGIN:VCARD".into()),
+            Screen::CaptureAt("Figma".into()),
+            Screen::Card,
+            Screen::Scan,
+            Screen::Merge(contact(), ContactId::new("new")),
+            // Ids that are also words of the table must not change the page.
+            Screen::Contact(ContactId::new("edit")),
+            Screen::EditContact(ContactId::new("new")),
+            Screen::Compose(ContactId::new("merge"), Step::Nudge),
+            Screen::Events,
+            Screen::Funnel,
+            Screen::Companies,
+            Screen::Settings,
+            Screen::Referrals,
+        ]
+    }
+
+    #[test]
+    fn one_screen_of_every_variant_round_trips() {
+        let screens = one_of_each();
+        let mut seen: Vec<usize> = screens.iter().map(variant).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen, (0..VARIANTS).collect::<Vec<_>>());
+        for screen in screens {
+            let path = screen.path();
+            assert_eq!(Screen::parse(&path), Some(screen.clone()), "{path}");
+            let route = path.split('?').next().unwrap_or_default();
+            assert_eq!(
+                Page::at(route).map(|(page, _)| page),
+                Some(screen.page()),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_route_table_has_one_entry_per_page_and_none_is_shadowed() {
+        let screens = one_of_each();
+        for page in Page::ALL {
+            assert_eq!(
+                Page::ALL.iter().filter(|p| **p == page).count(),
+                1,
+                "{page:?} once in the table"
+            );
+            assert!(
+                screens.iter().any(|s| s.page() == page),
+                "{page:?} shows some screen"
+            );
+            // The pattern itself (its parameters taken as values) is a path of this page
+            // that no entry before it may take: an entry after one that takes all of its
+            // paths (`contacts/new` after `contacts/:id`) would never be reached.
+            let (found, params) = Page::at(page.pattern()).unwrap_or((Page::Agenda, vec![]));
+            assert_eq!(found, page, "{} is taken by {found:?}", page.pattern());
+            let values: Vec<String> = params.iter().map(|(name, _)| format!(":{name}")).collect();
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            assert_eq!(page.fill(&values), page.pattern());
+        }
+        for screen in &screens {
+            assert!(Page::ALL.contains(&screen.page()), "{screen:?}");
+        }
+        assert_eq!(
+            Page::at("/contacts/x9/merge/y1"),
+            Some((Page::Merge, vec![("id", "x9"), ("other", "y1")]))
+        );
     }
 
     #[test]

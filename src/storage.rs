@@ -24,7 +24,8 @@ pub enum Loaded {
     /// Nothing stored yet: a first visit.
     Empty,
     /// The stored book. Contacts whose keys could not be read are left out and listed in
-    /// `damaged`; their text was copied to `damaged_backup` and then removed.
+    /// `damaged`; their text was copied to `damaged.backup_key` (when storage allowed it)
+    /// and then removed.
     Book {
         stored: Box<Stored>,
         damaged: Option<Damaged>,

@@ -1,4 +1,5 @@
-//! Browser tests: the storage adapter against the real localStorage of headless Chromium.
+//! Browser tests: the storage adapter against the real localStorage of headless Chromium,
+//! and the router's routes (`routes::Page`), which only compile for wasm32.
 //!
 //! Run by `cargo xtask test` through wasm-bindgen-test-runner and chromedriver. Each test
 //! clears the keys it uses, so the tests do not depend on each other's order.
@@ -387,4 +388,33 @@ fn the_calendars_last_export_has_its_own_key_that_the_book_ignores() {
     // Text this version cannot read counts as never exported.
     storage::write_raw(CALENDAR_KEY, "not a record").unwrap();
     assert_eq!(storage::calendar_export(), None);
+}
+
+/// Each `<Route>`'s path is a `routes::Page`: it matches the paths of its page, with the
+/// parameters by name, and no other page's (`contacts/new` is not a contact's id).
+#[wasm_bindgen_test]
+fn each_route_matches_the_paths_of_its_page_only() {
+    use followup::routes::Page;
+    use leptos_router::PossibleRouteMatch;
+    for page in Page::ALL {
+        let path = page
+            .pattern()
+            .replace(":id", "x9")
+            .replace(":step", "email")
+            .replace(":other", "y1");
+        for route in Page::ALL {
+            let matched = route.test(&path);
+            assert_eq!(matched.is_some(), route == page, "{route:?} on {path}");
+        }
+    }
+    let params = Page::Merge.test("/contacts/x9/merge/y1").unwrap().params();
+    assert_eq!(
+        params,
+        vec![
+            ("id".into(), "x9".to_string()),
+            ("other".into(), "y1".to_string())
+        ]
+    );
+    assert!(Page::Contact.test("/contacts/new").is_none());
+    assert!(Page::Agenda.test("").is_some());
 }

@@ -26,8 +26,8 @@ pub fn BackupReminder() -> impl IntoView {
         let text = state.book.with_untracked(deferred.export_backup);
         match download::download(&name, ExportKind::Backup.mime_type(), &text) {
             Ok(()) => {
-                error.set(None);
-                let _ = state.apply(Command::RecordBackup(today));
+                let recorded = state.apply(Command::RecordBackup(today));
+                error.set(recorded.err().map(|e| e.to_string()));
             }
             Err(e) => error.set(Some(format!("Couldn't save {name}: {e}."))),
         }

@@ -69,6 +69,14 @@ impl Notices {
         }
     }
 
+    /// Shows what went wrong when an action the student took failed (`result` is an
+    /// error); nothing when it worked. For actions whose page has no error line of its own.
+    pub fn report<E: std::fmt::Display>(self, result: Result<(), E>) {
+        if let Err(e) = result {
+            self.show(Notice::error(e.to_string()));
+        }
+    }
+
     pub fn clear(self) {
         self.current.set(None);
     }

@@ -2,6 +2,7 @@
 //! optional, so that the first messages go out signed and with the links. Offered on the
 //! empty agenda until saved or skipped; everything stays editable in Settings.
 
+use crate::components::notice::use_notices;
 use crate::domain::profile::web_link;
 use crate::domain::{Command, LinkedIn};
 use crate::state::use_app;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Setup() -> impl IntoView {
     let state = use_app();
+    let notices = use_notices();
     let name = RwSignal::new(String::new());
     let school = RwSignal::new(String::new());
     let linkedin = RwSignal::new(String::new());
@@ -39,13 +41,13 @@ pub fn Setup() -> impl IntoView {
                 *slot = value;
             }
         }
-        if state.apply(Command::SetProfile(profile)).is_ok() {
-            let _ = state.apply(Command::SetupSeen);
-        }
+        notices.report(
+            state
+                .apply(Command::SetProfile(profile))
+                .and_then(|()| state.apply(Command::SetupSeen)),
+        );
     };
-    let skip = move |_| {
-        let _ = state.apply(Command::SetupSeen);
-    };
+    let skip = move |_| notices.report(state.apply(Command::SetupSeen));
     let field = move |id: &'static str,
                       label: &'static str,
                       hint: &'static str,

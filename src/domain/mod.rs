@@ -19,7 +19,10 @@
 //! - `agenda`: `agenda(book, today)` and `event_summary`.
 //! - `profile`, `placeholder`, `template`, `templates`: the student's profile, the values
 //!   a message can use, the template syntax and the default templates.
-//! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links.
+//! - `phrase`: event names, roles and hooks worded for the drafts ("at the Fall Career
+//!   Fair", "the Software Engineer Intern role").
+//! - `note`: LinkedIn note length; `mailto`: `mailto:` and LinkedIn search links;
+//!   `percent`: the percent-encoding both share.
 //! - `search`: accent-insensitive matching for the contacts list.
 //! - `badge`: the number on the app icon; `reminders`: the morning notification of each
 //!   of the next 60 days, worded for the service worker.

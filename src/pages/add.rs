@@ -12,6 +12,7 @@
 
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::components::duplicate_warning::DuplicateWarning;
+use crate::components::notice::use_notices;
 use crate::domain::payload::{read_scan, read_share, Prefill};
 use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
 use crate::routes::{use_go, Screen};
@@ -55,6 +56,7 @@ fn prefill_from_query(get: impl Fn(&str) -> Option<String>) -> Option<(Prefill, 
 #[component]
 pub fn AddContact() -> impl IntoView {
     let state = use_app();
+    let notices = use_notices();
     let go = use_go();
     let go_merge = go.clone();
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
@@ -80,7 +82,7 @@ pub fn AddContact() -> impl IntoView {
         let kind = fields.kind;
         let added = state.apply(Command::AddContact(fields));
         if added.is_ok() && state.book.with_untracked(|b| b.settings().last_kind) != Some(kind) {
-            let _ = state.apply(Command::RememberKind(kind));
+            notices.report(state.apply(Command::RememberKind(kind)));
         }
         match added {
             Ok(()) if another => {
@@ -196,6 +198,7 @@ fn SavedFlash(saved: RwSignal<Option<String>>) -> impl IntoView {
 #[component]
 fn EventBar() -> impl IntoView {
     let state = use_app();
+    let notices = use_notices();
     let choosing = RwSignal::new(false);
     let ended = Memo::new(move |_| {
         let today = state.today.get();
@@ -211,12 +214,10 @@ fn EventBar() -> impl IntoView {
     let still_here = move |_| {
         if let Some(mut event) = ended.get_untracked() {
             event.ends = Some(state.now().today);
-            let _ = state.apply(Command::SaveEvent(event));
+            notices.report(state.apply(Command::SaveEvent(event)));
         }
     };
-    let no_event = move |_| {
-        let _ = state.apply(Command::SetCurrentEvent(None));
-    };
+    let no_event = move |_| notices.report(state.apply(Command::SetCurrentEvent(None)));
     let current = Memo::new(move |_| {
         state.book.with(|b| {
             b.settings()

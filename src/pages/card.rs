@@ -5,6 +5,7 @@
 //!
 //! The only page that uses the QR encoder (`qr.rs`), so the encoder can load with it.
 
+use crate::components::notice::use_notices;
 use crate::domain::card::{card_text, CardKind};
 use crate::domain::Command;
 use crate::qr::qr_svg;
@@ -18,9 +19,8 @@ pub fn MyCard() -> impl IntoView {
     let state = use_app();
     let kind = Memo::new(move |_| state.book.with(|b| b.settings().card));
     let text = Memo::new(move |_| state.book.with(|b| card_text(b.profile(), kind.get())));
-    let choose = move |k: CardKind| {
-        let _ = state.apply(Command::SetCard(k));
-    };
+    let notices = use_notices();
+    let choose = move |k: CardKind| notices.report(state.apply(Command::SetCard(k)));
     view! {
         <main id="main" data-page="card" class="page my-card-page">
             <header class="page-head my-card-head">

@@ -75,7 +75,7 @@ fn ComposerView(
         step == Step::Email && playbook::view(&contact, step, 1, state.now().today).by_message;
     // A LinkedIn message has no subject line.
     let has_subject = subject.is_some() && !by_message;
-    let draft = Draft {
+    let draft = MessageDraft {
         subject: RwSignal::new(subject.unwrap_or_default()),
         body: RwSignal::new(body),
         has_subject,
@@ -116,7 +116,7 @@ fn ComposerView(
 
 /// What the student is writing, shared by the composer's parts.
 #[derive(Clone, Copy)]
-struct Draft {
+struct MessageDraft {
     subject: RwSignal<String>,
     body: RwSignal<String>,
     has_subject: bool,
@@ -127,7 +127,7 @@ struct Draft {
     confirm_long: RwSignal<bool>,
 }
 
-impl Draft {
+impl MessageDraft {
     /// The note's length against LinkedIn's limit (premium accounts allow more).
     fn length(self) -> Memo<NoteLength> {
         let state = use_app();
@@ -150,8 +150,8 @@ impl Draft {
 
 /// The subject and message fields, and the connection note's character count.
 #[component]
-fn DraftEditor(draft: Draft) -> impl IntoView {
-    let Draft {
+fn DraftEditor(draft: MessageDraft) -> impl IntoView {
+    let MessageDraft {
         subject,
         body,
         is_note,
@@ -192,10 +192,10 @@ fn DraftEditor(draft: Draft) -> impl IntoView {
 #[component]
 fn SendActions(
     contact: Contact,
-    draft: Draft,
+    draft: MessageDraft,
     feedback: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let Draft {
+    let MessageDraft {
         subject,
         body,
         is_note,

@@ -32,7 +32,7 @@ struct Ready {
 
 /// What the card shows.
 #[derive(Clone)]
-enum Kept {
+enum ResumeToSend {
     Reading,
     Nothing,
     Failed(String),
@@ -40,29 +40,31 @@ enum Kept {
 }
 
 /// Reads the kept resume and makes it a file, in this module's chunk.
-async fn read_kept() -> Kept {
+async fn read_kept() -> ResumeToSend {
     match crate::resume_store::load().await {
-        Ok(None) => Kept::Nothing,
-        Err(e) => Kept::Failed(format!("Your resume couldn't be read: {e}.")),
+        Ok(None) => ResumeToSend::Nothing,
+        Err(e) => ResumeToSend::Failed(format!("Your resume couldn't be read: {e}.")),
         Ok(Some(resume)) => match download::pdf_file(&resume) {
-            Some(file) => Kept::Ready(Ready {
+            Some(file) => ResumeToSend::Ready(Ready {
                 can_share: download::can_share(&file),
                 file,
                 about: resume.file,
             }),
-            None => Kept::Failed("Your resume couldn't be made into a file to send.".into()),
+            None => {
+                ResumeToSend::Failed("Your resume couldn't be made into a file to send.".into())
+            }
         },
     }
 }
 
 #[cfg(feature = "split")]
 #[leptos::lazy]
-async fn kept_resume() -> Kept {
+async fn kept_resume() -> ResumeToSend {
     read_kept().await
 }
 
 #[cfg(not(feature = "split"))]
-async fn kept_resume() -> Kept {
+async fn kept_resume() -> ResumeToSend {
     read_kept().await
 }
 
@@ -75,13 +77,13 @@ pub fn ResumeShare(
     /// The contact's email address, which the share sheet cannot fill in.
     to: Option<String>,
 ) -> impl IntoView {
-    let kept = RwSignal::new(Kept::Reading);
+    let kept = RwSignal::new(ResumeToSend::Reading);
     leptos::task::spawn_local(async move { kept.set(kept_resume().await) });
     // Set when the browser refused a share it said it could make: fall back.
     let refused = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<&'static str>);
     let share = move |_| {
-        let Kept::Ready(ready) = kept.get_untracked() else {
+        let ResumeToSend::Ready(ready) = kept.get_untracked() else {
             return;
         };
         let shared =
@@ -102,21 +104,21 @@ pub fn ResumeShare(
     });
     move || {
         match kept.get() {
-        Kept::Reading => ().into_any(),
-        Kept::Nothing => view! {
+        ResumeToSend::Reading => ().into_any(),
+        ResumeToSend::Nothing => view! {
             <section class="card resume-share" aria-label="Your resume">
                 <p class="resume-hint">"Keep your resume PDF in Settings and it can go with this email."</p>
                 <A href=Screen::Settings.href() attr:class="button small" attr:id="add-resume">"Add your resume"</A>
             </section>
         }
         .into_any(),
-        Kept::Failed(message) => view! {
+        ResumeToSend::Failed(message) => view! {
             <section class="card resume-share" aria-label="Your resume">
                 <p class="field-error" role="alert">{message}</p>
             </section>
         }
         .into_any(),
-        Kept::Ready(ready) => {
+        ResumeToSend::Ready(ready) => {
             let about = format!("{} · {}", ready.about.name, size(ready.about.size));
             let fallback = move || (!ready.can_share).then(|| {
                 "This browser can't attach files when sharing, so your resume can't go with the email from here. Download it, open the email, then attach it from your downloads.".to_string()

@@ -19,7 +19,7 @@ const PAGE: usize = 50;
 
 /// What the student chose to see, as signals: the controls write them, the list reads them.
 #[derive(Clone, Copy)]
-struct Choices {
+struct ListControls {
     search: RwSignal<String>,
     /// An event id, or "" for every event.
     event: RwSignal<String>,
@@ -28,9 +28,9 @@ struct Choices {
     sort: RwSignal<SortBy>,
 }
 
-impl Choices {
-    fn new(event: String) -> Choices {
-        Choices {
+impl ListControls {
+    fn new(event: String) -> ListControls {
+        ListControls {
             search: RwSignal::new(String::new()),
             event: RwSignal::new(event),
             kind: RwSignal::new(None),
@@ -65,7 +65,7 @@ impl Choices {
 pub fn Contacts() -> impl IntoView {
     let state = use_app();
     let query_map = use_query_map();
-    let choices = Choices::new(query_map.read_untracked().get("event").unwrap_or_default());
+    let choices = ListControls::new(query_map.read_untracked().get("event").unwrap_or_default());
     // `?event=<id>` (from the events page) can change while this page is open.
     Effect::new(move |_| {
         let from_url = query_map.read().get("event").unwrap_or_default();
@@ -116,13 +116,13 @@ pub fn Contacts() -> impl IntoView {
 /// The search box, the chips, the event and sort selects, and the count line.
 #[component]
 fn Finder(
-    choices: Choices,
+    choices: ListControls,
     events: Memo<Vec<(String, String)>>,
     filter: Memo<Filter>,
     entries: Memo<Vec<Entry>>,
     rows: Memo<Vec<usize>>,
 ) -> impl IntoView {
-    let Choices {
+    let ListControls {
         search,
         event,
         kind,
@@ -189,7 +189,11 @@ fn Finder(
 
 /// The matching rows, a page at a time: thousands of rows would take a second to draw.
 #[component]
-fn Results(choices: Choices, entries: Memo<Vec<Entry>>, rows: Memo<Vec<usize>>) -> impl IntoView {
+fn Results(
+    choices: ListControls,
+    entries: Memo<Vec<Entry>>,
+    rows: Memo<Vec<usize>>,
+) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     // A new search or filter starts again from the first page.
     Effect::new(move |_| {

@@ -14,9 +14,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-/// Where the merge stands.
+/// How far the merge has got (not a playbook `Step`).
 #[derive(Clone, Debug, PartialEq)]
-enum Step {
+enum MergeStage {
     Choosing,
     Merged,
     Undone,
@@ -61,7 +61,7 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
     let book = state.book.get_untracked();
     let fields = conflicts(&book, &kept, &other);
     let choices = RwSignal::new(Choices::default());
-    let step = RwSignal::new(Step::Choosing);
+    let stage = RwSignal::new(MergeStage::Choosing);
     let (kept_id, other_id) = (kept.id.clone(), other.id.clone());
     let carried = carried_over(&book, &kept, &other);
 
@@ -74,9 +74,9 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
                 choices: choices.get_untracked(),
                 at: state.now().at,
             };
-            step.set(match state.apply(cmd) {
-                Ok(()) => Step::Merged,
-                Err(e) => Step::Failed(e.to_string()),
+            stage.set(match state.apply(cmd) {
+                Ok(()) => MergeStage::Merged,
+                Err(e) => MergeStage::Failed(e.to_string()),
             });
         }
     };
@@ -87,9 +87,9 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
                 contacts: both.clone(),
                 at: state.now().at,
             };
-            step.set(match state.apply(cmd) {
-                Ok(()) => Step::Undone,
-                Err(e) => Step::Failed(e.to_string()),
+            stage.set(match state.apply(cmd) {
+                Ok(()) => MergeStage::Undone,
+                Err(e) => MergeStage::Failed(e.to_string()),
             });
         }
     };
@@ -111,7 +111,7 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
             <p class="meta">{carried}</p>
         </section>
         <section class="card merge-fields" aria-labelledby="merge-fields-title"
-            hidden=move || step.get() != Step::Choosing>
+            hidden=move || stage.get() != MergeStage::Choosing>
                 <h2 id="merge-fields-title">"Where they differ"</h2>
                 {none_to_choose.then(|| view! { <p>"Nothing to choose: they agree on every field both have."</p> })}
                 {rows}
@@ -120,21 +120,21 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
                     <A href=other_href attr:class="button">"Cancel"</A>
                 </div>
         </section>
-        <MergeOutcome step kept_href undo/>
+        <MergeOutcome stage kept_href undo/>
     }
 }
 
 /// After Merge: "Merged" with Open them and Undo, "Undone", or why it failed.
 #[component]
 fn MergeOutcome(
-    step: RwSignal<Step>,
+    stage: RwSignal<MergeStage>,
     kept_href: String,
     undo: impl Fn(leptos::ev::MouseEvent) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     move || {
-        match step.get() {
-        Step::Choosing => None,
-        Step::Merged => Some(view! {
+        match stage.get() {
+        MergeStage::Choosing => None,
+        MergeStage::Merged => Some(view! {
             <section class="card merge-done" role="status">
                 <p>"Merged into one contact. Both logs and every step done were kept."</p>
                 <div class="form-actions">
@@ -143,13 +143,13 @@ fn MergeOutcome(
                 </div>
             </section>
         }.into_any()),
-        Step::Undone => Some(view! {
+        MergeStage::Undone => Some(view! {
             <section class="card merge-done" role="status">
                 <p>"Undone: both contacts are back as they were."</p>
                 <A href=Screen::Contacts.href() attr:class="button">"All contacts"</A>
             </section>
         }.into_any()),
-        Step::Failed(message) => Some(view! {
+        MergeStage::Failed(message) => Some(view! {
             <p class="field-error" role="alert">{message}</p>
         }.into_any()),
     }

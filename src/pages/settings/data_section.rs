@@ -8,7 +8,7 @@
 //! save effect persists the new book.
 
 use super::calendar_section::{self, CalendarSection};
-use super::resume_section::{Kept, KeptResume};
+use super::resume_section::{KeptResume, StoredResume};
 use crate::components::import_duplicates::{
     DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
 };
@@ -33,7 +33,7 @@ use web_sys::HtmlInputElement;
 
 /// Where an import stands.
 #[derive(Clone, PartialEq)]
-enum Import {
+enum ImportStage {
     Idle,
     Reading(String),
     /// Parsed; waiting for the student to confirm or cancel. Boxed: a preview holds the
@@ -236,7 +236,9 @@ fn ExportRow(
     // After the file went out: the backup's day, the calendar's record.
     let record = move |now: Now, calendar_record: Option<CalendarExport>| {
         if kind == ExportKind::Backup {
-            let _ = state.apply(Command::RecordBackup(now.today));
+            if let Err(e) = state.apply(Command::RecordBackup(now.today)) {
+                error.set(Some(e.to_string()));
+            }
         }
         if let Some(r) = calendar_record {
             if let Err(e) = calendar_section::keep(calendar, r) {
@@ -326,7 +328,7 @@ fn ResumeChoice(
         });
     };
     move || match kept.get() {
-        Kept::Some(file) => Some(view! {
+        StoredResume::Some(file) => Some(view! {
             <label class="data-check" for="data-export-resume">
                 <input type="checkbox" id="data-export-resume"
                     prop:checked=move || with_resume.with(Option::is_some) on:change=toggle/>
@@ -354,7 +356,7 @@ fn NameList(title: String, class: &'static str, count: usize, names: Vec<String>
 #[component]
 fn ImportFile() -> impl IntoView {
     let state = use_app();
-    let import = RwSignal::new(Import::Idle);
+    let import = RwSignal::new(ImportStage::Idle);
     let merges = RwSignal::new(Vec::<PendingMerge>::new());
     // The resume in the backup being previewed, and what became of restoring it.
     let incoming = RwSignal::new(None::<Result<Resume, String>>);
@@ -362,7 +364,7 @@ fn ImportFile() -> impl IntoView {
     // Moves duplicate `i` to the new contacts; `merge` also lists it to merge afterwards.
     let take_duplicate = move |i: usize, merge: bool| {
         import.update(|imp| {
-            if let Import::Preview(p) = imp {
+            if let ImportStage::Preview(p) = imp {
                 if i < p.duplicates.len() {
                     let d = p.duplicates.remove(i);
                     if merge {
@@ -389,7 +391,7 @@ fn ImportFile() -> impl IntoView {
         else {
             return;
         };
-        import.set(Import::Reading(String::new()));
+        import.set(ImportStage::Reading(String::new()));
         merges.set(Vec::new());
         restored.set(None);
         leptos::task::spawn_local(async move {
@@ -429,7 +431,7 @@ fn ImportFile() -> impl IntoView {
 /// Under the file input: reading, the preview, or what came of the import.
 #[component]
 fn ImportBody(
-    import: RwSignal<Import>,
+    import: RwSignal<ImportStage>,
     merges: RwSignal<Vec<PendingMerge>>,
     add_anyway: Callback<usize>,
     merge: Callback<usize>,
@@ -437,8 +439,8 @@ fn ImportBody(
     restored: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     move || match import.get() {
-        Import::Idle => None,
-        Import::Reading(status) => {
+        ImportStage::Idle => None,
+        ImportStage::Reading(status) => {
             // Reading, then comparing with the book: one status for both.
             let status = if status.is_empty() {
                 "Reading the file and comparing it with your contacts…".to_string()
@@ -447,24 +449,24 @@ fn ImportBody(
             };
             Some(view! { <p class="data-status" role="status">{status}</p> }.into_any())
         }
-        Import::Failed(message) => {
+        ImportStage::Failed(message) => {
             Some(view! { <p class="field-error data-error" role="alert">{message}</p> }.into_any())
         }
-        Import::NotStored(message) => Some(
+        ImportStage::NotStored(message) => Some(
             view! {
                 <p class="field-error data-error" role="alert">{message}</p>
                 <MergeNext pending=merges.get()/>
             }
             .into_any(),
         ),
-        Import::Done(message) => Some(
+        ImportStage::Done(message) => Some(
             view! {
                 <p class="data-done" role="status"><span aria-hidden="true">"✓ "</span>{message}</p>
                 <MergeNext pending=merges.get()/>
             }
             .into_any(),
         ),
-        Import::Preview(p) => Some(
+        ImportStage::Preview(p) => Some(
             view! { <PreviewPanel p import merges add_anyway merge incoming restored/> }.into_any(),
         ),
     }
@@ -475,7 +477,7 @@ fn ImportBody(
 async fn read_picked(
     state: AppState,
     input: &HtmlInputElement,
-) -> (Import, Option<Result<Resume, String>>) {
+) -> (ImportStage, Option<Result<Resume, String>>) {
     match download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await {
         Ok(Some(file)) => {
             let resume = file.bytes.as_deref().and_then(|bytes| {
@@ -485,15 +487,18 @@ async fn read_picked(
             });
             (preview_picked(state, file), resume)
         }
-        Ok(None) => (Import::Idle, None),
-        Err(e) => (Import::Failed(format!("{e} Nothing was imported.")), None),
+        Ok(None) => (ImportStage::Idle, None),
+        Err(e) => (
+            ImportStage::Failed(format!("{e} Nothing was imported.")),
+            None,
+        ),
     }
 }
 
 /// The preview of a picked file.
-fn preview_picked(state: AppState, file: download::Picked) -> Import {
+fn preview_picked(state: AppState, file: download::Picked) -> ImportStage {
     match file.bytes {
-        None => Import::Failed(
+        None => ImportStage::Failed(
             FormatError::TooLarge {
                 file: file.name,
                 bytes: file.size,
@@ -505,32 +510,32 @@ fn preview_picked(state: AppState, file: download::Picked) -> Import {
             .book
             .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
         {
-            Ok(p) => Import::Preview(Box::new(p)),
-            Err(e) => Import::Failed(e.to_string()),
+            Ok(p) => ImportStage::Preview(Box::new(p)),
+            Err(e) => ImportStage::Failed(e.to_string()),
         },
     }
 }
 
 /// Applies an accepted preview: refused first when it would not fit in storage, then one
 /// command through the reducer, saved at once so the message says what really happened.
-fn apply_preview(state: AppState, p: &ImportPreview) -> Import {
+fn apply_preview(state: AppState, p: &ImportPreview) -> ImportStage {
     let changes = p.import();
     let needed = state
         .book
         .with_untracked(|b| snapshot::import_growth(b, &changes));
     if let Err(free) = storage::room_for(needed) {
-        return Import::Failed(p.does_not_fit(needed, free));
+        return ImportStage::Failed(p.does_not_fit(needed, free));
     }
     match state.apply(Command::Import(Box::new(changes))) {
         Ok(()) => {
             state.save_now();
             if state.save_error.get_untracked().is_none() {
-                Import::Done(p.imported(true))
+                ImportStage::Done(p.imported(true))
             } else {
-                Import::NotStored(p.imported(false))
+                ImportStage::NotStored(p.imported(false))
             }
         }
-        Err(e) => Import::Failed(format!(
+        Err(e) => ImportStage::Failed(format!(
             "{} couldn't be imported: {e}. Nothing was changed.",
             p.file
         )),
@@ -540,13 +545,13 @@ fn apply_preview(state: AppState, p: &ImportPreview) -> Import {
 /// Keeps the resume a backup brought (after its contacts were imported).
 async fn restore_resume(
     resume: Resume,
-    kept: RwSignal<Kept>,
+    kept: RwSignal<StoredResume>,
     restored: RwSignal<Option<Result<String, String>>>,
 ) {
     restored.set(Some(match resume_store::save(&resume).await {
         Ok(()) => {
             let message = format!("Your resume, {}, is kept on this device.", resume.file.name);
-            kept.set(Kept::Some(resume.file));
+            kept.set(StoredResume::Some(resume.file));
             Ok(message)
         }
         Err(e) => Err(format!("The resume in the backup wasn't kept: {e}.")),
@@ -556,11 +561,11 @@ async fn restore_resume(
 /// What an import would change, with Import and Cancel.
 /// What the preview says about a backup's resume: kept on import (and what it replaces), or
 /// why it was left out.
-fn resume_note(incoming: Option<Result<Resume, String>>, kept: &Kept) -> Option<String> {
+fn resume_note(incoming: Option<Result<Resume, String>>, kept: &StoredResume) -> Option<String> {
     incoming.map(|r| match r {
         Ok(resume) => {
             let replacing = match kept {
-                Kept::Some(file) if file.name != resume.file.name => {
+                StoredResume::Some(file) if file.name != resume.file.name => {
                     format!(", in place of {}", file.name)
                 }
                 _ => String::new(),
@@ -595,7 +600,7 @@ fn duplicate_rows(book: &Book, p: &ImportPreview) -> Vec<DuplicateRow> {
 #[component]
 fn PreviewPanel(
     p: Box<ImportPreview>,
-    import: RwSignal<Import>,
+    import: RwSignal<ImportStage>,
     merges: RwSignal<Vec<PendingMerge>>,
     add_anyway: Callback<usize>,
     merge: Callback<usize>,
@@ -624,18 +629,19 @@ fn PreviewPanel(
     // Applying a big file takes a moment: the status is drawn first, then the import runs.
     let confirm = move |_| {
         let p = p.clone();
-        import.set(Import::Reading(
+        import.set(ImportStage::Reading(
             "Importing… a big file takes a few seconds.".into(),
         ));
         request_animation_frame(move || {
             set_timeout(
                 move || {
                     let outcome = if empty {
-                        Import::Done(format!("{}: nothing else to import.", p.file))
+                        ImportStage::Done(format!("{}: nothing else to import.", p.file))
                     } else {
                         apply_preview(state, &p)
                     };
-                    let applied = matches!(outcome, Import::Done(_) | Import::NotStored(_));
+                    let applied =
+                        matches!(outcome, ImportStage::Done(_) | ImportStage::NotStored(_));
                     if let (true, Some(Ok(resume))) = (applied, incoming.get_untracked()) {
                         leptos::task::spawn_local(restore_resume(resume, kept, restored));
                     }
@@ -647,7 +653,7 @@ fn PreviewPanel(
     };
     let cancel = move |_| {
         merges.set(Vec::new());
-        import.set(Import::Idle);
+        import.set(ImportStage::Idle);
     };
     view! {
         <div class="data-preview" role="region" aria-labelledby="data-preview-title">

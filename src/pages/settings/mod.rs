@@ -19,6 +19,7 @@ mod reminders_section;
 mod resume_section;
 mod storage_info;
 
+use crate::components::notice::use_notices;
 use crate::components::text_field::TextField;
 use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
@@ -361,12 +362,13 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
         Ok(()) => saved_once.set(true),
         Err(e) => save_error.set(Some(e.to_string())),
     };
-    let reset = move |_| {
-        if state.apply(Command::ResetTemplate(kind)).is_ok() {
+    let reset = move |_| match state.apply(Command::ResetTemplate(kind)) {
+        Ok(()) => {
             text.set(kind.default_text().to_string());
             save_error.set(None);
             saved_once.set(true);
         }
+        Err(e) => save_error.set(Some(e.to_string())),
     };
     view! {
         <details class="settings-template">
@@ -410,6 +412,7 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
 #[component]
 fn FollowUp() -> impl IntoView {
     let state = use_app();
+    let notices = use_notices();
     let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
     let badge = Memo::new(move |_| state.book.with(|b| !b.settings().badge_off));
     let stored_cadence = Memo::new(move |_| state.book.with(|b| b.settings().default_cadence_days));
@@ -441,7 +444,7 @@ fn FollowUp() -> impl IntoView {
             <h2 id="follow-up-title">"Follow-ups"</h2>
             <label class="check settings-check">
                 <input id="premium" type="checkbox" prop:checked=premium
-                    on:change=move |ev| { let _ = state.apply(Command::SetPremium(event_target_checked(&ev))); }/>
+                    on:change=move |ev| notices.report(state.apply(Command::SetPremium(event_target_checked(&ev))))/>
                 <span>
                     "I have LinkedIn Premium"
                     <small>"Connection notes can then be 300 characters instead of 200."</small>
@@ -449,7 +452,7 @@ fn FollowUp() -> impl IntoView {
             </label>
             <label class="check settings-check">
                 <input id="badge" type="checkbox" prop:checked=badge
-                    on:change=move |ev| { let _ = state.apply(Command::SetBadge(event_target_checked(&ev))); }/>
+                    on:change=move |ev| notices.report(state.apply(Command::SetBadge(event_target_checked(&ev))))/>
                 <span>
                     "Show a badge on the app icon"
                     <small>"The number of people with a follow-up due, when Followup is installed."</small>
@@ -487,6 +490,7 @@ fn FollowUp() -> impl IntoView {
 #[component]
 fn Appearance() -> impl IntoView {
     let state = use_app();
+    let notices = use_notices();
     let theme = Memo::new(move |_| state.book.with(|b| b.settings().theme));
     view! {
         <section class="card settings-section" aria-labelledby="appearance-title">
@@ -496,7 +500,7 @@ fn Appearance() -> impl IntoView {
                     <label class:selected=move || theme.get() == t>
                         <input type="radio" name="theme" id=format!("theme-{}", t.label().split(' ').next().unwrap_or("").to_lowercase())
                             prop:checked=move || theme.get() == t
-                            on:change=move |_| { let _ = state.apply(Command::SetTheme(t)); }/>
+                            on:change=move |_| notices.report(state.apply(Command::SetTheme(t)))/>
                         {t.label()}
                     </label>
                 }).collect_view()}

@@ -19,7 +19,7 @@ use web_sys::HtmlInputElement;
 
 /// What Settings knows about the kept resume.
 #[derive(Clone, PartialEq)]
-pub(super) enum Kept {
+pub(super) enum StoredResume {
     Reading,
     Nothing,
     Some(ResumeFile),
@@ -29,23 +29,23 @@ pub(super) enum Kept {
 
 /// The kept resume's details, shared by the parts of Settings that show them.
 #[derive(Clone, Copy)]
-pub(super) struct KeptResume(pub RwSignal<Kept>);
+pub(super) struct KeptResume(pub RwSignal<StoredResume>);
 
 impl KeptResume {
     /// Reads the kept resume and puts it in context for the Settings page.
     pub fn provide() {
-        let kept = RwSignal::new(Kept::Reading);
+        let kept = RwSignal::new(StoredResume::Reading);
         leptos::task::spawn_local(async move {
             kept.set(match resume_store::load().await {
-                Ok(Some(r)) => Kept::Some(r.file),
-                Ok(None) => Kept::Nothing,
-                Err(e) => Kept::Failed(format!("Your resume couldn't be read: {e}.")),
+                Ok(Some(r)) => StoredResume::Some(r.file),
+                Ok(None) => StoredResume::Nothing,
+                Err(e) => StoredResume::Failed(format!("Your resume couldn't be read: {e}.")),
             });
         });
         provide_context(KeptResume(kept));
     }
 
-    pub fn get() -> RwSignal<Kept> {
+    pub fn get() -> RwSignal<StoredResume> {
         expect_context::<KeptResume>().0
     }
 }
@@ -99,19 +99,21 @@ pub(super) fn ResumeSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match keep_picked(&input, state.now().today).await {
                 Ok(resume) => {
-                    let replaced = matches!(before, Kept::Some(_));
+                    let replaced = matches!(before, StoredResume::Some(_));
                     status.set(Some(format!(
                         "{} {} ({}). It stays on this device, offline too.",
                         if replaced { "Replaced with" } else { "Kept" },
                         resume.file.name,
                         size(resume.file.size)
                     )));
-                    kept.set(Kept::Some(resume.file));
+                    kept.set(StoredResume::Some(resume.file));
                 }
                 Err(e) => {
                     status.set(None);
                     let kept_note = match before {
-                        Kept::Some(file) => format!(" Your resume {} is still kept.", file.name),
+                        StoredResume::Some(file) => {
+                            format!(" Your resume {} is still kept.", file.name)
+                        }
                         _ => String::new(),
                     };
                     error.set(Some(format!("{e}{kept_note}")));
@@ -122,7 +124,7 @@ pub(super) fn ResumeSection() -> impl IntoView {
             input.set_value("");
         });
     };
-    let has_resume = move || matches!(kept.get(), Kept::Some(_));
+    let has_resume = move || matches!(kept.get(), StoredResume::Some(_));
     view! {
         <section class="card settings-section" id="resume" aria-labelledby="resume-title">
             <h2 id="resume-title">"Resume"</h2>
@@ -130,12 +132,12 @@ pub(super) fn ResumeSection() -> impl IntoView {
                 "Keep your resume here as a PDF, and you can send it with a follow-up email in one tap — even offline. It stays on this device."
             </p>
             {move || match kept.get() {
-                Kept::Reading => view! { <p class="resume-kept" id="resume-kept">"Looking for your resume…"</p> }.into_any(),
-                Kept::Nothing => view! { <p class="resume-kept" id="resume-kept">"No resume kept yet."</p> }.into_any(),
-                Kept::Some(file) => view! {
+                StoredResume::Reading => view! { <p class="resume-kept" id="resume-kept">"Looking for your resume…"</p> }.into_any(),
+                StoredResume::Nothing => view! { <p class="resume-kept" id="resume-kept">"No resume kept yet."</p> }.into_any(),
+                StoredResume::Some(file) => view! {
                     <p class="resume-kept resume-file" id="resume-kept"><span class="resume-label">"Resume "</span>{describe(&file)}</p>
                 }.into_any(),
-                Kept::Failed(message) => view! { <p class="field-error" id="resume-kept" role="alert">{message}</p> }.into_any(),
+                StoredResume::Failed(message) => view! { <p class="field-error" id="resume-kept" role="alert">{message}</p> }.into_any(),
             }}
             <label for="resume-file" class="data-label">
                 {move || if has_resume() { "Replace it with another PDF" } else { "Choose your resume (PDF)" }}
@@ -155,7 +157,7 @@ pub(super) fn ResumeSection() -> impl IntoView {
 /// Remove resume, confirmed in place: "Remove your resume from this device?"
 #[component]
 fn RemoveResume(
-    kept: RwSignal<Kept>,
+    kept: RwSignal<StoredResume>,
     error: RwSignal<Option<String>>,
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -167,7 +169,7 @@ fn RemoveResume(
                 Ok(()) => {
                     error.set(None);
                     status.set(Some("Your resume was removed from this device.".into()));
-                    kept.set(Kept::Nothing);
+                    kept.set(StoredResume::Nothing);
                 }
                 Err(e) => error.set(Some(format!("Your resume couldn't be removed: {e}."))),
             }

@@ -2,7 +2,7 @@
 //! much of local storage it takes, how much the resume PDF takes (in IndexedDB), and when
 //! the last backup was made.
 
-use super::resume_section::{Kept, KeptResume};
+use super::resume_section::{KeptResume, StoredResume};
 use crate::domain::dates;
 use crate::state::use_app;
 use crate::storage;
@@ -56,7 +56,7 @@ pub fn StorageInfo() -> impl IntoView {
                     if count.get() == 1 { "" } else { "s" }
                 )}</li>
                 {move || match resume.get() {
-                    Kept::Some(file) => Some(view! {
+                    StoredResume::Some(file) => Some(view! {
                         <li id="storage-resume">{format!(
                             "{} more for your resume ({}), kept apart from your contacts in the browser's file storage.",
                             size(file.size),
