@@ -216,26 +216,14 @@ impl Book {
                 at,
             } => self.set_step(&contact, step, StepState::Snoozed(until), at),
             Command::Reset { contact, step, at } => {
-                let contact = self.contact_mut(&contact)?;
-                if let StepState::Done(on) = contact.steps.get(step) {
-                    // Undoing "done" also takes back the entry that marking it done logged;
-                    // anything the student logged by hand stays.
-                    let by_step = |kind| {
-                        kind == InteractionKind::Step(step)
-                            || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
-                    };
-                    let logged = contact
-                        .interactions
-                        .iter()
-                        .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
-                    if let Some(index) = logged {
-                        contact.interactions.remove(index);
-                    }
-                }
-                contact.steps.set(step, StepState::Pending);
-                contact.updated_at = at;
-                Ok(())
+                self.restore_step(&contact, step, StepState::Pending, at)
             }
+            Command::Restore {
+                contact,
+                step,
+                state,
+                at,
+            } => self.restore_step(&contact, step, state, at),
             Command::LogInteraction {
                 contact,
                 on,
@@ -559,6 +547,36 @@ impl Book {
         at: i64,
     ) -> Result<(), BookError> {
         let contact = self.contact_mut(id)?;
+        contact.steps.set(step, state);
+        contact.updated_at = at;
+        Ok(())
+    }
+
+    /// Puts `step` back to `state` (`Reset`, `Restore`). Undoing "done" also takes back
+    /// the entry that marking it done logged; anything the student logged by hand stays.
+    fn restore_step(
+        &mut self,
+        id: &ContactId,
+        step: Step,
+        state: StepState,
+        at: i64,
+    ) -> Result<(), BookError> {
+        let contact = self.contact_mut(id)?;
+        if let StepState::Done(on) = contact.steps.get(step) {
+            if state != StepState::Done(on) {
+                let by_step = |kind| {
+                    kind == InteractionKind::Step(step)
+                        || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
+                };
+                let logged = contact
+                    .interactions
+                    .iter()
+                    .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
+                if let Some(index) = logged {
+                    contact.interactions.remove(index);
+                }
+            }
+        }
         contact.steps.set(step, state);
         contact.updated_at = at;
         Ok(())
