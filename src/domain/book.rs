@@ -407,13 +407,13 @@ impl Book {
         playbook::plan(contact, self.settings.default_cadence_days, today)
     }
 
-    /// The values for messages to this contact (with who introduced the student to them).
+    /// The values for messages to this contact (with whether, and by whom, the student was
+    /// introduced to them).
     pub fn context(&self, contact: &Contact) -> Context {
         let mut context = Context::new(contact, self.event_of(contact), &self.profile);
-        if let Some(by) = outcome::introduced_by(contact)
-            .into_iter()
-            .find_map(|id| self.contact(id))
-        {
+        let introducers = outcome::introduced_by(contact);
+        context.introduced = !introducers.is_empty();
+        if let Some(by) = introducers.into_iter().find_map(|id| self.contact(id)) {
             context.introduced_by = by.name.clone();
         }
         context

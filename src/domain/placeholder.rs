@@ -120,6 +120,10 @@ pub struct Context {
     pub my_linkedin: String,
     pub sign_off: String,
     pub introduced_by: String,
+    /// The student was introduced to this contact, also by someone no longer in the book
+    /// (then `introduced_by` is empty): their first messages say so and never claim the
+    /// two of them met.
+    pub introduced: bool,
 }
 
 impl Context {
@@ -166,6 +170,11 @@ impl Context {
             role: "the embedded software internship".into(),
             ..Context::from_profile(me)
         }
+    }
+
+    /// Whether the student was introduced to this contact (see `introduced`).
+    pub fn is_introduced(&self) -> bool {
+        self.introduced || !self.introduced_by.is_empty()
     }
 
     pub fn get(&self, placeholder: Placeholder) -> &str {

@@ -308,3 +308,42 @@ fn the_email_after_an_introduction_names_who_introduced_you() {
     let usual = templates.draft(Step::Email, &context);
     assert!(usual.body.contains("Thank you for taking the time"));
 }
+
+#[test]
+fn the_connection_note_after_an_introduction_names_who_introduced_you() {
+    let templates = Templates::default();
+    let mut context = Context::sample(&me());
+    context.introduced_by = "Ana López".into();
+    let note = templates.draft(Step::Connect, &context).body;
+    assert_eq!(
+        note,
+        "Hi Priya, Ana López suggested I reach out. I'm Sam Lee, a student at State University, \
+         very interested in the embedded software internship at Acme Robotics. I'd love to \
+         connect!"
+    );
+    assert!(note_length(&note) <= FREE_LIMIT, "{}", note_length(&note));
+    // Introduced by someone no longer in the book, with little known.
+    let bare = Context {
+        introduced: true,
+        ..bare()
+    };
+    let note = templates.draft(Step::Connect, &bare).body;
+    assert_eq!(
+        note,
+        "Hi Priya, a colleague of yours suggested I reach out. I'm Sam, very interested in \
+         opportunities. I'd love to connect!"
+    );
+    let email = templates.draft(Step::Email, &bare);
+    assert_eq!(
+        email.subject.as_deref(),
+        Some("A colleague of yours suggested I reach out – Sam")
+    );
+    for context in [context, bare] {
+        for step in [Step::Connect, Step::Email] {
+            let draft = templates.draft(step, &context);
+            for text in draft.subject.iter().chain([&draft.body]) {
+                reads_like_a_person(text).unwrap();
+            }
+        }
+    }
+}
