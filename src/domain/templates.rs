@@ -125,10 +125,28 @@ around your schedule.
 {sign_off|Best,}
 {my_name}";
 
-const BONUS_MESSAGE: &str = "Hi {first_name}, I hope your week is going well! I sent you a \
-short email after we met[ at {event}], and wanted to say again how much I enjoyed our chat\
+const BONUS_MESSAGE: &str = "Hi {first_name}, I hope your week is going well![ I sent you a \
+short {follow_up} after we met.] I wanted to say again how much I enjoyed our chat[ at {event}]\
 [ about {hook}]. I'm really excited about {role|the opportunities}[ at {company}] and would love \
 to stay in touch. Thank you! {my_name}";
+
+/// The bonus message's default until the follow-up's channel had a placeholder (issue
+/// 25): it said "a short email" whatever the channel. Books store the bonus message
+/// whether or not it was edited, so a stored copy of this text reads as the default now.
+const BONUS_MESSAGE_BEFORE_FOLLOW_UP: &str = "Hi {first_name}, I hope your week is going well! \
+I sent you a short email after we met[ at {event}], and wanted to say again how much I enjoyed \
+our chat[ about {hook}]. I'm really excited about {role|the opportunities}[ at {company}] and \
+would love to stay in touch. Thank you! {my_name}";
+
+/// A stored bonus message, with the former default read as today's.
+fn bonus_message<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<Template, D::Error> {
+    let stored = Template::deserialize(reader)?;
+    Ok(if stored.source() == BONUS_MESSAGE_BEFORE_FOLLOW_UP {
+        TemplateKind::BonusMessage.default_template()
+    } else {
+        stored
+    })
+}
 
 const REFERRAL_SUBJECT: &str = "A quick question about {role|internships}[ at {company}]";
 
@@ -211,6 +229,7 @@ pub struct Templates {
     pub connect_note: Template,
     pub email_subject: Template,
     pub email_body: Template,
+    #[serde(deserialize_with = "bonus_message")]
     pub bonus_message: Template,
     pub referral_subject: Template,
     pub referral_body: Template,
