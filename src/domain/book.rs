@@ -215,15 +215,21 @@ impl Book {
                 until,
                 at,
             } => self.set_step(&contact, step, StepState::Snoozed(until), at),
-            Command::Reset { contact, step, at } => {
-                self.restore_step(&contact, step, StepState::Pending, at)
-            }
+            Command::Reset { contact, step, at } => self.apply(Command::Restore {
+                contact,
+                step,
+                state: StepState::Pending,
+                at,
+            }),
             Command::Restore {
                 contact,
                 step,
                 state,
                 at,
-            } => self.restore_step(&contact, step, state, at),
+            } => {
+                take_back_done(self.contact_mut(&contact)?, step, state);
+                self.set_step(&contact, step, state, at)
+            }
             Command::LogInteraction {
                 contact,
                 on,
@@ -552,36 +558,6 @@ impl Book {
         Ok(())
     }
 
-    /// Puts `step` back to `state` (`Reset`, `Restore`). Undoing "done" also takes back
-    /// the entry that marking it done logged; anything the student logged by hand stays.
-    fn restore_step(
-        &mut self,
-        id: &ContactId,
-        step: Step,
-        state: StepState,
-        at: i64,
-    ) -> Result<(), BookError> {
-        let contact = self.contact_mut(id)?;
-        if let StepState::Done(on) = contact.steps.get(step) {
-            if state != StepState::Done(on) {
-                let by_step = |kind| {
-                    kind == InteractionKind::Step(step)
-                        || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
-                };
-                let logged = contact
-                    .interactions
-                    .iter()
-                    .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
-                if let Some(index) = logged {
-                    contact.interactions.remove(index);
-                }
-            }
-        }
-        contact.steps.set(step, state);
-        contact.updated_at = at;
-        Ok(())
-    }
-
     fn contact_mut(&mut self, id: &ContactId) -> Result<&mut Contact, BookError> {
         self.contacts
             .iter_mut()
@@ -614,6 +590,28 @@ fn mirror(id: &ContactId, outcome: &Outcome) -> Option<(ContactId, Outcome)> {
             },
         )),
         _ => None,
+    }
+}
+
+/// Before `step` goes back to `state` (`Reset`, `Restore`): when that undoes "done", takes
+/// back the entry that marking it done logged; anything the student logged by hand stays.
+fn take_back_done(contact: &mut Contact, step: Step, state: StepState) {
+    let StepState::Done(on) = contact.steps.get(step) else {
+        return;
+    };
+    if state == StepState::Done(on) {
+        return;
+    }
+    let by_step = |kind| {
+        kind == InteractionKind::Step(step)
+            || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
+    };
+    let logged = contact
+        .interactions
+        .iter()
+        .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
+    if let Some(index) = logged {
+        contact.interactions.remove(index);
     }
 }
 
