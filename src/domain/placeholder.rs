@@ -218,9 +218,7 @@ impl Context {
 /// "LinkedIn message" when it goes that way (`playbook::goes_by_message`), "email"
 /// otherwise, and nothing once it was skipped (nothing went out).
 fn follow_up(contact: &Contact) -> &'static str {
-    if contact.steps.email.resolved_on().is_some()
-        && !matches!(contact.steps.email, StepState::Done(_))
-    {
+    if matches!(contact.steps.email, StepState::Skipped(_)) {
         return "";
     }
     if playbook::goes_by_message(contact, Step::Email) {
