@@ -2,8 +2,8 @@
 //! back. Provided once by `App`; the agenda and the contact page report through it, so
 //! both say the same thing and undo the same way.
 
-use crate::domain::{Command, ContactId, Step};
 use crate::state::use_app;
+use crate::view::steps::{undone_text, UndoStep};
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -12,13 +12,13 @@ use std::time::Duration;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
-    /// The steps Undo puts back to do.
-    pub undo: Vec<(ContactId, Step)>,
+    /// The steps Undo puts back as they were.
+    pub undo: Vec<UndoStep>,
     pub error: bool,
 }
 
 impl Notice {
-    pub fn done(text: String, undo: Vec<(ContactId, Step)>) -> Notice {
+    pub fn done(text: String, undo: Vec<UndoStep>) -> Notice {
         Notice {
             text,
             undo,
@@ -100,23 +100,15 @@ pub fn Toast() -> impl IntoView {
         }
         path
     });
-    let undo = move |steps: Vec<(ContactId, Step)>| {
+    let undo = move |steps: Vec<UndoStep>| {
         let now = state.now();
-        for (contact, step) in &steps {
-            let command = Command::Reset {
-                contact: contact.clone(),
-                step: *step,
-                at: now.at,
-            };
-            if let Err(e) = state.apply(command) {
+        for step in &steps {
+            if let Err(e) = state.apply(step.command(now.at)) {
                 notices.show(Notice::error(e.to_string()));
                 return;
             }
         }
-        let text = match steps.as_slice() {
-            [(_, step)] => format!("Undone: “{}” is back to do.", step.label()),
-            many => format!("Undone: {} follow-ups are back to do.", many.len()),
-        };
+        let text = undone_text(&steps);
         notices.show(Notice::done(text, Vec::new()));
     };
     move || {

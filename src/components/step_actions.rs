@@ -11,7 +11,7 @@ use crate::components::notice::{use_notices, Notice, Notices};
 use crate::domain::{dates, Command, ContactId, Step};
 use crate::routes::Screen;
 use crate::state::{use_app, AppState};
-use crate::view::steps::{check_snooze_date, snooze_dates, StepButtons};
+use crate::view::steps::{check_snooze_date, snooze_dates, StepButtons, UndoStep};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,13 +44,10 @@ impl StepCommands {
 
     fn run(&self, command: Command, text: String, undo: bool) -> bool {
         let notices = self.notices;
+        let before = undo.then(|| self.undo_step()).flatten();
         match self.state.apply(command) {
             Ok(()) => {
-                let undo = if undo {
-                    vec![(self.contact.clone(), self.step)]
-                } else {
-                    Vec::new()
-                };
+                let undo = before.into_iter().collect();
                 notices.show(Notice::done(text, undo));
                 true
             }
@@ -59,6 +56,20 @@ impl StepCommands {
                 false
             }
         }
+    }
+
+    /// The step as it is now, for Undo (`None` once the contact is gone).
+    fn undo_step(&self) -> Option<UndoStep> {
+        let before = self
+            .state
+            .book
+            .with_untracked(|b| b.contact(&self.contact).map(|c| c.steps.get(self.step)))?;
+        Some(UndoStep {
+            contact: self.contact.clone(),
+            step: self.step,
+            label: self.label,
+            before,
+        })
     }
 
     pub fn done(&self) {

@@ -215,26 +215,20 @@ impl Book {
                 until,
                 at,
             } => self.set_step(&contact, step, StepState::Snoozed(until), at),
-            Command::Reset { contact, step, at } => {
-                let contact = self.contact_mut(&contact)?;
-                if let StepState::Done(on) = contact.steps.get(step) {
-                    // Undoing "done" also takes back the entry that marking it done logged;
-                    // anything the student logged by hand stays.
-                    let by_step = |kind| {
-                        kind == InteractionKind::Step(step)
-                            || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
-                    };
-                    let logged = contact
-                        .interactions
-                        .iter()
-                        .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
-                    if let Some(index) = logged {
-                        contact.interactions.remove(index);
-                    }
-                }
-                contact.steps.set(step, StepState::Pending);
-                contact.updated_at = at;
-                Ok(())
+            Command::Reset { contact, step, at } => self.apply(Command::Restore {
+                contact,
+                step,
+                state: StepState::Pending,
+                at,
+            }),
+            Command::Restore {
+                contact,
+                step,
+                state,
+                at,
+            } => {
+                take_back_done(self.contact_mut(&contact)?, step, state);
+                self.set_step(&contact, step, state, at)
             }
             Command::LogInteraction {
                 contact,
@@ -419,13 +413,13 @@ impl Book {
         playbook::plan(contact, self.settings.default_cadence_days, today)
     }
 
-    /// The values for messages to this contact (with who introduced the student to them).
+    /// The values for messages to this contact (with whether, and by whom, the student was
+    /// introduced to them).
     pub fn context(&self, contact: &Contact) -> Context {
         let mut context = Context::new(contact, self.event_of(contact), &self.profile);
-        if let Some(by) = outcome::introduced_by(contact)
-            .into_iter()
-            .find_map(|id| self.contact(id))
-        {
+        let introducers = outcome::introduced_by(contact);
+        context.introduced = !introducers.is_empty();
+        if let Some(by) = introducers.into_iter().find_map(|id| self.contact(id)) {
             context.introduced_by = by.name.clone();
         }
         context
@@ -596,6 +590,28 @@ fn mirror(id: &ContactId, outcome: &Outcome) -> Option<(ContactId, Outcome)> {
             },
         )),
         _ => None,
+    }
+}
+
+/// Before `step` goes back to `state` (`Reset`, `Restore`): when that undoes "done", takes
+/// back the entry that marking it done logged; anything the student logged by hand stays.
+fn take_back_done(contact: &mut Contact, step: Step, state: StepState) {
+    let StepState::Done(on) = contact.steps.get(step) else {
+        return;
+    };
+    if state == StepState::Done(on) {
+        return;
+    }
+    let by_step = |kind| {
+        kind == InteractionKind::Step(step)
+            || (step == Step::Email && kind == InteractionKind::FollowUpMessage)
+    };
+    let logged = contact
+        .interactions
+        .iter()
+        .rposition(|i| i.on == on && by_step(i.kind) && i.note.is_empty());
+    if let Some(index) = logged {
+        contact.interactions.remove(index);
     }
 }
 

@@ -257,3 +257,65 @@ fn an_introduction_to_someone_new_adds_them_with_an_email_step_naming_the_introd
         Some((ReferralState::Offer, d("2024-10-20")))
     );
 }
+
+/// Issue 25: the first message to someone the student was introduced to, on every
+/// channel (the LinkedIn connection note, the follow-up by email or as a LinkedIn
+/// message), names who introduced them and never claims the two of them met.
+#[test]
+fn the_first_message_after_an_introduction_names_the_introducer_on_every_channel() {
+    use crate::domain::linkedin::LinkedIn;
+    use crate::domain::playbook::Channels;
+    let claims = [
+        "meeting you",
+        "meet you",
+        "we met",
+        "met you",
+        "talk with me",
+        "our chat",
+        "our conversation",
+        "chatting",
+    ];
+    let check = |channels: Channels, introducer_kept: bool| {
+        let mut book = book();
+        let mut rex = sam("rex");
+        if !channels.email {
+            rex.email = None;
+        }
+        if channels.linkedin {
+            rex.linkedin = LinkedIn::parse("https://www.linkedin.com/in/rex-ahmed").ok();
+        }
+        book.apply(Command::IntroduceNew {
+            by: id("a"),
+            new: rex,
+            on: d("2024-09-20"),
+            note: String::new(),
+            at: 60,
+        })
+        .unwrap();
+        if !introducer_kept {
+            book.apply(Command::DeleteContact(id("a"))).unwrap();
+        }
+        let rex = book.contact(&id("rex")).unwrap().clone();
+        for step in [Step::Connect, Step::Email] {
+            let draft = book.draft(&rex, step);
+            let text = format!("{}\n{}", draft.subject.unwrap_or_default(), draft.body);
+            let said = format!("{step:?} with {channels:?}, introducer kept: {introducer_kept}");
+            let by = if introducer_kept {
+                "Ana López"
+            } else {
+                "colleague of yours"
+            };
+            assert!(text.contains(by), "{said}: no {by:?} in\n{text}");
+            for claim in claims {
+                assert!(
+                    !text.to_lowercase().contains(claim),
+                    "{said}: {claim:?} in\n{text}"
+                );
+            }
+        }
+    };
+    for channels in Channels::ALL {
+        check(channels, true);
+        check(channels, false);
+    }
+}

@@ -18,7 +18,7 @@ use super::outcome::Outcome;
 use super::profile::Profile;
 use super::reminders::Reminders;
 use super::settings::Theme;
-use super::step::Step;
+use super::step::{Step, StepState};
 use super::templates::TemplateKind;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,11 +64,20 @@ pub enum Command {
         until: NaiveDate,
         at: i64,
     },
-    /// Puts a step back to pending (undo of done, skip or snooze). Undoing "done" removes
-    /// the log entry that marking it done added; entries logged by hand stay.
+    /// Puts a step back to pending (unsnooze). From done, it removes the log entry that
+    /// marking it done added; entries logged by hand stay.
     Reset {
         contact: ContactId,
         step: Step,
+        at: i64,
+    },
+    /// Puts a step back exactly as it was before an action (the toast's Undo of done, skip
+    /// or snooze): `state`, a snooze's date included. From done, it removes the log entry
+    /// that marking it done added, as `Reset` does.
+    Restore {
+        contact: ContactId,
+        step: Step,
+        state: StepState,
         at: i64,
     },
     /// Adds an entry to the interaction log ("they replied", "coffee chat", …).

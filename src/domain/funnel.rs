@@ -9,6 +9,19 @@
 //! interview or an offer with someone a contact introduced the student to counts for the
 //! contact who made the introduction as well: the engineer met at the fair led to it.
 //!
+//! So the stages are not a funnel: a later one can count more people than an earlier one
+//! (10 met, 4 emailed, 8 replied is an ordinary book: replies come to connection notes,
+//! and recruiters write first). We chose to keep every count true and say so, rather than
+//! force each stage into a subset of the one before. Counting only the people who reached
+//! every earlier stage would hide real results (an offer through a recruiter never met
+//! for coffee would not count, and "which events pay off" is the question); counting
+//! anyone who got further as having passed a stage would report things that never
+//! happened ("2 referrals" when one of them is the recruiter who interviewed you, and
+//! "8 emailed" when the student emailed 4, hiding the one number they can act on). The
+//! screens show the stages under "What you did" and "What came of it", each a count of
+//! its own among the people met, with a note saying a row can be larger than the one
+//! above it (`view::insights::funnel_sections`, `FUNNEL_NOTE`).
+//!
 //! Pure: a function of the book; never reads the clock.
 
 use super::book::Book;

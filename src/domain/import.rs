@@ -44,6 +44,7 @@ impl Import {
             | Command::Skip { contact, .. }
             | Command::Snooze { contact, .. }
             | Command::Reset { contact, .. }
+            | Command::Restore { contact, .. }
             | Command::LogInteraction { contact, .. } => Some(contact),
             _ => None,
         });

@@ -134,28 +134,10 @@ fn looks_like_link(word: &str) -> bool {
     word.contains("://") || word.starts_with("www.") || profile_in(word).is_some()
 }
 
-/// The person's name in a line of shared text: "Ana López" alone, or the name inside
-/// LinkedIn's phrasings ("Check out Ana López's profile on LinkedIn", "Ana López |
-/// LinkedIn", "Ana López - Engineer at Stripe | LinkedIn").
+/// The person's name in a line of shared text: "Ana López" alone, or the name inside the
+/// wording LinkedIn's apps and the browsers put around it (see `share_name`).
 fn name_in(line: &str) -> Option<String> {
-    let mut line = line.trim();
-    for prefix in ["Check out ", "View ", "See "] {
-        if let Some(rest) = line.strip_prefix(prefix) {
-            line = rest;
-        }
-    }
-    for suffix in ["’s profile", "'s profile", "’s LinkedIn", "'s LinkedIn"] {
-        if let Some(at) = line.find(suffix) {
-            line = &line[..at];
-        }
-    }
-    if let Some(at) = line.find(" | LinkedIn") {
-        line = &line[..at];
-    }
-    if let Some((before, _)) = line.split_once(" - ") {
-        line = before;
-    }
-    let line = line.trim().trim_end_matches([':', ',', '.']).trim();
+    let line = share_name(line);
     let words = line.split_whitespace().count();
     let plausible = (1..=5).contains(&words)
         && line.chars().count() <= 60
@@ -163,6 +145,81 @@ fn name_in(line: &str) -> Option<String> {
         && !line.chars().any(|c| c.is_ascii_digit())
         && line.chars().next().is_some_and(char::is_alphabetic);
     plausible.then(|| line.to_string())
+}
+
+/// What a share says before the name, in any case: "Check out …", "View …", "View the
+/// profile of …", "LinkedIn: …".
+const SHARE_PREFIXES: [&str; 11] = [
+    "check out ",
+    "view ",
+    "see ",
+    "visit ",
+    "connect with ",
+    "the profile of ",
+    "profile of ",
+    "profile: ",
+    "linkedin: ",
+    "linkedin | ",
+    "linkedin - ",
+];
+
+/// What a share says after the name, in any case; the name ends at the first of them:
+/// "… on LinkedIn", a page title's separators ("… | LinkedIn", "… - Engineer - Stripe |
+/// LinkedIn", with a hyphen, en or em dash, middle dot or bullet).
+const SHARE_SUFFIXES: [&str; 7] = [" on linkedin", " | ", " - ", " – ", " — ", " · ", " • "];
+
+/// The line without the share wording around a name: a browser tab's unread count
+/// ("(3) "), the prefixes and suffixes above, a possessive before "profile" or
+/// "LinkedIn" ("Ana López’s profile", "Ana López's LinkedIn profile", "… full
+/// profile"), a last word "LinkedIn", and trailing punctuation; the app's name alone
+/// leaves nothing. Matching is ASCII
+/// case-insensitive, so byte offsets in the lowercased line are the line's.
+fn share_name(line: &str) -> &str {
+    let mut line = line.trim();
+    if let Some(rest) = line.strip_prefix('(') {
+        if let Some((count, after)) = rest.split_once(") ") {
+            if !count.is_empty() && count.chars().all(|c| c.is_ascii_digit() || c == '+') {
+                line = after.trim_start();
+            }
+        }
+    }
+    while let Some(prefix) = SHARE_PREFIXES.iter().find(|p| {
+        line.get(..p.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(p))
+    }) {
+        line = line[prefix.len()..].trim_start();
+    }
+    let lower = line.to_ascii_lowercase();
+    let possessive = ["'s ", "’s "].into_iter().flat_map(|apostrophe| {
+        lower.match_indices(apostrophe).filter_map(|(at, found)| {
+            let after = &lower[at + found.len()..];
+            ["profile", "linkedin", "full profile", "public profile"]
+                .iter()
+                .any(|word| after.starts_with(word))
+                .then_some(at)
+        })
+    });
+    let end = SHARE_SUFFIXES
+        .iter()
+        .filter_map(|suffix| lower.find(suffix))
+        .chain(possessive)
+        .chain(
+            lower
+                .ends_with(" linkedin")
+                .then(|| lower.len() - " linkedin".len()),
+        )
+        .min()
+        .unwrap_or(line.len());
+    let name = line[..end].trim().trim_end_matches([':', ',', '.']).trim();
+    // The app's name alone ("LinkedIn", "LinkedIn Profile") names no one.
+    let app = ["linkedin", "linkedin profile"]
+        .iter()
+        .any(|word| name.eq_ignore_ascii_case(word));
+    if app {
+        ""
+    } else {
+        name
+    }
 }
 
 fn read_vcard(text: &str) -> Prefill {

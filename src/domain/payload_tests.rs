@@ -183,6 +183,80 @@ fn shared_profiles_bring_the_name_when_the_text_has_it() {
     );
 }
 
+/// Issue 25: the words LinkedIn's apps and the browsers wrap a shared profile's name in
+/// are never part of the name, in the title or in the text, whatever their case, dash or
+/// apostrophe.
+#[test]
+fn share_wording_around_the_name_is_left_out() {
+    fn check(line: &str, name: &str) {
+        let link = "https://www.linkedin.com/in/priya-raman";
+        for (title, text) in [
+            (line.to_string(), link.to_string()),
+            (String::new(), format!("{line} {link}")),
+        ] {
+            let prefill = read_share(&title, &text, "");
+            assert_eq!(prefill.name, name, "{title:?} {text:?}");
+            assert_eq!(prefill.linkedin, profile("priya-raman"), "{line:?}");
+        }
+    }
+    check("Priya Raman on LinkedIn", "Priya Raman");
+    check("Priya Raman on Linkedin", "Priya Raman");
+    check("Priya Raman | LinkedIn", "Priya Raman");
+    check("Priya Raman - LinkedIn", "Priya Raman");
+    check("Priya Raman – LinkedIn", "Priya Raman");
+    check("Priya Raman — LinkedIn", "Priya Raman");
+    check("Priya Raman · LinkedIn", "Priya Raman");
+    check("Priya Raman • LinkedIn", "Priya Raman");
+    check("Priya Raman LinkedIn", "Priya Raman");
+    check("Priya Raman's profile", "Priya Raman");
+    check("Priya Raman’s profile", "Priya Raman");
+    check("Priya Raman's Profile", "Priya Raman");
+    check("Priya Raman’s LinkedIn profile", "Priya Raman");
+    check("Priya Raman's LinkedIn Profile", "Priya Raman");
+    check("Priya Raman's full profile", "Priya Raman");
+    check("Priya Raman’s profile on LinkedIn", "Priya Raman");
+    check("View Priya Raman’s profile on LinkedIn", "Priya Raman");
+    check("View Priya Raman's profile", "Priya Raman");
+    check("View Priya Raman’s LinkedIn profile", "Priya Raman");
+    check("view Priya Raman's profile on LinkedIn", "Priya Raman");
+    check("View profile: Priya Raman", "Priya Raman");
+    check("View the profile of Priya Raman on LinkedIn", "Priya Raman");
+    check("Check out Priya Raman’s profile on LinkedIn", "Priya Raman");
+    check(
+        "Check out Priya Raman's profile on LinkedIn:",
+        "Priya Raman",
+    );
+    check("See Priya Raman's profile on LinkedIn", "Priya Raman");
+    check("Visit Priya Raman’s profile on LinkedIn", "Priya Raman");
+    check("Connect with Priya Raman on LinkedIn", "Priya Raman");
+    check("LinkedIn: Priya Raman", "Priya Raman");
+    check("LinkedIn | Priya Raman", "Priya Raman");
+    check("(3) Priya Raman | LinkedIn", "Priya Raman");
+    check(
+        "(99+) Priya Raman - Software Engineer - Stripe | LinkedIn",
+        "Priya Raman",
+    );
+    check(
+        "Priya Raman – Software Engineer – Stripe | LinkedIn",
+        "Priya Raman",
+    );
+    check("Priya Raman — Stripe | LinkedIn", "Priya Raman");
+    check("Priya Raman | Software Engineer at Stripe", "Priya Raman");
+    // Names keep their own hyphens and apostrophes.
+    check("Anne-Marie O'Neil on LinkedIn", "Anne-Marie O'Neil");
+    check(
+        "View Anne-Marie O’Neil’s profile on LinkedIn",
+        "Anne-Marie O’Neil",
+    );
+    check("James's profile", "James");
+    // A title that is only the app's name is not a name: the text's line is.
+    for title in ["LinkedIn", "linkedin", "LinkedIn Profile"] {
+        let text =
+            "Check out Priya Raman’s profile on LinkedIn https://www.linkedin.com/in/priya-raman";
+        assert_eq!(read_share(title, text, "").name, "Priya Raman", "{title:?}");
+    }
+}
+
 #[test]
 fn shared_text_without_a_profile_becomes_the_notes() {
     fn check(title: &str, text: &str, url: &str, notes: &str) {

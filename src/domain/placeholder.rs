@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::contact::Contact;
 use super::event::Event;
 use super::phrase;
+use super::playbook;
 use super::profile::Profile;
+use super::step::{Step, StepState};
 
 /// A value a template can use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -30,10 +32,12 @@ pub enum Placeholder {
     SignOff,
     /// Who introduced the student to this contact (their full name).
     IntroducedBy,
+    /// How the follow-up goes or went: "email" or "LinkedIn message"; empty once skipped.
+    FollowUp,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 16] = [
+    pub const ALL: [Placeholder; 17] = [
         Placeholder::FirstName,
         Placeholder::LastName,
         Placeholder::FullName,
@@ -50,6 +54,7 @@ impl Placeholder {
         Placeholder::MyLinkedIn,
         Placeholder::SignOff,
         Placeholder::IntroducedBy,
+        Placeholder::FollowUp,
     ];
 
     /// The name written between braces.
@@ -71,6 +76,7 @@ impl Placeholder {
             Placeholder::MyLinkedIn => "my_linkedin",
             Placeholder::SignOff => "sign_off",
             Placeholder::IntroducedBy => "introduced_by",
+            Placeholder::FollowUp => "follow_up",
         }
     }
 
@@ -93,6 +99,9 @@ impl Placeholder {
             Placeholder::MyLinkedIn => "the link to your LinkedIn profile",
             Placeholder::SignOff => "how you sign off, such as \"Best,\"",
             Placeholder::IntroducedBy => "who introduced you to them",
+            Placeholder::FollowUp => {
+                "how you sent the follow-up: \"email\" or \"LinkedIn message\" (empty if you skipped it)"
+            }
         }
     }
 
@@ -120,6 +129,13 @@ pub struct Context {
     pub my_linkedin: String,
     pub sign_off: String,
     pub introduced_by: String,
+    /// How the follow-up goes or went: "email", "LinkedIn message", or empty once
+    /// skipped (see `follow_up`).
+    pub follow_up: String,
+    /// The student was introduced to this contact, also by someone no longer in the book
+    /// (then `introduced_by` is empty): their first messages say so and never claim the
+    /// two of them met.
+    pub introduced: bool,
 }
 
 impl Context {
@@ -134,6 +150,7 @@ impl Context {
             // Phrased to read after "at", "about" and "interested in" (see `phrase`).
             event: event.map(|e| phrase::event(&e.name)).unwrap_or_default(),
             hook: phrase::hook(&contact.hook),
+            follow_up: follow_up(contact).to_string(),
             role: phrase::role(&contact.role),
             ..Context::from_profile(me)
         }
@@ -164,8 +181,14 @@ impl Context {
             event: "the Fall Career Fair".into(),
             hook: "how your team tests robot firmware".into(),
             role: "the embedded software internship".into(),
+            follow_up: "email".into(),
             ..Context::from_profile(me)
         }
+    }
+
+    /// Whether the student was introduced to this contact (see `introduced`).
+    pub fn is_introduced(&self) -> bool {
+        self.introduced || !self.introduced_by.is_empty()
     }
 
     pub fn get(&self, placeholder: Placeholder) -> &str {
@@ -186,6 +209,21 @@ impl Context {
             Placeholder::MyLinkedIn => &self.my_linkedin,
             Placeholder::SignOff => &self.sign_off,
             Placeholder::IntroducedBy => &self.introduced_by,
+            Placeholder::FollowUp => &self.follow_up,
         }
+    }
+}
+
+/// How the contact's follow-up goes, or went, out, in words that read after "a short":
+/// "LinkedIn message" when it goes that way (`playbook::goes_by_message`), "email"
+/// otherwise, and nothing once it was skipped (nothing went out).
+fn follow_up(contact: &Contact) -> &'static str {
+    if matches!(contact.steps.email, StepState::Skipped(_)) {
+        return "";
+    }
+    if playbook::goes_by_message(contact, Step::Email) {
+        "LinkedIn message"
+    } else {
+        "email"
     }
 }

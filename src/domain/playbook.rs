@@ -286,6 +286,12 @@ pub fn view(contact: &Contact, step: Step, default_cadence: u32, today: NaiveDat
     }
 }
 
+/// Whether `step` of this contact goes (or went) out as a LinkedIn message, as its
+/// `StepView::by_message` says: only the follow-up can.
+pub fn goes_by_message(contact: &Contact, step: Step) -> bool {
+    by_message(contact, step, state(contact, step))
+}
+
 /// Whether the follow-up of this contact goes (or went) out as a LinkedIn message: it was
 /// marked sent that way, or it is still to send and there is no address to email.
 fn by_message(contact: &Contact, step: Step, state: StepState) -> bool {

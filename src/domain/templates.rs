@@ -2,7 +2,10 @@
 //! defaults that follow the seed: reference the chat, express interest, share the resume
 //! and LinkedIn, and ask for a short follow-up.
 //!
-//! `Templates::draft` fills the templates for one step. Pure; no IO.
+//! `Templates::draft` fills the templates for one step. The first messages to someone the
+//! student was introduced to (the connection note, the follow-up by email or as a LinkedIn
+//! message) are the introduction's own: they name who introduced them and never claim the
+//! two of them met. Pure; no IO.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,10 +35,12 @@ pub enum TemplateKind {
     IntroSubject,
     /// The first email to someone you were introduced to; names who introduced you.
     IntroBody,
+    /// The connection note to someone you were introduced to; names who introduced you.
+    IntroNote,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 13] = [
+    pub const ALL: [TemplateKind; 14] = [
         TemplateKind::ConnectNote,
         TemplateKind::EmailSubject,
         TemplateKind::EmailBody,
@@ -49,6 +54,7 @@ impl TemplateKind {
         TemplateKind::Nudge,
         TemplateKind::IntroSubject,
         TemplateKind::IntroBody,
+        TemplateKind::IntroNote,
     ];
 
     /// A label for the settings page.
@@ -67,6 +73,7 @@ impl TemplateKind {
             TemplateKind::Nudge => "Check-in on a referral ask",
             TemplateKind::IntroSubject => "Introduction email subject",
             TemplateKind::IntroBody => "Email after an introduction",
+            TemplateKind::IntroNote => "LinkedIn note after an introduction",
         }
     }
 
@@ -86,6 +93,7 @@ impl TemplateKind {
             TemplateKind::Nudge => NUDGE,
             TemplateKind::IntroSubject => INTRO_SUBJECT,
             TemplateKind::IntroBody => INTRO_BODY,
+            TemplateKind::IntroNote => INTRO_NOTE,
         }
     }
 
@@ -117,10 +125,28 @@ around your schedule.
 {sign_off|Best,}
 {my_name}";
 
-const BONUS_MESSAGE: &str = "Hi {first_name}, I hope your week is going well! I sent you a \
-short email after we met[ at {event}], and wanted to say again how much I enjoyed our chat\
+const BONUS_MESSAGE: &str = "Hi {first_name}, I hope your week is going well![ I sent you a \
+short {follow_up} after we met.] I wanted to say again how much I enjoyed our chat[ at {event}]\
 [ about {hook}]. I'm really excited about {role|the opportunities}[ at {company}] and would love \
 to stay in touch. Thank you! {my_name}";
+
+/// The bonus message's default until the follow-up's channel had a placeholder (issue
+/// 25): it said "a short email" whatever the channel. Books store the bonus message
+/// whether or not it was edited, so a stored copy of this text reads as the default now.
+const BONUS_MESSAGE_BEFORE_FOLLOW_UP: &str = "Hi {first_name}, I hope your week is going well! \
+I sent you a short email after we met[ at {event}], and wanted to say again how much I enjoyed \
+our chat[ about {hook}]. I'm really excited about {role|the opportunities}[ at {company}] and \
+would love to stay in touch. Thank you! {my_name}";
+
+/// A stored bonus message, with the former default read as today's.
+fn bonus_message<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<Template, D::Error> {
+    let stored = Template::deserialize(reader)?;
+    Ok(if stored.source() == BONUS_MESSAGE_BEFORE_FOLLOW_UP {
+        TemplateKind::BonusMessage.default_template()
+    } else {
+        stored
+    })
+}
 
 const REFERRAL_SUBJECT: &str = "A quick question about {role|internships}[ at {company}]";
 
@@ -174,7 +200,8 @@ const NUDGE: &str = "Hi {first_name}, I hope your week is going well! I wanted t
 follow up on my note about {role|internships}[ at {company}]. No worries at all if now isn't a \
 good time; any pointer to the right person would mean a lot. Thank you! {my_name}";
 
-const INTRO_SUBJECT: &str = "{introduced_by} suggested I reach out[ – {my_name}]";
+const INTRO_SUBJECT: &str =
+    "{introduced_by|A colleague of yours} suggested I reach out[ – {my_name}]";
 
 const INTRO_BODY: &str = "Hi {first_name},
 
@@ -191,6 +218,10 @@ around your schedule.
 {sign_off|Best,}
 {my_name}";
 
+const INTRO_NOTE: &str = "Hi {first_name}, {introduced_by|a colleague of yours} suggested I \
+reach out. I'm {my_name}[, a student at {school}], very interested in {role|opportunities}\
+[ at {company}]. I'd love to connect!";
+
 /// The student's templates. Missing fields in stored data fall back to the defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -198,6 +229,7 @@ pub struct Templates {
     pub connect_note: Template,
     pub email_subject: Template,
     pub email_body: Template,
+    #[serde(deserialize_with = "bonus_message")]
     pub bonus_message: Template,
     pub referral_subject: Template,
     pub referral_body: Template,
@@ -216,6 +248,8 @@ pub struct Templates {
     pub intro_subject: Template,
     #[serde(skip_serializing_if = "default_intro_body")]
     pub intro_body: Template,
+    #[serde(skip_serializing_if = "default_intro_note")]
+    pub intro_note: Template,
 }
 
 fn default_prep(t: &Template) -> bool {
@@ -236,6 +270,9 @@ fn default_intro_subject(t: &Template) -> bool {
 fn default_intro_body(t: &Template) -> bool {
     *t == TemplateKind::IntroBody.default_template()
 }
+fn default_intro_note(t: &Template) -> bool {
+    *t == TemplateKind::IntroNote.default_template()
+}
 
 impl Default for Templates {
     fn default() -> Templates {
@@ -253,6 +290,7 @@ impl Default for Templates {
             nudge: TemplateKind::Nudge.default_template(),
             intro_subject: TemplateKind::IntroSubject.default_template(),
             intro_body: TemplateKind::IntroBody.default_template(),
+            intro_note: TemplateKind::IntroNote.default_template(),
         }
     }
 }
@@ -281,6 +319,7 @@ impl Templates {
             TemplateKind::Nudge => &self.nudge,
             TemplateKind::IntroSubject => &self.intro_subject,
             TemplateKind::IntroBody => &self.intro_body,
+            TemplateKind::IntroNote => &self.intro_note,
         }
     }
 
@@ -299,18 +338,22 @@ impl Templates {
             TemplateKind::Nudge => &mut self.nudge,
             TemplateKind::IntroSubject => &mut self.intro_subject,
             TemplateKind::IntroBody => &mut self.intro_body,
+            TemplateKind::IntroNote => &mut self.intro_note,
         };
         *slot = template;
     }
 
     /// The message for a step, filled from `context`. The connection note, the bonus
     /// message and the keep-in-touch note have no subject: they usually go via LinkedIn.
-    /// The follow-up email to someone the student was introduced to is the introduction
-    /// email, which names who introduced them.
+    /// To someone the student was introduced to, the connection note and the follow-up
+    /// (an email, or the same text as a LinkedIn message) are the introduction's, which
+    /// name who introduced them.
     pub fn draft(&self, step: Step, context: &Context) -> Draft {
+        let introduced = context.is_introduced();
         let (subject, body) = match step {
+            Step::Connect if introduced => (None, TemplateKind::IntroNote),
             Step::Connect => (None, TemplateKind::ConnectNote),
-            Step::Email if !context.introduced_by.is_empty() => {
+            Step::Email if introduced => {
                 (Some(TemplateKind::IntroSubject), TemplateKind::IntroBody)
             }
             Step::Email => (Some(TemplateKind::EmailSubject), TemplateKind::EmailBody),

@@ -308,3 +308,133 @@ fn the_email_after_an_introduction_names_who_introduced_you() {
     let usual = templates.draft(Step::Email, &context);
     assert!(usual.body.contains("Thank you for taking the time"));
 }
+
+#[test]
+fn the_connection_note_after_an_introduction_names_who_introduced_you() {
+    let templates = Templates::default();
+    let mut context = Context::sample(&me());
+    context.introduced_by = "Ana López".into();
+    let note = templates.draft(Step::Connect, &context).body;
+    assert_eq!(
+        note,
+        "Hi Priya, Ana López suggested I reach out. I'm Sam Lee, a student at State University, \
+         very interested in the embedded software internship at Acme Robotics. I'd love to \
+         connect!"
+    );
+    assert!(note_length(&note) <= FREE_LIMIT, "{}", note_length(&note));
+    // Introduced by someone no longer in the book, with little known.
+    let bare = Context {
+        introduced: true,
+        ..bare()
+    };
+    let note = templates.draft(Step::Connect, &bare).body;
+    assert_eq!(
+        note,
+        "Hi Priya, a colleague of yours suggested I reach out. I'm Sam, very interested in \
+         opportunities. I'd love to connect!"
+    );
+    let email = templates.draft(Step::Email, &bare);
+    assert_eq!(
+        email.subject.as_deref(),
+        Some("A colleague of yours suggested I reach out – Sam")
+    );
+    for context in [context, bare] {
+        for step in [Step::Connect, Step::Email] {
+            let draft = templates.draft(step, &context);
+            for text in draft.subject.iter().chain([&draft.body]) {
+                reads_like_a_person(text).unwrap();
+            }
+        }
+    }
+}
+
+/// Issue 25: the bonus message says how the follow-up went (or will go): by email, as a
+/// LinkedIn message, or not at all once it was skipped.
+#[test]
+fn the_bonus_message_names_the_channel_of_the_follow_up() {
+    use crate::domain::book::Book;
+    use crate::domain::command::Command;
+    use crate::domain::contact::{ContactId, NewContact};
+    use crate::domain::email::Email;
+    use crate::domain::linkedin::LinkedIn;
+    let day = |n: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, n).unwrap();
+    #[derive(Clone, Copy, Debug)]
+    enum FollowUp {
+        Pending,
+        Emailed,
+        Messaged,
+        Skipped,
+    }
+    let check = |address: bool, follow_up: FollowUp, says: Option<&str>| {
+        let id = ContactId::new("ben");
+        let mut book = Book::default();
+        book.apply(Command::AddContact(NewContact {
+            id: id.clone(),
+            name: "Ben Okoro".into(),
+            email: address.then(|| Email::parse("ben@example.com").unwrap()),
+            linkedin: LinkedIn::parse("linkedin.com/in/ben-okoro").ok(),
+            really_want: true,
+            met_on: day(2),
+            ..NewContact::default()
+        }))
+        .unwrap();
+        let (contact, on, at) = (id.clone(), day(3), 2);
+        let step = Step::Email;
+        let done = match follow_up {
+            FollowUp::Pending => None,
+            FollowUp::Emailed => Some(Command::MarkDone {
+                contact,
+                step,
+                on,
+                at,
+            }),
+            FollowUp::Messaged => Some(Command::SentAsMessage { contact, on, at }),
+            FollowUp::Skipped => Some(Command::Skip {
+                contact,
+                step,
+                on,
+                at,
+            }),
+        };
+        if let Some(done) = done {
+            book.apply(done).unwrap();
+        }
+        let body = book
+            .draft(book.contact(&id).unwrap(), Step::BonusMessage)
+            .body;
+        let said = format!("address: {address}, {follow_up:?}:\n{body}");
+        match says {
+            Some(channel) => {
+                let sentence = format!("I sent you a short {channel} after we met.");
+                assert!(body.contains(&sentence), "{said}");
+            }
+            None => assert!(!body.contains("sent you"), "{said}"),
+        }
+        if says != Some("email") {
+            assert!(!body.contains("email"), "{said}");
+        }
+        reads_like_a_person(&body).unwrap();
+    };
+    check(true, FollowUp::Pending, Some("email"));
+    check(true, FollowUp::Emailed, Some("email"));
+    check(true, FollowUp::Messaged, Some("LinkedIn message"));
+    check(false, FollowUp::Pending, Some("LinkedIn message"));
+    check(false, FollowUp::Messaged, Some("LinkedIn message"));
+    check(true, FollowUp::Skipped, None);
+    check(false, FollowUp::Skipped, None);
+}
+
+/// Books store the bonus message even unedited: the former default ("I sent you a short
+/// email", whatever the channel) reads as today's; an edited one is kept as typed.
+#[test]
+fn a_stored_former_default_bonus_message_reads_as_todays() {
+    let read = |text: &str| -> Templates {
+        serde_json::from_value(serde_json::json!({ "bonus_message": text })).unwrap()
+    };
+    assert_eq!(
+        read(BONUS_MESSAGE_BEFORE_FOLLOW_UP).bonus_message,
+        TemplateKind::BonusMessage.default_template()
+    );
+    let edited = "Hi {first_name}, I sent you a short email. {my_name}";
+    assert_eq!(read(edited).bonus_message.source(), edited);
+}

@@ -17,6 +17,7 @@ use crate::perf;
 use crate::routes::Screen;
 use crate::state::use_app;
 use crate::view::agenda::{agenda_screen, counts, glance_screen, AgendaRow, AgendaScreen};
+use crate::view::steps::UndoStep;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -218,11 +219,19 @@ fn Missed(rows: Vec<AgendaRow>) -> impl IntoView {
     let state = use_app();
     let notices = use_notices();
     let total = rows.len();
-    let targets: Vec<_> = rows.iter().map(|r| (r.contact.clone(), r.step)).collect();
+    let targets: Vec<_> = rows
+        .iter()
+        .map(|r| (r.contact.clone(), r.step, r.label))
+        .collect();
     let skip_all = move |_| {
         let now = state.now();
         let mut skipped = Vec::new();
-        for (contact, step) in &targets {
+        for (contact, step, label) in &targets {
+            let before = state.book.with_untracked(|b| {
+                b.contact(contact)
+                    .map(|c| c.steps.get(*step))
+                    .unwrap_or_default()
+            });
             let command = Command::Skip {
                 contact: contact.clone(),
                 step: *step,
@@ -233,7 +242,12 @@ fn Missed(rows: Vec<AgendaRow>) -> impl IntoView {
                 notices.show(Notice::error(e.to_string()));
                 return;
             }
-            skipped.push((contact.clone(), *step));
+            skipped.push(UndoStep {
+                contact: contact.clone(),
+                step: *step,
+                label,
+                before,
+            });
         }
         let text = format!(
             "Skipped {} missed follow-up{}.",

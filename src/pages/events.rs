@@ -12,7 +12,7 @@ use crate::domain::funnel::{event_funnel, Funnel};
 use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::routes::{use_go, Screen};
 use crate::state::{new_id, use_app};
-use crate::view::insights::funnel_headline;
+use crate::view::insights::{funnel_headline, FUNNEL_NOTE};
 use chrono::NaiveDate;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -444,7 +444,7 @@ fn EventFunnel(row: EventRow) -> impl IntoView {
         return ().into_any();
     }
     let headline = funnel_headline(&row.funnel);
-    let caption = format!("{}, stage by stage", row.name);
+    let caption = format!("{}: what you did and what came of it", row.name);
     view! {
         <details class="events-funnel">
             <summary>
@@ -452,6 +452,7 @@ fn EventFunnel(row: EventRow) -> impl IntoView {
                 <span class="events-funnel-headline">{if headline.is_empty() { "no replies yet".to_string() } else { headline }}</span>
             </summary>
             <FunnelChart funnel=row.funnel caption/>
+            <p class="meta funnel-note">{FUNNEL_NOTE}</p>
         </details>
     }
     .into_any()

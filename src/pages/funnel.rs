@@ -1,5 +1,7 @@
 //! Which events pay off: the funnel of everyone met, then of each event, from met to
-//! offer, as counts, percentages of the people met and a small bar chart.
+//! offer, as counts, percentages of the people met and a small bar chart. The rows are
+//! counts of their own, not narrowing stages (`view::insights::FUNNEL_NOTE` says so under
+//! the first chart).
 //!
 //! A lazy route. This page never changes the book; the counting is `domain::funnel`.
 
@@ -7,6 +9,7 @@ use crate::components::funnel_chart::FunnelChart;
 use crate::domain::funnel::{event_funnels, overall_funnel, EventFunnel, Stage};
 use crate::routes::Screen;
 use crate::state::use_app;
+use crate::view::insights::FUNNEL_NOTE;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -47,13 +50,13 @@ pub fn FunnelSummary() -> impl IntoView {
             }>
                 <section class="card funnel-card" id="funnel-overall" aria-labelledby="funnel-overall-title">
                     <h2 id="funnel-overall-title">"Everyone you met"</h2>
-                    {move || view! { <FunnelChart funnel=overall.get() caption="Everyone you met, stage by stage".to_string()/> }}
+                    {move || view! { <FunnelChart funnel=overall.get() caption="Everyone you met: what you did and what came of it".to_string()/> }}
+                    <p class="meta funnel-note">{FUNNEL_NOTE}</p>
                     <details class="funnel-legend">
-                        <summary>"What each stage counts"</summary>
+                        <summary>"What each row counts"</summary>
                         <dl>
                             {Stage::ALL.into_iter().map(|s| view! { <dt>{s.label()}</dt><dd>{s.explain()}</dd> }).collect_view()}
                         </dl>
-                        <p class="meta">"Percentages are of the people you met. An interview or an offer through someone a contact introduced you to counts for that contact too."</p>
                     </details>
                 </section>
                 <For each=captured key=|e| e.clone() let:event>
@@ -78,7 +81,7 @@ fn EventFunnelCard(event: EventFunnel) -> impl IntoView {
     view! {
         <section class="card funnel-card" data-event=event.event.to_string() aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone()>{event.name.clone()}</h2>
-            <FunnelChart funnel=event.funnel caption=format!("{}, stage by stage", event.name)/>
+            <FunnelChart funnel=event.funnel caption=format!("{}: what you did and what came of it", event.name)/>
             <A href=Screen::ContactsAt(event.event.clone()).href() attr:class="funnel-who">
                 {if met == 1 { "See the person you met".to_string() } else { format!("See the {met} people you met") }}
             </A>

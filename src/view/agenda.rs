@@ -198,11 +198,25 @@ pub struct TimelineItem {
     pub marker: &'static str,
 }
 
-/// The timeline item of one step view on `today`.
-pub fn timeline_item(view: &StepView, today: NaiveDate) -> TimelineItem {
+/// The contact's timeline on `today`, from their plan (`Book::plan`): one item a step.
+pub fn timeline(plan: &[StepView], today: NaiveDate) -> Vec<TimelineItem> {
+    plan.iter()
+        .map(|view| timeline_item(view, plan, today))
+        .collect()
+}
+
+/// The timeline item of one step view of `plan` on `today`. A step that waits names the
+/// step it waits for as that step is shown (a follow-up by LinkedIn message is called so).
+fn timeline_item(view: &StepView, plan: &[StepView], today: NaiveDate) -> TimelineItem {
     let resolved = matches!(view.status, Status::Done(_) | Status::Skipped(_));
     let when = match view.waiting_on {
-        Some(earlier) => format!("After “{}”", earlier.label()),
+        Some(earlier) => {
+            let label = plan
+                .iter()
+                .find(|v| v.step == earlier)
+                .map_or(earlier.label(), StepView::label);
+            format!("After “{label}”")
+        }
         None => dates::status_text(view.status, today),
     };
     let explain = match (view.waiting_on, view.state) {

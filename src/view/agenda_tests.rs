@@ -152,13 +152,9 @@ fn counts_say_follow_ups_in_the_singular_too() {
 fn timeline_items_name_the_channel_and_what_they_wait_for() {
     let book = fair();
     let ben = book.contact(&ContactId::new("Ben")).unwrap();
-    let items: Vec<(String, String, &str)> = book
-        .plan(ben, day(1))
-        .iter()
-        .map(|v| {
-            let i = timeline_item(v, day(1));
-            (i.label.to_string(), i.when, i.tone)
-        })
+    let items: Vec<(String, String, &str)> = timeline(&book.plan(ben, day(1)), day(1))
+        .into_iter()
+        .map(|i| (i.label.to_string(), i.when, i.tone))
         .collect();
     assert_eq!(
         items,
@@ -174,8 +170,9 @@ fn timeline_items_name_the_channel_and_what_they_wait_for() {
                 "today"
             ),
             (
+                // Issue 25: Ben has no email address, so his follow-up goes on LinkedIn.
                 "Ask for an intro to a recruiter".into(),
-                "After “Send the follow-up email”".into(),
+                "After “Send the follow-up as a LinkedIn message”".into(),
                 "waiting"
             ),
             (

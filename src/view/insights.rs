@@ -1,6 +1,11 @@
 //! The words and numbers of the Companies and funnel screens, as plain values: a company's
 //! summary line, the funnel's rows and its one-line headline. Pages turn these into markup.
 //!
+//! The funnel's rows are not a funnel (see `domain::funnel`): each is a count of its own
+//! among the people met, and a later row can be larger than an earlier one. So they are
+//! shown in sections, the people met, then "What you did", then "What came of it", with
+//! `FUNNEL_NOTE` saying so, and never as stages that narrow.
+//!
 //! Pure: no leptos, no clock (`today` is an argument).
 
 use chrono::NaiveDate;
@@ -56,6 +61,47 @@ pub fn funnel_rows(funnel: &Funnel) -> Vec<FunnelRow> {
             percent: funnel.percent(stage),
         })
         .collect()
+}
+
+/// What the chart says under its rows, and the legend with it.
+pub const FUNNEL_NOTE: &str = "Each row counts on its own, out of the people you met: someone \
+     can reply without an email, or lead to an interview without a meeting, so a row can be \
+     larger than the one above it. An interview or an offer through someone a contact \
+     introduced you to counts for that contact too.";
+
+/// Rows of the chart under one heading (none for the people met, the base of every row).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FunnelSection {
+    pub heading: Option<&'static str>,
+    pub rows: Vec<FunnelRow>,
+}
+
+/// The chart's rows in their sections: the people met (no heading), what the student did
+/// (connected, emailed) and what came of it (replied and everything after).
+pub fn funnel_sections(funnel: &Funnel) -> Vec<FunnelSection> {
+    let mut sections = vec![
+        FunnelSection {
+            heading: None,
+            rows: Vec::new(),
+        },
+        FunnelSection {
+            heading: Some("What you did"),
+            rows: Vec::new(),
+        },
+        FunnelSection {
+            heading: Some("What came of it"),
+            rows: Vec::new(),
+        },
+    ];
+    for row in funnel_rows(funnel) {
+        let at = match row.stage {
+            Stage::Met => 0,
+            Stage::Connected | Stage::Emailed => 1,
+            _ => 2,
+        };
+        sections[at].rows.push(row);
+    }
+    sections
 }
 
 /// The furthest stages reached, in words, for a folded chart: "3 replied · 1 interview".
@@ -143,6 +189,54 @@ mod tests {
         );
         check(&[O], "2024-09-12", "1 person · last touch today");
         check(&[O, O], "2025-01-02", "2 people · last touch 12 Sep 2024");
+    }
+
+    /// Issue 25: a later row can count more people than an earlier one (two replied,
+    /// nobody emailed), so the rows are shown as what they are, counts of their own among
+    /// the people met: the people met, then what the student did, then what came of it.
+    #[test]
+    fn the_rows_are_counts_of_their_own_under_headings_not_a_funnel() {
+        use InteractionKind::Replied;
+        let b = book(&[
+            (Kind::Other, &[Replied]),
+            (Kind::Other, &[Replied]),
+            (Kind::Other, &[]),
+        ]);
+        let funnel = Funnel::of(&b, b.contacts());
+        type Section<'a> = (Option<&'a str>, Vec<(&'a str, usize)>);
+        let shape: Vec<Section<'_>> = funnel_sections(&funnel)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.heading,
+                    s.rows.iter().map(|r| (r.label, r.count)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (None, vec![("Met", 3)]),
+                (Some("What you did"), vec![("Connected", 0), ("Emailed", 0)]),
+                (
+                    Some("What came of it"),
+                    vec![
+                        ("Replied", 2),
+                        ("Meeting", 0),
+                        ("Referral", 0),
+                        ("Interview", 0),
+                        ("Offer", 0)
+                    ]
+                ),
+            ]
+        );
+        // The sections hold every row of the chart, in order.
+        let rows: Vec<FunnelRow> = funnel_sections(&funnel)
+            .into_iter()
+            .flat_map(|s| s.rows)
+            .collect();
+        assert_eq!(rows, funnel_rows(&funnel));
+        assert!(FUNNEL_NOTE.contains("on its own"), "{FUNNEL_NOTE}");
     }
 
     #[test]

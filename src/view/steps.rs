@@ -1,5 +1,6 @@
 //! One way to act on a step, wherever it is shown (agenda row or contact timeline): which
-//! actions it offers, what they are called, and the snooze choices.
+//! actions it offers, what they are called, the snooze choices, and what the toast's Undo
+//! puts back (`UndoStep`).
 //!
 //! Pure: a step's status, state and channel in, `StepButtons` out; the component in
 //! `components::step_actions` draws them and sends the commands.
@@ -7,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::playbook::{plus, Hint};
-use crate::domain::{Status, StepState};
+use crate::domain::{Command, ContactId, Status, Step, StepState};
 
 /// The snooze choices offered everywhere: (label, days from today). A date of the
 /// student's choice is offered beside them.
@@ -78,6 +79,37 @@ pub fn check_snooze_date(
         Some(until) if until > today => Ok(until),
         Some(_) => Err("Pick a day after today."),
         None => Err("Pick a date, or use one of the buttons."),
+    }
+}
+
+/// One step an action changed, as it was before: what the toast's Undo puts back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UndoStep {
+    pub contact: ContactId,
+    pub step: Step,
+    /// What the step is called where the action was taken.
+    pub label: &'static str,
+    /// Its stored state before the action.
+    pub before: StepState,
+}
+
+impl UndoStep {
+    /// The command that puts the step back.
+    pub fn command(&self, at: i64) -> Command {
+        Command::Restore {
+            contact: self.contact.clone(),
+            step: self.step,
+            state: self.before,
+            at,
+        }
+    }
+}
+
+/// What the toast says once `undone` are put back.
+pub fn undone_text(undone: &[UndoStep]) -> String {
+    match undone {
+        [one] => format!("Undone: “{}” is back to do.", one.label),
+        many => format!("Undone: {} follow-ups are back to do.", many.len()),
     }
 }
 
@@ -212,5 +244,80 @@ mod tests {
         ] {
             assert_eq!(check_snooze_date(picked, today), expected, "{picked:?}");
         }
+    }
+
+    /// Issue 25: Undo after skipping, snoozing or marking a step done puts it back
+    /// exactly as it was, a snooze included, and takes back what the action logged.
+    #[test]
+    fn undo_puts_the_step_back_exactly_as_it_was() {
+        use crate::domain::{Book, Email, NewContact};
+        let (met, today, until) = (d("2024-03-01"), d("2024-03-04"), d("2024-03-08"));
+        let check = |step: Step, before: StepState, action: Command| {
+            let id = ContactId::new("c");
+            let mut book = Book::default();
+            book.apply(Command::AddContact(NewContact {
+                id: id.clone(),
+                name: "Priya Raman".into(),
+                email: Email::parse("priya@example.com").ok(),
+                met_on: met,
+                ..NewContact::default()
+            }))
+            .unwrap();
+            if let StepState::Snoozed(until) = before {
+                let snooze = Command::Snooze {
+                    contact: id.clone(),
+                    step,
+                    until,
+                    at: 1,
+                };
+                book.apply(snooze).unwrap();
+            }
+            let was = book.contact(&id).unwrap().clone();
+            assert_eq!(was.steps.get(step), before);
+            let undo = UndoStep {
+                contact: id.clone(),
+                step,
+                label: step.label(),
+                before,
+            };
+            book.apply(action.clone()).unwrap();
+            book.apply(undo.command(3)).unwrap();
+            let now = book.contact(&id).unwrap();
+            assert_eq!(now.steps, was.steps, "{step:?} from {before:?}, {action:?}");
+            assert_eq!(now.interactions, was.interactions, "{action:?}");
+            assert_eq!(book.plan(now, today), book.plan(&was, today), "{action:?}");
+        };
+        let skip = |step| Command::Skip {
+            contact: ContactId::new("c"),
+            step,
+            on: today,
+            at: 2,
+        };
+        let snooze = |step| Command::Snooze {
+            contact: ContactId::new("c"),
+            step,
+            until: d("2024-03-20"),
+            at: 2,
+        };
+        let done = |step| Command::MarkDone {
+            contact: ContactId::new("c"),
+            step,
+            on: today,
+            at: 2,
+        };
+        let by_message = Command::SentAsMessage {
+            contact: ContactId::new("c"),
+            on: today,
+            at: 2,
+        };
+        for step in [Step::Connect, Step::Email] {
+            for before in [StepState::Pending, StepState::Snoozed(until)] {
+                check(step, before, skip(step));
+                check(step, before, snooze(step));
+                check(step, before, done(step));
+            }
+        }
+        check(Step::Email, StepState::Snoozed(until), by_message.clone());
+        check(Step::Email, StepState::Pending, by_message);
     }
 }

@@ -26,6 +26,7 @@ use crate::domain::book::Book;
 use crate::domain::contact::Contact;
 use crate::domain::dates::iso;
 use crate::domain::outcome::Outcome;
+use crate::domain::playbook;
 use crate::domain::step::{Status, Step};
 
 /// The `.ics` text. `now_stamp` is the DTSTAMP, UTC, like `20261126T081500Z`.
@@ -94,7 +95,7 @@ pub(crate) fn step_event(
         start: format!("{day}T090000"),
         end: format!("{day}T091500"),
         due: compact_day(opens),
-        summary: step_summary(step, &contact.name),
+        summary: step_summary(step, contact),
         description: description(book, contact),
         transparent: true,
         trigger: "PT0M",
@@ -106,9 +107,11 @@ pub(crate) fn step_uid(contact: &Contact, step: Step) -> String {
     format!("{}-{}@followup", contact.id, step.slug())
 }
 
-/// "Follow up: Send the follow-up email to Priya Raman".
-pub(crate) fn step_summary(step: Step, name: &str) -> String {
-    format!("Follow up: {}", what(step, name))
+/// "Follow up: Send the follow-up email to Priya Raman", or "… as a LinkedIn message …"
+/// when that is how the follow-up goes (or went).
+pub(crate) fn step_summary(step: Step, contact: &Contact) -> String {
+    let by_message = playbook::goes_by_message(contact, step);
+    format!("Follow up: {}", what(step, &contact.name, by_message))
 }
 
 /// `20261125`.
@@ -242,10 +245,12 @@ fn stamp(at: NaiveDateTime) -> String {
     )
 }
 
-/// "Send the follow-up email to Priya Raman".
-fn what(step: Step, name: &str) -> String {
+/// "Send the follow-up email to Priya Raman" (`by_message`: "Send the follow-up as a
+/// LinkedIn message to Priya Raman").
+fn what(step: Step, name: &str, by_message: bool) -> String {
     match step {
         Step::Connect => format!("Connect on LinkedIn with {name}"),
+        Step::Email if by_message => format!("Send the follow-up as a LinkedIn message to {name}"),
         Step::Email => format!("Send the follow-up email to {name}"),
         Step::BonusMessage => format!("Send a LinkedIn message to {name}"),
         Step::Referral => format!("Ask {name} for an intro to a recruiter"),

@@ -223,7 +223,7 @@ fn summary_of(book: &Book, uid: &str) -> String {
         .find_map(|step| {
             let id = rest.strip_suffix(step.slug())?.strip_suffix('-')?;
             let contact = book.contact(&ContactId::new(id))?;
-            Some(step_summary(step, &contact.name))
+            Some(step_summary(step, contact))
         })
         .unwrap_or_else(|| "Follow-up".into())
 }

@@ -402,3 +402,73 @@ fn the_record_reads_back_and_nothing_else_does() {
         assert_eq!(CalendarExport::decode(bad), None, "{bad:?}");
     }
 }
+
+/// Issue 25: a follow-up to someone without an email address goes as a LinkedIn message,
+/// and its event says so: in the whole calendar, on "Add to calendar", and when it is
+/// cancelled once sent that way. With an address, it is the follow-up email.
+#[test]
+fn the_follow_up_event_names_the_channel_it_goes_by() {
+    use crate::domain::contact::NewContact;
+    use crate::domain::email::Email;
+    use crate::domain::formats::ics_step::step_calendar;
+    let today = d(2026, 11, 25);
+    let check = |email: bool, send: &str| {
+        let mut book = Book::default();
+        book.apply(Command::AddContact(NewContact {
+            id: c("ben"),
+            name: "Ben Okoro".into(),
+            email: email.then(|| Email::parse("ben@example.com").unwrap()),
+            linkedin: crate::domain::LinkedIn::parse("linkedin.com/in/ben-okoro").ok(),
+            met_on: d(2026, 11, 24),
+            ..NewContact::default()
+        }))
+        .unwrap();
+        let summary = format!("Follow up: {send} to Ben Okoro");
+        let (text, record) = update_ics(&book, None, today, EXPORTED_AT, "20261125T080000Z");
+        let events = parse_calendar(&text);
+        let event = events
+            .iter()
+            .find(|e| e.get("UID") == Some("ben-email@followup"))
+            .unwrap();
+        assert_eq!(
+            event.get("SUMMARY"),
+            Some(summary.as_str()),
+            "email: {email}"
+        );
+        let one = step_calendar(&book, &c("ben"), Step::Email, today, "20261125T080000Z");
+        assert_eq!(
+            parse_calendar(&one.unwrap().ics)[0].get("SUMMARY"),
+            Some(summary.as_str())
+        );
+        let done = match email {
+            true => Command::MarkDone {
+                contact: c("ben"),
+                step: Step::Email,
+                on: today,
+                at: 2,
+            },
+            false => Command::SentAsMessage {
+                contact: c("ben"),
+                on: today,
+                at: 2,
+            },
+        };
+        book.apply(done).unwrap();
+        let (update, _) = update_ics(
+            &book,
+            Some(&record),
+            today,
+            EXPORTED_AT + 1,
+            "20261125T090000Z",
+        );
+        let cancelled = parse_calendar(&update);
+        let gone = cancelled
+            .iter()
+            .find(|e| e.get("UID") == Some("ben-email@followup"))
+            .unwrap();
+        assert_eq!(gone.get("STATUS"), Some("CANCELLED"));
+        assert_eq!(gone.get("SUMMARY"), Some(summary.as_str()));
+    };
+    check(true, "Send the follow-up email");
+    check(false, "Send the follow-up as a LinkedIn message");
+}

@@ -79,6 +79,7 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
         | Command::Skip { contact, .. }
         | Command::Snooze { contact, .. }
         | Command::Reset { contact, .. }
+        | Command::Restore { contact, .. }
         | Command::LogInteraction { contact, .. } => vec![contact.clone()],
         Command::RecordOutcome {
             contact, outcome, ..

@@ -4,7 +4,7 @@
 use crate::components::step_actions::{StepActions, StepCommands};
 use crate::domain::Contact;
 use crate::state::use_app;
-use crate::view::agenda::{timeline_item, TimelineItem};
+use crate::view::agenda::{timeline, TimelineItem};
 use leptos::prelude::*;
 
 #[component]
@@ -14,9 +14,9 @@ pub fn Timeline(contact: Memo<Contact>) -> impl IntoView {
         let today = state.today.get();
         state.book.with(|b| {
             contact.with(|c| {
-                b.plan(c, today)
-                    .iter()
-                    .map(|v| (c.id.clone(), timeline_item(v, today)))
+                timeline(&b.plan(c, today), today)
+                    .into_iter()
+                    .map(|item| (c.id.clone(), item))
                     .collect::<Vec<_>>()
             })
         })

@@ -175,6 +175,7 @@ fn template_slug(kind: TemplateKind) -> &'static str {
         TemplateKind::Nudge => "nudge",
         TemplateKind::IntroSubject => "intro-subject",
         TemplateKind::IntroBody => "intro-body",
+        TemplateKind::IntroNote => "intro-note",
     }
 }
 
@@ -248,7 +249,10 @@ fn template_input(
         }
         .into_any();
     }
-    let short = matches!(kind, TemplateKind::ConnectNote | TemplateKind::BonusMessage);
+    let short = matches!(
+        kind,
+        TemplateKind::ConnectNote | TemplateKind::BonusMessage | TemplateKind::IntroNote
+    );
     view! {
         <textarea id=id.to_string() rows=if short { 5 } else { 10 } spellcheck="true"
             aria-describedby=described_by aria-invalid=invalid
@@ -386,7 +390,7 @@ fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
                     {move || error_message().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </div>
                 <TemplatePreview id=preview_id preview/>
-                {(kind == TemplateKind::ConnectNote).then(|| view! { <NoteLengthHint preview premium/> })}
+                {matches!(kind, TemplateKind::ConnectNote | TemplateKind::IntroNote).then(|| view! { <NoteLengthHint preview premium/> })}
                 <div class="settings-actions">
                     <Show when=move || dirty.get()>
                         <button type="button" class="button primary"

@@ -29,7 +29,7 @@ async fn seed(f: &Fixture) {
 
 /// The rows of the funnel table under `scope`: (stage, count, percent).
 async fn funnel_rows(b: &Browser, scope: &str) -> Vec<(String, String, String)> {
-    b.wait_css(&format!("{scope} table.funnel tbody tr"), UI)
+    b.wait_css(&format!("{scope} table.funnel tbody tr[data-stage]"), UI)
         .await;
     let rows = b
         .js(&format!(
@@ -37,7 +37,7 @@ async fn funnel_rows(b: &Browser, scope: &str) -> Vec<(String, String, String)> 
                tr.querySelector('th').textContent.trim(), \
                tr.querySelector('.funnel-n').textContent.trim(), \
                tr.querySelector('.funnel-pct').textContent.trim()]);",
-            js_str(&format!("{scope} table.funnel tbody tr"))
+            js_str(&format!("{scope} table.funnel tbody tr[data-stage]"))
         ))
         .await;
     serde_json::from_value(rows).expect("funnel rows as [stage, count, percent]")
@@ -135,8 +135,20 @@ async fn the_funnel_counts_a_known_book_per_event_and_overall() {
         .await;
     assert_eq!(
         a11y,
-        serde_json::json!(["Everyone you met, stage by stage", 8, 8])
+        serde_json::json!(["Everyone you met: what you did and what came of it", 8, 8])
     );
+    // Not a funnel (issue 25): the rows sit under headings, with the note saying each
+    // counts on its own.
+    let headings = b
+        .js("return Array.from(document.querySelectorAll('#funnel-overall .funnel-group th')).map(th => th.textContent);")
+        .await;
+    assert_eq!(
+        headings,
+        serde_json::json!(["What you did", "What came of it"])
+    );
+    assert!(text(b, "#funnel-overall .funnel-note")
+        .await
+        .is_some_and(|t| t.starts_with("Each row counts on its own")));
 
     b.click("details.funnel-legend > summary").await;
     audit.check(b, "funnel summary, legend open").await;
