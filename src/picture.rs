@@ -44,9 +44,9 @@ pub fn keep(state: AppState) {
     let Some(html) = agenda_markup() else {
         return;
     };
-    let kept = storage::current_picture();
+    let kept = storage::current_picture(&build());
     if kept.as_ref().and_then(|p| p.of(today)) != Some(html.as_str()) {
-        storage::keep_picture(vec![(today, html)]);
+        storage::keep_picture(build(), vec![(today, html)]);
     }
     if !WATCHING.replace(true) {
         let on_hidden = Closure::<dyn Fn()>::new(|| {
@@ -63,6 +63,17 @@ pub fn keep(state: AppState) {
     }
 }
 
+/// The page's build, as the shell's script reads it: the `href` of the first
+/// `modulepreload` link (the loader, named by the build's hash).
+fn build() -> String {
+    document()
+        .query_selector("link[rel=modulepreload]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .unwrap_or_default()
+}
+
 /// The agenda's `<main>` as the page shows it, if the agenda is shown.
 fn agenda_markup() -> Option<String> {
     let main = document().get_element_by_id("main")?;
@@ -75,7 +86,7 @@ fn draw_next_day() {
         return;
     };
     let today = state.today.get_untracked();
-    let (Some(next), Some(picture)) = (today.succ_opt(), storage::current_picture()) else {
+    let (Some(next), Some(picture)) = (today.succ_opt(), storage::current_picture(&build())) else {
         return;
     };
     let (Some(html), None) = (picture.of(today), picture.of(next)) else {
@@ -85,7 +96,7 @@ fn draw_next_day() {
         return;
     };
     if let Some(tomorrow) = draw_off_page(state, &owner, next) {
-        storage::keep_picture(vec![(today, html.to_string()), (next, tomorrow)]);
+        storage::keep_picture(build(), vec![(today, html.to_string()), (next, tomorrow)]);
     }
 }
 

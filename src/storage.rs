@@ -354,27 +354,27 @@ thread_local! {
 }
 
 /// The stored picture of the agenda, when it is of this tab's book (its revision is the
-/// stored one, and this tab's).
-pub fn current_picture() -> Option<Picture> {
+/// stored one, and this tab's) and of the build `build`.
+pub fn current_picture(build: &str) -> Option<Picture> {
     let rev = REV.with(|r| r.borrow().clone())?;
     if read_raw(REV_KEY).as_deref() != Some(rev.as_str()) {
         return None;
     }
-    Picture::decode(&read_raw(PICTURE_KEY)?).filter(|p| p.rev == rev)
+    Picture::decode(&read_raw(PICTURE_KEY)?).filter(|p| p.rev == rev && p.build == build)
 }
 
 /// Keeps the agenda's markup for `days` as the picture of the book, when this tab's book
 /// is the stored one (its revision is still the stored revision). A picture is only a
 /// shortcut: one that cannot be written (too large, storage full) is not kept, and any
 /// older one is removed.
-pub fn keep_picture(days: Vec<(chrono::NaiveDate, String)>) {
+pub fn keep_picture(build: String, days: Vec<(chrono::NaiveDate, String)>) {
     let Some(rev) = REV.with(|r| r.borrow().clone()) else {
         return;
     };
     if read_raw(REV_KEY).as_deref() != Some(rev.as_str()) {
         return;
     }
-    match (Picture { rev, days }).encode() {
+    match (Picture { rev, build, days }).encode() {
         Some(text) if write_raw(PICTURE_KEY, &text).is_ok() => {}
         _ => remove(PICTURE_KEY),
     }

@@ -2,12 +2,14 @@
 //! next start paints it from `index.html`'s shell before the wasm is here.
 //!
 //! The picture lives under [`PICTURE_KEY`], as JSON read by the shell's inline script:
-//! `{"v":1,"rev":"…","days":{"2026-12-07":"<main …>…</main>","2026-12-08":"…"}}`.
+//! `{"v":1,"rev":"…","build":"…","days":{"2026-12-07":"<main …>…</main>","2026-12-08":"…"}}`.
 //! It holds today's agenda and the next day's, so the first start of a day has one too.
 //! The shell paints a day's markup only when all of these hold:
 //! - the page is the agenda (the app's base path);
 //! - the picture has an entry for the browser's local date;
-//! - its `rev` equals the text under [`REV_KEY`], the book's revision.
+//! - its `rev` equals the text under [`REV_KEY`], the book's revision;
+//! - its `build` is the page's (the `href` of its first `modulepreload` link, which names
+//!   the build's hash): the first start after an update draws with the new code.
 //!
 //! Every save removes the picture before its first write and sets a new revision after its
 //! last, so a picture never outlives the book it shows: not after this tab's change, not
@@ -32,6 +34,7 @@ pub const MAX_BYTES: usize = 400_000;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Picture {
     pub rev: String,
+    pub build: String,
     pub days: Vec<(NaiveDate, String)>,
 }
 
@@ -39,6 +42,7 @@ pub struct Picture {
 struct Stored<'a> {
     v: u32,
     rev: &'a str,
+    build: &'a str,
     days: BTreeMap<String, &'a str>,
 }
 
@@ -46,6 +50,7 @@ struct Stored<'a> {
 struct Read {
     v: u32,
     rev: String,
+    build: String,
     days: BTreeMap<String, String>,
 }
 
@@ -63,6 +68,7 @@ impl Picture {
             .collect::<Option<Vec<_>>>()?;
         Some(Picture {
             rev: read.rev,
+            build: read.build,
             days,
         })
     }
@@ -80,6 +86,7 @@ impl Picture {
         let stored = Stored {
             v: VERSION,
             rev: &self.rev,
+            build: &self.build,
             days: self
                 .days
                 .iter()
@@ -121,6 +128,7 @@ mod tests {
     fn the_stored_text_is_what_the_shell_reads() {
         let picture = Picture {
             rev: "r1".into(),
+            build: "/f-1.js".into(),
             days: vec![
                 (day(2026, 12, 8), "<main>\"tomorrow\"</main>".into()),
                 (day(2026, 12, 7), "<main>today</main>".into()),
@@ -129,7 +137,7 @@ mod tests {
         assert_eq!(
             picture.encode().as_deref(),
             Some(
-                r#"{"v":1,"rev":"r1","days":{"2026-12-07":"<main>today</main>","2026-12-08":"<main>\"tomorrow\"</main>"}}"#
+                r#"{"v":1,"rev":"r1","build":"/f-1.js","days":{"2026-12-07":"<main>today</main>","2026-12-08":"<main>\"tomorrow\"</main>"}}"#
             )
         );
     }
@@ -138,6 +146,7 @@ mod tests {
     fn a_stored_picture_reads_back() {
         let picture = Picture {
             rev: "r1".into(),
+            build: "b".into(),
             days: vec![
                 (day(2026, 12, 7), "<main>today</main>".into()),
                 (day(2026, 12, 8), "<main>\"tomorrow\"</main>".into()),
@@ -163,6 +172,7 @@ mod tests {
         let html = "x".repeat(MAX_BYTES / 2);
         let picture = Picture {
             rev: "r".into(),
+            build: "b".into(),
             days: vec![(day(2026, 12, 7), html)],
         };
         assert_eq!(picture.encode(), None);
