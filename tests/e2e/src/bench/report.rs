@@ -1069,6 +1069,48 @@ mod tests {
         assert!(stats(&[]).is_none());
     }
 
+    /// A report with a snapshot at one size only: both agenda measures and the ratios are
+    /// shown, the targets use the agenda on screen, and a missing snapshot reads "—".
+    #[test]
+    fn agenda_on_screen_and_live_side_by_side() {
+        let loads = |agenda: f64, snapshot: Option<f64>, floor: f64| {
+            let mut l = Loads {
+                agenda: vec![agenda; 3],
+                snapshot: snapshot.map(|s| vec![s; 3]).unwrap_or_default(),
+                cls: vec![0.0; 3],
+                floor: vec![floor; 3],
+                ..Loads::default()
+            };
+            l.on_screen = vec![snapshot.unwrap_or(agenda).min(agenda); 3];
+            l
+        };
+        let size = |size, snapshot| SizeResult {
+            size,
+            load: loads(300.0, snapshot, 100.0),
+            slowed: loads(900.0, snapshot.map(|s| s * 2.0), 400.0),
+            search_frame: vec![12.0; 20],
+            ..SizeResult::default()
+        };
+        let report = Report {
+            machine: Machine::default(),
+            runs: 3,
+            queries: 1,
+            sizes: vec![size(TARGET_SIZE, Some(120.0)), size(GROWTH_SIZE, None)],
+            first_load: Vec::new(),
+            precache_brotli: 0,
+            precache_gzip: 0,
+            lighthouse: Vec::new(),
+            imports: Vec::new(),
+        };
+        let md = report.to_markdown();
+        assert!(md.contains("| agenda on screen vs static floor (5,000, medians) | ≤ 1.5× | 1.20× (live agenda 3.00×) | yes |"), "{md}");
+        assert!(md.contains("| slowed 4×: agenda on screen vs slowed floor (20,000, medians) | ≤ 2.5× | 2.25× (live agenda 2.25×) | yes |"), "{md}");
+        assert!(md.contains("|   load → snapshot painted (followup:snapshot) | 120 ms / 120 ms | — |"), "{md}");
+        assert!(md.contains("| search keydown → next frame p95 (20,000) | ≤ 16 ms | 12.0 ms | yes |"), "{md}");
+        assert!(md.contains("| layout shift when the live agenda takes over, worst run (5,000) | 0 | 0.000 | yes |"), "{md}");
+        assert!(!md.contains("{settle}") && !md.contains("{rate}"), "{md}");
+    }
+
     #[test]
     fn thousands_separators() {
         assert_eq!(thousands(500), "500");
