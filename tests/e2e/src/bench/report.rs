@@ -178,10 +178,11 @@ struct Figure<'a> {
     values: &'a [f64],
 }
 
-/// The figures of one way of loading (full speed or slowed): their keys and labels.
-fn load_figures<'a>(l: &'a Loads, slowed: bool) -> Vec<Figure<'a>> {
+/// The figures of one way of loading (full speed or slowed): the agenda on screen, the
+/// snapshot, the live agenda and what `marks` adds under it, the floor, the layout shift.
+fn load_figures<'a>(l: &'a Loads, slowed: bool, marks: Vec<Figure<'a>>) -> Vec<Figure<'a>> {
     let pick = |full: &'static str, slow: &'static str| if slowed { slow } else { full };
-    vec![
+    let mut out = vec![
         Figure {
             key: pick("on_screen_ms", "slowed_on_screen_ms"),
             label: pick(
@@ -209,12 +210,30 @@ fn load_figures<'a>(l: &'a Loads, slowed: bool) -> Vec<Figure<'a>> {
             unit: "ms",
             values: &l.agenda,
         },
-    ]
+    ];
+    out.extend(marks);
+    out.extend([
+        Figure {
+            key: pick("floor_ms", "slowed_floor_ms"),
+            label: pick("floor: static agenda page drawn", "slowed 4×: floor drawn"),
+            unit: "ms",
+            values: &l.floor,
+        },
+        Figure {
+            key: pick("cls", "slowed_cls"),
+            label: pick(
+                "layout shift until live agenda + 500 ms (CLS)",
+                "slowed 4×: layout shift until live agenda + 500 ms",
+            ),
+            unit: "cls",
+            values: &l.cls,
+        },
+    ]);
+    out
 }
 
 fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
-    let mut out = load_figures(&r.load, false);
-    out.extend([
+    let marks = vec![
         Figure {
             key: "wasm_start_ms",
             label: "    load → wasm start (followup:start)",
@@ -227,33 +246,10 @@ fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
             unit: "ms",
             values: &r.mark_loaded,
         },
-        Figure {
-            key: "floor_ms",
-            label: "floor: static agenda page drawn",
-            unit: "ms",
-            values: &r.load.floor,
-        },
-        Figure {
-            key: "cls",
-            label: "layout shift until live agenda + 500 ms (CLS)",
-            unit: "cls",
-            values: &r.load.cls,
-        },
-    ]);
-    out.extend(load_figures(&r.slowed, true));
+    ];
+    let mut out = load_figures(&r.load, false, marks);
+    out.extend(load_figures(&r.slowed, true, Vec::new()));
     out.extend([
-        Figure {
-            key: "slowed_floor_ms",
-            label: "slowed 4×: floor drawn",
-            unit: "ms",
-            values: &r.slowed.floor,
-        },
-        Figure {
-            key: "slowed_cls",
-            label: "slowed 4×: layout shift until live agenda + 500 ms",
-            unit: "cls",
-            values: &r.slowed.cls,
-        },
         Figure {
             key: "contacts_ms",
             label: "Contacts tab → list in DOM",
