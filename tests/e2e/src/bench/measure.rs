@@ -1,6 +1,9 @@
 //! One book size, measured in one fresh headless Chromium: seed localStorage, load the app
-//! until its agenda is drawn (several times), load the static floor page the same way, open
-//! the contacts list, type 50 searches, capture new contacts, and read storage and heap.
+//! until its agenda is drawn (several times, reading the layout shifts until then), load the
+//! static floor page the same way, do both again with the CPU slowed 4× (CDP
+//! `Emulation.setCPUThrottlingRate`, as Lighthouse's mobile profile), open the contacts
+//! list, type 50 searches (twice: to the DOM updated, then to the next frame), capture new
+//! contacts, and read storage and heap.
 //!
 //! Every timing is taken inside the page with `performance.now()` (or the page's own
 //! `performance.mark`s), so WebDriver round trips never count. "DOM updated" means: the
@@ -29,16 +32,19 @@ pub struct SizeResult {
     pub storage_keys: usize,
     pub storage_utf16: f64,
     pub storage_utf8: f64,
-    /// Navigation start to the `followup:agenda` mark.
-    pub agenda: Vec<f64>,
+    /// The loads at full speed (the app's and the floor's).
+    pub load: Loads,
+    /// The same loads with the CPU slowed 4×.
+    pub slowed: Loads,
     /// Navigation start to `followup:start` (wasm `main` runs).
     pub mark_start: Vec<f64>,
     /// Navigation start to `followup:loaded` (what the agenda needs read: the shards' digests,
     /// or the whole book when they do not match).
     pub mark_loaded: Vec<f64>,
     pub agenda_rows: usize,
-    /// Navigation start to `floor:paint` on the static page.
-    pub floor: Vec<f64>,
+    /// How much slower a fixed loop ran in the slowed loads than at full speed (the
+    /// slowdown actually applied; about [`SLOWDOWN`]).
+    pub slowdown: Option<f64>,
     /// Tap on the Contacts tab to the list in the DOM.
     pub contacts: Vec<f64>,
     /// Tap on the Settings tab (first opened in that page load: its chunk comes from the
@@ -47,6 +53,9 @@ pub struct SizeResult {
     pub contacts_rows: usize,
     /// Each keystroke: input event to DOM updated.
     pub search: Vec<f64>,
+    /// Each keystroke, dispatched at a frame's start: input event to the frame that shows
+    /// it produced (a timeout queued in the animation frame callback after the update).
+    pub search_frame: Vec<f64>,
     pub search_keystrokes_per_run: usize,
     /// Click on Save to the last localStorage write of the new contact.
     pub capture: Vec<f64>,
@@ -59,6 +68,41 @@ pub struct SizeResult {
     pub heap_backing: Vec<f64>,
     pub console_errors: Vec<String>,
 }
+
+/// Loads of the app until its agenda, and of the static floor, at one CPU speed.
+#[derive(Debug, Default, Clone)]
+pub struct Loads {
+    /// Navigation start to `followup:agenda` (the live agenda's first frame).
+    pub agenda: Vec<f64>,
+    /// Navigation start to `followup:snapshot` (the stored snapshot of the agenda painted
+    /// by index.html's inline script), in the runs that set it.
+    pub snapshot: Vec<f64>,
+    /// Per run, the earlier of the two: the agenda on screen.
+    pub on_screen: Vec<f64>,
+    /// Per run, the sum of the layout shifts (without recent input) from navigation start to
+    /// 500 ms after `followup:agenda`.
+    pub cls: Vec<f64>,
+    /// Navigation start to `floor:paint` on the static page.
+    pub floor: Vec<f64>,
+}
+
+impl Loads {
+    /// Adds one load of the app (what [`wait_mark_js`] returned).
+    fn add_app(&mut self, v: &Value) {
+        let agenda = num(v, "mark");
+        let snapshot = num(v, "snapshot");
+        self.agenda.extend(agenda);
+        self.snapshot.extend(snapshot);
+        self.on_screen
+            .extend([agenda, snapshot].into_iter().flatten().reduce(f64::min));
+        self.cls.extend(num(v, "cls"));
+    }
+}
+
+/// Lighthouse's mobile profile slows the CPU this much.
+pub const SLOWDOWN: f64 = 4.0;
+/// How long after `followup:agenda` the layout shifts are summed.
+pub const CLS_SETTLE_MS: u32 = 500;
 
 const APP: &str = "/followup/";
 const LONG: Duration = Duration::from_secs(600);
@@ -99,21 +143,37 @@ async fn goto(browser: &Browser, url: &str) -> Result<(), String> {
 /// A macrotask after every queued microtask, as a promise.
 const MACROTASK: &str = "const macrotask = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });";
 
-/// Waits for the mark `name` after a navigation and returns the page's timeline.
-fn wait_mark_js(name: &str) -> String {
+/// Waits for the mark `name` after a navigation and returns the page's timeline; with
+/// `settle`, also the layout shifts summed until `settle` ms after the mark (`cls`).
+fn wait_mark_js(name: &str, settle: Option<u32>) -> String {
     format!(
         r#"
 const deadline = performance.now() + 300000;
 const m = n => {{ const e = performance.getEntriesByName(n, 'mark')[0]; return e ? e.startTime : null; }};
+const settle = {settle};
+// Every layout shift since navigation start (buffered), without recent input.
+const shifts = () => new Promise(resolve => {{
+  let sum = 0, n = 0;
+  const add = list => {{ for (const e of list) if (!e.hadRecentInput) {{ sum += e.value; n++; }} }};
+  let po;
+  try {{
+    po = new PerformanceObserver(l => add(l.getEntries()));
+    po.observe({{ type: 'layout-shift', buffered: true }});
+  }} catch (e) {{ resolve({{ cls: null, shifts: 0 }}); return; }}
+  setTimeout(() => {{ add(po.takeRecords()); po.disconnect(); resolve({{ cls: sum, shifts: n }}); }}, 50);
+}});
 (function poll() {{
-  if (m({name}) !== null) {{
+  const mark = m({name});
+  if (mark !== null) {{
     const main = document.querySelector('main#main');
-    done({{
-      mark: m({name}), start: m('followup:start'), loaded: m('followup:loaded'),
+    const out = {{
+      mark, start: m('followup:start'), loaded: m('followup:loaded'), snapshot: m('followup:snapshot'),
       page: main ? main.getAttribute('data-page') : null,
       rows: document.querySelectorAll('.agenda-item').length,
       counts: !!document.querySelector('.agenda-counts'),
-    }});
+    }};
+    if (settle === null) {{ done(out); return; }}
+    setTimeout(() => shifts().then(s => done(Object.assign(out, s))), Math.max(0, mark + settle - performance.now()));
     return;
   }}
   if (performance.now() > deadline) {{
@@ -123,7 +183,8 @@ const m = n => {{ const e = performance.getEntriesByName(n, 'mark')[0]; return e
   setTimeout(poll, 5);
 }})();
 "#,
-        name = js_str(name)
+        name = js_str(name),
+        settle = settle.map_or("null".to_string(), |ms| ms.to_string()),
     )
 }
 
@@ -193,7 +254,50 @@ setTimeout(() => {
 }, 300000);
 "#;
 
-fn search_js(queries: &[String]) -> String {
+/// One keystroke to the DOM updated and laid out (no paint), after a macrotask.
+const KEY_TO_DOM_JS: &str = r#"
+const key = async value => {
+  await macrotask();
+  const t0 = performance.now();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await macrotask();
+  document.body.offsetHeight;
+  times.push(performance.now() - t0);
+};
+"#;
+
+/// One keystroke to the next frame produced. The key is dispatched in an animation frame
+/// callback (at the frame's start, so the wait for the next vsync is not counted); a second
+/// callback of the same frame runs after it and its microtasks (the app's update) and queues
+/// a timeout, which runs once that frame is produced. When the page changed after that
+/// second callback (work the app deferred past the frame), the next frame is waited for too.
+const KEY_TO_FRAME_JS: &str = r#"
+const key = value => new Promise(resolve => {
+  let last = 0, t0 = 0, cut = 0;
+  const mo = new MutationObserver(() => { last = performance.now(); });
+  mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  requestAnimationFrame(() => {
+    t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  });
+  const frame = () => {
+    cut = performance.now();
+    setTimeout(() => {
+      if (last > cut) { requestAnimationFrame(frame); return; }
+      mo.disconnect();
+      times.push(performance.now() - t0);
+      resolve();
+    });
+  };
+  requestAnimationFrame(frame);
+});
+"#;
+
+/// Types each query one key at a time, then clears the box; `key` is one of the two
+/// keystroke measures above.
+fn search_js(queries: &[String], key: &str) -> String {
     format!(
         r#"
 {MACROTASK}
@@ -201,15 +305,7 @@ const queries = {queries};
 const input = document.querySelector('#search');
 const times = [];
 let hits = 0;
-const key = async value => {{
-  await macrotask();
-  const t0 = performance.now();
-  input.value = value;
-  input.dispatchEvent(new Event('input', {{ bubbles: true, composed: true }}));
-  await macrotask();
-  document.body.offsetHeight;
-  times.push(performance.now() - t0);
-}};
+{key}
 (async () => {{
   if (!input) {{ done({{ error: 'no #search input on the page' }}); return; }}
   for (const q of queries) {{
@@ -273,16 +369,76 @@ fn num(v: &Value, key: &str) -> Option<f64> {
     v.get(key).and_then(Value::as_f64)
 }
 
-/// Loads the app at `/followup/` from `about:blank` and returns its timeline.
-async fn load_app(browser: &Browser, server: &StaticServer) -> Result<Value, String> {
+fn median_of(v: &[f64]) -> Option<f64> {
+    super::report::stats(v).map(|s| s.median)
+}
+
+/// Sets the CPU slowdown of the page's target (1: full speed).
+async fn throttle(browser: &Browser, rate: f64) -> Result<(), String> {
+    browser
+        .try_cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+        .await
+        .map(drop)
+        .map_err(|e| err(&format!("setting the CPU slowdown to {rate}×"), e))
+}
+
+/// A fixed loop, timed in the page: how much the CPU is slowed, compared across speeds.
+const SPIN_JS: &str = r#"
+const t0 = performance.now();
+let x = 0;
+for (let i = 0; i < 3000000; i++) x = (x * 31 + i) % 1000003;
+return { ms: performance.now() - t0, x };
+"#;
+
+/// Navigates from `about:blank` to `path` with the CPU slowed `rate`× (set before the
+/// navigation, reset to full speed after the load, also when it failed) and waits for
+/// `mark` (see [`wait_mark_js`] for `settle`). Slowed, it also times [`SPIN_JS`] before the
+/// reset (`spin`).
+async fn load(
+    browser: &Browser,
+    server: &StaticServer,
+    path: &str,
+    mark: &str,
+    settle: Option<u32>,
+    rate: f64,
+) -> Result<Value, String> {
     goto(browser, "about:blank").await?;
-    goto(browser, &server.url(APP)).await?;
-    let v = exec_async(
-        browser,
-        "waiting for the agenda",
-        &wait_mark_js("followup:agenda"),
-    )
-    .await?;
+    let slowed = rate != 1.0;
+    if slowed {
+        throttle(browser, rate).await?;
+    }
+    let loaded = async {
+        goto(browser, &server.url(path)).await?;
+        let mut v = exec_async(
+            browser,
+            &format!("waiting for {mark}"),
+            &wait_mark_js(mark, settle),
+        )
+        .await?;
+        if slowed {
+            v["spin"] = exec(browser, "timing a fixed loop", SPIN_JS).await?["ms"].clone();
+        }
+        Ok::<_, String>(v)
+    }
+    .await;
+    let reset = if slowed {
+        throttle(browser, 1.0).await
+    } else {
+        Ok(())
+    };
+    let v = loaded?;
+    reset?;
+    Ok(v)
+}
+
+/// Loads the app at `/followup/` from `about:blank` (see [`load`]) and returns its timeline.
+async fn load_app(
+    browser: &Browser,
+    server: &StaticServer,
+    settle: Option<u32>,
+    rate: f64,
+) -> Result<Value, String> {
+    let v = load(browser, server, APP, "followup:agenda", settle, rate).await?;
     if v["page"] != "agenda" || v["counts"] != true {
         return Err(format!(
             "the app did not show the seeded book's agenda (page {}, summary counts shown: {})",
@@ -387,13 +543,13 @@ async fn run(
 
     // Warm-up: the first visit installs the service worker; later loads are repeat visits
     // answered from its cache, as at a fair.
-    load_app(browser, server).await?;
+    load_app(browser, server, None, 1.0).await?;
     browser.wait_sw_control().await;
-    load_app(browser, server).await?;
+    load_app(browser, server, None, 1.0).await?;
 
     for i in 0..runs {
-        let v = load_app(browser, server).await?;
-        r.agenda.extend(num(&v, "mark"));
+        let v = load_app(browser, server, Some(CLS_SETTLE_MS), 1.0).await?;
+        r.load.add_app(&v);
         r.mark_start.extend(num(&v, "start"));
         r.mark_loaded.extend(num(&v, "loaded"));
         r.agenda_rows = v["rows"].as_u64().unwrap_or(0) as usize;
@@ -422,42 +578,56 @@ async fn run(
     // The floor: the same markup and styles as a static page, loaded the same way.
     goto(browser, &server.url("/floor.html")).await?; // warm the HTTP cache like the app's
     for _ in 0..runs {
-        goto(browser, "about:blank").await?;
-        goto(browser, &server.url("/floor.html")).await?;
-        let v = exec_async(
-            browser,
-            "waiting for the floor page",
-            &wait_mark_js("floor:paint"),
-        )
-        .await?;
-        r.floor.extend(num(&v, "mark"));
+        let v = load(browser, server, "/floor.html", "floor:paint", None, 1.0).await?;
+        r.load.floor.extend(num(&v, "mark"));
+    }
+
+    // Both again with the CPU slowed as Lighthouse's mobile profile slows it.
+    let mut spins = Vec::new();
+    for _ in 0..runs {
+        let v = load_app(browser, server, Some(CLS_SETTLE_MS), SLOWDOWN).await?;
+        r.slowed.add_app(&v);
+        spins.extend(num(&v, "spin"));
+        let v = load(browser, server, "/floor.html", "floor:paint", None, SLOWDOWN).await?;
+        r.slowed.floor.extend(num(&v, "mark"));
+        spins.extend(num(&v, "spin"));
+    }
+    // The same loop at full speed: the slowdown actually applied, as a check.
+    let mut full = Vec::new();
+    for _ in 0..3 {
+        full.extend(num(&exec(browser, "timing a fixed loop", SPIN_JS).await?, "ms"));
+    }
+    if let (Some(full), Some(slow)) = (median_of(&full), median_of(&spins)) {
+        r.slowdown = (full > 0.0).then(|| slow / full);
     }
 
     for _ in 0..runs {
-        load_app(browser, server).await?;
+        load_app(browser, server, None, 1.0).await?;
         let v = exec_async(browser, "opening Settings", SETTINGS_JS).await?;
         r.settings.extend(num(&v, "ms"));
     }
 
     for _ in 0..runs {
-        load_app(browser, server).await?;
+        load_app(browser, server, None, 1.0).await?;
         let v = exec_async(browser, "opening the contacts list", CONTACTS_JS).await?;
         r.contacts.extend(num(&v, "ms"));
         r.contacts_rows = v["rows"].as_u64().unwrap_or(0) as usize;
     }
 
-    // Still on the contacts list: type the queries, once per run.
-    let script = search_js(queries);
-    for _ in 0..runs {
-        let v = exec_async(browser, "typing searches", &script).await?;
-        let times: Vec<f64> = v["times"]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default();
-        r.search_keystrokes_per_run = times.len();
-        r.search.extend(times);
-        if v["hits"].as_u64().unwrap_or(0) == 0 {
-            return Err("no search query found anyone: the search did not run".into());
+    // Still on the contacts list: type the queries, once per run, for each measure.
+    for frame in [false, true] {
+        let script = search_js(queries, if frame { KEY_TO_FRAME_JS } else { KEY_TO_DOM_JS });
+        for _ in 0..runs {
+            let v = exec_async(browser, "typing searches", &script).await?;
+            let times: Vec<f64> = v["times"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_f64).collect())
+                .unwrap_or_default();
+            r.search_keystrokes_per_run = times.len();
+            if frame { &mut r.search_frame } else { &mut r.search }.extend(times);
+            if v["hits"].as_u64().unwrap_or(0) == 0 {
+                return Err("no search query found anyone: the search did not run".into());
+            }
         }
     }
 

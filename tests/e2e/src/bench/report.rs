@@ -6,15 +6,25 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::lighthouse::Lighthouse;
-use super::measure::SizeResult;
+use super::measure::{Loads, SizeResult, CLS_SETTLE_MS, SLOWDOWN};
 
 /// The size the targets are checked at.
 pub const TARGET_SIZE: usize = 5_000;
 /// The size whose growth over [`TARGET_SIZE`] is checked.
 pub const GROWTH_SIZE: usize = 20_000;
 pub const MAX_GROWTH: f64 = 4.5;
-pub const MAX_FLOOR_RATIO: f64 = 2.0;
+/// Issue 22: the agenda on screen (the snapshot or the live agenda, whichever is first)
+/// over the static floor, medians, at 5,000 contacts.
+pub const MAX_FLOOR_RATIO: f64 = 1.5;
+/// Issue 22: the same with the CPU slowed 4× (floor slowed too), at 5,000 and 20,000.
+pub const MAX_SLOWED_RATIO: f64 = 2.0;
+pub const MAX_SLOWED_RATIO_BIG: f64 = 2.5;
+/// Issue 22: the layout shift until the live agenda has taken over is 0 (met when it
+/// rounds to 0.000, that is under this).
+pub const MAX_CLS: f64 = 0.0005;
 pub const MAX_SEARCH_P95_MS: f64 = 16.0;
+/// Issue 22: at 20,000 contacts, a keystroke to the next frame produced, p95.
+pub const MAX_SEARCH_FRAME_P95_MS: f64 = 16.0;
 pub const MAX_CAPTURE_MS: f64 = 16.0;
 /// Issue 21: the service worker's plan of reminders, rebuilt after each save.
 pub const MAX_REMINDER_PLAN_MS: f64 = 2.0;
@@ -31,6 +41,8 @@ pub const MAX_LCP_MS: f64 = 1500.0;
 pub const MAX_TBT_MS: f64 = 50.0;
 /// Issue 9: the same visit served uncompressed.
 pub const MIN_PERF_UNCOMPRESSED: f64 = 90.0;
+/// Issue 22: Lighthouse with these books stored, first visit and repeat visit.
+pub const LIGHTHOUSE_BOOKS: [usize; 2] = [500, 5_000];
 
 /// Median, 95th percentile (nearest rank), min and max of a sample.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,11 +116,58 @@ pub struct Report {
 
 /// One Lighthouse configuration and its outcome.
 pub struct LighthouseRun {
-    /// `first-visit-gzip`, `first-visit-uncompressed`, `book-500-gzip`.
-    pub key: &'static str,
+    /// `first-visit-gzip`, `first-visit-uncompressed`, `book-500-gzip`, `repeat-500-gzip`,
+    /// `book-5000-gzip`, `repeat-5000-gzip`.
+    pub key: String,
     /// How it was run, for the report.
     pub what: String,
     pub result: Result<Lighthouse, String>,
+    /// The total blocking time of each run made when the configuration ran several times
+    /// (None for a run that failed); empty for a single run.
+    pub tbt_runs: Vec<Option<f64>>,
+}
+
+impl LighthouseRun {
+    /// A configuration run once.
+    pub fn one(
+        key: impl Into<String>,
+        what: String,
+        result: Result<Lighthouse, String>,
+    ) -> LighthouseRun {
+        LighthouseRun {
+            key: key.into(),
+            what,
+            result,
+            tbt_runs: Vec::new(),
+        }
+    }
+
+    /// How the targets name it.
+    fn label(&self) -> String {
+        let books = |prefix: &str| {
+            self.key
+                .strip_prefix(prefix)
+                .and_then(|k| k.strip_suffix("-gzip"))
+                .and_then(|n| n.parse::<usize>().ok())
+        };
+        if let Some(n) = books("book-") {
+            format!("{} contacts stored, gzip", thousands(n))
+        } else if let Some(n) = books("repeat-") {
+            format!("repeat visit, {} contacts, gzip", thousands(n))
+        } else {
+            self.key.replace("first-visit-", "first visit, ")
+        }
+    }
+
+    /// The TBT of each run, as the report lists them.
+    fn tbt_list(&self) -> String {
+        let each: Vec<String> = self
+            .tbt_runs
+            .iter()
+            .map(|t| t.map_or("failed".into(), |v| format!("{v:.0}")))
+            .collect();
+        format!("{} ms", each.join(", "))
+    }
 }
 
 /// A figure of one size: its name, unit and sample.
@@ -119,32 +178,78 @@ struct Figure<'a> {
     values: &'a [f64],
 }
 
-fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
-    vec![
+/// The figures of one way of loading (full speed or slowed): the agenda on screen, the
+/// snapshot, the live agenda and what `marks` adds under it, the floor, the layout shift.
+fn load_figures<'a>(l: &'a Loads, slowed: bool, marks: Vec<Figure<'a>>) -> Vec<Figure<'a>> {
+    let pick = |full: &'static str, slow: &'static str| if slowed { slow } else { full };
+    let mut out = vec![
         Figure {
-            key: "agenda_ms",
-            label: "load → agenda drawn (followup:agenda)",
+            key: pick("on_screen_ms", "slowed_on_screen_ms"),
+            label: pick(
+                "load → agenda on screen (the earlier of the two below)",
+                "slowed 4×: load → agenda on screen",
+            ),
             unit: "ms",
-            values: &r.agenda,
+            values: &l.on_screen,
         },
         Figure {
+            key: pick("snapshot_ms", "slowed_snapshot_ms"),
+            label: pick(
+                "  load → snapshot painted (followup:snapshot)",
+                "  slowed 4×: load → snapshot painted",
+            ),
+            unit: "ms",
+            values: &l.snapshot,
+        },
+        Figure {
+            key: pick("agenda_ms", "slowed_agenda_ms"),
+            label: pick(
+                "  load → live agenda drawn (followup:agenda)",
+                "  slowed 4×: load → live agenda drawn",
+            ),
+            unit: "ms",
+            values: &l.agenda,
+        },
+    ];
+    out.extend(marks);
+    out.extend([
+        Figure {
+            key: pick("floor_ms", "slowed_floor_ms"),
+            label: pick("floor: static agenda page drawn", "slowed 4×: floor drawn"),
+            unit: "ms",
+            values: &l.floor,
+        },
+        Figure {
+            key: pick("cls", "slowed_cls"),
+            label: pick(
+                "layout shift until live agenda + 500 ms (CLS)",
+                "slowed 4×: layout shift until live agenda + 500 ms",
+            ),
+            unit: "cls",
+            values: &l.cls,
+        },
+    ]);
+    out
+}
+
+fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
+    let marks = vec![
+        Figure {
             key: "wasm_start_ms",
-            label: "  load → wasm start (followup:start)",
+            label: "    load → wasm start (followup:start)",
             unit: "ms",
             values: &r.mark_start,
         },
         Figure {
             key: "data_loaded_ms",
-            label: "  load → agenda's data read (followup:loaded)",
+            label: "    load → agenda's data read (followup:loaded)",
             unit: "ms",
             values: &r.mark_loaded,
         },
-        Figure {
-            key: "floor_ms",
-            label: "floor: static agenda page drawn",
-            unit: "ms",
-            values: &r.floor,
-        },
+    ];
+    let mut out = load_figures(&r.load, false, marks);
+    out.extend(load_figures(&r.slowed, true, Vec::new()));
+    out.extend([
         Figure {
             key: "contacts_ms",
             label: "Contacts tab → list in DOM",
@@ -159,9 +264,15 @@ fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
         },
         Figure {
             key: "search_ms",
-            label: "search, per keystroke",
+            label: "search, keystroke → DOM updated",
             unit: "ms",
             values: &r.search,
+        },
+        Figure {
+            key: "search_frame_ms",
+            label: "search, keystroke → next frame",
+            unit: "ms",
+            values: &r.search_frame,
         },
         Figure {
             key: "capture_ms",
@@ -187,7 +298,27 @@ fn figures(r: &SizeResult) -> Vec<Figure<'_>> {
             unit: "B",
             values: &r.heap_backing,
         },
-    ]
+    ]);
+    out
+}
+
+/// The loads at full speed or slowed.
+fn loads(r: &SizeResult, slowed: bool) -> &Loads {
+    if slowed {
+        &r.slowed
+    } else {
+        &r.load
+    }
+}
+
+/// Medians' ratio of the agenda (on screen, or the live one) over the floor.
+fn floor_ratio(l: &Loads, on_screen: bool) -> Option<f64> {
+    let agenda = if on_screen { &l.on_screen } else { &l.agenda };
+    Some(median(agenda)? / median(&l.floor)?)
+}
+
+fn fmt_ratio(v: Option<f64>) -> String {
+    v.map_or("—".into(), |v| format!("{v:.2}×"))
 }
 
 fn heap_total(r: &SizeResult) -> Vec<f64> {
@@ -201,6 +332,7 @@ fn heap_total(r: &SizeResult) -> Vec<f64> {
 fn fmt_value(v: f64, unit: &str) -> String {
     match unit {
         "B" => fmt_bytes(v),
+        "cls" => format!("{v:.3}"),
         _ if v >= 100.0 => format!("{v:.0} {unit}"),
         _ if v >= 10.0 => format!("{v:.1} {unit}"),
         _ => format!("{v:.2} {unit}"),
@@ -257,13 +389,41 @@ impl Report {
                 met: value.map(ok),
             });
         };
-        let ratio = pick(&|r| Some(median(&r.agenda)? / median(&r.floor)?));
+        let big = self.size(GROWTH_SIZE);
+        // The agenda on screen over the floor; the live agenda's ratio beside it.
+        for (n, slowed, max) in [
+            (TARGET_SIZE, false, MAX_FLOOR_RATIO),
+            (TARGET_SIZE, true, MAX_SLOWED_RATIO),
+            (GROWTH_SIZE, true, MAX_SLOWED_RATIO_BIG),
+        ] {
+            let loads = self.size(n).map(|r| loads(r, slowed));
+            let live = loads.and_then(|l| floor_ratio(l, false));
+            let n = thousands(n);
+            push(
+                &if slowed {
+                    format!("slowed {SLOWDOWN}×: agenda on screen vs slowed floor ({n}, medians)")
+                } else {
+                    format!("agenda on screen vs static floor ({n}, medians)")
+                },
+                format!("≤ {max}×"),
+                loads.and_then(|l| floor_ratio(l, true)),
+                &|v| format!("{v:.2}× (live agenda {})", fmt_ratio(live)),
+                &|v| v <= max,
+            );
+        }
         push(
-            "agenda vs static floor (5,000, medians)",
-            format!("≤ {MAX_FLOOR_RATIO}×"),
-            ratio,
-            &|v| format!("{v:.2}×"),
-            &|v| v <= MAX_FLOOR_RATIO,
+            "layout shift when the live agenda takes over, worst run (5,000)",
+            "0".into(),
+            pick(&|r| stats(&r.load.cls).map(|s| s.max)),
+            &|v| format!("{v:.3}"),
+            &|v| v < MAX_CLS,
+        );
+        push(
+            "search keydown → next frame p95 (20,000)",
+            format!("≤ {MAX_SEARCH_FRAME_P95_MS} ms"),
+            big.and_then(|r| stats(&r.search_frame)).map(|s| s.p95),
+            &|v| format!("{v:.1} ms"),
+            &|v| v <= MAX_SEARCH_FRAME_P95_MS,
         );
         push(
             "search p95 per keystroke (5,000)",
@@ -309,7 +469,6 @@ impl Report {
             &|v| v <= MAX_FIRST_LOAD_BROTLI as f64,
         );
         // Growth: 20,000 over 5,000 on each figure.
-        let big = self.size(GROWTH_SIZE);
         for (name, f) in growth_figures() {
             let value = match (at, big) {
                 (Some(a), Some(b)) => match (f(a), f(b)) {
@@ -334,50 +493,81 @@ impl Report {
             &|v| format!("{v:.0} ms"),
             &|v| v <= MAX_SECOND_SCREEN_MS,
         );
+        // Lighthouse: the first visit (gzip), then each book, first and repeat visit.
+        let gzip = self
+            .lighthouse
+            .iter()
+            .filter(|r| r.key != "first-visit-uncompressed");
+        for lh_run in gzip {
+            let label = lh_run.label();
+            let l = lh_run.result.as_ref().ok();
+            push(
+                &format!("Lighthouse performance, {label}"),
+                format!("≥ {MIN_PERF_GZIP}"),
+                l.and_then(|l| l.score("performance")),
+                &|v| format!("{v:.0}"),
+                &|v| v >= MIN_PERF_GZIP,
+            );
+            push(
+                &format!("Lighthouse LCP, {label}"),
+                format!("≤ {:.1} s", MAX_LCP_MS / 1000.0),
+                l.and_then(|l| l.lcp_ms),
+                &|v| format!("{:.2} s", v / 1000.0),
+                &|v| v <= MAX_LCP_MS,
+            );
+            push(
+                &format!("Lighthouse TBT, {label}"),
+                format!("≤ {MAX_TBT_MS} ms"),
+                l.and_then(|l| l.tbt_ms),
+                &|v| format!("{v:.0} ms"),
+                &|v| v <= MAX_TBT_MS,
+            );
+            if lh_run.key != "first-visit-gzip" {
+                continue;
+            }
+            push(
+                &format!("Lighthouse performance = 100, {label}"),
+                "100".into(),
+                l.and_then(|l| l.score("performance")),
+                &|v| format!("{v:.0}"),
+                &|v| v >= 100.0,
+            );
+            // Every one of the 3 runs, not only the median one.
+            let all: Option<Vec<f64>> = lh_run.tbt_runs.iter().copied().collect();
+            let worst = all
+                .filter(|a| a.len() == 3)
+                .and_then(|a| a.into_iter().reduce(f64::max));
+            let list = lh_run.tbt_list();
+            push(
+                &format!("Lighthouse TBT in each of 3 runs, {label}"),
+                format!("≤ {MAX_TBT_MS} ms"),
+                worst,
+                &|_| list.clone(),
+                &|v| v <= MAX_TBT_MS,
+            );
+            push(
+                &format!("Lighthouse CLS, {label}"),
+                "0".into(),
+                l.and_then(|l| l.cls),
+                &|v| format!("{v:.3}"),
+                &|v| v == 0.0,
+            );
+            for cat in ["accessibility", "best-practices", "seo"] {
+                push(
+                    &format!("Lighthouse {cat}, {label}"),
+                    "100".into(),
+                    l.and_then(|l| l.score(cat)),
+                    &|v| format!("{v:.0}"),
+                    &|v| v >= 100.0,
+                );
+            }
+        }
         let run = |key: &str| {
             self.lighthouse
                 .iter()
                 .find(|r| r.key == key)
                 .and_then(|r| r.result.as_ref().ok())
         };
-        let gzip = run("first-visit-gzip");
-        push(
-            "Lighthouse performance, first visit, gzip",
-            format!("≥ {MIN_PERF_GZIP}"),
-            gzip.and_then(|l| l.score("performance")),
-            &|v| format!("{v:.0}"),
-            &|v| v >= MIN_PERF_GZIP,
-        );
-        push(
-            "Lighthouse LCP, first visit, gzip",
-            format!("≤ {:.1} s", MAX_LCP_MS / 1000.0),
-            gzip.and_then(|l| l.lcp_ms),
-            &|v| format!("{:.2} s", v / 1000.0),
-            &|v| v <= MAX_LCP_MS,
-        );
-        push(
-            "Lighthouse TBT, first visit, gzip",
-            format!("≤ {MAX_TBT_MS} ms"),
-            gzip.and_then(|l| l.tbt_ms),
-            &|v| format!("{v:.0} ms"),
-            &|v| v <= MAX_TBT_MS,
-        );
-        push(
-            "Lighthouse CLS, first visit, gzip",
-            "0".into(),
-            gzip.and_then(|l| l.cls),
-            &|v| format!("{v:.3}"),
-            &|v| v == 0.0,
-        );
-        for cat in ["accessibility", "best-practices", "seo"] {
-            push(
-                &format!("Lighthouse {cat}, first visit, gzip"),
-                "100".into(),
-                gzip.and_then(|l| l.score(cat)),
-                &|v| format!("{v:.0}"),
-                &|v| v >= 100.0,
-            );
-        }
         push(
             "Lighthouse performance, first visit, uncompressed",
             format!("≥ {MIN_PERF_UNCOMPRESSED}"),
@@ -411,7 +601,11 @@ impl Report {
                     "agenda_rows": r.agenda_rows,
                     "contacts_rows_drawn": r.contacts_rows,
                     "search_keystrokes_per_run": r.search_keystrokes_per_run,
-                    "agenda_over_floor": match (median(&r.agenda), median(&r.floor)) { (Some(a), Some(f)) => json!(a / f), _ => Value::Null },
+                    "agenda_over_floor": floor_ratio(&r.load, false),
+                    "on_screen_over_floor": floor_ratio(&r.load, true),
+                    "slowed_agenda_over_floor": floor_ratio(&r.slowed, false),
+                    "slowed_on_screen_over_floor": floor_ratio(&r.slowed, true),
+                    "slowdown": {"rate": SLOWDOWN, "measured": r.slowdown},
                     "figures": figs,
                     "console_errors": r.console_errors,
                 })
@@ -430,7 +624,7 @@ impl Report {
                 "precache_total": {"gzip": self.precache_gzip, "brotli": self.precache_brotli},
             },
             "lighthouse": self.lighthouse.iter().map(|r| (r.key.to_string(), match &r.result {
-                Ok(lh) => { let mut v = lh.to_json(); v["what"] = json!(r.what); v }
+                Ok(lh) => { let mut v = lh.to_json(); v["what"] = json!(r.what); v["tbt_runs_ms"] = json!(r.tbt_runs); v }
                 Err(e) => json!({"what": r.what, "error": e}),
             })).collect::<serde_json::Map<_, _>>(),
             "imports": self.imports.iter().map(|i| i.to_json()).collect::<Vec<_>>(),
@@ -451,11 +645,13 @@ impl Report {
         let _ = writeln!(
             md,
             "{} measured runs per size after two warm-up loads (repeat visits served by the \
-             service worker); search: {} queries typed one key at a time per run. Times are \
-             median / p95 in ms; the phone viewport is 390×844, no CPU or network throttling.\n",
+             service worker), as many again with the CPU slowed {SLOWDOWN}× (the rows marked \
+             slowed); search: {} queries typed one key at a time per run, for each of its two \
+             measures. Times are median / p95 in ms; the phone viewport is 390×844, no network \
+             throttling, and no CPU throttling outside the slowed rows.\n",
             self.runs, self.queries
         );
-        let _ = writeln!(md, "## Targets (at 5,000 contacts)\n");
+        let _ = writeln!(md, "## Targets (at 5,000 contacts unless named)\n");
         let _ = writeln!(md, "| target | goal | measured | met |\n|---|---|---|---|");
         for t in self.targets() {
             let met = match t.met {
@@ -533,7 +729,12 @@ impl Report {
         for run in &self.lighthouse {
             let _ = writeln!(md, "### {}\n", run.key);
             match &run.result {
-                Ok(lh) => md.push_str(&lh.to_markdown(&run.what)),
+                Ok(lh) => {
+                    md.push_str(&lh.to_markdown(&run.what));
+                    if !run.tbt_runs.is_empty() {
+                        let _ = writeln!(md, "\nTotal blocking time of each run: {}.", run.tbt_list());
+                    }
+                }
                 Err(e) => {
                     let _ = writeln!(md, "{}: Lighthouse could not run: {e}", run.what);
                 }
@@ -547,7 +748,7 @@ impl Report {
             }
         }
         let _ = writeln!(md, "\n## How it is measured\n");
-        md.push_str(METHOD);
+        md.push_str(&method(self.runs));
         md
     }
 
@@ -596,7 +797,7 @@ impl Report {
                     .unwrap_or_default()
             );
         }
-        let _ = writeln!(out, "\ntargets at 5,000 contacts:");
+        let _ = writeln!(out, "\ntargets (at 5,000 contacts unless named):");
         for t in self.targets() {
             let met = match t.met {
                 Some(true) => "met",
@@ -618,7 +819,7 @@ type Pick = fn(&SizeResult) -> Option<f64>;
 
 fn growth_figures() -> Vec<(&'static str, Pick)> {
     vec![
-        ("agenda drawn", |r| median(&r.agenda)),
+        ("agenda drawn", |r| median(&r.load.agenda)),
         ("contacts list", |r| median(&r.contacts)),
         ("search p95", |r| stats(&r.search).map(|s| s.p95)),
         ("capture", |r| median(&r.capture)),
@@ -631,11 +832,12 @@ fn growth_figures() -> Vec<(&'static str, Pick)> {
 
 fn table_rows(sizes: &[SizeResult]) -> Vec<(String, Vec<String>)> {
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
-    let labels: Vec<(&str, &str)> = figures(&SizeResult::default())
+    let labels: Vec<(&str, &str, &str)> = figures(&SizeResult::default())
         .iter()
-        .map(|f| (f.label, f.unit))
+        .map(|f| (f.key, f.label, f.unit))
         .collect();
-    for (i, (label, unit)) in labels.iter().enumerate() {
+    let cell = |f: &dyn Fn(&SizeResult) -> String| sizes.iter().map(f).collect::<Vec<_>>();
+    for (i, (key, label, unit)) in labels.iter().enumerate() {
         let cells = sizes
             .iter()
             .map(|r| match stats(figures(r)[i].values) {
@@ -644,18 +846,28 @@ fn table_rows(sizes: &[SizeResult]) -> Vec<(String, Vec<String>)> {
             })
             .collect();
         rows.push((label.to_string(), cells));
+        // After each floor: the agenda's ratios to it, on screen and live.
+        let slowed = match *key {
+            "floor_ms" => false,
+            "slowed_floor_ms" => true,
+            _ => continue,
+        };
+        let prefix = if slowed { "slowed 4×: " } else { "" };
+        rows.push((
+            format!("{prefix}agenda on screen / floor (medians)"),
+            cell(&|r| fmt_ratio(floor_ratio(loads(r, slowed), true))),
+        ));
+        rows.push((
+            format!("{prefix}live agenda / floor (medians)"),
+            cell(&|r| fmt_ratio(floor_ratio(loads(r, slowed), false))),
+        ));
+        if slowed {
+            rows.push((
+                "slowed 4×: a fixed loop's slowdown (check)".into(),
+                cell(&|r| fmt_ratio(r.slowdown)),
+            ));
+        }
     }
-    let cell = |f: &dyn Fn(&SizeResult) -> String| sizes.iter().map(f).collect::<Vec<_>>();
-    rows.insert(
-        4,
-        (
-            "agenda / floor (medians)".into(),
-            cell(&|r| match (median(&r.agenda), median(&r.floor)) {
-                (Some(a), Some(f)) => format!("{:.2}×", a / f),
-                _ => "—".into(),
-            }),
-        ),
-    );
     rows.push((
         "heap total (JS heap + wasm memory)".into(),
         cell(&|r| match stats(&heap_total(r)) {
@@ -706,26 +918,56 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// The report's "How it is measured", with this run's numbers.
+fn method(runs: usize) -> String {
+    let books: Vec<String> = LIGHTHOUSE_BOOKS.iter().map(|&n| thousands(n)).collect();
+    METHOD
+        .replace("{settle}", &CLS_SETTLE_MS.to_string())
+        .replace("{rate}", &SLOWDOWN.to_string())
+        .replace("{runs}", &runs.to_string())
+        .replace("{books}", &books.join(" and "))
+}
+
 const METHOD: &str = "\
 - **Books**: generated with a fixed seed (splitmix64) relative to the day of the run: 40 events \
 over four years, names, companies, titles, hooks of 1–3 sentences, emails, LinkedIn URLs, \
 interaction logs and steps in every state, built with `Book::apply`. They are written to \
 localStorage in the storage adapter's format by a page on the same origin outside the \
 service worker's scope, before the app loads.
-- **load → agenda drawn**: navigation start (`performance.timeOrigin`) to the app's \
-`followup:agenda` mark, set in a timeout after the first animation frame that follows the \
-agenda's mount (so that frame has been painted). `followup:start` is set first thing in wasm \
+- **load → agenda on screen**: per run, the earlier of two marks, each from navigation start \
+(`performance.timeOrigin`): `followup:snapshot`, set by index.html's inline script in a \
+timeout after the first animation frame that follows its insertion of the stored snapshot of \
+the agenda (\"—\" when the app has no snapshot), and `followup:agenda` (**live agenda \
+drawn**), set by the app in a timeout after the first animation frame that follows the \
+agenda's mount (so that frame has been painted). The targets' ratios use the agenda on \
+screen; the live agenda's ratio is shown beside them. `followup:start` is set first thing in wasm \
 `main`, `followup:loaded` right after what the agenda needs is read from storage (the shards' \
 digests when they match the shards, else the whole book); a book first drawn from its digests \
 is read after the agenda's first frame. Each run navigates from \
 `about:blank`; the service worker answers (repeat visit).
 - **floor**: the rendered agenda's markup (scripts removed), with the app's stylesheets, as a \
 static page on the same server; the same kind of mark (first frame + timeout) ends it.
+- **layout shift (CLS)**: in each measured load, the sum of the `layout-shift` entries without \
+recent input (a buffered `PerformanceObserver`) from navigation start to {settle} ms after \
+`followup:agenda`, so it includes the live view taking the snapshot's (or the static \
+shell's) place. The target is the worst run at 5,000; it is met when that rounds to 0.000.
+- **slowed {rate}×**: the same loads of the app and of the floor, {runs} each, with CDP \
+`Emulation.setCPUThrottlingRate` at {rate} (as Lighthouse's mobile profile), set on \
+`about:blank` before each navigation and reset to 1 after the mark (and the layout shifts) \
+were read. Only the page is slowed, not the service worker. A fixed loop timed in the page \
+before the reset and again at full speed checks the slowdown applied (with other processes \
+on the cores, the full-speed loop is slowed by them too, so the check reads below {rate}).
 - **Contacts tab → list**: click on the tab bar's Contacts link to the list's rows in the DOM, \
 all queued work done and layout forced (no paint).
-- **search**: each keystroke sets the field and dispatches `input`; measured to the DOM \
-updated and laid out (the next macrotask, then a forced layout). Each query is typed one \
-character at a time, then cleared (the clearing keystroke counts too).
+- **search**: each keystroke sets the field and dispatches `input`. **→ DOM updated**: from \
+just before the dispatch to the DOM updated and laid out (the next macrotask, then a forced \
+layout; no paint). **→ next frame**: the queries are typed again, each key dispatched in an \
+animation frame callback (at a frame's start, as Chromium hands rAF-aligned input, so the \
+wait for the next vsync is not counted); from just before the dispatch to a `setTimeout(0)` \
+queued in the animation frame callback that follows the update (a second callback of the \
+same frame, run after the first one's microtasks), which runs once that frame has been \
+produced; when the page still changed after that callback, the next frame is waited for. \
+Each query is typed one character at a time, then cleared (the clearing keystroke counts too).
 - **capture**: the form is filled, then click on \"Save and add another\" to the end of the last \
 `localStorage.setItem` that stores the new contact.
 - **heap**: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` (V8 heap used), \
@@ -736,6 +978,15 @@ sum over the pairs the bench generated, known even when the browser refuses them
 (Chromium's localStorage quota is 10 MiB of UTF-16 per origin).
 - **first load**: `index.html` and every file it names (css, js, wasm, manifest, icons), \
 compressed with gzip -9 and brotli 11.
+- **Lighthouse**: 12.8.2, mobile preset (simulated slow 4G, 4× CPU slowdown), in a Chromium \
+the bench starts. First visit: empty profile, served with gzip (3 runs, the median-LCP one \
+reported and each run's total blocking time checked), then uncompressed. With a book stored \
+({books} contacts): the seeding page fills localStorage and Lighthouse attaches to that \
+profile with `--disable-storage-reset` (no service worker yet). Repeat visit: the seeding \
+page also loads the app in a frame until its agenda is drawn, then reloads it until \
+`navigator.serviceWorker.controller` is set, removes the frame, and Lighthouse attaches to \
+that profile with `--disable-storage-reset` (the worker in control, its cache filled). All \
+served with gzip and `Cache-Control: max-age=600`.
 ";
 
 /// What is known about why a target is missed, for the report (the figures it cites are
@@ -743,7 +994,7 @@ compressed with gzip -9 and brotli 11.
 fn why_missed(target: &str) -> Option<&'static str> {
     let known: [(&str, &str); 5] = [
         (
-            "agenda vs static floor",
+            "agenda on screen vs static floor",
             "The floor is HTML the browser paints as it arrives (about 60–75 ms here, \
              with ten rows a section). Followup first downloads, compiles and starts its \
              wasm (the `followup:start` mark, about 85–120 ms: already past the floor) and, \
@@ -813,6 +1064,48 @@ mod tests {
         let s = stats(&v).unwrap();
         assert_eq!((s.median, s.p95), (50.5, 95.0));
         assert!(stats(&[]).is_none());
+    }
+
+    /// A report with a snapshot at one size only: both agenda measures and the ratios are
+    /// shown, the targets use the agenda on screen, and a missing snapshot reads "—".
+    #[test]
+    fn agenda_on_screen_and_live_side_by_side() {
+        let loads = |agenda: f64, snapshot: Option<f64>, floor: f64| {
+            let mut l = Loads {
+                agenda: vec![agenda; 3],
+                snapshot: snapshot.map(|s| vec![s; 3]).unwrap_or_default(),
+                cls: vec![0.0; 3],
+                floor: vec![floor; 3],
+                ..Loads::default()
+            };
+            l.on_screen = vec![snapshot.unwrap_or(agenda).min(agenda); 3];
+            l
+        };
+        let size = |size, snapshot| SizeResult {
+            size,
+            load: loads(300.0, snapshot, 100.0),
+            slowed: loads(900.0, snapshot.map(|s| s * 2.0), 400.0),
+            search_frame: vec![12.0; 20],
+            ..SizeResult::default()
+        };
+        let report = Report {
+            machine: Machine::default(),
+            runs: 3,
+            queries: 1,
+            sizes: vec![size(TARGET_SIZE, Some(120.0)), size(GROWTH_SIZE, None)],
+            first_load: Vec::new(),
+            precache_brotli: 0,
+            precache_gzip: 0,
+            lighthouse: Vec::new(),
+            imports: Vec::new(),
+        };
+        let md = report.to_markdown();
+        assert!(md.contains("| agenda on screen vs static floor (5,000, medians) | ≤ 1.5× | 1.20× (live agenda 3.00×) | yes |"), "{md}");
+        assert!(md.contains("| slowed 4×: agenda on screen vs slowed floor (20,000, medians) | ≤ 2.5× | 2.25× (live agenda 2.25×) | yes |"), "{md}");
+        assert!(md.contains("|   load → snapshot painted (followup:snapshot) | 120 ms / 120 ms | — |"), "{md}");
+        assert!(md.contains("| search keydown → next frame p95 (20,000) | ≤ 16 ms | 12.0 ms | yes |"), "{md}");
+        assert!(md.contains("| layout shift when the live agenda takes over, worst run (5,000) | 0 | 0.000 | yes |"), "{md}");
+        assert!(!md.contains("{settle}") && !md.contains("{rate}"), "{md}");
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! - `/seed.html?src=seed-N.json` clears localStorage, fetches the key/value pairs the
 //!   storage adapter would write and stores them, then sets `window.__seeded` and requests
 //!   `/seed-done` (so a browser the bench does not drive, Lighthouse's, can be waited for);
+//!   with `&visit=1` it first visits the app in an iframe until the service worker controls
+//!   it (the agenda drawn, the worker activated, the frame reloaded until controlled), so
+//!   the profile is the one of someone who has used the app (a repeat visit);
 //! - `/seed-N.json` the pairs for each book size;
 //! - `/floor.html` the static copy of the rendered agenda (written once the app has drawn it).
 
@@ -14,6 +17,32 @@ use std::path::{Path, PathBuf};
 const SEED_HTML: &str = r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>seeding</title><link rel="icon" href="data:,"></head>
 <body><p>Seeding localStorage…</p><script>
+// The app in a frame (same origin, so its storage and service worker are the profile's):
+// its agenda drawn, then reloaded until the service worker controls it; the frame is then
+// removed so no app runs beside the measured page.
+async function visit() {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:390px;height:844px;border:0';
+  frame.src = '/followup/';
+  document.body.append(frame);
+  const deadline = Date.now() + 120000;
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  const drawn = () => {
+    const w = frame.contentWindow;
+    return !!(w && w.performance && w.performance.getEntriesByName('followup:agenda', 'mark').length);
+  };
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('no agenda drawn with the service worker in control within 120 s');
+    await sleep(100);
+    if (!drawn()) continue;
+    if (frame.contentWindow.navigator.serviceWorker.controller) break;
+    const reg = await navigator.serviceWorker.getRegistration('/followup/');
+    if (reg && reg.active && reg.active.state === 'activated') {
+      await new Promise(r => { frame.onload = r; frame.contentWindow.location.reload(); });
+    }
+  }
+  frame.remove();
+}
 (async () => {
   const src = new URLSearchParams(location.search).get('src');
   let result, stored = 0, chars = 0, total = 0;
@@ -27,9 +56,13 @@ const SEED_HTML: &str = r#"<!doctype html>
     result = { ok: false, error: String(e && e.name) + ': ' + String(e && e.message) +
       ` (after storing ${stored} of ${total} keys, ${chars * 2} bytes as UTF-16)` };
   }
+  if (result.ok && new URLSearchParams(location.search).get('visit')) {
+    try { await visit(); } catch (e) { result = { ok: false, error: 'visiting the app: ' + String(e && e.message || e) }; }
+  }
   window.__seeded = result;
   document.title = result.ok ? 'seeded' : 'seed failed';
-  fetch('/seed-done?ok=' + result.ok, { cache: 'no-store' }).catch(() => {});
+  const why = result.ok ? '' : '&error=' + encodeURIComponent(result.error);
+  fetch('/seed-done?' + why.slice(1) + '&ok=' + result.ok, { cache: 'no-store' }).catch(() => {});
 })();
 </script></body></html>
 "#;
