@@ -1,7 +1,8 @@
 //! The agenda's picture (issue 22): with a book stored, `index.html`'s shell paints the
 //! agenda as the app last drew it for today, before the wasm, and the app's first frame is
 //! the very same markup (no layout shift). A picture is never shown when it is not true:
-//! another day, another tab's change, an import, a reset, a save cut short, another screen.
+//! another day, another tab's change, an import, a reset, a save cut short, another screen,
+//! another build.
 //!
 //! Each load is watched by a script that runs before the page's own: it records whether
 //! the picture was painted before the wasm started, the app's `<main>` the moment it
@@ -150,6 +151,14 @@ async fn the_picture_of_the_agenda_is_painted_first_and_only_while_true() {
     reload_and_check(b, false, "a picture of another revision").await;
     wait_kept(b, 1).await;
     reload_and_check(b, true, "kept again").await;
+
+    // A picture drawn by another build (the one before an update) is not this build's.
+    b.js("const p = JSON.parse(localStorage.getItem('followup.picture')); p.build = '/followup/followup-0.js'; \
+          localStorage.setItem('followup.picture', JSON.stringify(p)); return true;")
+        .await;
+    reload_and_check(b, false, "a picture of another build").await;
+    wait_kept(b, 1).await;
+    reload_and_check(b, true, "kept by this build").await;
     f.finish("the agenda's picture").await;
 }
 
