@@ -588,14 +588,25 @@ async fn run(
         let v = load_app(browser, server, Some(CLS_SETTLE_MS), SLOWDOWN).await?;
         r.slowed.add_app(&v);
         spins.extend(num(&v, "spin"));
-        let v = load(browser, server, "/floor.html", "floor:paint", None, SLOWDOWN).await?;
+        let v = load(
+            browser,
+            server,
+            "/floor.html",
+            "floor:paint",
+            None,
+            SLOWDOWN,
+        )
+        .await?;
         r.slowed.floor.extend(num(&v, "mark"));
         spins.extend(num(&v, "spin"));
     }
     // The same loop at full speed: the slowdown actually applied, as a check.
     let mut full = Vec::new();
     for _ in 0..3 {
-        full.extend(num(&exec(browser, "timing a fixed loop", SPIN_JS).await?, "ms"));
+        full.extend(num(
+            &exec(browser, "timing a fixed loop", SPIN_JS).await?,
+            "ms",
+        ));
     }
     if let (Some(full), Some(slow)) = (median_of(&full), median_of(&spins)) {
         r.slowdown = (full > 0.0).then(|| slow / full);
@@ -616,7 +627,14 @@ async fn run(
 
     // Still on the contacts list: type the queries, once per run, for each measure.
     for frame in [false, true] {
-        let script = search_js(queries, if frame { KEY_TO_FRAME_JS } else { KEY_TO_DOM_JS });
+        let script = search_js(
+            queries,
+            if frame {
+                KEY_TO_FRAME_JS
+            } else {
+                KEY_TO_DOM_JS
+            },
+        );
         for _ in 0..runs {
             let v = exec_async(browser, "typing searches", &script).await?;
             let times: Vec<f64> = v["times"]
@@ -624,7 +642,12 @@ async fn run(
                 .map(|a| a.iter().filter_map(Value::as_f64).collect())
                 .unwrap_or_default();
             r.search_keystrokes_per_run = times.len();
-            if frame { &mut r.search_frame } else { &mut r.search }.extend(times);
+            if frame {
+                &mut r.search_frame
+            } else {
+                &mut r.search
+            }
+            .extend(times);
             if v["hits"].as_u64().unwrap_or(0) == 0 {
                 return Err("no search query found anyone: the search did not run".into());
             }

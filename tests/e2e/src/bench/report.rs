@@ -732,7 +732,8 @@ impl Report {
                 Ok(lh) => {
                     md.push_str(&lh.to_markdown(&run.what));
                     if !run.tbt_runs.is_empty() {
-                        let _ = writeln!(md, "\nTotal blocking time of each run: {}.", run.tbt_list());
+                        let _ =
+                            writeln!(md, "\nTotal blocking time of each run: {}.", run.tbt_list());
                     }
                 }
                 Err(e) => {
@@ -1102,8 +1103,14 @@ mod tests {
         let md = report.to_markdown();
         assert!(md.contains("| agenda on screen vs static floor (5,000, medians) | ≤ 1.5× | 1.20× (live agenda 3.00×) | yes |"), "{md}");
         assert!(md.contains("| slowed 4×: agenda on screen vs slowed floor (20,000, medians) | ≤ 2.5× | 2.25× (live agenda 2.25×) | yes |"), "{md}");
-        assert!(md.contains("|   load → snapshot painted (followup:snapshot) | 120 ms / 120 ms | — |"), "{md}");
-        assert!(md.contains("| search keydown → next frame p95 (20,000) | ≤ 16 ms | 12.0 ms | yes |"), "{md}");
+        assert!(
+            md.contains("|   load → snapshot painted (followup:snapshot) | 120 ms / 120 ms | — |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| search keydown → next frame p95 (20,000) | ≤ 16 ms | 12.0 ms | yes |"),
+            "{md}"
+        );
         assert!(md.contains("| layout shift when the live agenda takes over, worst run (5,000) | 0 | 0.000 | yes |"), "{md}");
         assert!(!md.contains("{settle}") && !md.contains("{rate}"), "{md}");
     }
