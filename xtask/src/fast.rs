@@ -261,12 +261,15 @@ mod tests {
         fs::write(root.join("public/sw.js"), "//").unwrap();
         fs::write(root.join("target/out.wasm"), "not watched").unwrap();
         fs::write(root.join("src/.agenda.rs.swp"), "editor").unwrap();
+        let expect = |changes: &[(&str, Part)]| -> Vec<(PathBuf, Part)> {
+            changes.iter().map(|&(p, part)| (p.into(), part)).collect()
+        };
         assert_eq!(
             watch.changes(),
-            vec![
-                (PathBuf::from("public/sw.js"), Part::Page),
-                (PathBuf::from("src/pages/agenda.rs"), Part::Wasm),
-            ]
+            expect(&[
+                ("public/sw.js", Part::Page),
+                ("src/pages/agenda.rs", Part::Wasm)
+            ])
         );
         assert!(watch.changes().is_empty());
 
@@ -274,10 +277,7 @@ mod tests {
         fs::write(root.join("index.html"), "<html lang=en>").unwrap();
         assert_eq!(
             watch.changes(),
-            vec![
-                (PathBuf::from("index.html"), Part::Page),
-                (PathBuf::from("style/app.css"), Part::Page),
-            ]
+            expect(&[("index.html", Part::Page), ("style/app.css", Part::Page)])
         );
     }
 

@@ -67,7 +67,8 @@ cargo xtask <command>
   test --only host|browser|e2e [FILTER]
                             one level, FILTER passed to its test harness:
                               host     cargo test of the domain, routes and xtask
-                              browser  wasm-bindgen-test in headless Chromium
+                              browser  wasm-bindgen-test in headless Chromium (built
+                                       in the fast profile: no debug info)
                               e2e      dist --fast under /followup/, then the Chromium
                                        suite (FILTER like `pwa::` or `days::`)
   dist [--public-url P] [--fast]
@@ -529,7 +530,7 @@ fn test() -> Result {
     host_tests(None)?;
 
     step("3/5 browser tests: wasm-bindgen-test in headless Chromium");
-    browser_tests(&chromedriver, None)?;
+    browser_tests(&chromedriver, None, Profile::Dev)?;
 
     step("4/5 release build under /followup/ and size budget");
     dist("/followup/", Optimise::Full)?;
@@ -570,8 +571,8 @@ fn test_only(args: &[String]) -> Result {
             ensure_wasm_target()?;
             ensure_wasm_bindgen()?;
             let (_, chromedriver) = find_browsers()?;
-            step("browser tests: wasm-bindgen-test in headless Chromium");
-            browser_tests(&chromedriver, filter)
+            step("browser tests: wasm-bindgen-test in headless Chromium (profile fast)");
+            browser_tests(&chromedriver, filter, Profile::Fast)
         }
         "e2e" => {
             ensure_build_tools()?;
@@ -597,8 +598,18 @@ fn host_tests(filter: Option<&str>) -> Result {
         .args(filter))
 }
 
+/// The cargo profile of the browser tests' build.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    /// Cargo's test profile, with debug info (`cargo xtask test`, as CI runs it).
+    Dev,
+    /// `fast` (Cargo.toml): no debug info, so the test wasm is about 35 MB, not 575 MB,
+    /// and wasm-bindgen-test-runner goes through it in seconds (`test --only browser`).
+    Fast,
+}
+
 /// The browser tests (`tests/browser.rs`): wasm-bindgen-test in headless Chromium.
-fn browser_tests(chromedriver: &str, filter: Option<&str>) -> Result {
+fn browser_tests(chromedriver: &str, filter: Option<&str>, profile: Profile) -> Result {
     run(cargo()
         .args([
             "test",
@@ -609,6 +620,12 @@ fn browser_tests(chromedriver: &str, filter: Option<&str>) -> Result {
             "--test",
             "browser",
         ])
+        .args(
+            (profile == Profile::Fast)
+                .then_some(["--profile", "fast"])
+                .into_iter()
+                .flatten(),
+        )
         .args(filter)
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
@@ -978,4 +995,22 @@ fn output(cmd: &mut Command) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_takes_one_of_three_levels_and_one_filter() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let unknown = test_only(&args(&["unit"])).unwrap_err();
+        assert!(unknown.contains("\"unit\""), "{unknown}");
+        for level in ["host", "browser", "e2e"] {
+            assert!(unknown.contains(level), "{unknown}");
+        }
+        assert!(test_only(&[]).unwrap_err().contains("host, browser or e2e"));
+        let extra = test_only(&args(&["host", "storage", "more"])).unwrap_err();
+        assert!(extra.contains("at most one FILTER"), "{extra}");
+    }
 }
