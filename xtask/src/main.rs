@@ -603,7 +603,7 @@ fn host_tests(filter: Option<&str>) -> Result {
 enum Profile {
     /// Cargo's test profile, with debug info (`cargo xtask test`, as CI runs it).
     Dev,
-    /// `fast` (Cargo.toml): no debug info, so the test wasm is about 35 MB, not 575 MB,
+    /// `fast` (Cargo.toml): no debug info, so the test wasm is about 5 MB, not 575 MB,
     /// and wasm-bindgen-test-runner goes through it in seconds (`test --only browser`).
     Fast,
 }
