@@ -1,14 +1,24 @@
 //! `cargo xtask <command>`: the only entry points a developer or CI needs.
 //!
+//! - `serve` builds the release app exactly as deployed and serves it; `serve --fast` is the
+//!   quick loop: a debug build (stable toolchain, no split, no wasm-opt, no service worker)
+//!   rebuilt on every save under `src/`, `style/`, `public/` and `index.html`, with the open
+//!   page reloading itself when the new build is served (`xtask::fast`, and the server's
+//!   live mode in `xtask::server`).
+//! - `test` runs every gate and test level, as CI does; `test --only host|browser|e2e
+//!   [FILTER]` runs one level, with FILTER passed to its test harness.
+//! - `dist`, `size`, `bench`, `tools`: see [`HELP`].
+//!
 //! Every command first installs what it is missing (the wasm32 target, the pinned Trunk,
 //! wasm-bindgen-cli at the version in Cargo.lock, wasm-opt from the pinned npm binaryen), so
-//! a fresh clone with rustup and npm needs nothing else. Trunk always runs with
+//! a fresh clone with rustup and npm needs nothing else; `serve --fast` and the host and
+//! browser levels of `test --only` need only what they use. Trunk always runs with
 //! `--offline=true`: a missing tool is an error here, never a download.
 
 use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use xtask::{finish_dist, server, size, wasm};
+use xtask::{fast, finish_dist, server, size, wasm};
 
 const TRUNK_VERSION: &str = "0.21.14";
 /// The pinned nightly that builds the release wasm: `-Zbuild-std` with
@@ -34,10 +44,21 @@ type Result<T = ()> = std::result::Result<T, String>;
 const HELP: &str = "\
 cargo xtask <command>
 
-  serve [--port N]          build (public URL /) and serve at http://127.0.0.1:8080/
+  serve [--port N]          release build (public URL /), served at http://127.0.0.1:8080/
+  serve --fast [--port N]   the quick loop: a debug build (stable toolchain, no split, no
+                            wasm-opt, no service worker) served at http://127.0.0.1:8080/,
+                            rebuilt when a file under src/, style/, public/ or index.html
+                            is saved; the open page reloads itself with the new build
   test                      fmt and clippy gates, host tests, browser tests (headless
                             Chromium), release build, size budget, end-to-end tests;
                             non-zero exit on any failure
+  test --only host|browser|e2e [FILTER]
+                            one level, FILTER passed to its test harness:
+                              host     cargo test of the domain, routes and xtask
+                              browser  wasm-bindgen-test in headless Chromium (built
+                                       in the fast profile: no debug info)
+                              e2e      dist --fast under /followup/, then the Chromium
+                                       suite (FILTER like `pwa::` or `days::`)
   dist [--public-url P] [--fast]
                             release build into dist/ exactly as deployed (default P = /);
                             --fast skips wasm-opt (bigger files, same behaviour: for
@@ -52,8 +73,18 @@ cargo xtask <command>
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve(flag(&args, "--port").unwrap_or("8080")),
-        Some("test") => test(),
+        Some("serve") => serve(
+            flag(&args, "--port").unwrap_or("8080"),
+            args.iter().any(|a| a == "--fast"),
+        ),
+        Some("test") => match &args[1..] {
+            [] => test(),
+            [only, rest @ ..] if only == "--only" => test_only(rest),
+            _ => Err(format!(
+                "`cargo xtask test` takes no options but `--only host|browser|e2e [FILTER]`, not {:?}",
+                &args[1..]
+            )),
+        },
         Some("dist") => dist(
             flag(&args, "--public-url").unwrap_or("/"),
             Optimise::from_fast_flag(args.iter().any(|a| a == "--fast")),
@@ -100,10 +131,13 @@ fn dist_dir() -> PathBuf {
 // ---------------------------------------------------------------------------------------
 // Commands
 
-fn serve(port: &str) -> Result {
+fn serve(port: &str, fast: bool) -> Result {
     let port: u16 = port
         .parse()
         .map_err(|_| format!("--port wants a number, not {port:?}"))?;
+    if fast {
+        return serve_fast(port);
+    }
     dist("/", Optimise::Full)?;
     let server = server::StaticServer::start_at(dist_dir(), "/", port)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
@@ -113,6 +147,179 @@ fn serve(port: &str) -> Result {
     );
     loop {
         std::thread::park();
+    }
+}
+
+/// `serve --fast`: the quick loop (see `xtask::fast`). The server starts at once with a page
+/// that waits for the first build; then every saved file under [`fast::WATCHED`] rebuilds
+/// what it needs (Trunk for html, css and copied files; cargo and wasm-bindgen for the
+/// wasm), the new build is put in a folder of its own and served from the next request on,
+/// and the open pages hear of it and reload. A failed build keeps the last good one served
+/// and shows the compiler's message on the page.
+fn serve_fast(port: u16) -> Result {
+    use std::collections::BTreeSet;
+    use std::time::{Duration, Instant, SystemTime};
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    let dir = root().join("target").join("fast");
+    let waiting = dir.join("waiting");
+    remove_sites(&dir, None);
+    fast::write_waiting_page(&waiting).map_err(|e| format!("{}: {e}", waiting.display()))?;
+    let server = server::StaticServer::start_live(&waiting, "/", port)
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!(
+        "\nThe fast build will be served at {}  (Ctrl-C to stop); watching src/, style/, public/, index.html",
+        server.url("")
+    );
+
+    let mut watch = fast::Watch::new(&root());
+    let mut pending = BTreeSet::from([fast::Part::Page, fast::Part::Wasm]);
+    let mut changed_at = Instant::now();
+    let mut number = 0;
+    loop {
+        let started = Instant::now();
+        let mut timings = Vec::new();
+        let built = fast_build(&dir, &mut pending, &mut timings);
+        let took = |t: &[(&str, f64)]| {
+            t.iter()
+                .map(|(what, secs)| format!("{what} {secs:.1} s"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match built {
+            Ok(()) => {
+                number += 1;
+                let id = fast::build_id(number, SystemTime::now());
+                let site = dir.join(format!("site-{number}"));
+                fast::assemble(
+                    &dir.join("trunk"),
+                    &dir.join("bindgen"),
+                    "followup",
+                    "/",
+                    &id,
+                    &site,
+                )
+                .map_err(|e| format!("writing {}: {e}", site.display()))?;
+                server.publish(&site, &id);
+                remove_sites(&dir, Some(&site));
+                println!(
+                    "[{}] build {id} served: {:.1} s after the change ({}; assembled {:.1} s)",
+                    fast::clock(),
+                    changed_at.elapsed().as_secs_f64(),
+                    took(&timings),
+                    started.elapsed().as_secs_f64() - timings.iter().map(|t| t.1).sum::<f64>(),
+                );
+            }
+            Err(message) => {
+                server.failed(&message);
+                eprintln!(
+                    "[{}] the build failed ({}); the last good build stays served. Waiting for a save.",
+                    fast::clock(),
+                    took(&timings)
+                );
+            }
+        }
+        // Wait for a save; then a moment more, so that an editor's burst of writes (format
+        // on save, a save of several files) makes one build.
+        let mut changes = loop {
+            std::thread::sleep(Duration::from_millis(300));
+            let changes = watch.changes();
+            if !changes.is_empty() {
+                changed_at = Instant::now();
+                break changes;
+            }
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        changes.extend(watch.changes());
+        let names: BTreeSet<_> = changes
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        println!(
+            "\n[{}] changed: {}",
+            fast::clock(),
+            names.into_iter().collect::<Vec<_>>().join(", ")
+        );
+        pending.extend(changes.into_iter().map(|(_, part)| part));
+    }
+}
+
+/// Rebuilds the `pending` parts of a fast build into `dir/trunk` and `dir/bindgen`, taking
+/// each one out of `pending` once it is built and adding its time to `timings`. `Err` is
+/// the failed step's message (the compiler's errors).
+fn fast_build(
+    dir: &Path,
+    pending: &mut std::collections::BTreeSet<fast::Part>,
+    timings: &mut Vec<(&'static str, f64)>,
+) -> std::result::Result<(), String> {
+    let mut timed = |what: &'static str, cmd: &mut Command| {
+        let started = std::time::Instant::now();
+        let result = run_logged(cmd);
+        timings.push((what, started.elapsed().as_secs_f64()));
+        result
+    };
+    if pending.contains(&fast::Part::Page) {
+        step("trunk build (debug: html, css, copied files; public URL /)");
+        timed(
+            "trunk",
+            trunk()
+                .args(["build", "--offline=true", "--public-url", "/", "--dist"])
+                .arg(dir.join("trunk")),
+        )?;
+        pending.remove(&fast::Part::Page);
+    }
+    if pending.contains(&fast::Part::Wasm) {
+        step("cargo build --lib --features start --profile fast (debug without debug info, wasm32, stable toolchain)");
+        timed(
+            "cargo",
+            cargo().args([
+                "build",
+                "--lib",
+                "-p",
+                "followup",
+                "--features",
+                "start",
+                "--profile",
+                "fast",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]),
+        )?;
+        step("wasm-bindgen --target web");
+        let raw = cargo_target_dir().join("wasm32-unknown-unknown/fast/followup.wasm");
+        let out = dir.join("bindgen");
+        let _ = std::fs::remove_dir_all(&out);
+        timed(
+            "wasm-bindgen",
+            Command::new("wasm-bindgen")
+                .args([
+                    "--target",
+                    "web",
+                    "--no-typescript",
+                    "--out-name",
+                    "followup",
+                ])
+                .arg("--out-dir")
+                .arg(&out)
+                .arg(&raw),
+        )?;
+        pending.remove(&fast::Part::Wasm);
+    }
+    Ok(())
+}
+
+/// Removes the fast builds' `site-N` folders under `dir`, all but `keep`.
+fn remove_sites(dir: &Path, keep: Option<&Path>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_site = entry.file_name().to_string_lossy().starts_with("site-");
+        if is_site && Some(path.as_path()) != keep {
+            let _ = std::fs::remove_dir_all(&path);
+        }
     }
 }
 
@@ -308,27 +515,10 @@ fn test() -> Result {
     lint()?;
 
     step("2/5 host tests: cargo test");
-    run(cargo().args(["test", "--workspace", "--exclude", "followup-e2e"]))?;
+    host_tests(None)?;
 
     step("3/5 browser tests: wasm-bindgen-test in headless Chromium");
-    run(cargo()
-        .args([
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "followup",
-            "--test",
-            "browser",
-        ])
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
-        )
-        .env("CHROMEDRIVER", &chromedriver)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
-        .env_remove("GECKODRIVER")
-        .env_remove("SAFARIDRIVER"))?;
+    browser_tests(&chromedriver, None, Profile::Dev)?;
 
     step("4/5 release build under /followup/ and size budget");
     dist("/followup/", Optimise::Full)?;
@@ -340,14 +530,109 @@ fn test() -> Result {
     }
 
     step("5/5 end-to-end tests: the built app in Chromium");
-    run(cargo()
-        .args(["test", "-p", "followup-e2e", "--", "--test-threads=1"])
-        .env("FOLLOWUP_DIST", dist_dir())
-        .env("CHROME", &chrome)
-        .env("CHROMEDRIVER", &chromedriver))?;
+    e2e_tests(&chrome, &chromedriver, None)?;
 
     println!("\nAll tests passed: host, browser, size, end to end.");
     Ok(())
+}
+
+/// `test --only LEVEL [FILTER]`: one level of [`test`], without the gates before it, with
+/// FILTER handed to the level's test harness (a substring of the tests' names).
+fn test_only(args: &[String]) -> Result {
+    const LEVELS: &str = "host, browser or e2e";
+    let (level, filter) = match args {
+        [level] => (level.as_str(), None),
+        [level, filter] => (level.as_str(), Some(filter.as_str())),
+        [] => return Err(format!("--only wants a level: {LEVELS}")),
+        _ => {
+            return Err(format!(
+                "--only takes a level ({LEVELS}) and at most one FILTER, not {args:?}"
+            ))
+        }
+    };
+    match level {
+        "host" => {
+            step("host tests: cargo test (the domain, routes and xtask)");
+            host_tests(filter)
+        }
+        "browser" => {
+            ensure_wasm_target()?;
+            ensure_wasm_bindgen()?;
+            let (_, chromedriver) = find_browsers()?;
+            step("browser tests: wasm-bindgen-test in headless Chromium (profile fast)");
+            browser_tests(&chromedriver, filter, Profile::Fast)
+        }
+        "e2e" => {
+            ensure_build_tools()?;
+            let (chrome, chromedriver) = find_browsers()?;
+            step("release build under /followup/, without wasm-opt (dist --fast)");
+            dist("/followup/", Optimise::Skip)?;
+            step("end-to-end tests: the built app in Chromium");
+            e2e_tests(&chrome, &chromedriver, filter)
+        }
+        other => Err(format!(
+            "unknown --only level {other:?}: use {LEVELS}\n  \
+             host     cargo test of the domain, routes and xtask\n  \
+             browser  wasm-bindgen-test in headless Chromium\n  \
+             e2e      the Chromium suite against a dist --fast build"
+        )),
+    }
+}
+
+/// Host tests: every workspace crate's tests but the end-to-end suite's.
+fn host_tests(filter: Option<&str>) -> Result {
+    run(cargo()
+        .args(["test", "--workspace", "--exclude", "followup-e2e"])
+        .args(filter))
+}
+
+/// The cargo profile of the browser tests' build.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    /// Cargo's test profile, with debug info (`cargo xtask test`, as CI runs it).
+    Dev,
+    /// `fast` (Cargo.toml): no debug info, so the test wasm is about 5 MB, not 575 MB,
+    /// and wasm-bindgen-test-runner goes through it in seconds (`test --only browser`).
+    Fast,
+}
+
+/// The browser tests (`tests/browser.rs`): wasm-bindgen-test in headless Chromium.
+fn browser_tests(chromedriver: &str, filter: Option<&str>, profile: Profile) -> Result {
+    run(cargo()
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "followup",
+            "--test",
+            "browser",
+        ])
+        .args(
+            (profile == Profile::Fast)
+                .then_some(["--profile", "fast"])
+                .into_iter()
+                .flatten(),
+        )
+        .args(filter)
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", chromedriver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+        .env_remove("GECKODRIVER")
+        .env_remove("SAFARIDRIVER"))
+}
+
+/// The end-to-end suite against `dist/` (built under `/followup/`), one test at a time.
+fn e2e_tests(chrome: &str, chromedriver: &str, filter: Option<&str>) -> Result {
+    run(cargo()
+        .args(["test", "-p", "followup-e2e", "--", "--test-threads=1"])
+        .args(filter)
+        .env("FOLLOWUP_DIST", dist_dir())
+        .env("CHROME", chrome)
+        .env("CHROMEDRIVER", chromedriver))
 }
 
 /// `cargo fmt --check` and clippy with every warning an error, for the host (the domain,
@@ -452,6 +737,14 @@ fn print_size() -> Result<usize> {
 // Tools
 
 fn ensure_build_tools() -> Result {
+    ensure_wasm_target()?;
+    ensure_nightly()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_tools()
+}
+
+fn ensure_wasm_target() -> Result {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !installed
@@ -461,7 +754,10 @@ fn ensure_build_tools() -> Result {
         step("installing the wasm32-unknown-unknown target");
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
+    Ok(())
+}
 
+fn ensure_nightly() -> Result {
     let nightly_src = output(
         Command::new("rustup").args(["run", NIGHTLY, "rustc", "--print", "sysroot"]),
     )
@@ -484,7 +780,10 @@ fn ensure_build_tools() -> Result {
             "rust-src",
         ]))?;
     }
+    Ok(())
+}
 
+fn ensure_trunk() -> Result {
     let trunk_version = output(Command::new("trunk").arg("--version"));
     if trunk_version.is_none_or(|v| v.trim() != format!("trunk {TRUNK_VERSION}")) {
         step(&format!(
@@ -492,7 +791,11 @@ fn ensure_build_tools() -> Result {
         ));
         run(cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))?;
     }
+    Ok(())
+}
 
+/// wasm-bindgen and its test runner at the version in Cargo.lock, which Trunk.toml must pin.
+fn ensure_wasm_bindgen() -> Result {
     let wbg = wasm_bindgen_version()?;
     let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))
         .map_err(|e| format!("Trunk.toml: {e}"))?;
@@ -511,9 +814,12 @@ fn ensure_build_tools() -> Result {
         // Not --locked: one of its locked dependency versions is missing from the registry.
         run(cargo().args(["install", "wasm-bindgen-cli", "--version", &wbg, "--force"]))?;
     }
+    Ok(())
+}
 
-    // package.json pins the npm tools: binaryen's wasm-opt for the build, axe-core for the
-    // e2e accessibility test. `npm ci` installs both when either is missing or stale.
+/// package.json pins the npm tools: binaryen's wasm-opt for the build, axe-core for the
+/// e2e accessibility test. `npm ci` installs both when either is missing or stale.
+fn ensure_npm_tools() -> Result {
     let wasm_opt = root().join("node_modules/.bin/wasm-opt");
     let have_wasm_opt = output(Command::new(&wasm_opt).arg("--version"))
         .is_some_and(|v| v.contains(WASM_OPT_VERSION));
@@ -623,9 +929,76 @@ fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Runs `cmd` with its stderr shown as it comes and kept: `Err` is what it printed there
+/// (less cargo's progress lines, at most the last 200 lines), for the fast page to show.
+fn run_logged(cmd: &mut Command) -> Result {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = cmd
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    let mut kept = Vec::new();
+    if let Some(stderr) = child.stderr.take() {
+        for line in BufReader::new(stderr)
+            .lines()
+            .map_while(std::io::Result::ok)
+        {
+            let _ = writeln!(std::io::stderr(), "{line}");
+            let progress = [
+                "Compiling ",
+                "Checking ",
+                "Building ",
+                "Blocking ",
+                "Finished ",
+            ]
+            .iter()
+            .any(|p| line.trim_start().starts_with(p));
+            if !progress {
+                kept.push(line);
+            }
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        return Ok(());
+    }
+    let from = kept.len().saturating_sub(200);
+    kept.push(format!(
+        "{:?} {:?} failed ({status})",
+        cmd.get_program(),
+        cmd.get_args().collect::<Vec<_>>()
+    ));
+    Err(kept[from..].join("\n"))
+}
+
+/// Where cargo puts what it builds for this workspace: `CARGO_TARGET_DIR`, or `target/`.
+fn cargo_target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_takes_one_of_three_levels_and_one_filter() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let unknown = test_only(&args(&["unit"])).unwrap_err();
+        assert!(unknown.contains("\"unit\""), "{unknown}");
+        for level in ["host", "browser", "e2e"] {
+            assert!(unknown.contains(level), "{unknown}");
+        }
+        assert!(test_only(&[]).unwrap_err().contains("host, browser or e2e"));
+        let extra = test_only(&args(&["host", "storage", "more"])).unwrap_err();
+        assert!(extra.contains("at most one FILTER"), "{extra}");
+    }
 }

@@ -16,13 +16,19 @@
 //!
 //! Every response carries `Connection: close` and `stop()` shuts down every open socket, so
 //! no idle keep-alive or speculative connection of Chromium can outlive a stop.
+//!
+//! `cargo xtask serve --fast` starts it with [`StaticServer::start_live`] instead: every
+//! response is `Cache-Control: no-store` (a reload always fetches the newest files), and
+//! `<prefix>__build` is a Server-Sent Events stream of the build the server holds
+//! ([`StaticServer::publish`], [`StaticServer::failed`]), which the page of a fast build
+//! follows to reload itself (`xtask/src/fast.rs`). The plain server has neither.
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -41,6 +47,25 @@ struct Shared {
     conns: Mutex<HashMap<u64, TcpStream>>,
     next_conn: AtomicU64,
     gzip: AtomicBool,
+    /// `Some` for the live server of `serve --fast`.
+    live: Option<Live>,
+}
+
+/// The build a live server holds, and a condition variable that wakes the event streams
+/// when it changes.
+struct Live {
+    state: Mutex<LiveState>,
+    changed: Condvar,
+}
+
+#[derive(Clone, Default, PartialEq, Eq)]
+struct LiveState {
+    /// Counts every change, so that a stream notices one that repeats an earlier value.
+    seq: u64,
+    /// The build id being served (empty before the first build).
+    build: String,
+    /// The last failed build's message, until a build succeeds again.
+    failure: Option<String>,
 }
 
 struct Running {
@@ -62,6 +87,29 @@ impl StaticServer {
 
     /// Starts serving `root` under `prefix` on 127.0.0.1:`port` (0 picks a free port).
     pub fn start_at(root: impl Into<PathBuf>, prefix: &str, port: u16) -> io::Result<StaticServer> {
+        StaticServer::listen(root.into(), prefix, port, None)
+    }
+
+    /// Starts the live server of `serve --fast` on 127.0.0.1:`port`: like [`start_at`]
+    /// but every response is `Cache-Control: no-store`, and `<prefix>__build` streams the
+    /// build id (see [`publish`]) as Server-Sent Events. It serves `root` until the first
+    /// [`publish`].
+    ///
+    /// [`start_at`]: StaticServer::start_at
+    /// [`publish`]: StaticServer::publish
+    pub fn start_live(
+        root: impl Into<PathBuf>,
+        prefix: &str,
+        port: u16,
+    ) -> io::Result<StaticServer> {
+        let live = Live {
+            state: Mutex::new(LiveState::default()),
+            changed: Condvar::new(),
+        };
+        StaticServer::listen(root.into(), prefix, port, Some(live))
+    }
+
+    fn listen(root: PathBuf, prefix: &str, port: u16, live: Option<Live>) -> io::Result<Self> {
         assert!(
             prefix.starts_with('/') && prefix.ends_with('/'),
             "prefix must start and end with '/': {prefix:?}"
@@ -69,12 +117,13 @@ impl StaticServer {
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let port = listener.local_addr()?.port();
         let shared = Arc::new(Shared {
-            root: RwLock::new(root.into()),
+            root: RwLock::new(root),
             prefix: prefix.to_string(),
             hits: Mutex::new(Vec::new()),
             conns: Mutex::new(HashMap::new()),
             next_conn: AtomicU64::new(0),
             gzip: AtomicBool::new(true),
+            live,
         });
         let mut server = StaticServer {
             port,
@@ -123,6 +172,32 @@ impl StaticServer {
     /// GitHub Pages does) or always uncompressed.
     pub fn set_gzip(&self, on: bool) {
         self.shared.gzip.store(on, Ordering::SeqCst);
+    }
+
+    /// Live server only: serves `root` from the next request on and tells every open page
+    /// that `build` is the build now (clearing a failure). Does nothing on a plain server.
+    pub fn publish(&self, root: impl Into<PathBuf>, build: &str) {
+        let Some(live) = &self.shared.live else {
+            return;
+        };
+        self.set_root(root);
+        let mut state = live.state.lock().unwrap();
+        state.seq += 1;
+        state.build = build.to_string();
+        state.failure = None;
+        live.changed.notify_all();
+    }
+
+    /// Live server only: tells every open page that the last build failed, with `message`
+    /// (the compiler's errors). The last good build stays served.
+    pub fn failed(&self, message: &str) {
+        let Some(live) = &self.shared.live else {
+            return;
+        };
+        let mut state = live.state.lock().unwrap();
+        state.seq += 1;
+        state.failure = Some(message.to_string());
+        live.changed.notify_all();
     }
 
     /// Every request served so far.
@@ -282,6 +357,21 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
 
     let path = percent_decode(target.split(['?', '#']).next().unwrap_or(""));
     let prefix = shared.prefix.as_str();
+    if let Some(live) = &shared.live {
+        if path.strip_prefix(prefix) == Some(LIVE_EVENTS) && !head_only {
+            // The fast page connects as soon as it has loaded: the developer's "reloaded".
+            if let Some(page) = target.split_once("page=").map(|(_, p)| p) {
+                let page = percent_decode(page.split('&').next().unwrap_or(""));
+                println!("[{}] a page loaded build {page}", crate::fast::clock());
+            }
+            shared.hits.lock().unwrap().push(Hit {
+                method,
+                path: target,
+                status: 200,
+            });
+            return stream_builds(stream, live);
+        }
+    }
     let root = shared.root.read().unwrap().clone();
 
     // `/followup` → `/followup/`, as Pages does.
@@ -361,6 +451,67 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     }
 }
 
+/// The path (under the prefix) of a live server's build events.
+pub const LIVE_EVENTS: &str = "__build";
+
+/// A live server's `__build` stream: `event: build` with the id being served, at once and
+/// on every new build; `event: failed` with the compiler's message when a build fails; a
+/// comment every 15 s, so that a closed page's connection is noticed and its thread ends.
+/// `retry: 300` has a page reconnect quickly after the server restarts.
+fn stream_builds(mut stream: TcpStream, live: &Live) -> io::Result<()> {
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+          Connection: close\r\n\r\nretry: 300\n\n",
+    )?;
+    let mut sent = LiveState {
+        seq: u64::MAX,
+        ..LiveState::default()
+    };
+    loop {
+        let state = {
+            let guard = live.state.lock().unwrap();
+            let (guard, _) = live
+                .changed
+                .wait_timeout_while(guard, Duration::from_secs(15), |s| s.seq == sent.seq)
+                .unwrap();
+            guard.clone()
+        };
+        let mut message = String::new();
+        if state.seq == sent.seq {
+            message.push_str(": still here\n\n");
+        } else {
+            if !state.build.is_empty() && state.build != sent.build {
+                message.push_str(&sse_event("build", &state.build));
+            }
+            if let Some(failure) = state
+                .failure
+                .as_ref()
+                .filter(|f| sent.failure.as_ref() != Some(f))
+            {
+                message.push_str(&sse_event("failed", failure));
+            }
+            sent = state;
+        }
+        stream.write_all(message.as_bytes())?;
+        stream.flush()?;
+    }
+}
+
+/// One Server-Sent Event: `event: NAME` and one `data:` line per line of `data`.
+pub fn sse_event(name: &str, data: &str) -> String {
+    let mut event = format!("event: {name}\n");
+    for line in data.lines() {
+        event.push_str("data: ");
+        event.push_str(line);
+        event.push('\n');
+    }
+    if data.is_empty() {
+        event.push_str("data:\n");
+    }
+    event.push('\n');
+    event
+}
+
 enum Resolved {
     File(PathBuf),
     AddSlash,
@@ -423,8 +574,14 @@ fn respond(
         431 => "Request Header Fields Too Large",
         _ => "Unknown",
     };
+    // Pages' caching, or none at all on the live server: a reload must fetch every file anew.
+    let cache = if shared.live.is_some() {
+        "no-store"
+    } else {
+        "max-age=600"
+    };
     let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: max-age=600\r\nConnection: close\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nConnection: close\r\n",
         body.len()
     );
     for (k, v) in extra {
@@ -650,5 +807,79 @@ mod tests {
         let (head, body) = get_gzip(port, "/followup/", "gzip");
         assert!(!head.contains("Content-Encoding"), "{head}");
         assert_eq!(body, text.as_bytes());
+    }
+
+    /// Reads a live server's event stream until `want` has appeared, or panics after 10 s.
+    fn read_events_until(stream: &mut TcpStream, seen: &mut String, want: &str) {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut chunk = [0u8; 1024];
+        while !seen.contains(want) {
+            let n = stream
+                .read(&mut chunk)
+                .expect("the event stream stays open");
+            assert!(n > 0, "the stream ended before {want:?}: {seen}");
+            seen.push_str(&String::from_utf8_lossy(&chunk[..n]));
+        }
+    }
+
+    #[test]
+    fn live_server_streams_builds_and_never_caches() {
+        let first = tempfile::tempdir().unwrap();
+        std::fs::write(first.path().join("index.html"), "waiting").unwrap();
+        let second = tempfile::tempdir().unwrap();
+        std::fs::write(second.path().join("index.html"), "build 1").unwrap();
+        let server = StaticServer::start_live(first.path(), "/", 0).unwrap();
+        let port = server.port();
+        let (st, head, body) = get(port, "/");
+        assert_eq!((st, body.as_slice()), (200, &b"waiting"[..]));
+        assert!(head.contains("Cache-Control: no-store"), "{head}");
+
+        let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            events,
+            "GET /__build?page=waiting HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
+        .unwrap();
+        let mut seen = String::new();
+        read_events_until(&mut events, &mut seen, "retry: 300\n\n");
+        assert!(seen.starts_with("HTTP/1.1 200 OK\r\n"), "{seen}");
+        assert!(seen.contains("Content-Type: text/event-stream"), "{seen}");
+
+        server.failed("error[E0425]: cannot find value `x`\n --> src/pages/agenda.rs:3:5");
+        read_events_until(&mut events, &mut seen, "agenda.rs:3:5\n\n");
+        assert!(
+            seen.contains(
+                "event: failed\ndata: error[E0425]: cannot find value `x`\ndata:  --> src/pages/agenda.rs:3:5\n\n"
+            ),
+            "{seen}"
+        );
+        server.publish(second.path(), "1-5");
+        read_events_until(&mut events, &mut seen, "event: build\ndata: 1-5\n\n");
+        assert_eq!(get(port, "/").2, b"build 1");
+
+        // A page that connects later hears the current build at once.
+        let mut late = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(late, "GET /__build HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        read_events_until(&mut late, &mut String::new(), "event: build\ndata: 1-5\n\n");
+
+        // The plain server has no such endpoint, and Pages' caching.
+        let plain = StaticServer::start(second.path(), "/");
+        let (st, head, _) = get(plain.port(), "/__build");
+        assert_eq!(st, 404);
+        assert!(head.contains("Cache-Control: max-age=600"), "{head}");
+        plain.publish(first.path(), "ignored");
+        assert_eq!(get(plain.port(), "/").2, b"build 1");
+    }
+
+    #[test]
+    fn events_carry_every_line() {
+        assert_eq!(sse_event("build", "2-9"), "event: build\ndata: 2-9\n\n");
+        assert_eq!(
+            sse_event("failed", "a\nb"),
+            "event: failed\ndata: a\ndata: b\n\n"
+        );
+        assert_eq!(sse_event("failed", ""), "event: failed\ndata:\n\n");
     }
 }
