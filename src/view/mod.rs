@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod composer;
 pub mod contact_form;
 pub mod contacts;
+pub mod data;
 pub mod field;
 pub mod insights;
 pub mod outcomes;

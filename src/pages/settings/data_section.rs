@@ -9,24 +9,20 @@
 
 use super::calendar_section::{self, CalendarSection};
 use super::resume_section::{KeptResume, StoredResume};
-use crate::components::import_duplicates::{
-    DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
-};
+use crate::components::import_duplicates::{ImportDuplicates, MergeNext, PendingMerge};
 use crate::domain::formats::backup::{export_backup_with_resume, resume_in_backup};
 use crate::domain::formats::ics_update::CalendarExport;
 use crate::domain::formats::{
-    self, export_csv, export_vcard, file_name, import_linkedin_connections, import_vcard,
-    plan_linkedin_import, preview_backup_import, BookIndex, ExportKind, FormatError, ImportPreview,
-    LISTED,
+    self, export_csv, export_vcard, file_name, ExportKind, FormatError, ImportPreview,
 };
 use crate::domain::resume::Resume;
 use crate::domain::snapshot;
-use crate::domain::{Book, Command, Contact};
+use crate::domain::{Book, Command};
 use crate::download;
 use crate::resume_store;
 use crate::state::{new_id, use_app, AppState, Now};
 use crate::storage;
-use crate::view::sizes::size;
+use crate::view::data;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -45,67 +41,6 @@ enum ImportStage {
     Done(String),
     /// Applied in this page, but the browser refused to store it.
     NotStored(String),
-}
-
-/// Which importer a picked file goes to.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum ImportKind {
-    Backup,
-    LinkedIn,
-    VCard,
-}
-
-/// Chooses the importer by the file's extension, else by its first bytes.
-fn detect(name: &str, bytes: &[u8]) -> ImportKind {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".json") {
-        return ImportKind::Backup;
-    }
-    if lower.ends_with(".vcf") || lower.ends_with(".vcard") {
-        return ImportKind::VCard;
-    }
-    if lower.ends_with(".csv") {
-        return ImportKind::LinkedIn;
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with('{') {
-        ImportKind::Backup
-    } else if head.to_ascii_uppercase().contains("BEGIN:VCARD") {
-        ImportKind::VCard
-    } else {
-        ImportKind::LinkedIn
-    }
-}
-
-/// The preview of importing `bytes` into `book`.
-fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPreview, FormatError> {
-    let Now { today, at } = now;
-    match detect(name, bytes) {
-        ImportKind::Backup => preview_backup_import(book, bytes, name),
-        ImportKind::LinkedIn => {
-            let (connections, errors) = import_linkedin_connections(bytes, name)?;
-            Ok(plan_linkedin_import(
-                book,
-                name,
-                connections,
-                errors,
-                new_id,
-                today,
-                at,
-            ))
-        }
-        ImportKind::VCard => {
-            let (cards, errors) = import_vcard(bytes, name, new_id, today, at)?;
-            let mut preview = ImportPreview::new(name);
-            preview.errors = errors;
-            let index = BookIndex::new(book);
-            for card in cards {
-                preview.offer(&index, Contact::new(card));
-            }
-            Ok(preview)
-        }
-    }
 }
 
 /// The file's text for `kind`: a backup carries `resume` when given; the calendar is the
@@ -128,33 +63,6 @@ fn export_text(
             (text, Some(record))
         }
     }
-}
-
-const EXPORTS: [(ExportKind, &str, &str); 4] = [
-    (
-        ExportKind::Backup,
-        "Backup (JSON)",
-        "Everything, to restore here or on another device.",
-    ),
-    (
-        ExportKind::Spreadsheet,
-        "Spreadsheet (CSV)",
-        "One row per contact, for Excel or Google Sheets.",
-    ),
-    (
-        ExportKind::Contacts,
-        "Contacts (vCard)",
-        "For your phone's contacts app.",
-    ),
-    (
-        ExportKind::Calendar,
-        "Follow-ups calendar (.ics)",
-        "Each pending follow-up as a calendar event, so your phone reminds you.",
-    ),
-];
-
-fn slug(kind: ExportKind) -> &'static str {
-    kind.extension()
 }
 
 #[component]
@@ -182,7 +90,7 @@ fn Export(calendar: RwSignal<Option<CalendarExport>>) -> impl IntoView {
     let exported = RwSignal::new(None::<String>);
     let with_resume = RwSignal::new(None::<Resume>);
 
-    let rows = EXPORTS
+    let rows = data::EXPORTS
         .into_iter()
         .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported with_resume calendar/> })
         .collect_view();
@@ -253,12 +161,12 @@ fn ExportRow(
         match download::download(&name, kind.mime_type(), &text) {
             Ok(()) => {
                 error.set(None);
-                exported.set(Some(format!("Saved {name} to your downloads.")));
+                exported.set(Some(data::saved(&name)));
                 record(now, calendar_record);
             }
             Err(e) => {
                 exported.set(None);
-                error.set(Some(format!("Couldn't save {name}: {e}.")));
+                error.set(Some(data::not_saved(&name, &e.to_string())));
             }
         }
     };
@@ -269,17 +177,15 @@ fn ExportRow(
         if download::share_file(&name, kind.mime_type(), &text) {
             record(now, calendar_record);
         } else {
-            error.set(Some(format!(
-                "This browser couldn't share {name}. Use the download button instead."
-            )));
+            error.set(Some(data::not_shared(&name)));
         }
     };
     let needs_contacts = kind != ExportKind::Backup;
-    let hint_id = format!("data-export-{}-hint", slug(kind));
+    let hint_id = data::export_hint_id(kind);
     view! {
         <li class="data-export-row">
             <div class="data-export-buttons">
-                <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
+                <button type="button" class="button data-export" id=data::export_id(kind)
                     aria-describedby=hint_id.clone()
                     disabled=move || needs_contacts && empty.get()
                     on:click=save>
@@ -287,7 +193,7 @@ fn ExportRow(
                 </button>
                 {can_share.then(|| view! {
                     <button type="button" class="button small data-share"
-                        aria-label=format!("Share {label}")
+                        aria-label=data::share_label(label)
                         disabled=move || needs_contacts && empty.get()
                         on:click=share>
                         "Share…"
@@ -323,7 +229,7 @@ fn ResumeChoice(
         leptos::task::spawn_local(async move {
             match resume_store::load().await {
                 Ok(resume) => with_resume.set(resume),
-                Err(e) => error.set(Some(format!("Your resume couldn't be read: {e}."))),
+                Err(e) => error.set(Some(data::resume_unreadable(&e.to_string()))),
             }
         });
     };
@@ -332,7 +238,7 @@ fn ResumeChoice(
             <label class="data-check" for="data-export-resume">
                 <input type="checkbox" id="data-export-resume"
                     prop:checked=move || with_resume.with(Option::is_some) on:change=toggle/>
-                {format!("Put my resume in the backup ({}, {})", file.name, size(file.size))}
+                {data::resume_choice(&file)}
             </label>
         }),
         _ => None,
@@ -345,8 +251,8 @@ fn NameList(title: String, class: &'static str, count: usize, names: Vec<String>
     (!names.is_empty()).then(|| {
         let open = count <= 8;
         view! {
-            <details class=format!("data-list {class}") open=open>
-                <summary>{format!("{title} ({count})")}</summary>
+            <details class=data::list_class(class) open=open>
+                <summary>{data::list_summary(&title, count)}</summary>
                 <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </details>
         }
@@ -481,7 +387,7 @@ async fn read_picked(
     match download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await {
         Ok(Some(file)) => {
             let resume = file.bytes.as_deref().and_then(|bytes| {
-                (detect(&file.name, bytes) == ImportKind::Backup)
+                (data::detect(&file.name, bytes) == data::ImportKind::Backup)
                     .then(|| resume_in_backup(bytes, &file.name))
                     .flatten()
             });
@@ -489,7 +395,7 @@ async fn read_picked(
         }
         Ok(None) => (ImportStage::Idle, None),
         Err(e) => (
-            ImportStage::Failed(format!("{e} Nothing was imported.")),
+            ImportStage::Failed(data::not_imported(&e.to_string())),
             None,
         ),
     }
@@ -506,10 +412,10 @@ fn preview_picked(state: AppState, file: download::Picked) -> ImportStage {
             }
             .to_string(),
         ),
-        Some(bytes) => match state
-            .book
-            .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
-        {
+        Some(bytes) => match state.book.with_untracked(|b| {
+            let Now { today, at } = state.now();
+            data::preview(b, &file.name, &bytes, today, at, new_id)
+        }) {
             Ok(p) => ImportStage::Preview(Box::new(p)),
             Err(e) => ImportStage::Failed(e.to_string()),
         },
@@ -535,10 +441,7 @@ fn apply_preview(state: AppState, p: &ImportPreview) -> ImportStage {
                 ImportStage::NotStored(p.imported(false))
             }
         }
-        Err(e) => ImportStage::Failed(format!(
-            "{} couldn't be imported: {e}. Nothing was changed.",
-            p.file
-        )),
+        Err(e) => ImportStage::Failed(data::import_refused(&p.file, &e.to_string())),
     }
 }
 
@@ -550,51 +453,12 @@ async fn restore_resume(
 ) {
     restored.set(Some(match resume_store::save(&resume).await {
         Ok(()) => {
-            let message = format!("Your resume, {}, is kept on this device.", resume.file.name);
+            let message = data::resume_kept(&resume.file.name);
             kept.set(StoredResume::Some(resume.file));
             Ok(message)
         }
-        Err(e) => Err(format!("The resume in the backup wasn't kept: {e}.")),
+        Err(e) => Err(data::resume_not_kept(&e.to_string())),
     }));
-}
-
-/// What an import would change, with Import and Cancel.
-/// What the preview says about a backup's resume: kept on import (and what it replaces), or
-/// why it was left out.
-fn resume_note(incoming: Option<Result<Resume, String>>, kept: &StoredResume) -> Option<String> {
-    incoming.map(|r| match r {
-        Ok(resume) => {
-            let replacing = match kept {
-                StoredResume::Some(file) if file.name != resume.file.name => {
-                    format!(", in place of {}", file.name)
-                }
-                _ => String::new(),
-            };
-            format!(
-                "This backup has your resume, {} ({}): importing keeps it on this device{replacing}.",
-                resume.file.name,
-                size(resume.file.size)
-            )
-        }
-        Err(note) => note,
-    })
-}
-
-/// The first `LISTED` possible duplicates of a preview, with the name each would join.
-fn duplicate_rows(book: &Book, p: &ImportPreview) -> Vec<DuplicateRow> {
-    p.duplicates
-        .iter()
-        .take(LISTED)
-        .map(|d| DuplicateRow {
-            incoming: d.incoming.name.clone(),
-            existing: d.existing.clone(),
-            existing_name: book
-                .contact(&d.existing)
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-            reason: d.reason,
-        })
-        .collect()
 }
 
 #[component]
@@ -609,7 +473,19 @@ fn PreviewPanel(
 ) -> impl IntoView {
     let state = use_app();
     let kept = KeptResume::get();
-    let resume_note = resume_note(incoming.get_untracked(), &kept.get_untracked());
+    let resume_note = {
+        let incoming = incoming.get_untracked();
+        let kept = kept.get_untracked();
+        let kept_name = match &kept {
+            StoredResume::Some(file) => Some(file.name.as_str()),
+            _ => None,
+        };
+        let incoming = incoming.as_ref().map(|r| match r {
+            Ok(resume) => Ok(&resume.file),
+            Err(note) => Err(note.as_str()),
+        });
+        data::resume_note(incoming, kept_name)
+    };
     let has_resume = matches!(incoming.get_untracked(), Some(Ok(_)));
     let lists = state.book.with_untracked(|book| p.lists(book));
     let notes = p
@@ -625,7 +501,9 @@ fn PreviewPanel(
         p.duplicates.len(),
         p.errors.len(),
     );
-    let duplicates = state.book.with_untracked(|book| duplicate_rows(book, &p));
+    let duplicates = state
+        .book
+        .with_untracked(|book| data::duplicate_rows(book, &p));
     // Applying a big file takes a moment: the status is drawn first, then the import runs.
     let confirm = move |_| {
         let p = p.clone();
@@ -636,7 +514,7 @@ fn PreviewPanel(
             set_timeout(
                 move || {
                     let outcome = if empty {
-                        ImportStage::Done(format!("{}: nothing else to import.", p.file))
+                        ImportStage::Done(data::nothing_else(&p.file))
                     } else {
                         apply_preview(state, &p)
                     };
