@@ -7,13 +7,14 @@
 //!
 //! Parts used only here live beside it: `resume_section` (the resume PDF: pick, replace,
 //! remove), `reminders_section` (morning notifications, or what this browser can do),
-//! `data_section` (export and import), `calendar_section` (the calendar's last
+//! `data_section` (import, with `export_section` for export), `calendar_section` (the calendar's last
 //! export, what changed since, Update my calendar),
 //! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
 //! (copies of unreadable data, with Download and Delete).
 
 mod calendar_section;
 mod data_section;
+mod export_section;
 mod kept_copies;
 mod reminders_section;
 mod resume_section;
