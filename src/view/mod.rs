@@ -14,5 +14,6 @@ pub mod field;
 pub mod insights;
 pub mod outcomes;
 pub mod reminders;
+pub mod settings;
 pub mod sizes;
 pub mod steps;
