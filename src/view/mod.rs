@@ -10,6 +10,7 @@ pub mod composer;
 pub mod contact_form;
 pub mod contacts;
 pub mod data;
+pub mod events;
 pub mod field;
 pub mod insights;
 pub mod outcomes;
