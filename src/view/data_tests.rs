@@ -119,9 +119,7 @@ fn duplicate_rows_name_the_contact_each_would_join() {
         }]
     );
     let mut many = p.clone();
-    many.duplicates = std::iter::repeat(p.duplicates[0].clone())
-        .take(LISTED + 3)
-        .collect();
+    many.duplicates = std::iter::repeat_n(p.duplicates[0].clone(), LISTED + 3).collect();
     assert_eq!(duplicate_rows(&book, &many).len(), LISTED);
 }
 
