@@ -9,14 +9,7 @@ use crate::routes::Screen;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// One incoming person who may already be in the book.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DuplicateRow {
-    pub incoming: String,
-    pub existing: ContactId,
-    pub existing_name: String,
-    pub reason: &'static str,
-}
+pub use crate::view::data::DuplicateRow;
 
 /// A pair to merge after the import: the contact in the book and the imported one.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,32 +7,15 @@
 
 use crate::components::funnel_chart::FunnelChart;
 use crate::components::text_field::TextField;
-use crate::domain::agenda::event_summary;
-use crate::domain::funnel::{event_funnel, Funnel};
 use crate::domain::{dates, Command, Event, EventId, EventKind};
 use crate::routes::{use_go, Screen};
 use crate::state::{new_id, use_app};
+use crate::view::events::{self, EventRow};
 use crate::view::insights::{funnel_headline, FUNNEL_NOTE};
 use chrono::NaiveDate;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// One event as the list shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct EventRow {
-    id: EventId,
-    name: String,
-    kind: EventKind,
-    date: NaiveDate,
-    ends: Option<NaiveDate>,
-    place: String,
-    met: usize,
-    emailed: usize,
-    overdue: usize,
-    current: bool,
-    funnel: Funnel,
-}
 
 /// Which event the form is open for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,18 +80,7 @@ impl EventDraft {
         );
         self.date_error
             .set(date.is_none().then(|| "Pick the date of the event.".into()));
-        let ends_text = self.ends.get_untracked();
-        let ends = match (
-            ends_text.trim().is_empty(),
-            dates::parse_iso(&ends_text),
-            date,
-        ) {
-            (true, _, _) => Ok(None),
-            (false, Some(end), Some(start)) if end >= start => Ok((end > start).then_some(end)),
-            (false, Some(_), Some(_)) => Err("The last day can't be before the first."),
-            (false, Some(_), None) => Ok(None),
-            (false, None, _) => Err("Pick the last day, or leave it empty for a one-day event."),
-        };
+        let ends = events::last_day(&self.ends.get_untracked(), date);
         self.ends_error.set(ends.err().map(String::from));
         let ends = ends.ok()?;
         Some(Event {
@@ -127,27 +99,7 @@ pub fn Events() -> impl IntoView {
     let state = use_app();
     let rows = Memo::new(move |_| {
         let today = state.today.get();
-        state.book.with(|book| {
-            let current = book.settings().current_event.as_ref();
-            book.events()
-                .map(|e| {
-                    let summary = event_summary(book, &e.id, today);
-                    EventRow {
-                        id: e.id.clone(),
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        date: e.date,
-                        ends: e.ends,
-                        place: e.place.clone(),
-                        met: summary.as_ref().map_or(0, |s| s.met),
-                        emailed: summary.as_ref().map_or(0, |s| s.emailed),
-                        overdue: summary.as_ref().map_or(0, |s| s.overdue),
-                        current: current == Some(&e.id),
-                        funnel: event_funnel(book, &e.id),
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        state.book.with(|book| events::event_rows(book, today))
     });
     let editing = RwSignal::new(None::<Editing>);
     let confirming = RwSignal::new(None::<EventId>);
@@ -236,11 +188,7 @@ fn EventForm(
         let name = event.name.clone();
         match state.apply(Command::SaveEvent(event)) {
             Ok(()) => {
-                notice.set(Some(if is_new {
-                    format!("Added \u{201c}{name}\u{201d}. Tap Capture here when you arrive.")
-                } else {
-                    format!("Saved your changes to \u{201c}{name}\u{201d}.")
-                }));
+                notice.set(Some(events::saved_notice(&name, is_new)));
                 editing.set(None);
             }
             Err(e) => save_error.set(Some(e.to_string())),
@@ -295,7 +243,7 @@ fn EventCard(
         let id = row.id.clone();
         move || confirming.with(|c| c.as_ref() == Some(&id))
     };
-    let title_id = format!("event-{}", row.id);
+    let title_id = events::title_id(&row.id);
     let card_class = if row.current {
         "card events-card events-current"
     } else {
@@ -324,15 +272,7 @@ fn EventCard(
 /// The event's name, dates, place, counts and funnel.
 #[component]
 fn EventDetails(row: EventRow, title_id: String) -> impl IntoView {
-    let when = match row.ends {
-        Some(end) => format!(
-            "{} · {} to {}",
-            row.kind.label(),
-            dates::long(row.date),
-            dates::long(end)
-        ),
-        None => format!("{} · {}", row.kind.label(), dates::long(row.date)),
-    };
+    let when = events::when(row.kind, row.date, row.ends);
     view! {
         <div class="events-card-head">
             <h2 id=title_id>{row.name.clone()}</h2>
@@ -394,22 +334,14 @@ fn DeleteConfirm(
 ) -> impl IntoView {
     let state = use_app();
     let EventRow { id, name, met, .. } = row;
-    let question = format!("Delete \u{201c}{name}\u{201d}?");
+    let question = events::delete_question(&name);
     let delete = move |_| {
         confirming.set(None);
         match state.apply(Command::DeleteEvent {
             id: id.clone(),
             at: state.now().at,
         }) {
-            Ok(()) => notice.set(Some(match met {
-                0 => format!("Deleted \u{201c}{name}\u{201d}."),
-                1 => format!(
-                    "Deleted \u{201c}{name}\u{201d}. The person you met there is still in your contacts."
-                ),
-                n => format!(
-                    "Deleted \u{201c}{name}\u{201d}. The {n} people you met there are still in your contacts."
-                ),
-            })),
+            Ok(()) => notice.set(Some(events::deleted_notice(&name, met))),
             Err(e) => notice.set(Some(e.to_string())),
         }
     };
@@ -423,11 +355,7 @@ fn DeleteConfirm(
         <div class="events-confirm" role="group" aria-label="Confirm delete">
             <p>
                 <strong>{question}</strong>" "
-                {match met {
-                    0 => "No contacts are linked to it.".to_string(),
-                    1 => "The person you met there stays in your contacts; they just won't be linked to this event any more.".to_string(),
-                    n => format!("The {n} people you met there stay in your contacts; they just won't be linked to this event any more."),
-                }}
+                {events::delete_keeps(met)}
             </p>
             <div class="events-actions">
                 <button type="button" class="button danger-solid" on:click=delete>"Delete event"</button>
@@ -444,12 +372,12 @@ fn EventFunnel(row: EventRow) -> impl IntoView {
         return ().into_any();
     }
     let headline = funnel_headline(&row.funnel);
-    let caption = format!("{}: what you did and what came of it", row.name);
+    let caption = events::funnel_caption(&row.name);
     view! {
         <details class="events-funnel">
             <summary>
                 <span>"What it led to"</span>
-                <span class="events-funnel-headline">{if headline.is_empty() { "no replies yet".to_string() } else { headline }}</span>
+                <span class="events-funnel-headline">{events::funnel_line(headline)}</span>
             </summary>
             <FunnelChart funnel=row.funnel caption/>
             <p class="meta funnel-note">{FUNNEL_NOTE}</p>
@@ -483,9 +411,9 @@ fn Stats(row: EventRow) -> impl IntoView {
             <span class="visually-hidden">", "</span>
             // Follow-ups (steps), as the agenda counts them: the two screens agree.
             <span class=overdue_class>
-                <strong>{row.overdue}</strong>{if row.overdue == 1 { " follow-up overdue" } else { " follow-ups overdue" }}
+                <strong>{row.overdue}</strong>{events::overdue_label(row.overdue)}
             </span>
-            <span class="visually-hidden">{if row.met == 1 { ": see who" } else { ": see them all" }}</span>
+            <span class="visually-hidden">{events::see_label(row.met)}</span>
             <span class="events-go" aria-hidden="true">"›"</span>
         </A>
     }

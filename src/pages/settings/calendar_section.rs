@@ -16,6 +16,7 @@ use crate::download;
 use crate::state::{use_app, AppState, Now};
 use crate::storage;
 use crate::view::calendar::{exported_line, saved_update, update_label, NOT_EXPORTED, WHO_UPDATES};
+use crate::view::data;
 use leptos::prelude::*;
 
 /// The calendar file that brings the student's calendar up to date now, and the record of
@@ -82,7 +83,7 @@ pub fn CalendarSection(record: RwSignal<Option<CalendarExport>>) -> impl IntoVie
                 })
         } else {
             download::download(&name, ExportKind::Calendar.mime_type(), &text)
-                .map_err(|e| format!("Couldn't save {name}: {e}."))
+                .map_err(|e| data::not_saved(&name, &e.to_string()))
         };
         match went.and_then(|()| keep(record, exported)) {
             Ok(()) => {

@@ -1,32 +1,26 @@
-//! "Your data" in Settings: exporting the book as files and importing files into it.
+//! "Your data" in Settings: exporting the book as files (`export_section`) and importing
+//! files into it (here).
 //!
-//! Export turns the book into text with `domain::formats` and hands it to `download`.
 //! Import always goes file → parse → preview → confirm: nothing in the book changes until
 //! the student taps "Import", and then the whole import is applied at once with
 //! `ImportPreview::apply` (or not at all). A file that cannot be read at all says why,
 //! naming the file, and changes nothing. This view never touches storage; the state's
 //! save effect persists the new book.
 
-use super::calendar_section::{self, CalendarSection};
+use super::calendar_section::CalendarSection;
+use super::export_section::Export;
 use super::resume_section::{KeptResume, StoredResume};
-use crate::components::import_duplicates::{
-    DuplicateRow, ImportDuplicates, MergeNext, PendingMerge,
-};
-use crate::domain::formats::backup::{export_backup_with_resume, resume_in_backup};
-use crate::domain::formats::ics_update::CalendarExport;
-use crate::domain::formats::{
-    self, export_csv, export_vcard, file_name, import_linkedin_connections, import_vcard,
-    plan_linkedin_import, preview_backup_import, BookIndex, ExportKind, FormatError, ImportPreview,
-    LISTED,
-};
+use crate::components::import_duplicates::{ImportDuplicates, MergeNext, PendingMerge};
+use crate::domain::formats::backup::resume_in_backup;
+use crate::domain::formats::{self, FormatError, ImportPreview};
 use crate::domain::resume::Resume;
 use crate::domain::snapshot;
-use crate::domain::{Book, Command, Contact};
+use crate::domain::Command;
 use crate::download;
 use crate::resume_store;
 use crate::state::{new_id, use_app, AppState, Now};
 use crate::storage;
-use crate::view::sizes::size;
+use crate::view::data;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -47,116 +41,6 @@ enum ImportStage {
     NotStored(String),
 }
 
-/// Which importer a picked file goes to.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum ImportKind {
-    Backup,
-    LinkedIn,
-    VCard,
-}
-
-/// Chooses the importer by the file's extension, else by its first bytes.
-fn detect(name: &str, bytes: &[u8]) -> ImportKind {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".json") {
-        return ImportKind::Backup;
-    }
-    if lower.ends_with(".vcf") || lower.ends_with(".vcard") {
-        return ImportKind::VCard;
-    }
-    if lower.ends_with(".csv") {
-        return ImportKind::LinkedIn;
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with('{') {
-        ImportKind::Backup
-    } else if head.to_ascii_uppercase().contains("BEGIN:VCARD") {
-        ImportKind::VCard
-    } else {
-        ImportKind::LinkedIn
-    }
-}
-
-/// The preview of importing `bytes` into `book`.
-fn preview(book: &Book, name: &str, bytes: &[u8], now: Now) -> Result<ImportPreview, FormatError> {
-    let Now { today, at } = now;
-    match detect(name, bytes) {
-        ImportKind::Backup => preview_backup_import(book, bytes, name),
-        ImportKind::LinkedIn => {
-            let (connections, errors) = import_linkedin_connections(bytes, name)?;
-            Ok(plan_linkedin_import(
-                book,
-                name,
-                connections,
-                errors,
-                new_id,
-                today,
-                at,
-            ))
-        }
-        ImportKind::VCard => {
-            let (cards, errors) = import_vcard(bytes, name, new_id, today, at)?;
-            let mut preview = ImportPreview::new(name);
-            preview.errors = errors;
-            let index = BookIndex::new(book);
-            for card in cards {
-                preview.offer(&index, Contact::new(card));
-            }
-            Ok(preview)
-        }
-    }
-}
-
-/// The file's text for `kind`: a backup carries `resume` when given; the calendar is the
-/// update from its last export (`calendar_section::calendar_file`), with the record of
-/// this one.
-fn export_text(
-    state: AppState,
-    kind: ExportKind,
-    now: Now,
-    resume: Option<&Resume>,
-    calendar: RwSignal<Option<CalendarExport>>,
-) -> (String, Option<CalendarExport>) {
-    let text = |f: &dyn Fn(&Book) -> String| state.book.with_untracked(f);
-    match kind {
-        ExportKind::Backup => (text(&|b| export_backup_with_resume(b, resume)), None),
-        ExportKind::Spreadsheet => (text(&export_csv), None),
-        ExportKind::Contacts => (text(&|b| export_vcard(b.contacts(), b)), None),
-        ExportKind::Calendar => {
-            let (text, record) = calendar_section::calendar_file(state, calendar, now);
-            (text, Some(record))
-        }
-    }
-}
-
-const EXPORTS: [(ExportKind, &str, &str); 4] = [
-    (
-        ExportKind::Backup,
-        "Backup (JSON)",
-        "Everything, to restore here or on another device.",
-    ),
-    (
-        ExportKind::Spreadsheet,
-        "Spreadsheet (CSV)",
-        "One row per contact, for Excel or Google Sheets.",
-    ),
-    (
-        ExportKind::Contacts,
-        "Contacts (vCard)",
-        "For your phone's contacts app.",
-    ),
-    (
-        ExportKind::Calendar,
-        "Follow-ups calendar (.ics)",
-        "Each pending follow-up as a calendar event, so your phone reminds you.",
-    ),
-];
-
-fn slug(kind: ExportKind) -> &'static str {
-    kind.extension()
-}
-
 #[component]
 pub fn DataSection() -> impl IntoView {
     // The calendar's last export, shared by its export row and "Your calendar".
@@ -174,179 +58,14 @@ pub fn DataSection() -> impl IntoView {
     }
 }
 
-#[component]
-fn Export(calendar: RwSignal<Option<CalendarExport>>) -> impl IntoView {
-    let state = use_app();
-    let empty = Memo::new(move |_| state.book.with(|b| b.contact_count() == 0));
-    let error = RwSignal::new(None::<String>);
-    let exported = RwSignal::new(None::<String>);
-    let with_resume = RwSignal::new(None::<Resume>);
-
-    let rows = EXPORTS
-        .into_iter()
-        .map(|(kind, label, hint)| view! { <ExportRow kind label hint empty error exported with_resume calendar/> })
-        .collect_view();
-
-    view! {
-        <div class="data-block" role="group" aria-labelledby="data-export-title">
-            <h3 id="data-export-title">"Export"</h3>
-            {move || if empty.get() {
-                view! {
-                    <p class="data-lead data-empty">
-                        "You have no contacts yet. Once you do, export saves them as a file on this "
-                        "device — a backup to restore later, a spreadsheet, phone contacts or "
-                        "calendar reminders. A backup of your profile and messages works already."
-                    </p>
-                }.into_any()
-            } else {
-                view! {
-                    <p class="data-lead">
-                        "Each button saves a file named with today's date to your downloads."
-                    </p>
-                }.into_any()
-            }}
-            <ul class="data-exports">{rows}</ul>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <p class="data-status" role="status">{move || exported.get()}</p>
-        </div>
-    }
-}
-
-/// One export: its button, Share… where the browser can share files, and its hint.
-#[component]
-fn ExportRow(
-    kind: ExportKind,
-    label: &'static str,
-    hint: &'static str,
-    empty: Memo<bool>,
-    error: RwSignal<Option<String>>,
-    exported: RwSignal<Option<String>>,
-    /// The resume to put in the backup, read when the student ticks the box.
-    with_resume: RwSignal<Option<Resume>>,
-    /// The calendar's last export: the calendar row updates it.
-    calendar: RwSignal<Option<CalendarExport>>,
-) -> impl IntoView {
-    let state = use_app();
-    let can_share = download::can_share_files();
-    // The file's text, and for the calendar the record of this export.
-    let text_of = move |now: Now| {
-        with_resume
-            .with_untracked(|resume| export_text(state, kind, now, resume.as_ref(), calendar))
-    };
-    // After the file went out: the backup's day, the calendar's record.
-    let record = move |now: Now, calendar_record: Option<CalendarExport>| {
-        if kind == ExportKind::Backup {
-            if let Err(e) = state.apply(Command::RecordBackup(now.today)) {
-                error.set(Some(e.to_string()));
-            }
-        }
-        if let Some(r) = calendar_record {
-            if let Err(e) = calendar_section::keep(calendar, r) {
-                error.set(Some(e));
-            }
-        }
-    };
-    let save = move |_| {
-        let now = state.now();
-        let name = file_name(kind, now.today);
-        let (text, calendar_record) = text_of(now);
-        match download::download(&name, kind.mime_type(), &text) {
-            Ok(()) => {
-                error.set(None);
-                exported.set(Some(format!("Saved {name} to your downloads.")));
-                record(now, calendar_record);
-            }
-            Err(e) => {
-                exported.set(None);
-                error.set(Some(format!("Couldn't save {name}: {e}.")));
-            }
-        }
-    };
-    let share = move |_| {
-        let now = state.now();
-        let name = file_name(kind, now.today);
-        let (text, calendar_record) = text_of(now);
-        if download::share_file(&name, kind.mime_type(), &text) {
-            record(now, calendar_record);
-        } else {
-            error.set(Some(format!(
-                "This browser couldn't share {name}. Use the download button instead."
-            )));
-        }
-    };
-    let needs_contacts = kind != ExportKind::Backup;
-    let hint_id = format!("data-export-{}-hint", slug(kind));
-    view! {
-        <li class="data-export-row">
-            <div class="data-export-buttons">
-                <button type="button" class="button data-export" id=format!("data-export-{}", slug(kind))
-                    aria-describedby=hint_id.clone()
-                    disabled=move || needs_contacts && empty.get()
-                    on:click=save>
-                    {label}
-                </button>
-                {can_share.then(|| view! {
-                    <button type="button" class="button small data-share"
-                        aria-label=format!("Share {label}")
-                        disabled=move || needs_contacts && empty.get()
-                        on:click=share>
-                        "Share…"
-                    </button>
-                })}
-            </div>
-            <p id=hint_id class="data-hint">{hint}</p>
-            {(kind == ExportKind::Backup).then(|| view! { <ResumeChoice with_resume error/> })}
-        </li>
-    }
-}
-
-/// "Put my resume in the backup": shown when a resume is kept; ticking it reads the PDF
-/// so the export (and a share, which must happen during the tap) has it at once.
-#[component]
-fn ResumeChoice(
-    with_resume: RwSignal<Option<Resume>>,
-    error: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let kept = KeptResume::get();
-    // A resume replaced or removed since the box was ticked is not the one to export.
-    Effect::new(move |seen: Option<()>| {
-        kept.track();
-        if seen.is_some() {
-            with_resume.set(None);
-        }
-    });
-    let toggle = move |ev: leptos::ev::Event| {
-        if !event_target_checked(&ev) {
-            with_resume.set(None);
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            match resume_store::load().await {
-                Ok(resume) => with_resume.set(resume),
-                Err(e) => error.set(Some(format!("Your resume couldn't be read: {e}."))),
-            }
-        });
-    };
-    move || match kept.get() {
-        StoredResume::Some(file) => Some(view! {
-            <label class="data-check" for="data-export-resume">
-                <input type="checkbox" id="data-export-resume"
-                    prop:checked=move || with_resume.with(Option::is_some) on:change=toggle/>
-                {format!("Put my resume in the backup ({}, {})", file.name, size(file.size))}
-            </label>
-        }),
-        _ => None,
-    }
-}
-
 /// A titled list of names, folded away when long.
 #[component]
 fn NameList(title: String, class: &'static str, count: usize, names: Vec<String>) -> impl IntoView {
     (!names.is_empty()).then(|| {
         let open = count <= 8;
         view! {
-            <details class=format!("data-list {class}") open=open>
-                <summary>{format!("{title} ({count})")}</summary>
+            <details class=data::list_class(class) open=open>
+                <summary>{data::list_summary(&title, count)}</summary>
                 <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </details>
         }
@@ -481,7 +200,7 @@ async fn read_picked(
     match download::read_file(input.clone(), formats::MAX_BACKUP_BYTES).await {
         Ok(Some(file)) => {
             let resume = file.bytes.as_deref().and_then(|bytes| {
-                (detect(&file.name, bytes) == ImportKind::Backup)
+                (data::detect(&file.name, bytes) == data::ImportKind::Backup)
                     .then(|| resume_in_backup(bytes, &file.name))
                     .flatten()
             });
@@ -489,7 +208,7 @@ async fn read_picked(
         }
         Ok(None) => (ImportStage::Idle, None),
         Err(e) => (
-            ImportStage::Failed(format!("{e} Nothing was imported.")),
+            ImportStage::Failed(data::not_imported(&e.to_string())),
             None,
         ),
     }
@@ -506,10 +225,10 @@ fn preview_picked(state: AppState, file: download::Picked) -> ImportStage {
             }
             .to_string(),
         ),
-        Some(bytes) => match state
-            .book
-            .with_untracked(|b| preview(b, &file.name, &bytes, state.now()))
-        {
+        Some(bytes) => match state.book.with_untracked(|b| {
+            let Now { today, at } = state.now();
+            data::preview(b, &file.name, &bytes, today, at, new_id)
+        }) {
             Ok(p) => ImportStage::Preview(Box::new(p)),
             Err(e) => ImportStage::Failed(e.to_string()),
         },
@@ -535,10 +254,7 @@ fn apply_preview(state: AppState, p: &ImportPreview) -> ImportStage {
                 ImportStage::NotStored(p.imported(false))
             }
         }
-        Err(e) => ImportStage::Failed(format!(
-            "{} couldn't be imported: {e}. Nothing was changed.",
-            p.file
-        )),
+        Err(e) => ImportStage::Failed(data::import_refused(&p.file, &e.to_string())),
     }
 }
 
@@ -550,51 +266,12 @@ async fn restore_resume(
 ) {
     restored.set(Some(match resume_store::save(&resume).await {
         Ok(()) => {
-            let message = format!("Your resume, {}, is kept on this device.", resume.file.name);
+            let message = data::resume_kept(&resume.file.name);
             kept.set(StoredResume::Some(resume.file));
             Ok(message)
         }
-        Err(e) => Err(format!("The resume in the backup wasn't kept: {e}.")),
+        Err(e) => Err(data::resume_not_kept(&e.to_string())),
     }));
-}
-
-/// What an import would change, with Import and Cancel.
-/// What the preview says about a backup's resume: kept on import (and what it replaces), or
-/// why it was left out.
-fn resume_note(incoming: Option<Result<Resume, String>>, kept: &StoredResume) -> Option<String> {
-    incoming.map(|r| match r {
-        Ok(resume) => {
-            let replacing = match kept {
-                StoredResume::Some(file) if file.name != resume.file.name => {
-                    format!(", in place of {}", file.name)
-                }
-                _ => String::new(),
-            };
-            format!(
-                "This backup has your resume, {} ({}): importing keeps it on this device{replacing}.",
-                resume.file.name,
-                size(resume.file.size)
-            )
-        }
-        Err(note) => note,
-    })
-}
-
-/// The first `LISTED` possible duplicates of a preview, with the name each would join.
-fn duplicate_rows(book: &Book, p: &ImportPreview) -> Vec<DuplicateRow> {
-    p.duplicates
-        .iter()
-        .take(LISTED)
-        .map(|d| DuplicateRow {
-            incoming: d.incoming.name.clone(),
-            existing: d.existing.clone(),
-            existing_name: book
-                .contact(&d.existing)
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-            reason: d.reason,
-        })
-        .collect()
 }
 
 #[component]
@@ -609,7 +286,19 @@ fn PreviewPanel(
 ) -> impl IntoView {
     let state = use_app();
     let kept = KeptResume::get();
-    let resume_note = resume_note(incoming.get_untracked(), &kept.get_untracked());
+    let resume_note = {
+        let incoming = incoming.get_untracked();
+        let kept = kept.get_untracked();
+        let kept_name = match &kept {
+            StoredResume::Some(file) => Some(file.name.as_str()),
+            _ => None,
+        };
+        let incoming = incoming.as_ref().map(|r| match r {
+            Ok(resume) => Ok(&resume.file),
+            Err(note) => Err(note.as_str()),
+        });
+        data::resume_note(incoming, kept_name)
+    };
     let has_resume = matches!(incoming.get_untracked(), Some(Ok(_)));
     let lists = state.book.with_untracked(|book| p.lists(book));
     let notes = p
@@ -625,7 +314,9 @@ fn PreviewPanel(
         p.duplicates.len(),
         p.errors.len(),
     );
-    let duplicates = state.book.with_untracked(|book| duplicate_rows(book, &p));
+    let duplicates = state
+        .book
+        .with_untracked(|book| data::duplicate_rows(book, &p));
     // Applying a big file takes a moment: the status is drawn first, then the import runs.
     let confirm = move |_| {
         let p = p.clone();
@@ -636,7 +327,7 @@ fn PreviewPanel(
             set_timeout(
                 move || {
                     let outcome = if empty {
-                        ImportStage::Done(format!("{}: nothing else to import.", p.file))
+                        ImportStage::Done(data::nothing_else(&p.file))
                     } else {
                         apply_preview(state, &p)
                     };

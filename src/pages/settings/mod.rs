@@ -7,31 +7,32 @@
 //!
 //! Parts used only here live beside it: `resume_section` (the resume PDF: pick, replace,
 //! remove), `reminders_section` (morning notifications, or what this browser can do),
-//! `data_section` (export and import), `calendar_section` (the calendar's last
+//! `data_section` (import, with `export_section` for export), `calendar_section` (the calendar's last
 //! export, what changed since, Update my calendar),
 //! `storage_info` (how much is stored, persistence, the last backup) and `kept_copies`
-//! (copies of unreadable data, with Download and Delete).
+//! (copies of unreadable data, with Download and Delete), `messages` (the templates).
 
 mod calendar_section;
 mod data_section;
+mod export_section;
 mod kept_copies;
+mod messages;
 mod reminders_section;
 mod resume_section;
 mod storage_info;
 
 use crate::components::notice::use_notices;
 use crate::components::text_field::TextField;
-use crate::domain::note::NoteLength;
 use crate::domain::profile::web_link;
 use crate::domain::settings::Theme;
 use crate::domain::Cadence;
-use crate::domain::{
-    Command, Context, Email, LinkedIn, Placeholder, Profile, Template, TemplateKind,
-};
+use crate::domain::{Command, Email, LinkedIn, Profile};
 use crate::state::use_app;
+use crate::view::settings;
 use data_section::DataSection;
 use kept_copies::KeptCopies;
 use leptos::prelude::*;
+use messages::Messages;
 use reminders_section::RemindersSection;
 use resume_section::{KeptResume, ResumeSection};
 use storage_info::StorageInfo;
@@ -63,7 +64,7 @@ pub fn Settings() -> impl IntoView {
 
 /// "Saved" after a successful save, until the form is changed again.
 #[component]
-fn SavedNote(#[prop(into)] show: Signal<bool>) -> impl IntoView {
+pub(super) fn SavedNote(#[prop(into)] show: Signal<bool>) -> impl IntoView {
     view! {
         <p class="settings-saved" role="status">
             {move || show.get().then(|| view! { <span aria-hidden="true">"✓ "</span>"Saved" })}
@@ -159,260 +160,6 @@ fn ProfileForm() -> impl IntoView {
     }
 }
 
-/// A stable id fragment for each template's fields.
-fn template_slug(kind: TemplateKind) -> &'static str {
-    match kind {
-        TemplateKind::ConnectNote => "connect-note",
-        TemplateKind::EmailSubject => "email-subject",
-        TemplateKind::EmailBody => "email-body",
-        TemplateKind::BonusMessage => "bonus-message",
-        TemplateKind::ReferralSubject => "referral-subject",
-        TemplateKind::ReferralBody => "referral-body",
-        TemplateKind::KeepInTouch => "keep-in-touch",
-        TemplateKind::Prep => "prep",
-        TemplateKind::ThankYouSubject => "thank-you-subject",
-        TemplateKind::ThankYou => "thank-you",
-        TemplateKind::Nudge => "nudge",
-        TemplateKind::IntroSubject => "intro-subject",
-        TemplateKind::IntroBody => "intro-body",
-        TemplateKind::IntroNote => "intro-note",
-    }
-}
-
-fn is_subject(kind: TemplateKind) -> bool {
-    matches!(
-        kind,
-        TemplateKind::EmailSubject
-            | TemplateKind::ReferralSubject
-            | TemplateKind::ThankYouSubject
-            | TemplateKind::IntroSubject
-    )
-}
-
-#[component]
-fn Messages() -> impl IntoView {
-    view! {
-        <section class="card settings-section" aria-labelledby="messages-title">
-            <h2 id="messages-title">"Messages"</h2>
-            <p class="settings-lead">
-                "Every follow-up starts from these. The previews use a sample contact — Priya, an "
-                "engineer at Acme Robotics — and your profile."
-            </p>
-            <PlaceholderHelp/>
-            <div class="settings-templates">
-                {TemplateKind::ALL.into_iter().map(|kind| view! { <TemplateEditor kind/> }).collect_view()}
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn PlaceholderHelp() -> impl IntoView {
-    view! {
-        <details class="settings-help">
-            <summary>"Placeholders you can use"</summary>
-            <p>"Write a name in braces and it is filled in for each contact:"</p>
-            <dl class="settings-placeholders">
-                {Placeholder::ALL.into_iter().map(|p| view! {
-                    <div>
-                        <dt><code>{format!("{{{}}}", p.name())}</code></dt>
-                        <dd>{p.description()}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
-            <ul class="settings-syntax">
-                <li><code>"{role|internships}"</code>" uses the text after "<code>"|"</code>" when the value is empty."</li>
-                <li><code>"[ at {event}]"</code>" is kept only when every placeholder inside it has a value."</li>
-                <li><code>"{{"</code>" and "<code>"[["</code>" write a literal brace or bracket."</li>
-            </ul>
-        </details>
-    }
-}
-
-/// One template: its text, the parse error if any, a live preview and save / reset.
-/// The template's text box: one line for a subject, a text area for a message (shorter
-/// for the LinkedIn note and message).
-fn template_input(
-    kind: TemplateKind,
-    id: &str,
-    described_by: String,
-    invalid: Signal<bool>,
-    text: RwSignal<String>,
-    on_input: impl Fn(leptos::ev::Event) + 'static,
-) -> AnyView {
-    let invalid = move || invalid.get().then_some("true");
-    if is_subject(kind) {
-        return view! {
-            <input id=id.to_string() type="text" autocomplete="off" spellcheck="true"
-                aria-describedby=described_by aria-invalid=invalid
-                prop:value=text on:input=on_input/>
-        }
-        .into_any();
-    }
-    let short = matches!(
-        kind,
-        TemplateKind::ConnectNote | TemplateKind::BonusMessage | TemplateKind::IntroNote
-    );
-    view! {
-        <textarea id=id.to_string() rows=if short { 5 } else { 10 } spellcheck="true"
-            aria-describedby=described_by aria-invalid=invalid
-            prop:value=text on:input=on_input></textarea>
-    }
-    .into_any()
-}
-
-/// "Not saved" while the text differs from the stored template, else "Edited" when the
-/// stored template is not the default.
-fn badge(dirty: bool, edited: bool) -> Option<impl IntoView> {
-    match (dirty, edited) {
-        (true, _) => {
-            Some(view! { <span class="settings-badge unsaved">"Not saved"</span> }.into_any())
-        }
-        (false, true) => Some(view! { <span class="settings-badge">"Edited"</span> }.into_any()),
-        (false, false) => None,
-    }
-}
-
-/// The message filled with a sample contact, or why there is none.
-#[component]
-fn TemplatePreview(id: String, preview: Memo<Option<String>>) -> impl IntoView {
-    view! {
-        <figure class="settings-preview" id=id>
-            <figcaption>"Preview"</figcaption>
-            {move || match preview.get() {
-                Some(text) => view! { <div class="settings-preview-text">{text}</div> }.into_any(),
-                None => view! {
-                    <p class="settings-preview-off">"The preview comes back once the message is fixed."</p>
-                }.into_any(),
-            }}
-        </figure>
-    }
-}
-
-/// The connection note's length against LinkedIn's limit, with the sample contact.
-#[component]
-fn NoteLengthHint(preview: Memo<Option<String>>, premium: Memo<bool>) -> impl IntoView {
-    move || {
-        preview.get().map(|note| {
-            let length = NoteLength::of(&note, premium.get());
-            let text = if length.fits() {
-                format!(
-                    "{} of {} characters with this sample.",
-                    length.length, length.limit
-                )
-            } else {
-                format!(
-                    "{} characters with this sample: {} over LinkedIn's limit of {}. Names and hooks vary, so leave some room.",
-                    length.length,
-                    length.over_by(),
-                    length.limit
-                )
-            };
-            view! { <p class="settings-count" class:over=!length.fits()>{text}</p> }
-        })
-    }
-}
-
-/// One template: its text box, the live preview, and Save / Undo / Reset.
-///
-/// About 90 lines, on purpose: the text, its parse, the stored copy and the dirty/edited
-/// flags are shared by the box, the badge and the buttons; the pieces that stand alone
-/// (`template_input`, `badge`, `TemplatePreview`, `NoteLengthHint`) are split out.
-#[component]
-fn TemplateEditor(kind: TemplateKind) -> impl IntoView {
-    let state = use_app();
-    let stored = Memo::new(move |_| {
-        state
-            .book
-            .with(|b| b.templates().get(kind).source().to_string())
-    });
-    let text = RwSignal::new(stored.get_untracked());
-    let parsed = Memo::new(move |_| text.with(|t| Template::parse(t)));
-    let sample = Memo::new(move |_| state.book.with(|b| Context::sample(b.profile())));
-    let preview =
-        Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(|t| sample.with(|c| t.render(c)))));
-    let premium = Memo::new(move |_| state.book.with(|b| b.settings().premium));
-    let dirty = Memo::new(move |_| text.with(|t| stored.with(|s| t != s)));
-    let edited = Memo::new(move |_| stored.with(|s| s != kind.default_text()));
-    let save_error = RwSignal::new(None::<String>);
-    let saved_once = RwSignal::new(false);
-
-    let id = format!("template-{}", template_slug(kind));
-    let error_id = format!("{id}-error");
-    let preview_id = format!("{id}-preview");
-    let error_message = move || {
-        parsed
-            .with(|p| p.as_ref().err().map(|e| e.to_string()))
-            .or(save_error.get())
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        text.set(event_target_value(&ev));
-        save_error.set(None);
-        saved_once.set(false);
-    };
-    let invalid = Signal::derive(move || error_message().is_some());
-    let editor = template_input(
-        kind,
-        &id,
-        format!("{error_id} {preview_id}"),
-        invalid,
-        text,
-        on_input,
-    );
-    let save = move |_| match state.apply(Command::SetTemplate {
-        kind,
-        text: text.get_untracked(),
-    }) {
-        Ok(()) => saved_once.set(true),
-        Err(e) => save_error.set(Some(e.to_string())),
-    };
-    let reset = move |_| match state.apply(Command::ResetTemplate(kind)) {
-        Ok(()) => {
-            text.set(kind.default_text().to_string());
-            save_error.set(None);
-            saved_once.set(true);
-        }
-        Err(e) => save_error.set(Some(e.to_string())),
-    };
-    view! {
-        <details class="settings-template">
-            <summary>
-                <span class="settings-template-name">{kind.label()}</span>
-                {move || badge(dirty.get(), edited.get())}
-            </summary>
-            <div class="settings-template-body">
-                <label for=id.clone()>
-                    {if is_subject(kind) { "Subject line" } else { "Message" }}
-                    <span class="visually-hidden">{format!(" — {}", kind.label())}</span>
-                </label>
-                {editor}
-                <div id=error_id.clone()>
-                    {move || error_message().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                </div>
-                <TemplatePreview id=preview_id preview/>
-                {matches!(kind, TemplateKind::ConnectNote | TemplateKind::IntroNote).then(|| view! { <NoteLengthHint preview premium/> })}
-                <div class="settings-actions">
-                    <Show when=move || dirty.get()>
-                        <button type="button" class="button primary"
-                            disabled=move || error_message().is_some()
-                            on:click=save>
-                            "Save"
-                        </button>
-                        <button type="button" class="button" on:click=move |_| {
-                            text.set(stored.get_untracked());
-                            save_error.set(None);
-                        }>"Undo changes"</button>
-                    </Show>
-                    <Show when=move || edited.get() && !dirty.get()>
-                        <button type="button" class="button" on:click=reset>"Reset to default"</button>
-                    </Show>
-                    <SavedNote show=Signal::derive(move || saved_once.get() && !dirty.get())/>
-                </div>
-            </div>
-        </details>
-    }
-}
-
 #[component]
 fn FollowUp() -> impl IntoView {
     let state = use_app();
@@ -502,7 +249,7 @@ fn Appearance() -> impl IntoView {
             <fieldset class="segmented theme-choice" aria-labelledby="appearance-title">
                 {Theme::ALL.into_iter().map(|t| view! {
                     <label class:selected=move || theme.get() == t>
-                        <input type="radio" name="theme" id=format!("theme-{}", t.label().split(' ').next().unwrap_or("").to_lowercase())
+                        <input type="radio" name="theme" id=settings::theme_id(t)
                             prop:checked=move || theme.get() == t
                             on:change=move |_| notices.report(state.apply(Command::SetTheme(t)))/>
                         {t.label()}

@@ -12,6 +12,7 @@ use crate::domain::resume::{self, Resume, ResumeFile, MAX_RESUME_BYTES};
 use crate::download;
 use crate::resume_store;
 use crate::state::use_app;
+use crate::view::data;
 use crate::view::sizes::size;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,7 +40,7 @@ impl KeptResume {
             kept.set(match resume_store::load().await {
                 Ok(Some(r)) => StoredResume::Some(r.file),
                 Ok(None) => StoredResume::Nothing,
-                Err(e) => StoredResume::Failed(format!("Your resume couldn't be read: {e}.")),
+                Err(e) => StoredResume::Failed(data::resume_unreadable(&e.to_string())),
             });
         });
         provide_context(KeptResume(kept));
