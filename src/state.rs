@@ -245,7 +245,7 @@ impl AppState {
     pub fn read_in_steps(&self) {
         if self.read_step() {
             let state = *self;
-            set_timeout(move || state.read_in_steps(), std::time::Duration::ZERO);
+            next_task(move || state.read_in_steps());
         }
     }
 
@@ -608,6 +608,28 @@ impl AppState {
             }
             Remote::Applied | Remote::Ignored => {}
         }
+    }
+}
+
+/// Runs `f` in a task of its own, as soon as the browser is free: `scheduler.postTask`
+/// where there is one (a chain of timeouts waits at least 4 ms a link after the fifth),
+/// else a timeout.
+fn next_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let scheduler = js_sys::Reflect::get(&window(), &"scheduler".into())
+        .ok()
+        .filter(|s| s.is_object());
+    let post_task = scheduler.as_ref().and_then(|s| {
+        js_sys::Reflect::get(s, &"postTask".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    match (scheduler, post_task) {
+        (Some(scheduler), Some(post_task)) => {
+            let _ = post_task.call1(&scheduler, &Closure::once_into_js(f));
+        }
+        _ => set_timeout(f, std::time::Duration::ZERO),
     }
 }
 

@@ -959,7 +959,11 @@ were read. Only the page is slowed, not the service worker. A fixed loop timed i
 before the reset and again at full speed checks the slowdown applied (with other processes \
 on the cores, the full-speed loop is slowed by them too, so the check reads below {rate}).
 - **Contacts tab → list**: click on the tab bar's Contacts link to the list's rows in the DOM, \
-all queued work done and layout forced (no paint).
+all queued work done and layout forced (no paint). This tap and Settings' come once the book \
+is read (`followup:book`: a book first drawn from its digests is read a part per task after \
+the agenda's first frame); a tap before that reads the rest of the book first.
+- **Settings tab → drawn (first open)**: click on the Settings tab to the first frame after \
+the page is in the DOM (its module loaded in that page load).
 - **search**: each keystroke sets the field and dispatches `input`. **→ DOM updated**: from \
 just before the dispatch to the DOM updated and laid out (the next macrotask, then a forced \
 layout; no paint). **→ next frame**: the queries are typed again, each key dispatched in an \
