@@ -66,6 +66,9 @@ struct Sync {
     /// The contacts the last save wrote, for the reminders' plan (taken by the saving
     /// effect).
     written: Dirty,
+    /// Whether a save wrote since the saving effect last ran (a page may save at once,
+    /// before the effect: capture, an import).
+    wrote: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -439,14 +442,22 @@ impl AppState {
             if previous.is_none() {
                 return; // The first run is the book just loaded: nothing new to save.
             }
-            // What an earlier save outside this effect wrote is not this change's.
+            // A page may have saved this change itself before this effect ran (capture,
+            // an import): what that save wrote is not told apart here.
+            let saved_before = self
+                .sync
+                .try_update_value(|s| std::mem::take(&mut s.wrote))
+                .unwrap_or(false);
             self.take_written();
             // Then the service worker's plan of morning reminders, which follows every
             // change this tab saves (the deferred module is here for any book with
-            // contacts), told which contacts the save wrote (none for a change of settings:
-            // it looks at every contact). A book just read, or another tab's change merged,
-            // writes nothing here: the plan is the one the tab that saved it wrote.
-            if self.save_now() {
+            // contacts), told which contacts the save wrote (none known, as after a page's
+            // own save or a change of settings: it looks at every contact). A book just
+            // read, or another tab's change merged, saves nothing here: the plan is the
+            // one the tab that saved it wrote.
+            let saved = self.save_now();
+            self.sync.update_value(|s| s.wrote = false);
+            if saved || saved_before {
                 if let Some(deferred) = deferred::get() {
                     (deferred.after_change)(self, &self.take_written());
                 }
@@ -489,6 +500,7 @@ impl AppState {
                     s.saved.commit(plan);
                     s.written = std::mem::take(&mut s.dirty);
                     s.obsolete.clear();
+                    s.wrote = true;
                 });
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);
