@@ -1001,16 +1001,14 @@ fn why_missed(target: &str) -> Option<&'static str> {
         (
             "agenda on screen vs static floor",
             "The floor is HTML the browser paints as it arrives (about 60–75 ms here, \
-             with ten rows a section). Followup first downloads, compiles and starts its \
-             wasm (the `followup:start` mark, about 85–120 ms: already past the floor) and, \
-             with a book stored, the deferred module that reads it (`src/deferred.rs`, \
-             fetched from the service worker's cache while the app waits one frame so the \
-             static shell's paint is counted), reads the stored keys and decodes only the \
-             shards' digests, the agenda's part of each contact (`followup:loaded`, about \
-             60–90 ms after the start), then builds the page and paints its first frame \
-             (about 60–80 ms). The book itself is read after that frame. ≤ 2× would leave \
-             about 20–50 ms after the wasm starts: what remains is the wasm's own \
-             download, compile and start, and Leptos building about 40 rows.",
+             with ten rows a section). With a book stored, the agenda on screen is the \
+             picture the app kept of it (`src/picture.rs`), painted by the shell's inline \
+             script at the end of `index.html`: after the stylesheets and the HTML parse, \
+             it reads the picture from localStorage, parses both days' JSON and lays out \
+             about 50 KB of markup for 40 rows. The live agenda comes after the wasm's \
+             download, compile and start (`followup:start`), the deferred module, the \
+             digests (`followup:loaded`) and Leptos building the rows. Keeping only the \
+             first screenful of rows in the picture is the next step.",
         ),
         (
             "search p95",
