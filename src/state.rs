@@ -89,15 +89,11 @@ pub struct AppState {
     /// the agenda drawn from it is not computed again when the book arrives.
     glance: StoredValue<Option<Glance>>,
     glanced: RwSignal<bool>,
-    pending: StoredValue<Option<Pending>>,
+    /// A book not read yet: the stored keys to decode it from.
+    pending: StoredValue<Option<storage::Reading>>,
     sync: StoredValue<Sync>,
     /// Whether a save waits for the deferred module (`save_when_fetched`).
     fetching: StoredValue<bool>,
-}
-
-/// A book not read yet: the stored keys to decode it from.
-struct Pending {
-    reading: storage::Reading,
 }
 
 /// A load's result, ready for the signals.
@@ -185,7 +181,7 @@ impl AppState {
                     migrate: false,
                 };
                 let reading = storage::Reading::new(entries);
-                (meta, Some((*glance, Pending { reading })))
+                (meta, Some((*glance, reading)))
             }
             loaded => (Settled::from(loaded), None),
         };
@@ -261,7 +257,7 @@ impl AppState {
         };
         let step = self
             .pending
-            .try_update_value(|p| p.as_mut().map(|p| (deferred.read_some)(&mut p.reading)))
+            .try_update_value(|p| p.as_mut().map(deferred.read_some))
             .flatten();
         match step {
             None => false,
