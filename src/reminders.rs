@@ -32,8 +32,8 @@ pub const PLAN_FILE: &str = "reminders.json";
 
 thread_local! {
     static PLANS: RefCell<ReminderCache> = RefCell::new(ReminderCache::default());
-    /// Whether reminders were on at the last plan (a plan is written once more after
-    /// they are turned off).
+    /// Whether reminders were on at the last plan, or in the book as read at start (a plan
+    /// is written once more after they are turned off).
     static WAS_ON: Cell<bool> = const { Cell::new(false) };
     /// The plan written last: a write that finishes after a newer one started is dropped.
     static GENERATION: Cell<u32> = const { Cell::new(0) };
@@ -44,7 +44,16 @@ thread_local! {
 /// it renews the plan's 60 days on a start with no change, and fills the cache that makes
 /// each later plan cheap (about 16 ms at 5,000 contacts, once).
 pub fn load() -> crate::storage::Loaded {
+    use crate::storage::Loaded;
     let loaded = crate::storage::load();
+    // As stored, reminders may be on: turning them off before any plan is written in this
+    // page (a book just read writes none) must still write the plan that says off.
+    let on = match &loaded {
+        Loaded::Glance { glance, .. } => glance.meta.settings().reminders.on,
+        Loaded::Book { stored, .. } => stored.book.settings().reminders.on,
+        _ => false,
+    };
+    WAS_ON.set(on);
     set_timeout(
         || {
             if let Some(state) = crate::state::current() {
