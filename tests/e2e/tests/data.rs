@@ -10,10 +10,11 @@
 //! `cargo test -p followup-e2e --test e2e -- --test-threads=1 data::`.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use followup_e2e::ui::{
-    add_contact, contact_id_from_url, open_home, pick_import_file, tab, Person, Strings,
+    add_contact, allow_downloads, contact_id_from_url, download_backup, open_home,
+    pick_import_file, tab, wait_download, Person, Strings,
 };
 use followup_e2e::{
     js_str, screenshots_dir, write_file, Browser, Fixture, RECORDS_JS, UI, VIEWPORT,
@@ -33,52 +34,6 @@ async fn open_settings(f: &Fixture) {
     f.browser.click("#nav-settings").await;
     f.browser.wait_page("settings").await;
     f.browser.wait_css("#data-import-file", UI).await;
-}
-
-/// Taps "Backup (JSON)" in Settings (which must be open) and returns the downloaded
-/// file's name and text, once Chromium has finished writing it into `dir`.
-async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
-    allow_downloads(b, dir).await;
-    b.click("#data-export-json").await;
-    // The export's own status line (Settings has others: the resume's, an import's).
-    b.wait_text(
-        "[aria-labelledby=data-export-title] .data-status",
-        "Saved followup-",
-    )
-    .await;
-    wait_download(dir, ".json", "}").await
-}
-
-/// Waits for a complete file named `followup-….<extension>` (its text ends with
-/// `ends_with`) in `dir` and returns its name and text.
-async fn wait_download(dir: &Path, extension: &str, ends_with: &str) -> (String, String) {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("followup-") && n.ends_with(extension));
-        if let Some(name) = found {
-            let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
-            if text.trim_end().ends_with(ends_with) {
-                return (name, text);
-            }
-        }
-        if start.elapsed() > Duration::from_secs(10) {
-            panic!("e2e: no followup-*{extension} in the download dir {dir:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Lets Chromium save downloads into `dir`.
-async fn allow_downloads(b: &Browser, dir: &Path) {
-    b.cdp(
-        "Browser.setDownloadBehavior",
-        json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
-    )
-    .await;
 }
 
 /// [`wait_download`], then removes the file (so the next download of that name is read

@@ -2,17 +2,19 @@
 //! agenda as the app last drew it for today, before the wasm, and the app's first frame is
 //! the very same markup (no layout shift). A picture is never shown when it is not true:
 //! another day, another tab's change, an import, a reset, a save cut short, another screen,
-//! another build.
+//! another build. It works offline and through an update.
 //!
 //! Each load is watched by a script that runs before the page's own: it records whether
 //! the picture was painted before the wasm started, the app's `<main>` the moment it
 //! replaces the shell, and the layout shifts.
 
+use std::path::Path;
+
 use followup_e2e::ui::{
-    add_contact, capture_met_days_ago, install_clock, open_home, pick_import_file, set_clock, tab,
-    wait_gone, Person,
+    add_contact, capture_met_days_ago, caused_by_stopped_server, download_backup, install_clock,
+    open_home, pick_import_file, set_clock, tab, wait_gone, Person,
 };
-use followup_e2e::{write_file, Browser, Fixture, UI};
+use followup_e2e::{build_meta, copy_dir, dist_dir, write_file, Browser, Fixture, UI};
 use serde_json::Value;
 
 /// Watches each load (see the module header): `window.__picture` gets
@@ -96,6 +98,25 @@ async fn leave_and_come_back(b: &Browser) {
     b.js("Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }); \
           document.dispatchEvent(new Event('visibilitychange')); delete document.hidden; return true;")
         .await;
+}
+
+/// Imports `file` from Settings (open) once its preview says `summary`: the save removes
+/// the picture; the agenda drawn since keeps a new one, painted by the next start.
+/// Returns the live agenda's text.
+async fn import_then_reload(b: &Browser, file: &Path, summary: &str, what: &str) -> String {
+    pick_import_file(b, file).await;
+    b.wait_text(".data-summary", summary).await;
+    b.click(".data-confirm").await;
+    b.wait_text(".data-done", "Imported").await;
+    assert_eq!(
+        b.js("return localStorage.getItem('followup.picture');")
+            .await,
+        Value::Null,
+        "{what} removes the picture"
+    );
+    tab(b, "agenda", "agenda").await;
+    wait_kept(b, 1).await;
+    reload_and_check(b, true, &format!("the agenda drawn since {what}")).await
 }
 
 async fn watch(b: &Browser) {
@@ -202,19 +223,28 @@ async fn another_tab_an_import_or_a_reset_leaves_no_stale_picture() {
          Tia,Imported,https://www.linkedin.com/in/tia-imported,tia@example.com,Figma,Engineer,01 Dec 2026\n",
     );
     tab(b, "settings", "settings").await;
-    pick_import_file(b, &file).await;
-    b.wait_text(".data-summary", "Connections.csv: 1 new").await;
-    b.click(".data-confirm").await;
-    b.wait_text(".data-done", "Imported").await;
-    assert_eq!(
-        b.js("return localStorage.getItem('followup.picture');")
-            .await,
-        Value::Null,
-        "an import removes the picture"
+    import_then_reload(b, &file, "Connections.csv: 1 new", "an import").await;
+
+    // A backup restored over the book: one contact renamed since the backup was made.
+    let (_, backup) = {
+        tab(b, "settings", "settings").await;
+        download_backup(b, dir.path()).await
+    };
+    let mut document: Value = serde_json::from_str(&backup).expect("the backup is JSON");
+    let ravi = document["contacts"]
+        .as_array_mut()
+        .and_then(|contacts| contacts.iter_mut().find(|c| c["name"] == "Ravi Reload"))
+        .expect("Ravi is in the backup");
+    ravi["name"] = Value::from("Ravi Restored");
+    let later = ravi["updated_at"].as_i64().expect("updated_at") + 1_000;
+    ravi["updated_at"] = Value::from(later);
+    let file = write_file(
+        dir.path(),
+        "restore.json",
+        &serde_json::to_string(&document).expect("JSON"),
     );
-    tab(b, "agenda", "agenda").await;
-    wait_kept(b, 1).await;
-    reload_and_check(b, true, "the agenda drawn since the import").await;
+    let text = import_then_reload(b, &file, "restore.json: 0 new, 1 updated", "a restore").await;
+    assert!(text.contains("Ravi Restored"), "{text}");
 
     // Data this version cannot read (a newer version's save sets a new revision too),
     // then "Start fresh": no picture of the old book is painted at any point.
@@ -232,4 +262,109 @@ async fn another_tab_an_import_or_a_reset_leaves_no_stale_picture() {
     wait_gone(b, "#unreadable-banner").await;
     reload_and_check(b, false, "after starting fresh").await;
     f.finish("no stale picture").await;
+}
+
+/// A copy of the build in `dist` as the next deploy would be: its loader
+/// (`followup-<hash>.js`, the `build` a picture is kept for) under another name, a new
+/// build stamp, and the service worker made again for these files.
+fn next_build(dist: &Path, to: &Path) {
+    copy_dir(dist, to).expect("copy the build");
+    let loader = std::fs::read_dir(to)
+        .expect("the build's files")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("followup-") && n.ends_with(".js"))
+        .expect("the build's loader");
+    let next = loader.replace(".js", "-next.js");
+    std::fs::rename(to.join(&loader), to.join(&next)).expect("rename the loader");
+    let index = std::fs::read_to_string(to.join("index.html")).expect("index.html");
+    let stamp = build_meta(&index).expect("the build stamp");
+    for entry in std::fs::read_dir(to)
+        .expect("the build's files")
+        .filter_map(|e| e.ok())
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !(name.ends_with(".html") || name.ends_with(".js")) || name == "sw.js" {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("a text file");
+        let changed = text.replace(&loader, &next).replace(
+            &format!("content=\"{stamp}\""),
+            &format!("content=\"{stamp}-next\""),
+        );
+        if changed != text {
+            std::fs::write(entry.path(), changed).expect("write");
+        }
+    }
+    xtask::finish_dist(to).expect("the next build's service worker");
+}
+
+/// The start that paints the picture works with the server stopped (the service worker
+/// answers), and through an update: the new build paints no picture of the old one, keeps
+/// its own, and paints that, online and offline.
+#[tokio::test]
+async fn the_painted_start_works_offline_and_through_an_update() {
+    let mut f = Fixture::new().await;
+    watch(&f.browser).await;
+    open_home(&f).await;
+    f.browser.wait_sw_control().await;
+    capture_met_days_ago(&f.browser, "Omar Offline", 1).await;
+    tab(&f.browser, "agenda", "agenda").await;
+    wait_kept(&f.browser, 1).await;
+
+    f.server.stop();
+    let text = reload_and_check(&f.browser, true, "offline").await;
+    assert!(text.contains("Omar Offline"), "{text}");
+    f.server.restart();
+
+    // The next build is deployed; the page finds it and the student taps Reload.
+    let next = tempfile::tempdir().expect("a temporary folder");
+    let dist_next = next.path().join("dist");
+    next_build(&dist_dir(), &dist_next);
+    f.server.set_root(&dist_next);
+    let b = &f.browser;
+    let updated = b
+        .js_async(
+            "navigator.serviceWorker.getRegistration() \
+               .then(r => r ? r.update().then(() => true) : 'no registration') \
+               .then(done, e => done('error: ' + e));",
+        )
+        .await;
+    assert_eq!(updated, Value::Bool(true), "registration.update()");
+    b.wait_css("#update-reload", UI).await;
+    b.click("#update-reload").await;
+    b.wait_js(
+        "the next build's loader",
+        UI,
+        "const l = document.querySelector('link[rel=modulepreload]'); \
+         return !!l && l.getAttribute('href').endsWith('-next.js');",
+    )
+    .await;
+    b.wait_page("agenda").await;
+    let seen = watched(b).await;
+    assert_eq!(
+        seen["painted"],
+        Value::Bool(false),
+        "the old build's picture after the update: {seen:#}"
+    );
+    b.wait_text("main#main", "Omar Offline").await;
+    wait_kept(b, 1).await;
+    let kept = b
+        .js("return JSON.parse(localStorage.getItem('followup.picture')).build;")
+        .await;
+    assert!(
+        kept.as_str().is_some_and(|k| k.ends_with("-next.js")),
+        "the picture is kept for the new build: {kept}"
+    );
+    let text = reload_and_check(b, true, "the new build's own picture").await;
+    assert!(text.contains("Omar Offline"), "{text}");
+
+    f.server.stop();
+    let text = reload_and_check(&f.browser, true, "offline after the update").await;
+    assert!(text.contains("Omar Offline"), "{text}");
+    f.browser
+        .assert_no_console_errors_except("offline, painted", caused_by_stopped_server)
+        .await;
+    f.server.restart();
+    f.browser.close().await;
 }
