@@ -14,7 +14,6 @@ use crate::state::{use_app, AppState};
 use crate::view::steps::{check_snooze_date, snooze_dates, StepButtons, UndoStep};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Sends the commands of one step and reports them.
 #[derive(Clone)]
@@ -166,12 +165,12 @@ pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoVie
     view! {
         <div class="step-actions">
             {buttons.write.map(|write| view! {
-                <A href=compose attr:class=if primary { "button small primary" } else { "button small" }>
+                <a href=compose class=if primary { "button small primary" } else { "button small" }>
                     {write}<span class="visually-hidden">": " {label}</span>
-                </A>
+                </a>
             })}
             {buttons.add_channel.then(|| view! {
-                <A href=edit attr:class="button small primary">"Add email or LinkedIn"</A>
+                <a href=edit class="button small primary">"Add email or LinkedIn"</a>
             })}
             {buttons.try_again.then(|| view! {
                 <button type="button" class="button small primary"
@@ -207,12 +206,8 @@ pub fn StepActions(commands: StepCommands, buttons: StepButtons) -> impl IntoVie
                 </button>
             })}
         </div>
-        <Show when=move || snoozing.get()>
-            <SnoozePicker cmd done=move || snoozing.set(false)/>
-        </Show>
-        <Show when=move || calendaring.get()>
-            <CalendarChoices contact=contact.clone() step/>
-        </Show>
+        {move || snoozing.get().then(|| view! { <SnoozePicker cmd done=move || snoozing.set(false)/> })}
+        {move || calendaring.get().then(|| view! { <CalendarChoices contact=contact.clone() step/> })}
     }
 }
 

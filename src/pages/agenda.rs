@@ -5,6 +5,10 @@
 //! row acts through the shared `StepActions`. An empty book's page (the set-up card and the
 //! welcome) is in the main module; a book's screen and rows ([`agenda_body`]) are drawn by
 //! the deferred module (`crate::deferred`), which only a stored or saved book fetches.
+//!
+//! Its links are plain `<a href>`: the router catches their clicks all the same, and
+//! Leptos's `<A>` adds only the active state (`aria-current`), which no row link has, at
+//! the cost of a memo and two effects a link, for every row of a start.
 
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::notice::{use_notices, Notice};
@@ -20,7 +24,6 @@ use crate::view::agenda::{agenda_screen, counts, glance_screen, AgendaRow, Agend
 use crate::view::steps::UndoStep;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// In context while another day's agenda is drawn off the page for the picture
 /// (`crate::picture`): that copy sets no marks, reads nothing and keeps no picture.
@@ -135,7 +138,7 @@ fn agenda_rows(s: AgendaScreen) -> AnyView {
             <section class="card caught-up">
                 <h2>"All caught up"</h2>
                 <p>"Nothing is due today. Met someone new? Add them while the chat is fresh."</p>
-                <A href=Screen::Capture.href() attr:class="button primary">"Add a contact"</A>
+                <a href=Screen::Capture.href() class="button primary">"Add a contact"</a>
             </section>
         })}
         <AgendaSection title="Overdue" class="overdue" rows=s.overdue/>
@@ -199,7 +202,7 @@ fn AgendaItem(row: AgendaRow, class: &'static str) -> impl IntoView {
     view! {
         <li class="agenda-item card">
             <div class="agenda-item-head">
-                <A href=Screen::Contact(row.contact.clone()).href() attr:class="agenda-name">{row.name.clone()}</A>
+                <a href=Screen::Contact(row.contact.clone()).href() class="agenda-name">{row.name.clone()}</a>
                 <span class=format!("status {class}")>{row.when.clone()}</span>
             </div>
             <p class="agenda-step">{row.label}
@@ -286,7 +289,7 @@ fn FirstRun() -> impl IntoView {
                 <li><strong>"Keep in touch"</strong>" — and ask engineers to introduce you to a recruiter."</li>
             </ol>
             <p>"Each day, this page lists exactly who to follow up with, with the message already drafted."</p>
-            <A href=Screen::Capture.href() attr:class="button primary">"Add your first contact"</A>
+            <a href=Screen::Capture.href() class="button primary">"Add your first contact"</a>
         </section>
     }
 }
