@@ -2,8 +2,9 @@
 //!
 //! The expensive part, each contact's next step, is computed once per change of the book
 //! or of today in one `Memo`; typing in the search box only filters and sorts those
-//! precomputed entries. The list keeps its DOM contract for the end-to-end tests:
-//! `<ul class="contact-list">`, one `<li>` per contact whose first `<a>` names them.
+//! precomputed entries, and the rows drawn are reused in place (their texts and links
+//! rewritten) when the matches change. The list keeps its DOM contract for the end-to-end
+//! tests: `<ul class="contact-list">`, one `<li>` per contact whose first `<a>` names them.
 //! This page never changes the book.
 
 use crate::domain::Kind;
@@ -224,10 +225,10 @@ fn Results(
                 <button type="button" class="button" on:click=move |_| choices.clear()>"Clear filters"</button>
             </section>
         }>
+            // Unkeyed: a keystroke that changes the rows rewrites the texts and links of the
+            // rows already drawn, in place, rather than removing them and building others.
             <ul class="contact-list card">
-                <For each=move || visible.get() key=|row| row.clone() let:row>
-                    <ContactRow row/>
-                </For>
+                {move || visible.get().into_iter().map(|row| view! { <ContactRow row/> }).collect_view()}
             </ul>
             <Show when=move || { hidden() > 0 }>
                 <div class="more-rows">
