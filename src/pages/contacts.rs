@@ -2,15 +2,16 @@
 //!
 //! The expensive part, each contact's next step, is computed once per change of the book
 //! or of today in one `Memo`; typing in the search box only filters and sorts those
-//! precomputed entries, and the rows drawn are reused in place (their texts and links
-//! rewritten) when the matches change. The list keeps its DOM contract for the end-to-end
-//! tests: `<ul class="contact-list">`, one `<li>` per contact whose first `<a>` names them.
-//! This page never changes the book.
+//! precomputed entries (typing on searches only the last matches:
+//! `view::contacts::select`), and the rows drawn are reused in place (their texts and
+//! links rewritten) when the matches change. The list keeps its DOM contract for the
+//! end-to-end tests: `<ul class="contact-list">`, one `<li>` per contact whose first
+//! `<a>` names them. This page never changes the book.
 
 use crate::domain::Kind;
 use crate::routes::Screen;
 use crate::state::use_app;
-use crate::view::contacts::{count_text, entries, Entry, Filter, Row, SortBy};
+use crate::view::contacts::{count_text, entries, select, Entry, Filter, Row, Selection, SortBy};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -86,7 +87,18 @@ pub fn Contacts() -> impl IntoView {
     });
     let total = Memo::new(move |_| entries.with(Vec::len));
     let filter = Memo::new(move |_| events.with(|evs| choices.filter(evs)));
-    let rows = Memo::new(move |_| filter.with(|f| entries.with(|all| f.select(all))));
+    // Which computation of the entries this is: a selection made from other entries is
+    // never narrowed.
+    let computed = Memo::new(move |before: Option<&u64>| {
+        entries.track();
+        before.map_or(0, |n| n.wrapping_add(1))
+    });
+    let selection = Memo::new(move |before: Option<&Selection>| {
+        let computed = computed.get();
+        let filter = filter.get();
+        entries.with(|all| select(filter, all, computed, before))
+    });
+    let rows = Memo::new(move |_| selection.with(|s| s.hits.clone()));
 
     view! {
         <main id="main" data-page="contacts" class="page">

@@ -187,6 +187,59 @@ impl Filter {
     }
 }
 
+impl Filter {
+    /// Whether every entry this filter matches is matched by `wider` too: the same choices,
+    /// and a search that only adds to `wider`'s (typing on). Each word of `wider`'s search
+    /// is then part of a word of this one, so a haystack that holds this one's words holds
+    /// `wider`'s.
+    pub fn narrows(&self, wider: &Filter) -> bool {
+        self.event == wider.event
+            && self.kind == wider.kind
+            && self.needs_action == wider.needs_action
+            && self.sort == wider.sort
+            && fold(&self.search).starts_with(&fold(&wider.search))
+    }
+}
+
+/// A filter's matches, kept so that the next keystroke can narrow them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// Which computation of the entries the positions are in (the page counts them).
+    pub entries: u64,
+    pub filter: Filter,
+    /// Positions in the entries, in the chosen order ([`Filter::select`]).
+    pub hits: Vec<usize>,
+}
+
+/// [`Filter::select`] of `filter` in `all` (computation number `entries`). When `previous`
+/// was selected from the same entries by a filter this one narrows, only its hits are
+/// searched again, in their order: typing one more letter looks at the contacts that
+/// matched before, not at the whole book.
+pub fn select(
+    filter: Filter,
+    all: &[Entry],
+    entries: u64,
+    previous: Option<&Selection>,
+) -> Selection {
+    let hits = match previous {
+        Some(before) if before.entries == entries && filter.narrows(&before.filter) => {
+            let query = Query::new(&filter.search);
+            before
+                .hits
+                .iter()
+                .copied()
+                .filter(|&i| all.get(i).is_some_and(|e| query.matches(&e.haystack)))
+                .collect()
+        }
+        _ => filter.select(all),
+    };
+    Selection {
+        entries,
+        filter,
+        hits,
+    }
+}
+
 /// The line above the list: "3 contacts", "1 contact", or "2 of 3 match" while filtering.
 pub fn count_text(total: usize, matches: usize, filtering: bool) -> String {
     if filtering {

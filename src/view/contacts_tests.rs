@@ -270,3 +270,88 @@ fn sort_values_read_back() {
     }
     assert_eq!(SortBy::from_value("nonsense"), SortBy::NextDue);
 }
+
+#[test]
+fn a_search_that_types_on_narrows_the_last_matches() {
+    let search = |s: &str| Filter {
+        search: s.into(),
+        ..Filter::default()
+    };
+    let narrows = |new: Filter, old: Filter, expected: bool| {
+        assert_eq!(new.narrows(&old), expected, "{new:?} after {old:?}");
+    };
+    narrows(search("an"), search("a"), true);
+    narrows(search("a"), search("a"), true);
+    narrows(search("ana "), search("ana"), true);
+    narrows(search("ana b"), search("ana"), true);
+    narrows(search("Ál"), search("a"), true);
+    narrows(search("a"), search("an"), false);
+    narrows(search("b"), search("a"), false);
+    narrows(search(""), search("a"), false);
+    narrows(search("a"), search(""), true);
+    narrows(
+        Filter {
+            kind: Some(Kind::Recruiter),
+            ..search("an")
+        },
+        search("a"),
+        false,
+    );
+    narrows(
+        Filter {
+            sort: SortBy::Name,
+            ..search("an")
+        },
+        search("a"),
+        false,
+    );
+}
+
+/// Every sequence of keystrokes gives, at each step, exactly what a fresh selection gives,
+/// whether it narrowed the last matches or not.
+#[test]
+fn narrowed_matches_are_the_fresh_matches() {
+    let book = book();
+    let all = entries(&book, d(TODAY));
+    let typed = [
+        vec![
+            "", "a", "an", "ana", "ana ", "ana a", "ana al", "", "z", "zo", "zoe",
+        ],
+        vec![
+            "c", "ca", "car", "care", "caree", "career", "career ", "career f", "x", "", "b",
+        ],
+        vec!["r", "ro", "rob", "robo", "robot", "robots", "r", ""],
+        vec!["É", "Él", "e", "en", "eng", "engi"],
+    ];
+    for sort in SortBy::ALL {
+        for keys in &typed {
+            let mut last: Option<Selection> = None;
+            for (n, text) in keys.iter().enumerate() {
+                let filter = Filter {
+                    search: text.to_string(),
+                    sort,
+                    // Half-way through, a chip changes too: nothing is narrowed then.
+                    kind: (n == keys.len() / 2).then_some(Kind::Engineer),
+                    ..Filter::default()
+                };
+                let fresh = filter.select(&all);
+                let selection = select(filter, &all, 1, last.as_ref());
+                assert_eq!(selection.hits, fresh, "{text:?} sorted by {sort:?}");
+                last = Some(selection);
+            }
+        }
+    }
+    // Positions of other entries (the book changed since) are never reused.
+    let wider = select(Filter::default(), &all, 1, None);
+    let fewer = &all[..1];
+    let next = select(
+        Filter {
+            search: "a".into(),
+            ..Filter::default()
+        },
+        fewer,
+        2,
+        Some(&wider),
+    );
+    assert!(next.hits.iter().all(|&i| i < fewer.len()), "{next:?}");
+}
