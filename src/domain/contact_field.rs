@@ -225,7 +225,7 @@ pub mod check {
         Ok(())
     }
 
-    pub fn name(name: &String) -> Result<(), String> {
+    pub fn name(name: &str) -> Result<(), String> {
         if name.trim().is_empty() {
             Err(BookError::BlankName.to_string())
         } else {
@@ -233,7 +233,7 @@ pub mod check {
         }
     }
 
-    pub fn pronouns(pronouns: &String) -> Result<(), String> {
+    pub fn pronouns(pronouns: &str) -> Result<(), String> {
         let count = pronouns.trim().chars().count();
         if count > PRONOUNS_MAX {
             Err(format!(
@@ -243,6 +243,11 @@ pub mod check {
             Ok(())
         }
     }
+}
+
+/// Reads `text` as a value of the same type as `_field`.
+fn read_like<T: FieldValue>(_field: &T, text: &str) -> Result<T, String> {
+    T::read(text)
 }
 
 /// Builds `ContactField` and its methods from one entry per field.
@@ -330,7 +335,7 @@ macro_rules! contact_fields {
             pub fn read(self, c: &mut NewContact, text: &str) -> Result<(), String> {
                 match self {
                     $(ContactField::$variant => {
-                        let value = FieldValue::read(text)?;
+                        let value = read_like(&c.$field, text)?;
                         $check(&value)?;
                         c.$field = value;
                     })*

@@ -141,7 +141,7 @@ impl Sample for Option<u32> {
 }
 
 /// Every field of the table with a random value.
-fn sample_fields(rng: &mut Rng, id: &str) -> NewContact {
+pub(crate) fn sample_fields(rng: &mut Rng, id: &str) -> NewContact {
     let mut fields = NewContact {
         id: ContactId::new(id),
         ..NewContact::default()
@@ -306,7 +306,14 @@ fn csv(round: usize, a: &NewContact) {
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
     assert_eq!(rows[0], columns(), "csv header, run {round}");
-    for (i, (field, column)) in field_columns().enumerate() {
+    for field in ContactField::ALL {
+        let Some(column) = field.csv() else {
+            continue;
+        };
+        let i = rows[0].iter().position(|c| c == column);
+        let Some(i) = i else {
+            panic!("csv, run {round}: no column {column}");
+        };
         let written = unescape_cell(&rows[1][i]);
         assert_eq!(written, cell(&book, field, a), "csv, run {round}: {column}");
         let mut got = a.clone();

@@ -187,6 +187,17 @@ mod tests {
     }
 
     #[test]
+    fn every_field_of_the_table_reads_back_from_the_form() {
+        use crate::domain::contact_field::tests::{sample_fields, Rng};
+        let mut rng = Rng::new(25);
+        for round in 0..200 {
+            let fields = sample_fields(&mut rng, "c1");
+            let typed = ContactInput::from_fields(&fields).parse(ContactId::new("c1"), 0);
+            assert_eq!(typed, Ok(fields), "run {round}");
+        }
+    }
+
+    #[test]
     fn the_blank_name_message_is_the_books() {
         let mut form = input();
         form.set(Name, "");
