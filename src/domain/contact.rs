@@ -151,50 +151,28 @@ impl Contact {
         contact
     }
 
-    /// The typed fields, for prefilling an edit form. Written out in full, with no `..`,
-    /// so that a new field cannot be left out (see `contact_field`).
+    /// The typed fields, for prefilling an edit form. The struct literal has no `..`, and
+    /// `set_fields` destructures with none, so a new field cannot be left out.
     pub fn fields(&self) -> NewContact {
-        let Contact {
-            id,
-            name,
-            company,
-            title,
-            kind,
-            email,
-            phone,
-            linkedin,
-            event,
-            met_on,
-            hook,
-            role,
-            really_want,
-            tags,
-            notes,
-            cadence_days,
-            pronouns,
-            interactions: _,
-            steps: _,
-            updated_at,
-        } = self;
         NewContact {
-            id: id.clone(),
-            name: name.clone(),
-            company: company.clone(),
-            title: title.clone(),
-            kind: *kind,
-            email: email.clone(),
-            phone: phone.clone(),
-            linkedin: linkedin.clone(),
-            event: event.clone(),
-            met_on: *met_on,
-            hook: hook.clone(),
-            role: role.clone(),
-            really_want: *really_want,
-            tags: tags.clone(),
-            notes: notes.clone(),
-            cadence_days: *cadence_days,
-            pronouns: pronouns.clone(),
-            updated_at: *updated_at,
+            id: self.id.clone(),
+            name: self.name.clone(),
+            company: self.company.clone(),
+            title: self.title.clone(),
+            kind: self.kind,
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            linkedin: self.linkedin.clone(),
+            event: self.event.clone(),
+            met_on: self.met_on,
+            hook: self.hook.clone(),
+            role: self.role.clone(),
+            really_want: self.really_want,
+            tags: self.tags.clone(),
+            notes: self.notes.clone(),
+            cadence_days: self.cadence_days,
+            pronouns: self.pronouns.clone(),
+            updated_at: self.updated_at,
         }
     }
 

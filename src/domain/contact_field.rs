@@ -91,46 +91,72 @@ impl FieldValue for Kind {
     }
 }
 
-impl FieldValue for Option<Email> {
+/// A value a field may leave out: an email address, a LinkedIn profile, an event's id, a
+/// number of days. `Option<T>` is then a `FieldValue`, empty text meaning `None`.
+pub trait Optional: Sized {
+    fn text(&self) -> String;
+    fn show(&self) -> String {
+        self.text()
+    }
+    /// Reads `text`; empty is `Ok(None)`.
+    fn read(text: &str) -> Result<Option<Self>, String>;
+}
+
+impl<T: Optional> FieldValue for Option<T> {
     fn text(&self) -> String {
-        self.as_ref()
-            .map(|e| e.as_str().to_string())
-            .unwrap_or_default()
+        self.as_ref().map(T::text).unwrap_or_default()
+    }
+    fn show(&self) -> String {
+        self.as_ref().map(T::show).unwrap_or_default()
     }
     fn is_set(&self) -> bool {
         self.is_some()
     }
     fn read(text: &str) -> Result<Self, String> {
+        T::read(text)
+    }
+}
+
+impl Optional for Email {
+    fn text(&self) -> String {
+        self.as_str().to_string()
+    }
+    fn read(text: &str) -> Result<Option<Self>, String> {
         Email::parse_optional(text).map_err(|e| e.to_string())
     }
 }
 
-impl FieldValue for Option<LinkedIn> {
+impl Optional for LinkedIn {
     fn text(&self) -> String {
-        self.as_ref()
-            .map(|l| l.url().to_string())
-            .unwrap_or_default()
+        self.url().to_string()
     }
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn read(text: &str) -> Result<Self, String> {
+    fn read(text: &str) -> Result<Option<Self>, String> {
         LinkedIn::parse_optional(text).map_err(|e| e.to_string())
     }
 }
 
-impl FieldValue for Option<EventId> {
+impl Optional for EventId {
     fn text(&self) -> String {
-        self.as_ref()
-            .map(|e| e.as_str().to_string())
-            .unwrap_or_default()
+        self.as_str().to_string()
     }
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn read(text: &str) -> Result<Self, String> {
+    fn read(text: &str) -> Result<Option<Self>, String> {
         let id = text.trim();
         Ok((!id.is_empty()).then(|| EventId::new(id)))
+    }
+}
+
+/// Days between keep-in-touch reminders; `None` follows the default.
+impl Optional for u32 {
+    fn text(&self) -> String {
+        self.to_string()
+    }
+    fn show(&self) -> String {
+        format!("{self} days")
+    }
+    fn read(text: &str) -> Result<Option<Self>, String> {
+        Cadence::parse_optional(text)
+            .map(|c| c.map(Cadence::days))
+            .map_err(|e| format!("{e} Or leave it empty for the default."))
     }
 }
 
@@ -193,24 +219,6 @@ impl FieldValue for Vec<String> {
                 self.push(tag.clone());
             }
         }
-    }
-}
-
-/// Days between keep-in-touch reminders; `None` follows the default.
-impl FieldValue for Option<u32> {
-    fn text(&self) -> String {
-        self.map(|d| d.to_string()).unwrap_or_default()
-    }
-    fn show(&self) -> String {
-        self.map(|d| format!("{d} days")).unwrap_or_default()
-    }
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn read(text: &str) -> Result<Self, String> {
-        Cadence::parse_optional(text)
-            .map(|c| c.map(Cadence::days))
-            .map_err(|e| format!("{e} Or leave it empty for the default."))
     }
 }
 
