@@ -279,7 +279,7 @@ macro_rules! contact_fields {
         }
 
         impl ContactField {
-            /// Every field, in order.
+            /// Every field, in the order declared, so `field as usize` is its index here.
             pub const ALL: [ContactField; [$($slug),*].len()] = [$(ContactField::$variant),*];
 
             /// A short name for element ids and radio groups. Not `Debug`: the release

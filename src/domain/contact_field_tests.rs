@@ -346,7 +346,10 @@ fn vcard(round: usize, a: &NewContact) {
 }
 
 #[test]
-fn slugs_and_columns_are_unique() {
+fn slugs_and_columns_are_unique_and_all_is_indexed_by_the_field() {
+    for (i, field) in ContactField::ALL.into_iter().enumerate() {
+        assert_eq!(field as usize, i, "{}", field.slug());
+    }
     let mut slugs: Vec<&str> = ContactField::ALL.iter().map(|f| f.slug()).collect();
     slugs.sort();
     slugs.dedup();
