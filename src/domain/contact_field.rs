@@ -45,7 +45,7 @@ pub enum Merge {
 }
 
 /// A value a contact field holds: how the form types it, how people read it, how it is
-/// read back from text, tidied for storage and joined in a merge.
+/// read back from text and joined in a merge. (`Contact::set_fields` trims the text.)
 pub trait FieldValue: Sized {
     /// As typed in the form and written in a CSV cell.
     fn text(&self) -> String;
@@ -53,7 +53,8 @@ pub trait FieldValue: Sized {
     fn show(&self) -> String {
         self.text()
     }
-    /// Whether the field says something (an empty text, `Other` or no date is unset).
+    /// Whether the field says something: blank text, `Other`, `None`, `false` and no tags
+    /// do not; a date always does.
     fn is_set(&self) -> bool;
     /// Reads `text` back (the form's input, a CSV cell, a vCard value).
     fn read(text: &str) -> Result<Self, String>;
