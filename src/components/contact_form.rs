@@ -1,35 +1,22 @@
 //! The fields of a contact, shared by capture and edit.
 //!
-//! `ContactDraft` holds what is being typed (strings and flags in signals, never domain
-//! values with signals inside). `validate` hands a snapshot to the view model
+//! `ContactDraft` holds what is being typed: one text signal per field of
+//! `ContactField::ALL` (never domain values with signals inside). `validate` hands a snapshot to the view model
 //! (`view::contact_form::ContactInput::parse`) and marks the fields that are wrong;
 //! nothing typed is ever cleared by a failed validation.
 
 use crate::components::text_field::TextField;
-use crate::domain::{ContactId, EventId, Kind, NewContact};
+use crate::domain::{ContactField, ContactId, Kind, NewContact};
 use crate::state::use_app;
 use crate::view::contact_form::{ContactInput, FieldErrors};
 use leptos::html::Input;
 use leptos::prelude::*;
+use ContactField as F;
 
-/// What is being typed into the contact form.
+/// What is being typed into the contact form: one text per field of `ContactField::ALL`.
 #[derive(Clone, Copy)]
 pub struct ContactDraft {
-    pub name: RwSignal<String>,
-    pub company: RwSignal<String>,
-    pub title: RwSignal<String>,
-    pub kind: RwSignal<Kind>,
-    pub email: RwSignal<String>,
-    pub phone: RwSignal<String>,
-    pub linkedin: RwSignal<String>,
-    pub event: RwSignal<Option<EventId>>,
-    pub met_on: RwSignal<String>,
-    pub hook: RwSignal<String>,
-    pub role: RwSignal<String>,
-    pub really_want: RwSignal<bool>,
-    pub tags: RwSignal<String>,
-    pub notes: RwSignal<String>,
-    pub cadence: RwSignal<String>,
+    texts: [RwSignal<String>; ContactField::ALL.len()],
     pub errors: RwSignal<FieldErrors>,
 }
 
@@ -38,65 +25,34 @@ impl ContactDraft {
     pub fn new(fields: &NewContact) -> ContactDraft {
         let input = ContactInput::from_fields(fields);
         ContactDraft {
-            name: RwSignal::new(input.name),
-            company: RwSignal::new(input.company),
-            title: RwSignal::new(input.title),
-            kind: RwSignal::new(input.kind),
-            email: RwSignal::new(input.email),
-            phone: RwSignal::new(input.phone),
-            linkedin: RwSignal::new(input.linkedin),
-            event: RwSignal::new(input.event),
-            met_on: RwSignal::new(input.met_on),
-            hook: RwSignal::new(input.hook),
-            role: RwSignal::new(input.role),
-            really_want: RwSignal::new(input.really_want),
-            tags: RwSignal::new(input.tags),
-            notes: RwSignal::new(input.notes),
-            cadence: RwSignal::new(input.cadence),
+            texts: ContactField::ALL.map(|f| RwSignal::new(input.get(f).to_string())),
             errors: RwSignal::new(FieldErrors::default()),
         }
     }
 
-    /// What the form holds now.
-    fn input(&self) -> ContactInput {
-        ContactInput {
-            name: self.name.get_untracked(),
-            company: self.company.get_untracked(),
-            title: self.title.get_untracked(),
-            kind: self.kind.get_untracked(),
-            email: self.email.get_untracked(),
-            phone: self.phone.get_untracked(),
-            linkedin: self.linkedin.get_untracked(),
-            event: self.event.get_untracked(),
-            met_on: self.met_on.get_untracked(),
-            hook: self.hook.get_untracked(),
-            role: self.role.get_untracked(),
-            really_want: self.really_want.get_untracked(),
-            tags: self.tags.get_untracked(),
-            notes: self.notes.get_untracked(),
-            cadence: self.cadence.get_untracked(),
-        }
+    /// The text typed for `field`.
+    pub fn field(&self, field: ContactField) -> RwSignal<String> {
+        self.texts[field as usize]
     }
 
-    /// Clears what is personal to one contact, keeping the event and the date (capture mode).
-    pub fn clear_person(&self) {
-        for field in [
-            self.name,
-            self.company,
-            self.title,
-            self.email,
-            self.phone,
-            self.linkedin,
-            self.hook,
-            self.role,
-            self.tags,
-            self.notes,
-            self.cadence,
-        ] {
-            field.set(String::new());
+    /// What the form holds now.
+    fn input(&self) -> ContactInput {
+        let mut input = ContactInput::default();
+        for field in ContactField::ALL {
+            input.set(field, self.field(field).get_untracked());
         }
-        // The kind stays: the next person met at a fair is often of the same kind.
-        self.really_want.set(false);
+        input
+    }
+
+    /// Clears what is personal to one contact, keeping the event, the date and the kind
+    /// (capture mode: the next person met at a fair is often of the same kind).
+    pub fn clear_person(&self) {
+        let empty = ContactInput::default();
+        for field in ContactField::ALL {
+            if !matches!(field, F::Event | F::MetOn | F::Kind) {
+                self.field(field).set(empty.get(field).to_string());
+            }
+        }
         self.errors.set(FieldErrors::default());
     }
 
@@ -111,13 +67,14 @@ impl ContactDraft {
 
 /// The three kinds as one-tap buttons.
 #[component]
-pub fn KindPicker(kind: RwSignal<Kind>) -> impl IntoView {
+pub fn KindPicker(kind: RwSignal<String>) -> impl IntoView {
     view! {
         <fieldset class="segmented">
             <legend>"They are"</legend>
             {Kind::ALL.into_iter().map(|k| view! {
-                <label class:selected=move || kind.get() == k>
-                    <input type="radio" name="kind" prop:checked=move || kind.get() == k on:change=move |_| kind.set(k)/>
+                <label class:selected=move || kind.with(|t| t == k.label())>
+                    <input type="radio" name="kind" prop:checked=move || kind.with(|t| t == k.label())
+                        on:change=move |_| kind.set(k.label().to_string())/>
                     {k.label()}
                 </label>
             }).collect_view()}
@@ -134,58 +91,62 @@ pub fn ContactFields(
     name_ref: NodeRef<Input>,
 ) -> impl IntoView {
     let state = use_app();
-    let err = move |pick: fn(&FieldErrors) -> Option<String>| {
-        Signal::derive(move || draft.errors.with(pick))
-    };
+    let err =
+        move |field: ContactField| Signal::derive(move || draft.errors.with(|e| e.get(field)));
     let events = Memo::new(move |_| {
         state.book.with(|b| {
             b.events()
-                .map(|e| (e.id.clone(), e.name.clone()))
+                .map(|e| (e.id.to_string(), e.name.clone()))
                 .collect::<Vec<_>>()
         })
     });
+    let (event, notes, hook, really_want) = (
+        draft.field(F::Event),
+        draft.field(F::Notes),
+        draft.field(F::Hook),
+        draft.field(F::ReallyWant),
+    );
     let more = view! {
-        <TextField id="title" label="Job title" value=draft.title placeholder="Software Engineer"/>
-        <TextField id="phone" label="Phone" value=draft.phone kind="tel"/>
+        <TextField id="pronouns" label="Pronouns" value=draft.field(F::Pronouns) placeholder="she/her, they/them"
+            autocapitalize="none" error=err(F::Pronouns)/>
+        <TextField id="title" label="Job title" value=draft.field(F::Title) placeholder="Software Engineer"/>
+        <TextField id="phone" label="Phone" value=draft.field(F::Phone) kind="tel"/>
         <div class="field">
             <label for="event">"Where you met"</label>
-            <select id="event" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                draft.event.set((!v.is_empty()).then(|| EventId::new(v)));
-            }>
-                <option value="" selected=move || draft.event.get().is_none()>"No event"</option>
+            <select id="event" on:change=move |ev| event.set(event_target_value(&ev))>
+                <option value="" selected=move || event.with(String::is_empty)>"No event"</option>
                 <For each=move || events.get() key=|e| e.clone() let:e>
-                    <option value=e.0.to_string() selected={let id = e.0.clone(); move || draft.event.get().as_ref() == Some(&id)}>{e.1.clone()}</option>
+                    <option value=e.0.clone() selected={let id = e.0.clone(); move || event.with(|v| *v == id)}>{e.1.clone()}</option>
                 </For>
             </select>
         </div>
-        <TextField id="met-on" label="Date you met" value=draft.met_on kind="date" error=err(|e| e.met_on.clone())/>
-        <TextField id="tags" label="Tags" value=draft.tags placeholder="backend, dream company (comma-separated)"/>
+        <TextField id="met-on" label="Date you met" value=draft.field(F::MetOn) kind="date" error=err(F::MetOn)/>
+        <TextField id="tags" label="Tags" value=draft.field(F::Tags) placeholder="backend, dream company (comma-separated)"/>
         <div class="field">
             <label for="notes">"Notes"</label>
-            <textarea id="notes" rows="3" prop:value=draft.notes on:input=move |ev| draft.notes.set(event_target_value(&ev))></textarea>
+            <textarea id="notes" rows="3" prop:value=notes on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
         </div>
-        <TextField id="cadence" label="Keep in touch every … days" value=draft.cadence kind="number"
-            placeholder="Default from Settings" error=err(|e| e.cadence.clone())/>
+        <TextField id="cadence" label="Keep in touch every … days" value=draft.field(F::Cadence) kind="number"
+            placeholder="Default from Settings" error=err(F::Cadence)/>
     };
     view! {
-        <TextField id="name" label="Name" value=draft.name error=err(|e| e.name.clone()) node_ref=name_ref
+        <TextField id="name" label="Name" value=draft.field(F::Name) error=err(F::Name) node_ref=name_ref
             placeholder="Who did you meet?"/>
-        <KindPicker kind=draft.kind/>
-        <TextField id="company" label="Company" value=draft.company placeholder="Where they work"/>
-        <TextField id="role" label="Role or team they mentioned" value=draft.role placeholder="Summer internship, Payments team"/>
+        <KindPicker kind=draft.field(F::Kind)/>
+        <TextField id="company" label="Company" value=draft.field(F::Company) placeholder="Where they work"/>
+        <TextField id="role" label="Role or team they mentioned" value=draft.field(F::Role) placeholder="Summer internship, Payments team"/>
         <div class="field">
             <label for="hook">"What you talked about"</label>
             <textarea id="hook" rows="3" placeholder="A few words your messages will quote, e.g. their move to Rust"
-                prop:value=draft.hook on:input=move |ev| draft.hook.set(event_target_value(&ev))></textarea>
+                prop:value=hook on:input=move |ev| hook.set(event_target_value(&ev))></textarea>
         </div>
-        <TextField id="email" label="Email" value=draft.email kind="email" autocomplete="off"
-            placeholder="name@company.com" error=err(|e| e.email.clone())/>
-        <TextField id="linkedin" label="LinkedIn" value=draft.linkedin kind="url"
-            placeholder="Profile link or name from the URL" error=err(|e| e.linkedin.clone())/>
+        <TextField id="email" label="Email" value=draft.field(F::Email) kind="email" autocomplete="off"
+            placeholder="name@company.com" error=err(F::Email)/>
+        <TextField id="linkedin" label="LinkedIn" value=draft.field(F::LinkedIn) kind="url"
+            placeholder="Profile link or name from the URL" error=err(F::LinkedIn)/>
         <label class="check">
-            <input id="really-want" type="checkbox" prop:checked=draft.really_want
-                on:change=move |ev| draft.really_want.set(event_target_checked(&ev))/>
+            <input id="really-want" type="checkbox" prop:checked=move || really_want.with(|v| v == "yes")
+                on:change=move |ev| really_want.set((if event_target_checked(&ev) { "yes" } else { "no" }).to_string())/>
             <span>"A job I really want"<small>" — adds a LinkedIn message a few days after the email"</small></span>
         </label>
         {if full {

@@ -5,7 +5,7 @@
 
 use crate::components::contact_form::ContactDraft;
 use crate::domain::duplicates::{duplicates_of, Known, Person};
-use crate::domain::{Contact, ContactId, Email, LinkedIn};
+use crate::domain::{Contact, ContactField, ContactId, Email, LinkedIn};
 use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -28,9 +28,10 @@ pub fn DuplicateWarning(draft: ContactDraft, merge: Callback<ContactId>) -> impl
     let known = Memo::new(move |_| state.book.with(Known::new));
     let dismissed = RwSignal::new(Vec::<ContactId>::new());
     let suspects = Memo::new(move |_| {
-        let email = Email::parse(&draft.email.get()).ok();
-        let linkedin = LinkedIn::parse(&draft.linkedin.get()).ok();
-        let (name, company) = (draft.name.get(), draft.company.get());
+        let text = |field: ContactField| draft.field(field).get();
+        let email = Email::parse(&text(ContactField::Email)).ok();
+        let linkedin = LinkedIn::parse(&text(ContactField::LinkedIn)).ok();
+        let (name, company) = (text(ContactField::Name), text(ContactField::Company));
         let id = ContactId::default();
         let found = known.with(|k| {
             k.matches(Person {

@@ -90,6 +90,8 @@ pub struct NewContact {
     pub notes: String,
     /// Days between keep-in-touch reminders; `None` follows the default in settings.
     pub cadence_days: Option<u32>,
+    /// How to refer to them ("she/her"), shown after the name.
+    pub pronouns: String,
     pub updated_at: i64,
 }
 
@@ -129,6 +131,8 @@ pub struct Contact {
     pub notes: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cadence_days: Option<u32>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pronouns: String,
     /// Touch points, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub interactions: Vec<Interaction>,
@@ -147,7 +151,8 @@ impl Contact {
         contact
     }
 
-    /// The typed fields, for prefilling an edit form.
+    /// The typed fields, for prefilling an edit form. The struct literal has no `..`, and
+    /// `set_fields` destructures with none, so a new field cannot be left out.
     pub fn fields(&self) -> NewContact {
         NewContact {
             id: self.id.clone(),
@@ -166,29 +171,52 @@ impl Contact {
             tags: self.tags.clone(),
             notes: self.notes.clone(),
             cadence_days: self.cadence_days,
+            pronouns: self.pronouns.clone(),
             updated_at: self.updated_at,
         }
     }
 
     /// Replaces the typed fields, keeping the log and the step states. Text is trimmed.
     pub fn set_fields(&mut self, fields: NewContact) {
-        self.id = fields.id;
-        self.name = fields.name.trim().to_string();
-        self.company = fields.company.trim().to_string();
-        self.title = fields.title.trim().to_string();
-        self.kind = fields.kind;
-        self.email = fields.email;
-        self.phone = fields.phone.trim().to_string();
-        self.linkedin = fields.linkedin;
-        self.event = fields.event;
-        self.met_on = fields.met_on;
-        self.hook = fields.hook.trim().to_string();
-        self.role = fields.role.trim().to_string();
-        self.really_want = fields.really_want;
-        self.tags = clean_tags(fields.tags);
-        self.notes = fields.notes.trim().to_string();
-        self.cadence_days = fields.cadence_days;
-        self.updated_at = fields.updated_at;
+        let NewContact {
+            id,
+            name,
+            company,
+            title,
+            kind,
+            email,
+            phone,
+            linkedin,
+            event,
+            met_on,
+            hook,
+            role,
+            really_want,
+            tags,
+            notes,
+            cadence_days,
+            pronouns,
+            updated_at,
+        } = fields;
+        let trim = |text: String| text.trim().to_string();
+        self.id = id;
+        self.name = trim(name);
+        self.company = trim(company);
+        self.title = trim(title);
+        self.kind = kind;
+        self.email = email;
+        self.phone = trim(phone);
+        self.linkedin = linkedin;
+        self.event = event;
+        self.met_on = met_on;
+        self.hook = trim(hook);
+        self.role = trim(role);
+        self.really_want = really_want;
+        self.tags = clean_tags(tags);
+        self.notes = trim(notes);
+        self.cadence_days = cadence_days;
+        self.pronouns = trim(pronouns);
+        self.updated_at = updated_at;
     }
 
     /// The first word of the name ("Ana" for "Ana María López").

@@ -34,10 +34,10 @@ fn each_field_takes_the_side_that_changed_it() {
         ours: NewContact,
         theirs: NewContact,
         expected: NewContact,
-        conflicts: &[Field],
+        conflicts: &[ContactField],
     ) {
         let merged = merge_fields(&base(), &ours, &theirs);
-        let got: Vec<Field> = merged.conflicts.iter().map(|c| c.field).collect();
+        let got: Vec<ContactField> = merged.conflicts.iter().map(|c| c.field).collect();
         assert_eq!(got, conflicts, "{what}");
         assert_eq!(merged.fields, expected, "{what}");
     }
@@ -79,7 +79,7 @@ fn each_field_takes_the_side_that_changed_it() {
         with(|c| c.notes = "Mine.".into()),
         with(|c| c.notes = "Theirs.".into()),
         with(|c| c.notes = "Mine.".into()),
-        &[Field::Notes],
+        &[ContactField::Notes],
     );
     check(
         "a conflict next to merged fields",
@@ -96,7 +96,7 @@ fn each_field_takes_the_side_that_changed_it() {
             c.name = "Ana María López".into();
             c.really_want = true;
         }),
-        &[Field::Name],
+        &[ContactField::Name],
     );
     check(
         "their edit time does not count as a change",
@@ -130,7 +130,7 @@ fn conflicts_show_both_values_and_resolve_to_the_pick() {
             ("Keep in touch every", "30 days", "60 days")
         ]
     );
-    let check = |keep_theirs: &[Field], notes: &str, cadence: u32| {
+    let check = |keep_theirs: &[ContactField], notes: &str, cadence: u32| {
         let fields = merged.resolve(keep_theirs);
         assert_eq!(
             (fields.notes.as_str(), fields.cadence_days),
@@ -139,18 +139,18 @@ fn conflicts_show_both_values_and_resolve_to_the_pick() {
         );
     };
     check(&[], "Mine.", 30);
-    check(&[Field::Notes], "", 30);
-    check(&[Field::Cadence], "Mine.", 60);
-    check(&[Field::Notes, Field::Cadence], "", 60);
+    check(&[ContactField::Notes], "", 30);
+    check(&[ContactField::Cadence], "Mine.", 60);
+    check(&[ContactField::Notes, ContactField::Cadence], "", 60);
     // A field that was not in conflict is never taken from theirs by a pick.
-    check(&[Field::Name], "Mine.", 30);
+    check(&[ContactField::Name], "Mine.", 30);
 }
 
 #[test]
 fn every_field_has_its_own_slug() {
-    let mut slugs: Vec<&str> = Field::ALL.iter().map(|f| f.slug()).collect();
+    let mut slugs: Vec<&str> = ContactField::ALL.iter().map(|f| f.slug()).collect();
     assert!(slugs.iter().all(|s| !s.is_empty()));
     slugs.sort();
     slugs.dedup();
-    assert_eq!(slugs.len(), Field::ALL.len());
+    assert_eq!(slugs.len(), ContactField::ALL.len());
 }

@@ -1,7 +1,7 @@
 //! Two contacts that are one person become one: field by field, nothing of the follow-up
 //! lost, and undoable.
 //!
-//! Rules, applied by `merged`:
+//! Rules, applied by `merged` to every field of `ContactField::ALL` by its `Merge` rule:
 //! - A field set on one side only is taken from that side; equal fields stay.
 //! - A field set on both sides with different values (a *conflict*) comes from the kept
 //!   contact unless the student chose the other one (`Choices`).
@@ -18,142 +18,39 @@
 use serde::{Deserialize, Serialize};
 
 use super::book::{Book, BookError};
-use super::contact::{Contact, ContactId};
+use super::contact::{Contact, ContactId, NewContact};
+use super::contact_field::{ContactField, Merge};
 use super::dates;
 use super::interaction::{Interaction, InteractionKind};
 use super::step::{Step, StepState};
 
-/// A field the student may choose when both contacts have it, with different values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Field {
-    Name,
-    Company,
-    Title,
-    Kind,
-    Email,
-    Phone,
-    LinkedIn,
-    Met,
-    Hook,
-    Role,
-    Notes,
-    Cadence,
+/// The fields the student may choose between (`Merge::Choose`), in the table's order.
+pub fn choosable() -> impl Iterator<Item = ContactField> {
+    ContactField::ALL
+        .into_iter()
+        .filter(|f| f.merge() == Merge::Choose)
 }
 
-impl Field {
-    pub const ALL: [Field; 12] = [
-        Field::Name,
-        Field::Company,
-        Field::Title,
-        Field::Kind,
-        Field::Email,
-        Field::Phone,
-        Field::LinkedIn,
-        Field::Met,
-        Field::Hook,
-        Field::Role,
-        Field::Notes,
-        Field::Cadence,
-    ];
-
-    /// A name for element ids: `merge-name-other`. Not `Debug`: the release build formats
-    /// `Debug` as nothing (`-Zfmt-debug=none`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Field::Name => "name",
-            Field::Company => "company",
-            Field::Title => "title",
-            Field::Kind => "kind",
-            Field::Email => "email",
-            Field::Phone => "phone",
-            Field::LinkedIn => "linkedin",
-            Field::Met => "met",
-            Field::Hook => "hook",
-            Field::Role => "role",
-            Field::Notes => "notes",
-            Field::Cadence => "cadence",
-        }
+/// The field's value as the merge screen shows it; empty when not set. The date met shows
+/// with its event.
+pub fn show(book: &Book, field: ContactField, c: &NewContact) -> String {
+    if !field.is_set(c) {
+        return String::new();
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Name => "Name",
-            Field::Company => "Company",
-            Field::Title => "Title",
-            Field::Kind => "Kind",
-            Field::Email => "Email",
-            Field::Phone => "Phone",
-            Field::LinkedIn => "LinkedIn",
-            Field::Met => "Met",
-            Field::Hook => "What you talked about",
-            Field::Role => "Role or team",
-            Field::Notes => "Notes",
-            Field::Cadence => "Keep in touch every",
-        }
+    match field {
+        ContactField::MetOn => match c.event.as_ref().and_then(|e| book.event(e)) {
+            Some(event) => format!("{}, {}", event.name, dates::long(c.met_on)),
+            None => dates::long(c.met_on),
+        },
+        _ => field.show(c),
     }
+}
 
-    /// The field's value as the merge screen shows it; empty when not set.
-    pub fn show(self, book: &Book, c: &Contact) -> String {
-        match self {
-            Field::Name => c.name.clone(),
-            Field::Company => c.company.clone(),
-            Field::Title => c.title.clone(),
-            Field::Kind => match c.kind {
-                super::contact::Kind::Other => String::new(),
-                kind => kind.label().to_string(),
-            },
-            Field::Email => c
-                .email
-                .as_ref()
-                .map(|e| e.as_str().to_string())
-                .unwrap_or_default(),
-            Field::Phone => c.phone.clone(),
-            Field::LinkedIn => c
-                .linkedin
-                .as_ref()
-                .map(|l| l.url().to_string())
-                .unwrap_or_default(),
-            Field::Met => match book.event_of(c) {
-                Some(event) => format!("{}, {}", event.name, dates::long(c.met_on)),
-                None => dates::long(c.met_on),
-            },
-            Field::Hook => c.hook.clone(),
-            Field::Role => c.role.clone(),
-            Field::Notes => c.notes.clone(),
-            Field::Cadence => c
-                .cadence_days
-                .map(|d| format!("{d} days"))
-                .unwrap_or_default(),
-        }
-    }
-
-    /// Whether two shown values are the same: email addresses ignore case.
-    fn same(self, a: &str, b: &str) -> bool {
-        match self {
-            Field::Email => a.eq_ignore_ascii_case(b),
-            _ => a == b,
-        }
-    }
-
-    /// Copies this field from `from` into `into`.
-    fn copy(self, into: &mut Contact, from: &Contact) {
-        match self {
-            Field::Name => into.name = from.name.clone(),
-            Field::Company => into.company = from.company.clone(),
-            Field::Title => into.title = from.title.clone(),
-            Field::Kind => into.kind = from.kind,
-            Field::Email => into.email = from.email.clone(),
-            Field::Phone => into.phone = from.phone.clone(),
-            Field::LinkedIn => into.linkedin = from.linkedin.clone(),
-            Field::Met => {
-                into.event = from.event.clone();
-                into.met_on = from.met_on;
-            }
-            Field::Hook => into.hook = from.hook.clone(),
-            Field::Role => into.role = from.role.clone(),
-            Field::Notes => into.notes = from.notes.clone(),
-            Field::Cadence => into.cadence_days = from.cadence_days,
-        }
+/// Whether two shown values are the same: email addresses ignore case.
+fn same(field: ContactField, a: &str, b: &str) -> bool {
+    match field {
+        ContactField::Email => a.eq_ignore_ascii_case(b),
+        _ => a == b,
     }
 }
 
@@ -161,16 +58,16 @@ impl Field {
 /// keeps the kept contact's value.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choices {
-    pub from_other: Vec<Field>,
+    pub from_other: Vec<ContactField>,
 }
 
 impl Choices {
-    pub fn takes_other(&self, field: Field) -> bool {
+    pub fn takes_other(&self, field: ContactField) -> bool {
         self.from_other.contains(&field)
     }
 
     /// Takes `field` from the other contact (`true`) or from the kept one.
-    pub fn set(&mut self, field: Field, other: bool) {
+    pub fn set(&mut self, field: ContactField, other: bool) {
         self.from_other.retain(|f| *f != field);
         if other {
             self.from_other.push(field);
@@ -179,33 +76,54 @@ impl Choices {
 }
 
 /// The fields set on both contacts with different values: the student's choices.
-pub fn conflicts(book: &Book, kept: &Contact, other: &Contact) -> Vec<Field> {
-    Field::ALL
-        .into_iter()
-        .filter(|field| {
-            let (a, b) = (field.show(book, kept), field.show(book, other));
-            !a.is_empty() && !b.is_empty() && !field.same(&a, &b)
+pub fn conflicts(book: &Book, kept: &Contact, other: &Contact) -> Vec<ContactField> {
+    let (kept, other) = (kept.fields(), other.fields());
+    choosable()
+        .filter(|&field| {
+            let (a, b) = (show(book, field, &kept), show(book, field, &other));
+            !a.is_empty() && !b.is_empty() && !same(field, &a, &b)
         })
         .collect()
+}
+
+/// The typed fields `kept` and `other` become: each field of the table by its `Merge` rule.
+fn merged_fields(
+    book: &Book,
+    kept: &NewContact,
+    other: &NewContact,
+    choices: &Choices,
+) -> NewContact {
+    let mut out = kept.clone();
+    for field in ContactField::ALL {
+        match field.merge() {
+            Merge::Choose => {
+                let (mine, theirs) = (show(book, field, kept), show(book, field, other));
+                let chosen = !same(field, &mine, &theirs) && choices.takes_other(field);
+                if !theirs.is_empty() && (mine.is_empty() || chosen) {
+                    field.copy(other, &mut out);
+                    for follower in ContactField::ALL {
+                        if follower.merge() == Merge::With(field) {
+                            follower.copy(other, &mut out);
+                        }
+                    }
+                }
+            }
+            Merge::Join => field.join(other, &mut out),
+            Merge::With(_) => {}
+        }
+    }
+    out
 }
 
 /// The one contact `kept` and `other` become, with `kept`'s id, changed at `at`.
 pub fn merged(book: &Book, kept: &Contact, other: &Contact, choices: &Choices, at: i64) -> Contact {
     let mut out = kept.clone();
-    for field in Field::ALL {
-        let (mine, theirs) = (field.show(book, kept), field.show(book, other));
-        let chosen = !field.same(&mine, &theirs) && choices.takes_other(field);
-        if !theirs.is_empty() && (mine.is_empty() || chosen) {
-            field.copy(&mut out, other);
-        }
-    }
-    out.really_want = kept.really_want || other.really_want;
-    out.tags = kept.tags.clone();
-    for tag in &other.tags {
-        if !out.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-            out.tags.push(tag.clone());
-        }
-    }
+    out.set_fields(merged_fields(
+        book,
+        &kept.fields(),
+        &other.fields(),
+        choices,
+    ));
     out.interactions = kept.interactions.clone();
     out.interactions.extend(other.interactions.iter().cloned());
     // The meeting not chosen stays in the log.

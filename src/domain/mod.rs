@@ -8,6 +8,8 @@
 //!
 //! Code map:
 //! - `contact`: `Contact`, `NewContact`, `ContactId`, `Kind`.
+//! - `contact_field`: `ContactField`, the one list of a contact's typed fields that forms,
+//!   CSV, vCard and both merges walk.
 //! - `email`, `linkedin`, `cadence`: the validated `Email`, `LinkedIn` and `Cadence`
 //!   newtypes (`profile` holds the validated `WebLink`).
 //! - `dates`: dates as people read them ("tomorrow", "Mon 30 Nov"), without chrono's formatter.
@@ -53,6 +55,7 @@ pub mod card;
 pub mod command;
 pub mod companies;
 pub mod contact;
+pub mod contact_field;
 pub mod dates;
 pub mod duplicates;
 pub mod email;
@@ -89,6 +92,7 @@ pub use book::{BackupReminder, Book, BookError};
 pub use cadence::{Cadence, CadenceError};
 pub use command::Command;
 pub use contact::{Contact, ContactId, Kind, NewContact};
+pub use contact_field::ContactField;
 pub use email::{Email, EmailError};
 pub use event::{Event, EventId, EventKind};
 pub use interaction::{Interaction, InteractionKind};

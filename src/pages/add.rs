@@ -14,7 +14,9 @@ use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::components::duplicate_warning::DuplicateWarning;
 use crate::components::notice::use_notices;
 use crate::domain::payload::{read_scan, read_share, Prefill};
-use crate::domain::{dates, Command, ContactId, Event, EventId, EventKind, NewContact};
+use crate::domain::{
+    dates, Command, ContactField, ContactId, Event, EventId, EventKind, NewContact,
+};
 use crate::routes::{use_go, Screen};
 use crate::state::{new_id, use_app};
 use leptos::html::Input;
@@ -62,7 +64,13 @@ pub fn AddContact() -> impl IntoView {
     let current_event = Memo::new(move |_| state.book.with(|b| b.settings().current_event.clone()));
     let (draft, prefilled) = opening_draft();
     // Follow the event bar while capturing.
-    Effect::new(move || draft.event.set(current_event.get()));
+    Effect::new(move || {
+        let event = current_event
+            .get()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        draft.field(ContactField::Event).set(event);
+    });
     let name_ref = NodeRef::<Input>::new();
     Effect::new(move || {
         if let Some(input) = name_ref.get() {

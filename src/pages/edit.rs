@@ -9,8 +9,8 @@
 //! both changed is shown with both values for the student to pick.
 
 use crate::components::contact_form::{ContactDraft, ContactFields};
-use crate::domain::field_merge::{merge_fields, Field, Merged};
-use crate::domain::{Command, ContactId, EventId, NewContact};
+use crate::domain::field_merge::{merge_fields, Merged};
+use crate::domain::{Command, ContactField, ContactId, EventId, NewContact};
 use crate::routes::{use_go, ContactRoute, Screen};
 use crate::state::use_app;
 use leptos::html::Input;
@@ -106,9 +106,9 @@ fn EditForm(id: ContactId) -> impl IntoView {
 #[component]
 fn ConflictPicker(merged: Merged, store: impl Fn(NewContact) + Clone + 'static) -> impl IntoView {
     let state = use_app();
-    let keep_theirs = RwSignal::new(Vec::<Field>::new());
-    let event_name = move |field: Field, value: String| {
-        if field != Field::Event {
+    let keep_theirs = RwSignal::new(Vec::<ContactField>::new());
+    let event_name = move |field: ContactField, value: String| {
+        if field != ContactField::Event {
             return value;
         }
         state

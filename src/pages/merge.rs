@@ -6,8 +6,8 @@
 //! The two contacts are copied when the page opens, so the undo restores what was merged
 //! even after the book changed.
 
-use crate::domain::merge::{conflicts, merged, Choices, Field};
-use crate::domain::{Book, Command, Contact, ContactId};
+use crate::domain::merge::{choosable, conflicts, merged, show, Choices};
+use crate::domain::{Book, Command, Contact, ContactField, ContactId};
 use crate::routes::Screen;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -97,8 +97,8 @@ fn MergeForm(kept: Contact, other: Contact) -> impl IntoView {
     let rows = fields
         .iter()
         .map(|&field| {
-            let mine = field.show(&book, &kept);
-            let theirs = field.show(&book, &other);
+            let mine = show(&book, field, &kept.fields());
+            let theirs = show(&book, field, &other.fields());
             view! { <FieldChoice field mine theirs choices/> }
         })
         .collect_view();
@@ -159,7 +159,7 @@ fn MergeOutcome(
 /// One field both contacts have: two radio buttons, the kept contact's value first.
 #[component]
 fn FieldChoice(
-    field: Field,
+    field: ContactField,
     mine: String,
     theirs: String,
     choices: RwSignal<Choices>,
@@ -188,10 +188,10 @@ fn FieldChoice(
 /// "Also kept: phone, LinkedIn …" — the fields only the other contact has.
 fn carried_over(book: &Book, kept: &Contact, other: &Contact) -> String {
     let merged = merged(book, kept, other, &Choices::default(), 0);
-    let filled: Vec<&str> = Field::ALL
-        .into_iter()
-        .filter(|f| f.show(book, kept).is_empty() && !f.show(book, &merged).is_empty())
-        .map(Field::label)
+    let (kept, merged) = (kept.fields(), merged.fields());
+    let filled: Vec<&str> = choosable()
+        .filter(|f| show(book, *f, &kept).is_empty() && !show(book, *f, &merged).is_empty())
+        .map(ContactField::label)
         .collect();
     let mut text =
         String::from("Both logs, every step done and every event they were met at are kept.");

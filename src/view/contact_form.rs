@@ -1,128 +1,76 @@
-//! The contact form as plain data: `ContactInput` is what is typed (strings and flags),
-//! `parse` turns it into a `NewContact` or into a message per field that needs fixing.
-//! Shared by capture and edit; the component in `components/contact_form.rs` only binds
-//! these fields to inputs.
+//! The contact form as plain data: `ContactInput` is what is typed, one text per field of
+//! `ContactField::ALL`, and `parse` turns it into a `NewContact` or into a message per
+//! field that needs fixing. Shared by capture and edit; the component in
+//! `components/contact_form.rs` only binds these texts to inputs.
 
-use crate::domain::{
-    dates, BookError, Cadence, ContactId, Email, EventId, Kind, LinkedIn, NewContact,
-};
+use crate::domain::{ContactField, ContactId, NewContact};
 
-/// Messages for fields that did not validate.
+/// Messages for fields that did not validate, in the table's order.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct FieldErrors {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub linkedin: Option<String>,
-    pub met_on: Option<String>,
-    pub cadence: Option<String>,
-}
+pub struct FieldErrors(Vec<(ContactField, String)>);
 
 impl FieldErrors {
     pub fn any(&self) -> bool {
-        *self != FieldErrors::default()
+        !self.0.is_empty()
+    }
+
+    /// The message for `field`, if it needs fixing.
+    pub fn get(&self, field: ContactField) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.clone())
+    }
+
+    /// The fields that need fixing.
+    pub fn fields(&self) -> impl Iterator<Item = ContactField> + '_ {
+        self.0.iter().map(|(f, _)| *f)
     }
 }
 
-/// What is typed into the contact form.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ContactInput {
-    pub name: String,
-    pub company: String,
-    pub title: String,
-    pub kind: Kind,
-    pub email: String,
-    pub phone: String,
-    pub linkedin: String,
-    pub event: Option<EventId>,
-    /// `YYYY-MM-DD`, as a date input gives it.
-    pub met_on: String,
-    pub hook: String,
-    pub role: String,
-    pub really_want: bool,
-    /// Comma-separated.
-    pub tags: String,
-    pub notes: String,
-    /// Days between keep-in-touch reminders; empty follows the default.
-    pub cadence: String,
+/// What is typed into the contact form: each field's text as `FieldValue::text` writes it
+/// (a date `YYYY-MM-DD`, tags comma-separated, the kind's label, "yes" or "no").
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContactInput([String; ContactField::ALL.len()]);
+
+impl Default for ContactInput {
+    fn default() -> ContactInput {
+        ContactInput::from_fields(&NewContact::default())
+    }
 }
 
 impl ContactInput {
     /// The form prefilled from a contact's fields (edit, or capture's defaults).
     pub fn from_fields(fields: &NewContact) -> ContactInput {
-        ContactInput {
-            name: fields.name.clone(),
-            company: fields.company.clone(),
-            title: fields.title.clone(),
-            kind: fields.kind,
-            email: fields
-                .email
-                .as_ref()
-                .map(|e| e.as_str().to_string())
-                .unwrap_or_default(),
-            phone: fields.phone.clone(),
-            linkedin: fields
-                .linkedin
-                .as_ref()
-                .map(|l| l.url().to_string())
-                .unwrap_or_default(),
-            event: fields.event.clone(),
-            met_on: dates::iso(fields.met_on),
-            hook: fields.hook.clone(),
-            role: fields.role.clone(),
-            really_want: fields.really_want,
-            tags: fields.tags.join(", "),
-            notes: fields.notes.clone(),
-            cadence: fields
-                .cadence_days
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        }
+        ContactInput(ContactField::ALL.map(|f| f.text(fields)))
+    }
+
+    /// The text typed for `field`.
+    pub fn get(&self, field: ContactField) -> &str {
+        &self.0[field as usize]
+    }
+
+    /// Types `text` into `field`.
+    pub fn set(&mut self, field: ContactField, text: impl Into<String>) {
+        self.0[field as usize] = text.into();
     }
 
     /// The contact as typed, or a message for every field that needs fixing. Nothing is
     /// dropped: the caller keeps the input as it was.
     pub fn parse(&self, id: ContactId, updated_at: i64) -> Result<NewContact, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        if self.name.trim().is_empty() {
-            errors.name = Some(BookError::BlankName.to_string());
-        }
-        let email = Email::parse_optional(&self.email)
-            .map_err(|e| errors.email = Some(e.to_string()))
-            .ok()
-            .flatten();
-        let linkedin = LinkedIn::parse_optional(&self.linkedin)
-            .map_err(|e| errors.linkedin = Some(e.to_string()))
-            .ok()
-            .flatten();
-        let met_on = dates::parse_iso(&self.met_on);
-        if met_on.is_none() {
-            errors.met_on = Some("Pick the date you met.".into());
-        }
-        let cadence = Cadence::parse_optional(&self.cadence)
-            .map_err(|e| errors.cadence = Some(format!("{e} Or leave it empty for the default.")))
-            .ok()
-            .flatten();
-        match met_on {
-            Some(met_on) if !errors.any() => Ok(NewContact {
-                id,
-                name: self.name.clone(),
-                company: self.company.clone(),
-                title: self.title.clone(),
-                kind: self.kind,
-                email,
-                phone: self.phone.clone(),
-                linkedin,
-                event: self.event.clone(),
-                met_on,
-                hook: self.hook.clone(),
-                role: self.role.clone(),
-                really_want: self.really_want,
-                tags: self.tags.split(',').map(|t| t.trim().to_string()).collect(),
-                notes: self.notes.clone(),
-                cadence_days: cadence.map(Cadence::days),
-                updated_at,
-            }),
-            _ => Err(errors),
+        let mut fields = NewContact {
+            id,
+            updated_at,
+            ..NewContact::default()
+        };
+        let errors: Vec<(ContactField, String)> = ContactField::ALL
+            .into_iter()
+            .filter_map(|f| f.read(&mut fields, self.get(f)).err().map(|m| (f, m)))
+            .collect();
+        if errors.is_empty() {
+            Ok(fields)
+        } else {
+            Err(FieldErrors(errors))
         }
     }
 }
@@ -130,14 +78,15 @@ impl ContactInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::BookError;
+    use ContactField::*;
 
     fn input() -> ContactInput {
-        ContactInput {
-            name: "Priya Raman".into(),
-            company: "Acme Robotics".into(),
-            met_on: "2024-09-12".into(),
-            ..ContactInput::default()
-        }
+        let mut input = ContactInput::default();
+        input.set(Name, "Priya Raman");
+        input.set(Company, "Acme Robotics");
+        input.set(MetOn, "2024-09-12");
+        input
     }
 
     /// Which fields a form with `change` applied refuses, and a fragment of each message.
@@ -150,12 +99,18 @@ mod tests {
             Err(errors) => errors,
         };
         let fields = [
-            ("name", &errors.name),
-            ("email", &errors.email),
-            ("linkedin", &errors.linkedin),
-            ("met_on", &errors.met_on),
-            ("cadence", &errors.cadence),
+            ("name", errors.get(Name)),
+            ("email", errors.get(Email)),
+            ("linkedin", errors.get(LinkedIn)),
+            ("met_on", errors.get(MetOn)),
+            ("cadence", errors.get(Cadence)),
+            ("pronouns", errors.get(Pronouns)),
         ];
+        assert_eq!(
+            errors.fields().count(),
+            fields.iter().filter(|(_, e)| e.is_some()).count(),
+            "every refused field is one of these: {errors:?}"
+        );
         let refused: Vec<&str> = fields
             .iter()
             .filter(|(_, e)| e.is_some())
@@ -174,45 +129,53 @@ mod tests {
     fn each_field_is_checked_and_every_mistake_named_at_once() {
         check(|_| {}, &[]);
         check(
-            |f| f.name = "   ".into(),
+            |f| f.set(Name, "   "),
             &[("name", "every contact needs one")],
         );
-        check(|f| f.email = "priya@".into(), &[("email", "")]);
-        check(|f| f.email = " priya@acme.example ".into(), &[]);
+        check(|f| f.set(Email, "priya@"), &[("email", "")]);
+        check(|f| f.set(Email, " priya@acme.example "), &[]);
         check(
-            |f| f.linkedin = "javascript:alert(1)".into(),
+            |f| f.set(LinkedIn, "javascript:alert(1)"),
             &[("linkedin", "")],
         );
-        check(|f| f.linkedin = "linkedin.com/in/priya-raman".into(), &[]);
-        check(|f| f.met_on = "".into(), &[("met_on", "Pick the date")]);
+        check(|f| f.set(LinkedIn, "linkedin.com/in/priya-raman"), &[]);
+        check(|f| f.set(MetOn, ""), &[("met_on", "Pick the date")]);
         check(
-            |f| f.met_on = "2024-02-30".into(),
+            |f| f.set(MetOn, "2024-02-30"),
             &[("met_on", "Pick the date")],
         );
-        check(|f| f.cadence = "0".into(), &[("cadence", "leave it empty")]);
-        check(|f| f.cadence = "3651".into(), &[("cadence", "1 to 3650")]);
-        check(|f| f.cadence = " 30 ".into(), &[]);
+        check(|f| f.set(Cadence, "0"), &[("cadence", "leave it empty")]);
+        check(|f| f.set(Cadence, "3651"), &[("cadence", "1 to 3650")]);
+        check(|f| f.set(Cadence, " 30 "), &[]);
         check(
             |f| {
-                f.name = String::new();
-                f.email = "nope".into();
-                f.cadence = "x".into();
+                f.set(Name, "");
+                f.set(Email, "nope");
+                f.set(Cadence, "x");
             },
             &[("name", ""), ("email", ""), ("cadence", "")],
+        );
+        check(|f| f.set(Pronouns, " they/them "), &[]);
+        check(|f| f.set(Pronouns, "x".repeat(40)), &[]);
+        check(
+            |f| f.set(Pronouns, "x".repeat(41)),
+            &[("pronouns", "fit in 40 characters (this is 41)")],
         );
     }
 
     #[test]
     fn a_valid_form_becomes_the_contact_and_reads_back() {
         let mut form = input();
-        form.kind = Kind::Engineer;
-        form.email = "priya@acme.example".into();
-        form.tags = "robotics, vision".into();
-        form.cadence = "45".into();
-        form.really_want = true;
+        form.set(Kind, "Engineer");
+        form.set(Email, "priya@acme.example");
+        form.set(Tags, "robotics, vision");
+        form.set(Cadence, "45");
+        form.set(ReallyWant, "yes");
+        form.set(Pronouns, "she/her");
         let contact = form.parse(ContactId::new("c1"), 7).unwrap();
         assert_eq!(contact.name, "Priya Raman");
-        assert_eq!(contact.kind, Kind::Engineer);
+        assert_eq!(contact.kind, crate::domain::Kind::Engineer);
+        assert_eq!(contact.pronouns, "she/her");
         assert_eq!(
             contact.email.as_ref().unwrap().as_str(),
             "priya@acme.example"
@@ -224,10 +187,21 @@ mod tests {
     }
 
     #[test]
+    fn every_field_of_the_table_reads_back_from_the_form() {
+        use crate::domain::contact_field::tests::{sample_fields, Rng};
+        let mut rng = Rng::new(25);
+        for round in 0..200 {
+            let fields = sample_fields(&mut rng, "c1");
+            let typed = ContactInput::from_fields(&fields).parse(ContactId::new("c1"), 0);
+            assert_eq!(typed, Ok(fields), "run {round}");
+        }
+    }
+
+    #[test]
     fn the_blank_name_message_is_the_books() {
         let mut form = input();
-        form.name.clear();
+        form.set(Name, "");
         let errors = form.parse(ContactId::new("c1"), 0).unwrap_err();
-        assert_eq!(errors.name, Some(BookError::BlankName.to_string()));
+        assert_eq!(errors.get(Name), Some(BookError::BlankName.to_string()));
     }
 }

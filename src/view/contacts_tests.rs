@@ -77,6 +77,7 @@ fn book() -> Book {
             tags: vec![],
             notes: String::new(),
             cadence_days: None,
+            pronouns: String::new(),
             updated_at: 1,
         }))
         .unwrap();

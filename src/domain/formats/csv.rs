@@ -1,9 +1,10 @@
 //! The spreadsheet export: one row per contact, UTF-8 with a byte order mark so Excel
 //! shows accents correctly, written with the `csv` crate (quoting, embedded line breaks).
 //!
-//! Columns, in order (`COLUMNS`): Name, Company, Title, Kind, Email, Phone, LinkedIn,
-//! Event (its name), Met on (YYYY-MM-DD), Hook, Role, Really want (yes/no), Tags (joined
-//! with "; "), Notes, then one column per playbook step in playbook order with its state
+//! Columns, in order (`columns()`): one per field of `ContactField::ALL` that has a CSV
+//! column, as the form types it (Name, Company, Title, Kind, Email, Phone, LinkedIn, Event
+//! (its name), Met on (YYYY-MM-DD), Hook, Role, Really want (yes/no), Tags (joined with
+//! "; "), Notes, Pronouns), then one column per playbook step in playbook order with its state
 //! ("pending", "done 2026-11-20", "skipped 2026-11-20", "snoozed until 2026-12-01", or
 //! empty when the step does not apply to the contact), Last interaction (YYYY-MM-DD) and
 //! Id (the contact's id in Followup); then, added with outcomes, Referral (its state:
@@ -23,28 +24,15 @@
 //! `unescape_cell(escape_cell(s)) == s` for every `s`.
 
 use crate::domain::book::Book;
-use crate::domain::contact::{Contact, ContactId};
+use crate::domain::contact::{Contact, ContactId, NewContact};
+use crate::domain::contact_field::ContactField;
 use crate::domain::dates::iso;
 use crate::domain::outcome;
 use crate::domain::playbook::applies;
 use crate::domain::step::{Step, StepState};
 
-/// The header row.
-pub const COLUMNS: [&str; 26] = [
-    "Name",
-    "Company",
-    "Title",
-    "Kind",
-    "Email",
-    "Phone",
-    "LinkedIn",
-    "Event",
-    "Met on",
-    "Hook",
-    "Role",
-    "Really want",
-    "Tags",
-    "Notes",
+/// The columns after the contact's fields.
+const FOLLOW_UP_COLUMNS: [&str; 12] = [
     "Connect on LinkedIn",
     "Send the follow-up email",
     "Send a LinkedIn message",
@@ -59,13 +47,28 @@ pub const COLUMNS: [&str; 26] = [
     "Outcomes",
 ];
 
+/// The fields with a column, in the table's order.
+pub fn field_columns() -> impl Iterator<Item = (ContactField, &'static str)> {
+    ContactField::ALL
+        .into_iter()
+        .filter_map(|f| f.csv().map(|column| (f, column)))
+}
+
+/// The header row.
+pub fn columns() -> Vec<&'static str> {
+    field_columns()
+        .map(|(_, column)| column)
+        .chain(FOLLOW_UP_COLUMNS)
+        .collect()
+}
+
 /// The CSV file's text, starting with the UTF-8 byte order mark.
 pub fn export_csv(book: &Book) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     writer
-        .write_record(COLUMNS)
+        .write_record(columns())
         .expect("writing to memory cannot fail");
     for contact in book.contacts() {
         writer
@@ -81,29 +84,26 @@ pub fn export_csv(book: &Book) -> String {
     format!("\u{feff}{text}")
 }
 
+/// A field's cell: the event by its name, tags joined with "; ", anything else as the form
+/// types it.
+pub fn cell(book: &Book, field: ContactField, fields: &NewContact) -> String {
+    match field {
+        ContactField::Event => fields
+            .event
+            .as_ref()
+            .and_then(|e| book.event(e))
+            .map(|e| e.name.clone())
+            .unwrap_or_default(),
+        ContactField::Tags => fields.tags.join("; "),
+        _ => field.text(fields),
+    }
+}
+
 fn row(book: &Book, c: &Contact) -> Vec<String> {
-    let mut row = vec![
-        c.name.clone(),
-        c.company.clone(),
-        c.title.clone(),
-        c.kind.label().to_string(),
-        c.email
-            .as_ref()
-            .map(|e| e.as_str().to_string())
-            .unwrap_or_default(),
-        c.phone.clone(),
-        c.linkedin
-            .as_ref()
-            .map(|l| l.url().to_string())
-            .unwrap_or_default(),
-        book.event_of(c).map(|e| e.name.clone()).unwrap_or_default(),
-        iso(c.met_on),
-        c.hook.clone(),
-        c.role.clone(),
-        if c.really_want { "yes" } else { "no" }.to_string(),
-        c.tags.join("; "),
-        c.notes.clone(),
-    ];
+    let fields = c.fields();
+    let mut row: Vec<String> = field_columns()
+        .map(|(field, _)| cell(book, field, &fields))
+        .collect();
     for step in Step::PLAYBOOK {
         row.push(if applies(c, step) {
             state_text(c.steps.get(step))

@@ -52,6 +52,7 @@ pub fn sample_book() -> Book {
             tags: vec!["rust".into(), "fall fair".into()],
             notes: "Two lines\nof notes".into(),
             cadence_days: None,
+            pronouns: String::new(),
             updated_at: 1,
         }),
     );
@@ -105,6 +106,7 @@ prop_compose! {
         tags in proptest::collection::vec("[a-z]{1,8}", 0..3),
         notes in text(),
         cadence in proptest::option::of(1u32..200),
+        pronouns in text(),
         done in proptest::option::of((0usize..5, 0u64..30)),
         logged in proptest::option::of((0u64..30, text())),
     ) -> Vec<Command> {
@@ -127,6 +129,7 @@ prop_compose! {
             tags,
             notes,
             cadence_days: cadence,
+            pronouns,
             updated_at: index as i64,
         })];
         if let Some((step, days)) = done {
@@ -237,6 +240,7 @@ pub fn new_contact(id: &str, name: &str) -> NewContact {
         tags: Vec::new(),
         notes: String::new(),
         cadence_days: None,
+        pronouns: String::new(),
         updated_at: 20,
     }
 }

@@ -2,9 +2,12 @@
 //! the 2.1, 3.0 and 4.0 files phones write (RFC 6350; 2.1 is what Android exports, with
 //! quoted-printable UTF-8 for any name that is not plain ASCII).
 //!
-//! Export writes N, FN, ORG, TITLE, EMAIL, TEL, URL and `X-SOCIALPROFILE;type=linkedin:`
-//! for the LinkedIn profile, CATEGORIES for tags, and a NOTE saying where and when you met
-//! and what you talked about, followed by your notes. Lines are folded at 75 octets.
+//! Export writes N, FN, ORG, then each plain text field of the table (`Vcard::Text`: TITLE,
+//! PRONOUNS), EMAIL, TEL, URL and `X-SOCIALPROFILE;type=linkedin:` for the LinkedIn
+//! profile, CATEGORIES for tags, and a NOTE saying where and when you met and what you
+//! talked about, followed by your notes. Lines are folded at 75 octets. Pronouns use
+//! RFC 9554's `PRONOUNS`, the name in the IANA vCard registry; import also reads
+//! `X-PRONOUNS` (any `Vcard::Text` property with an `X-` prefix).
 //!
 //! Import reads several cards per file, folded lines, escaped characters, `item1.` group
 //! prefixes and TYPE parameters. The name comes from FN, else from N. The LinkedIn profile
@@ -29,6 +32,7 @@ use super::vcard_decode::{decode_value, plain_utf8_is_broken, split_property, un
 use super::{checked_bytes, FormatError, RowError};
 use crate::domain::book::Book;
 use crate::domain::contact::{Contact, ContactId, NewContact};
+use crate::domain::contact_field::{ContactField, Vcard};
 use crate::domain::dates::long;
 use crate::domain::email::Email;
 use crate::domain::linkedin::LinkedIn;
@@ -49,8 +53,11 @@ pub fn export_vcard<'a>(contacts: impl IntoIterator<Item = &'a Contact>, book: &
         if !c.company.is_empty() {
             line(format!("ORG:{}", escape(&c.company)));
         }
-        if !c.title.is_empty() {
-            line(format!("TITLE:{}", escape(&c.title)));
+        let fields = c.fields();
+        for field in ContactField::ALL {
+            if let (Vcard::Text(property), true) = (field.vcard(), field.is_set(&fields)) {
+                line(format!("{property}:{}", escape(&field.text(&fields))));
+            }
         }
         if let Some(email) = &c.email {
             line(format!("EMAIL;TYPE=INTERNET:{}", escape(email.as_str())));
@@ -192,20 +199,13 @@ pub fn import_vcard(
                 continue;
             }
             errors.extend(done.errors.into_iter().map(|(line, m)| error(line, m)));
-            contacts.push(NewContact {
-                id: ContactId::new(new_id()),
-                name,
-                company: done.company,
-                title: done.title,
-                email: done.email,
-                phone: done.phone,
-                linkedin: done.linkedin,
-                met_on,
-                notes: done.notes,
-                tags: done.tags,
-                updated_at: at,
-                ..NewContact::default()
-            });
+            // Every field the card gave is in `done.fields`; these come from the import.
+            let mut fields = done.fields;
+            fields.id = ContactId::new(new_id());
+            fields.name = name;
+            fields.met_on = met_on;
+            fields.updated_at = at;
+            contacts.push(fields);
             continue;
         }
         open.read(l.line, &l.bytes);
@@ -228,27 +228,22 @@ struct Card {
     line: usize,
     full_name: String,
     structured_name: String,
-    company: String,
-    title: String,
-    email: Option<Email>,
-    /// Whether `email` came from a value marked preferred.
+    /// What the card gives, field by field (the name is decided at its end).
+    fields: NewContact,
+    /// Whether the email came from a value marked preferred.
     email_preferred: bool,
-    phone: String,
     phone_preferred: bool,
-    linkedin: Option<LinkedIn>,
-    notes: String,
-    tags: Vec<String>,
     errors: Vec<(usize, String)>,
     /// The first FN or N that could not be decoded, reported only if no name was read.
     name_error: Option<(usize, String)>,
 }
 
-/// The properties a card's fields come from; others are never decoded.
-const READ: [&str; 11] = [
+/// The properties read by hand; those of `Vcard::Text` fields are read too, others are
+/// never decoded.
+const READ: [&str; 10] = [
     "FN",
     "N",
     "ORG",
-    "TITLE",
     "EMAIL",
     "TEL",
     "X-SOCIALPROFILE",
@@ -257,6 +252,11 @@ const READ: [&str; 11] = [
     "NOTE",
     "CATEGORIES",
 ];
+
+/// Whether a card's fields come from `property`.
+fn is_read(property: &str) -> bool {
+    READ.contains(&property) || ContactField::from_vcard(property).is_some()
+}
 
 /// Whether a property is marked as the preferred one of its kind (2.1 `PREF`, 3.0
 /// `TYPE=pref`, 4.0 `PREF=1`).
@@ -285,7 +285,7 @@ impl Card {
         let Some((p, raw)) = split_property(bytes) else {
             return;
         };
-        if !READ.contains(&p.name.as_str()) {
+        if !is_read(&p.name) {
             return;
         }
         let decoded = match decode_value(&p, raw) {
@@ -307,6 +307,17 @@ impl Card {
 
     fn read_value(&mut self, line: usize, p: &Property, value: &str) {
         let preferred = preferred(p);
+        if let Some(field) = ContactField::from_vcard(&p.name) {
+            if !field.is_set(&self.fields) {
+                let text = unescape(value);
+                if let Err(why) = field.read(&mut self.fields, text.trim()) {
+                    self.errors
+                        .push((line, format!("the value of {} was left out: {why}", p.name)));
+                }
+            }
+            return;
+        }
+        let fields = &mut self.fields;
         match p.name.as_str() {
             "FN" => self.full_name = unescape(value),
             "N" => {
@@ -319,16 +330,15 @@ impl Card {
                     .collect();
                 self.structured_name = words.join(" ");
             }
-            "ORG" if self.company.is_empty() => {
-                self.company = components(value, ';').remove(0).trim().to_string()
+            "ORG" if fields.company.is_empty() => {
+                fields.company = components(value, ';').remove(0).trim().to_string()
             }
-            "TITLE" if self.title.is_empty() => self.title = unescape(value).trim().to_string(),
-            "EMAIL" if self.email.is_none() || (preferred && !self.email_preferred) => {
+            "EMAIL" if fields.email.is_none() || (preferred && !self.email_preferred) => {
                 let raw = unescape(value);
                 let raw = raw.trim().trim_start_matches("mailto:");
                 match Email::parse(raw) {
                     Ok(email) => {
-                        self.email = Some(email);
+                        fields.email = Some(email);
                         self.email_preferred = preferred;
                     }
                     Err(e) => self.errors.push((
@@ -337,27 +347,27 @@ impl Card {
                     )),
                 }
             }
-            "TEL" if self.phone.is_empty() || (preferred && !self.phone_preferred) => {
+            "TEL" if fields.phone.is_empty() || (preferred && !self.phone_preferred) => {
                 let raw = unescape(value);
-                self.phone = raw.trim().trim_start_matches("tel:").trim().to_string();
+                fields.phone = raw.trim().trim_start_matches("tel:").trim().to_string();
                 self.phone_preferred = preferred;
             }
             "X-SOCIALPROFILE" | "SOCIALPROFILE"
-                if self.linkedin.is_none()
+                if fields.linkedin.is_none()
                     && (p.has_type("linkedin") || value.to_lowercase().contains("linkedin")) =>
             {
                 self.linkedin_from(line, &unescape(value))
             }
-            "URL" if self.linkedin.is_none() && value.to_lowercase().contains("linkedin") => {
+            "URL" if fields.linkedin.is_none() && value.to_lowercase().contains("linkedin") => {
                 self.linkedin_from(line, &unescape(value))
             }
             "NOTE" => {
-                if !self.notes.is_empty() {
-                    self.notes.push('\n');
+                if !fields.notes.is_empty() {
+                    fields.notes.push('\n');
                 }
-                self.notes.push_str(unescape(value).trim());
+                fields.notes.push_str(unescape(value).trim());
             }
-            "CATEGORIES" => self.tags.extend(
+            "CATEGORIES" => fields.tags.extend(
                 components(value, ',')
                     .into_iter()
                     .map(|t| t.trim().to_string())
@@ -369,7 +379,7 @@ impl Card {
 
     fn linkedin_from(&mut self, line: usize, raw: &str) {
         match LinkedIn::parse(raw) {
-            Ok(profile) => self.linkedin = Some(profile),
+            Ok(profile) => self.fields.linkedin = Some(profile),
             Err(e) => self.errors.push((
                 line,
                 format!(
@@ -382,10 +392,12 @@ impl Card {
 }
 
 /// What a property holds, in the student's words, for a message about it.
-fn field_name(property: &str) -> &'static str {
+fn field_name(property: &str) -> String {
+    if let Some(field) = ContactField::from_vcard(property) {
+        return field.label().to_lowercase();
+    }
     match property {
         "ORG" => "company",
-        "TITLE" => "job title",
         "EMAIL" => "email address",
         "TEL" => "phone number",
         "X-SOCIALPROFILE" | "SOCIALPROFILE" | "URL" => "LinkedIn link",
@@ -393,6 +405,7 @@ fn field_name(property: &str) -> &'static str {
         "CATEGORIES" => "tags",
         _ => "name",
     }
+    .to_string()
 }
 
 #[cfg(test)]

@@ -363,3 +363,39 @@ proptest! {
         prop_assert_eq!(&back[0].notes, &note);
     }
 }
+
+#[test]
+fn pronouns_are_written_as_pronouns_and_read_with_or_without_x() {
+    let mut book = sample_book();
+    let mut priya = book.contact(&ContactId::new("c1")).unwrap().fields();
+    priya.pronouns = "she/her".into();
+    book.apply(crate::domain::command::Command::UpdateContact(priya))
+        .unwrap();
+    let text = export_vcard(book.contacts(), &book);
+    assert!(
+        text.contains("\r\nTITLE:Backend Engineer\r\nPRONOUNS:she/her\r\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("PRONOUNS:\r\n"),
+        "empty pronouns are left out"
+    );
+
+    fn check(line: &str, pronouns: &str, errors: &[&str]) {
+        let card = format!("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam Lee\r\n{line}\r\nEND:VCARD\r\n");
+        let (cards, got) = import(card.as_bytes()).unwrap();
+        assert_eq!(cards.len(), 1, "{line}: the card is kept");
+        assert_eq!(cards[0].pronouns, pronouns, "{line}");
+        let got: Vec<String> = got.iter().map(|e| e.to_string()).collect();
+        assert_eq!(got, errors, "{line}");
+    }
+    check("PRONOUNS:they/them", "they/them", &[]);
+    check("X-PRONOUNS:he/him", "he/him", &[]);
+    check("PRONOUNS;LANGUAGE=fr:il\\, lui", "il, lui", &[]);
+    check(
+        &format!("PRONOUNS:{}", "x".repeat(41)),
+        "",
+        &["contacts.vcf, line 4: the value of PRONOUNS was left out: Pronouns fit in 40 characters \
+           (this is 41), such as \u{201c}she/her\u{201d}."],
+    );
+}

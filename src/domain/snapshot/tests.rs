@@ -47,6 +47,7 @@ fn full_book() -> Book {
             tags: vec!["rust".into()],
             notes: "line 1\nline 2".into(),
             cadence_days: Some(30),
+            pronouns: String::new(),
             updated_at: 1_726_000_000_000,
         }),
         Command::MarkDone {

@@ -1,4 +1,4 @@
-//! The top of the contact page: name, role, kind and the links to reach them; what you
+//! The top of the contact page: name and pronouns, role, kind and the links to reach them; what you
 //! talked about; where you met and how to reach them.
 
 use crate::domain::mailto::mailto_url;
@@ -8,7 +8,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Name, "title at company", kind, and Email / LinkedIn / Call.
+/// Name (pronouns), "title at company", kind, and Email / LinkedIn / Call.
 #[component]
 pub fn Heading(contact: Memo<Contact>) -> impl IntoView {
     move || {
@@ -36,7 +36,12 @@ pub fn Heading(contact: Memo<Contact>) -> impl IntoView {
             });
             view! {
                 <div class="title-row">
-                    <h1>{c.name.clone()}</h1>
+                    <h1>
+                        {c.name.clone()}
+                        {(!c.pronouns.is_empty()).then(|| view! {
+                            " "<span class="pronouns">"(" {c.pronouns.clone()} ")"</span>
+                        })}
+                    </h1>
                     {c.really_want.then(|| view! {
                         <span class="star" title="A job you really want">
                             <span aria-hidden="true">"★"</span>

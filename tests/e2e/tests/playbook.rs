@@ -823,11 +823,14 @@ async fn contact_detail_logs_edits_and_deletes() {
 
     b.type_into("#linkedin", "linkedin.com/in/maya-chen-dev")
         .await;
+    b.type_into("#pronouns", "she/her").await;
     b.click("#save").await;
     b.wait_page("contact").await;
     assert_eq!(b.path().await, format!("{PREFIX}contacts/{id}"));
     b.wait_text(".page-head .subtitle", "Stripe Payments Lab")
         .await;
+    // Pronouns show after the name.
+    b.wait_text(".title-row h1", "Maya Chen (she/her)").await;
     let linkedin = b
         .js("return Array.from(document.querySelectorAll('.quick-links a')).map(a => a.getAttribute('href'));")
         .await;

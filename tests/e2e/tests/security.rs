@@ -211,6 +211,7 @@ async fn xss_payloads_in_every_text_field_render_as_text() {
     b.js("document.querySelector('details.more').open = true; return true;")
         .await;
     b.type_into("#title", SCRIPT).await;
+    b.type_into("#pronouns", SVG).await;
     b.type_into("#role", JS_URL).await;
     b.type_into("#phone", &format!("+1 555 {IMG}")).await;
     b.type_into("#tags", &format!("<b>bold</b>, {JS_URL}"))
