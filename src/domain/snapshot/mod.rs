@@ -55,8 +55,8 @@ pub use load::{decode_glanced, decode_keys, glanced_parts, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};
 pub use pack::{pack, unpack};
 pub use save::{
-    encode_keys, import_growth, plan, stored_bytes, touched_contacts, Dirty, Plan, Saved,
-    TOMBSTONE_DAYS,
+    encode_keys, import_growth, import_keys, plan, stored_bytes, touched_contacts, Dirty, Plan,
+    Saved, TOMBSTONE_DAYS,
 };
 
 /// The one key of storage version 1 (a whole document).

@@ -330,6 +330,18 @@ pub fn import_growth(book: &Book, import: &Import) -> usize {
     contacts + meta + 16 * import.steps.len()
 }
 
+/// The keys saving `import` writes (its contacts' shards and their digests): their stored
+/// text now, plus the import's growth, is what the save's journal copies.
+pub fn import_keys(import: &Import) -> Vec<String> {
+    let mut shards: Vec<u32> = import.contact_ids().map(shard_of).collect();
+    shards.sort_unstable();
+    shards.dedup();
+    shards
+        .into_iter()
+        .flat_map(|n| [shard_key(n), digest_key(n)])
+        .collect()
+}
+
 /// Every key and value a fresh save of `book` writes (for seeding storage in tests and
 /// benchmarks).
 pub fn encode_keys(book: &Book) -> Vec<(String, String)> {
