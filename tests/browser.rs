@@ -70,6 +70,15 @@ fn a_saved_book_loads_back_unchanged() {
             assert_eq!(stored, full, "the same as a read that checks the digests");
             assert_eq!(stored.book, book);
             assert_eq!(damaged, None);
+            for op in plan.steps(&[]).iter().skip(1) {
+                if let snapshot::Op::Set(key, text) = op {
+                    assert_eq!(
+                        storage::read_raw(key).as_deref(),
+                        Some(text.as_str()),
+                        "{key}"
+                    );
+                }
+            }
             assert!(stored.rewrite.is_empty(), "{:?}", stored.rewrite);
         }
         other => panic!("expected the saved book, got {other:?}"),
@@ -381,7 +390,7 @@ fn saved_then_changed() -> (Book, snapshot::Plan) {
         "Eve",
     ]);
     let mut dirty = Dirty::default();
-    dirty.add(more.contacts().skip(3).map(|c| c.id.clone()));
+    dirty.add((3..7).map(|i| ContactId::new(format!("id-{i}"))));
     let plan = snapshot::plan(&more, &stored.saved, &dirty, 2);
     assert!(
         plan.writes.len() > 2,
@@ -424,11 +433,21 @@ fn a_save_cut_short_is_finished_by_the_next_start() {
         Loaded::Glance { entries, .. } => entries,
         other => panic!("the book after the save: {other:?}"),
     };
-    let Loaded::Book { stored, .. } = storage::read(entries) else {
+    let Loaded::Book { stored, damaged } = storage::read(entries) else {
         panic!("the book, read");
     };
-    assert_eq!(stored.book, more);
+    assert_eq!(damaged, None);
+    for op in plan.steps(&[]).iter().skip(1) {
+        if let snapshot::Op::Set(key, text) = op {
+            assert_eq!(
+                storage::read_raw(key).as_deref(),
+                Some(text.as_str()),
+                "{key}"
+            );
+        }
+    }
     let cut = storage::take_cut_short().expect("the start says so");
+    assert!(stored.book == more, "the book after the save");
     assert!(
         cut.message.contains("(4 contacts) was cut short"),
         "{}",
