@@ -9,6 +9,10 @@
 //! copies stay until the student deletes them in Settings. Writing never panics: gloo's `raw()` panics when storage is missing, so every
 //! access checks [`available`] first, and a refused write (quota) comes back as a
 //! [`SaveError`] for the UI to show while the book stays in memory.
+//!
+//! A save of several keys is atomic (`domain::snapshot`'s journal): [`write`] makes its
+//! steps in order, puts back what a refused one wrote, and [`finish_interrupted`] finishes
+//! a save found cut short, at start ([`load`]) and before this tab saves.
 
 use crate::domain::formats::ics_update::{CalendarExport, CALENDAR_KEY};
 use crate::domain::kept::{self, KeptCopy, COPY_PREFIX};
@@ -86,8 +90,9 @@ impl std::fmt::Display for SaveError {
             SaveError::NoRoomToSaveSafely { bytes } => write!(
                 f,
                 "there is no room to save safely: a save first keeps a copy of what it writes \
-                 ({:.1} MB here), and the browser refused it. Nothing stored was changed",
-                *bytes as f64 / 1_000_000.0
+                 ({} KB here), and the browser refused it. Nothing stored was changed",
+                // Whole kilobytes: no float formatting in the first load.
+                bytes.div_ceil(1000)
             ),
         }
     }
