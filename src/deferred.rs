@@ -27,7 +27,7 @@ use crate::domain::formats::ics_step::StepCalendar;
 use crate::domain::snapshot::{Dirty, Plan, Remote, Saved};
 use crate::domain::{Book, ContactId, Step};
 use crate::state::AppState;
-use crate::storage::{Loaded, Reading, SaveError};
+use crate::storage::{CutShort, Loaded, Reading, SaveError};
 use chrono::NaiveDate;
 use leptos::prelude::AnyView;
 
@@ -43,6 +43,8 @@ pub struct Deferred {
     pub plan: fn(&Book, &Saved, &Dirty, i64) -> Plan,
     /// Makes a save's writes (`storage::write`; a save always has the plan's code here).
     pub write: fn(&Plan, &[String]) -> Result<(), SaveError>,
+    /// Finishes a save cut short, before this tab saves (`storage::finish_interrupted`).
+    pub finish_interrupted: fn() -> Option<CutShort>,
     /// Merges another tab's change (`snapshot::merge_remote`).
     pub merge_remote: fn(&mut Book, &mut Saved, &str, Option<&str>) -> Remote,
     /// The backup file's text (`formats::export_backup`).
@@ -65,6 +67,7 @@ fn table() -> Deferred {
         read_some: crate::storage::read_some,
         plan: crate::domain::snapshot::plan,
         write: crate::storage::write,
+        finish_interrupted: crate::storage::finish_interrupted,
         merge_remote: crate::domain::snapshot::merge_remote,
         export_backup: crate::domain::formats::export_backup,
         agenda_body: crate::pages::agenda::agenda_body,

@@ -54,6 +54,12 @@ pub enum LoadNotice {
     /// A book is stored but the code that reads it ([`crate::deferred`]) could not be
     /// downloaded. Nothing is saved, so nothing stored changes, until a reload reads it.
     NotFetched,
+    /// A save was found cut short (see `storage::finish_interrupted`): what was done about
+    /// it, and what is stored for download when it could not be finished.
+    CutShort {
+        message: String,
+        raw: Option<String>,
+    },
 }
 
 /// What this tab knows about storage: what it last wrote or read, and what changed since.
@@ -69,6 +75,9 @@ struct Sync {
     /// Whether a save wrote since the saving effect last ran (a page may save at once,
     /// before the effect: capture, an import).
     wrote: bool,
+    /// While another tab's save is under way (its journal is stored), the keys it wrote:
+    /// merged once it is complete, never half-way.
+    waiting: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy)]
@@ -187,12 +196,20 @@ impl AppState {
         };
         let later = pending.is_some();
         let (glance, pending) = pending.unzip();
+        let (mut notice, mut held) = (settled.notice, settled.held);
+        if let Some(cut) = storage::take_cut_short() {
+            held |= cut.blocked;
+            notice = notice.or(Some(LoadNotice::CutShort {
+                message: cut.message,
+                raw: cut.raw,
+            }));
+        }
         let state = AppState {
             book: RwSignal::new(settled.book),
             today: RwSignal::new(clock::today()),
             save_error: RwSignal::new(None),
-            notice: RwSignal::new(settled.notice),
-            saves_held: RwSignal::new(settled.held),
+            notice: RwSignal::new(notice),
+            saves_held: RwSignal::new(held),
             reading: RwSignal::new(later),
             glance: StoredValue::new(glance),
             glanced: RwSignal::new(later),
@@ -480,6 +497,32 @@ impl AppState {
             self.save_when_fetched();
             return false;
         };
+        // A save cut short, by a page closed mid-save or by another tab saving now, is
+        // finished first and merged: this save never writes over half of another.
+        if let Some(cut) = (deferred.finish_interrupted)() {
+            if cut.blocked {
+                self.save_error.set(Some(format!(
+                    "Couldn't save — {} Your changes are kept while this page stays open.",
+                    cut.message
+                )));
+                return false;
+            }
+            if cut.raw.is_some() {
+                self.notice.set(Some(LoadNotice::CutShort {
+                    message: cut.message,
+                    raw: cut.raw,
+                }));
+            }
+            let waiting = self
+                .sync
+                .try_update_value(|s| s.waiting.take())
+                .flatten()
+                .unwrap_or_default();
+            let keys = cut.keys.into_iter().chain(waiting).collect();
+            if self.merge_stored(keys).is_none() {
+                return false;
+            }
+        }
         let now = clock::now_ms();
         let plan = self.book.with_untracked(|book| {
             self.sync
@@ -562,33 +605,129 @@ impl AppState {
                 return;
             }
             let value = event.new_value();
-            if deferred::get().is_some() {
-                self.merge_remote(key, value);
-            } else {
-                // Another tab saved before this one read or wrote anything: merged once
-                // the deferred module is here, in the order the changes came (the tasks
-                // wait on the same fetch). Should it fail, the next start reads everything.
-                leptos::task::spawn_local(async move {
-                    if deferred::load().await.is_ok() {
-                        self.merge_remote(key, value);
-                    }
-                });
+            if key == snapshot::JOURNAL_KEY {
+                // Another tab began a save (its journal) or completed it (removed it).
+                if value.is_some() {
+                    self.sync.update_value(|s| {
+                        if s.waiting.is_none() {
+                            s.waiting = Some(Vec::new());
+                        }
+                    });
+                } else {
+                    self.merge_waiting();
+                }
+                return;
             }
+            let mut waits = false;
+            self.sync.update_value(|s| {
+                if let Some(keys) = s.waiting.as_mut() {
+                    keys.push(key.clone());
+                    waits = true;
+                }
+            });
+            if waits {
+                return;
+            }
+            self.heard(key, value);
         });
         // The listener lives as long as the app.
         std::mem::forget(handle);
     }
 
-    /// Merges another tab's write of `key` (its new `value`, `None` when removed).
-    fn merge_remote(self, key: String, value: Option<String>) {
-        let Some(deferred) = deferred::get() else {
+    /// Another tab's save is complete: merges what it wrote, each key as it is now.
+    fn merge_waiting(self) {
+        let keys = self
+            .sync
+            .try_update_value(|s| s.waiting.take())
+            .flatten()
+            .unwrap_or_default();
+        if keys.is_empty() {
             return;
+        }
+        let merge = move || {
+            if self.merge_stored(keys) == Some(true) {
+                self.save_now();
+            }
+        };
+        if deferred::get().is_some() {
+            merge();
+        } else {
+            leptos::task::spawn_local(async move {
+                if deferred::load().await.is_ok() {
+                    merge();
+                }
+            });
+        }
+    }
+
+    /// Merges `keys` as they are stored now (another tab's save, complete). Whether this
+    /// tab must write some of its contacts again; `None` when the other tab runs a newer
+    /// version (saves are then held).
+    fn merge_stored(self, keys: Vec<String>) -> Option<bool> {
+        let mut again = false;
+        for key in merged_once(keys) {
+            let value = storage::read_raw(&key);
+            match self.merge_key(key, value) {
+                Remote::KeepOurs(_) => again = true,
+                Remote::Newer(_) => {
+                    self.hold_for_newer();
+                    return None;
+                }
+                Remote::Applied | Remote::Ignored => {}
+            }
+        }
+        Some(again)
+    }
+
+    /// Merges another tab's change to `key`, once the deferred module is here.
+    fn heard(self, key: String, value: Option<String>) {
+        if deferred::get().is_some() {
+            self.merge_remote(key, value);
+        } else {
+            // Another tab saved before this one read or wrote anything: merged once
+            // the deferred module is here, in the order the changes came (the tasks
+            // wait on the same fetch). Should it fail, the next start reads everything.
+            leptos::task::spawn_local(async move {
+                if deferred::load().await.is_ok() {
+                    self.merge_remote(key, value);
+                }
+            });
+        }
+    }
+
+    /// Another tab runs a newer version of the app: nothing more is saved from this one.
+    fn hold_for_newer(self) {
+        self.saves_held.set(true);
+        self.save_error.set(Some(
+            "Followup was updated in another tab. Reload this page before making \
+             changes here; nothing from this tab will be saved until then."
+                .into(),
+        ));
+    }
+
+    /// Merges another tab's write of `key` (its new `value`, `None` when removed), and
+    /// saves what this tab must write again.
+    fn merge_remote(self, key: String, value: Option<String>) {
+        match self.merge_key(key, value) {
+            Remote::KeepOurs(_) => {
+                self.save_now();
+            }
+            Remote::Newer(_) => self.hold_for_newer(),
+            Remote::Applied | Remote::Ignored => {}
+        }
+    }
+
+    /// Merges another tab's write of `key` into the book; contacts this tab must write
+    /// again are marked dirty, not saved.
+    fn merge_key(self, key: String, value: Option<String>) -> Remote {
+        let Some(deferred) = deferred::get() else {
+            return Remote::Ignored;
         };
         // Merged into the whole book, never into the meta-only one of a glance.
         self.finish_loading();
         self.forget_glance();
         if self.saves_held.get_untracked() {
-            return;
+            return Remote::Ignored;
         }
         let mut outcome = Remote::Ignored;
         self.book.maybe_update(|book| {
@@ -602,21 +741,19 @@ impl AppState {
             // its others: the book may have changed either way.
             matches!(outcome, Remote::Applied | Remote::KeepOurs(_))
         });
-        match outcome {
-            Remote::KeepOurs(_) => {
-                self.save_now();
-            }
-            Remote::Newer(_) => {
-                self.saves_held.set(true);
-                self.save_error.set(Some(
-                    "Followup was updated in another tab. Reload this page before making \
-                     changes here; nothing from this tab will be saved until then."
-                        .into(),
-                ));
-            }
-            Remote::Applied | Remote::Ignored => {}
+        outcome
+    }
+}
+
+/// `keys` in the order first heard, each once.
+fn merged_once(keys: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut once: Vec<String> = Vec::new();
+    for key in keys {
+        if !once.contains(&key) {
+            once.push(key);
         }
     }
+    once
 }
 
 /// Runs `f` in a task of its own, as soon as the browser is free: `scheduler.postTask`

@@ -9,11 +9,17 @@
 //! copies stay until the student deletes them in Settings. Writing never panics: gloo's `raw()` panics when storage is missing, so every
 //! access checks [`available`] first, and a refused write (quota) comes back as a
 //! [`SaveError`] for the UI to show while the book stays in memory.
+//!
+//! A save of several keys is atomic (`domain::snapshot`'s journal): [`write`] makes its
+//! steps in order, puts back what a refused one wrote, and [`finish_interrupted`] finishes
+//! a save found cut short, at start ([`load`]) and before this tab saves.
 
 use crate::domain::formats::ics_update::{CalendarExport, CALENDAR_KEY};
 use crate::domain::kept::{self, KeptCopy, COPY_PREFIX};
 use crate::domain::picture::{Picture, PICTURE_KEY, REV_KEY};
-use crate::domain::snapshot::{self, Glance, Plan, Stored, Unreadable, KEY_PREFIX};
+use crate::domain::snapshot::{
+    self, Glance, Op, Plan, Recovery, Stored, Unreadable, JOURNAL_KEY, KEY_PREFIX,
+};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -69,6 +75,9 @@ pub enum SaveError {
     Unavailable,
     /// The browser refused the write, usually because the quota is full.
     Refused(String),
+    /// The browser refused the journal, the copy of a save's writes made before any of
+    /// them: nothing stored was changed.
+    NoRoomToSaveSafely { bytes: usize },
 }
 
 impl std::fmt::Display for SaveError {
@@ -78,6 +87,13 @@ impl std::fmt::Display for SaveError {
                 write!(f, "this browser does not allow the app to store data")
             }
             SaveError::Refused(why) => write!(f, "the browser refused to store more data ({why})"),
+            SaveError::NoRoomToSaveSafely { bytes } => write!(
+                f,
+                "there is no room to save safely: a save first keeps a copy of what it writes \
+                 ({} KB here), and the browser refused it. Nothing stored was changed",
+                // Whole kilobytes: no float formatting in the first load.
+                bytes.div_ceil(1000)
+            ),
         }
     }
 }
@@ -170,6 +186,9 @@ pub fn load() -> Loaded {
         return Loaded::Unavailable;
     }
     tidy_copies();
+    // A save cut short is finished (or, when it cannot be, read as finished) before
+    // anything is read: the book read is the one before it or the one after it.
+    let cut = finish_interrupted();
     // The revision before the keys: a save by another tab in between changes it, so
     // this tab never keeps a picture of what it read under a later revision.
     let rev = read_raw(REV_KEY).or_else(|| {
@@ -177,7 +196,11 @@ pub fn load() -> Loaded {
         write_raw(REV_KEY, &rev).is_ok().then_some(rev)
     });
     REV.with(|r| r.replace(rev));
-    let entries = entries();
+    let mut entries = entries();
+    if let Some(cut) = &cut {
+        entries = snapshot::overlay(entries, &cut.pending);
+    }
+    CUT_SHORT.with(|c| c.replace(cut));
     match snapshot::glance(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Some(glance) => Loaded::Glance {
             glance: Box::new(glance),
@@ -321,9 +344,11 @@ fn raw_map(pairs: &[(&str, &str)]) -> String {
     snapshot::pretty(&serde_json::to_string(&map).expect("strings serialise"))
 }
 
-/// Makes one save's writes, in order; stops at the first refused write. Keys of an older
-/// layout (`obsolete`) are removed as soon as what replaces them is written: after each
-/// shard, its contacts' old keys, and the rest at the end.
+/// Makes one save's steps (`Plan::steps`), in order: a save of several keys writes the
+/// journal first and removes it last, so that a save cut short is finished by the next
+/// start ([`finish_interrupted`]). A refused write puts back what the save wrote
+/// (`snapshot::undo`): storage holds the book before it, and the journal goes; should
+/// that fail too, the journal stays and the next start finishes the save.
 ///
 /// The agenda's picture goes first and a new revision is written last (see
 /// `domain::picture`): a save cut short leaves no picture, and another tab's picture
@@ -331,20 +356,134 @@ fn raw_map(pairs: &[(&str, &str)]) -> String {
 pub fn write(plan: &Plan, obsolete: &[String]) -> Result<(), SaveError> {
     REV.with(|r| r.replace(None));
     remove(PICTURE_KEY);
-    for (key, value) in &plan.writes {
-        write_raw(key, value)?;
-        for old in snapshot::obsolete_in(key, obsolete) {
-            remove(old);
+    let steps = plan.steps(obsolete);
+    let journaled = steps.first().is_some_and(|op| op.key() == JOURNAL_KEY);
+    // What each key held before this save, should it have to be put back.
+    let mut done: Vec<(String, Option<String>, usize)> = Vec::new();
+    for (i, op) in steps.iter().enumerate() {
+        let before = (journaled && op.key() != JOURNAL_KEY).then(|| read_raw(op.key()));
+        if let Err(error) = make(op) {
+            if journaled && i == 0 {
+                let bytes = match op {
+                    Op::Set(key, text) => snapshot::stored_bytes(key, text),
+                    Op::Remove(_) => 0,
+                };
+                return Err(SaveError::NoRoomToSaveSafely { bytes });
+            }
+            if journaled {
+                // Stops at a refused step: the journal then stays for the next start.
+                let _ = snapshot::undo(&done).iter().try_for_each(make);
+            }
+            return Err(error);
+        }
+        if let Some(before) = before {
+            let now = match op {
+                Op::Set(_, text) => text.len(),
+                Op::Remove(_) => 0,
+            };
+            done.push((op.key().to_string(), before, now));
         }
     }
-    for old in obsolete {
-        remove(old);
+    new_rev();
+    Ok(())
+}
+
+/// Makes one step.
+fn make(op: &Op) -> Result<(), SaveError> {
+    match op {
+        Op::Set(key, text) => write_raw(key, text),
+        Op::Remove(key) => {
+            remove(key);
+            Ok(())
+        }
     }
+}
+
+/// Sets a new revision of the book (see `domain::picture`).
+fn new_rev() {
     let rev = crate::clock::new_id();
     if write_raw(REV_KEY, &rev).is_ok() {
         REV.with(|r| r.replace(Some(rev)));
     }
-    Ok(())
+}
+
+/// A save found cut short (a journal in storage: the page was closed mid-save, or another
+/// tab is saving right now), and what was done about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CutShort {
+    /// What happened, in plain words, for the student.
+    pub message: String,
+    /// The keys the save writes: another tab's save, merged into this tab's book.
+    pub keys: Vec<String>,
+    /// The steps that could not be made here (storage full): the book is read as if they
+    /// were, the journal stays, and nothing new is saved.
+    pub pending: Vec<Op>,
+    /// What is stored (a JSON object of key → text) when the save could not be finished,
+    /// for download.
+    pub raw: Option<String>,
+    /// Whether the journal is still there (it could not be finished, nor its damaged text
+    /// kept aside): nothing may be saved over it.
+    pub blocked: bool,
+}
+
+/// Finishes a save cut short, if storage holds its journal: makes its writes again and
+/// removes the journal. A journal that cannot be read is kept as unreadable data is (a
+/// copy named by its content, then removed); what is stored is left as it is, and the
+/// message says so.
+pub fn finish_interrupted() -> Option<CutShort> {
+    let journal = read_raw(JOURNAL_KEY)?;
+    let recovery = snapshot::recover(Some(&journal));
+    let stored = || {
+        let entries = entries();
+        let ours: Vec<(&str, &str)> = entries
+            .iter()
+            .filter(|(k, _)| snapshot::is_data_key(k))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        raw_map(&ours)
+    };
+    let (keys, pending, raw, finished) = match &recovery {
+        Recovery::Clean => return None,
+        Recovery::Finish { steps, .. } => {
+            let keys = steps
+                .iter()
+                .map(|op| op.key().to_string())
+                .filter(|key| key != JOURNAL_KEY)
+                .collect();
+            let finished = steps.iter().try_for_each(make).is_ok();
+            if finished {
+                remove(PICTURE_KEY);
+                new_rev();
+                (keys, Vec::new(), None, true)
+            } else {
+                (keys, steps.clone(), Some(stored()), false)
+            }
+        }
+        Recovery::Damaged { .. } => {
+            let raw = stored();
+            if keep_copy(&raw_map(&[(JOURNAL_KEY, journal.as_str())])).is_some() {
+                remove(JOURNAL_KEY);
+            }
+            (Vec::new(), Vec::new(), Some(raw), false)
+        }
+    };
+    let message = snapshot::cut_short_message(&recovery, finished)?;
+    Some(CutShort {
+        message,
+        keys,
+        pending,
+        raw,
+        blocked: read_raw(JOURNAL_KEY).is_some(),
+    })
+}
+
+/// What the last [`load`] found of a save cut short, taken once.
+pub fn take_cut_short() -> Option<CutShort> {
+    CUT_SHORT.with(|c| c.take())
+}
+
+thread_local! {
+    static CUT_SHORT: std::cell::RefCell<Option<CutShort>> = const { std::cell::RefCell::new(None) };
 }
 
 thread_local! {
@@ -432,6 +571,13 @@ pub fn bytes_used() -> usize {
     entries()
         .iter()
         .map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count()))
+        .sum()
+}
+
+/// How many bytes `keys` take in localStorage now (absent keys take none).
+pub fn bytes_of(keys: &[String]) -> usize {
+    keys.iter()
+        .filter_map(|key| read_raw(key).map(|text| snapshot::stored_bytes(key, &text)))
         .sum()
 }
 

@@ -333,6 +333,123 @@ fn a_refused_write_is_an_error_not_a_panic() {
     clear();
 }
 
+/// Makes localStorage refuse the `setItem` after the next `allowed` ones (as a full quota
+/// would: putting back older, smaller texts then fits again), until [`refuse_nothing`].
+fn refuse_after(allowed: usize) {
+    js_sys::eval(&format!(
+        "(() => {{ const p = Storage.prototype; window.__set = window.__set || p.setItem; \
+         let n = 0; p.setItem = function (k, v) {{ \
+         if (n++ === {allowed}) throw new DOMException('full', 'QuotaExceededError'); \
+         return window.__set.call(this, k, v); }}; }})()"
+    ))
+    .unwrap();
+}
+
+fn refuse_nothing() {
+    js_sys::eval("if (window.__set) Storage.prototype.setItem = window.__set;").unwrap();
+}
+
+/// Every key, sorted, as stored now.
+fn stored_now() -> Vec<(String, String)> {
+    let mut entries = storage::entries();
+    entries.sort();
+    entries
+}
+
+/// A book of three contacts saved, and a change that writes several shards.
+fn saved_then_changed() -> (Book, snapshot::Plan) {
+    clear();
+    let book = book_with(&["Ana López", "Kwame Mensah", "Zoë 🌱"]);
+    storage::write(
+        &snapshot::plan(&book, &Saved::default(), &Dirty::All, 1),
+        &[],
+    )
+    .unwrap();
+    let Loaded::Glance { entries, .. } = storage::load() else {
+        panic!("the saved book");
+    };
+    let Loaded::Book { stored, .. } = storage::read(entries) else {
+        panic!("the saved book, read");
+    };
+    let more = book_with(&[
+        "Ana López",
+        "Kwame Mensah",
+        "Zoë 🌱",
+        "Ben",
+        "Cleo",
+        "Dev",
+        "Eve",
+    ]);
+    let mut dirty = Dirty::default();
+    dirty.add((3..7).map(|i| ContactId::new(format!("id-{i}"))));
+    let plan = snapshot::plan(&more, &stored.saved, &dirty, 2);
+    assert!(
+        plan.writes.len() > 2,
+        "several keys: {:?}",
+        plan.writes.len()
+    );
+    (more, plan)
+}
+
+#[wasm_bindgen_test]
+fn a_save_refused_part_way_puts_back_what_it_wrote() {
+    for allowed in [0, 1, 2, 3] {
+        let (_, plan) = saved_then_changed();
+        let before = stored_now();
+        refuse_after(allowed);
+        let result = storage::write(&plan, &[]);
+        refuse_nothing();
+        match (allowed, &result) {
+            (0, Err(storage::SaveError::NoRoomToSaveSafely { bytes })) => assert!(*bytes > 0),
+            (_, Err(storage::SaveError::Refused(name))) => assert!(name.contains("Quota")),
+            _ => panic!("refused after {allowed} writes: {result:?}"),
+        }
+        assert_eq!(stored_now(), before, "refused after {allowed} writes");
+        assert_eq!(storage::read_raw(snapshot::JOURNAL_KEY), None);
+    }
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_save_cut_short_is_finished_by_the_next_start() {
+    let (more, plan) = saved_then_changed();
+    // The page closed after the journal and one shard.
+    for op in plan.steps(&[]).iter().take(2) {
+        let snapshot::Op::Set(key, text) = op else {
+            panic!("the journal and a shard");
+        };
+        storage::write_raw(key, text).unwrap();
+    }
+    let entries = match storage::load() {
+        Loaded::Glance { entries, .. } => entries,
+        other => panic!("the book after the save: {other:?}"),
+    };
+    let Loaded::Book { stored, damaged } = storage::read(entries) else {
+        panic!("the book, read");
+    };
+    assert_eq!(damaged, None);
+    for op in plan.steps(&[]).iter().skip(1) {
+        if let snapshot::Op::Set(key, text) = op {
+            assert_eq!(
+                storage::read_raw(key).as_deref(),
+                Some(text.as_str()),
+                "{key}"
+            );
+        }
+    }
+    let cut = storage::take_cut_short().expect("the start says so");
+    assert!(stored.book == more, "the book after the save");
+    assert!(
+        cut.message.contains("(4 contacts) was cut short"),
+        "{}",
+        cut.message
+    );
+    assert!(!cut.blocked && cut.raw.is_none());
+    assert_eq!(storage::read_raw(snapshot::JOURNAL_KEY), None);
+    assert!(storage::take_cut_short().is_none(), "said once");
+    clear();
+}
+
 // ---------------------------------------------------------------- the resume in IndexedDB
 
 fn resume_of(name: &str, len: usize) -> followup::domain::resume::Resume {

@@ -1,5 +1,6 @@
 //! Messages that sit above every page: an update is waiting, a save failed, stored data
-//! could not be read, and the one-time hint for adding the app to an iPhone's home screen.
+//! could not be read, a save was found cut short, and the one-time hint for adding the app
+//! to an iPhone's home screen.
 //! Each says what happened and what the user can do.
 
 use crate::download;
@@ -46,6 +47,9 @@ pub fn Banners() -> impl IntoView {
                         "shown yet. They are safe: nothing is changed. Check the connection and reload."
                     </div>
                 }.into_any(),
+                LoadNotice::CutShort { message, raw } => {
+                    view! { <CutShortBanner message raw/> }.into_any()
+                }
                 LoadNotice::Unreadable { reason, raw, backup_key } => {
                     view! { <UnreadableBanner reason raw backup_key/> }.into_any()
                 }
@@ -77,6 +81,34 @@ pub fn Banners() -> impl IntoView {
                 }
             })}
             <IosInstallHint/>
+        </div>
+    }
+}
+
+/// A save was found cut short: what was done about it, and when it could not be finished,
+/// the download of what is stored.
+#[component]
+fn CutShortBanner(message: String, raw: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let download_error = RwSignal::new(None::<String>);
+    let class = if raw.is_some() {
+        "banner banner-error"
+    } else {
+        "banner banner-info"
+    };
+    view! {
+        <div id="cut-short-banner" class=class role="alert">
+            <p>{message}</p>
+            <div class="banner-actions">
+                {raw.map(|raw| view! {
+                    <button id="cut-short-download" class="button small" on:click=move |_| {
+                        let name = raw_file_name(&state);
+                        download_error.set(download::download(&name, "application/json", &raw).err());
+                    }>"Download what is stored"</button>
+                })}
+                <button class="button small secondary" on:click=move |_| state.notice.set(None)>"OK"</button>
+            </div>
+            {move || download_error.get().map(|e| view! { <p>"Couldn't download: " {e}</p> })}
         </div>
     }
 }

@@ -256,13 +256,14 @@ impl ImportPreview {
         }
     }
 
-    /// The message when the import needs `needed` more bytes of storage and the browser
-    /// has only `free`: said before anything changes, with the numbers.
+    /// The message when the import needs `needed` more bytes of storage (the journal's
+    /// copy included) and the browser has only `free`: said before anything changes, with
+    /// the numbers.
     pub fn does_not_fit(&self, needed: usize, free: usize) -> String {
         let mb = |bytes: usize| format!("{:.1} MB", bytes as f64 / 1_000_000.0);
         format!(
-            "{} needs about {} more in this browser's storage, and only {} is free. \
-             Nothing was imported. Export a backup first; deleting contacts you no longer \
+            "{} needs about {} more in this browser's storage, and only {} is free (a save \
+             keeps a copy of what it writes until it is complete). Nothing was imported. Export a backup first; deleting contacts you no longer \
              need, or kept copies of unreadable data, makes room.",
             self.file,
             mb(needed),
@@ -422,7 +423,8 @@ mod tests {
         assert_eq!(
             p.does_not_fit(3_456_000, 1_200_000),
             "big.json needs about 3.5 MB more in this browser's storage, and only 1.2 MB is \
-             free. Nothing was imported. Export a backup first; deleting contacts you no \
+             free (a save keeps a copy of what it writes until it is complete). Nothing was \
+             imported. Export a backup first; deleting contacts you no \
              longer need, or kept copies of unreadable data, makes room."
         );
         assert!(p.does_not_fit(10, 0).contains("0.0 MB more"));

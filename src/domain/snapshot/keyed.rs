@@ -75,6 +75,7 @@ struct ShardTombstone {
 pub fn is_data_key(key: &str) -> bool {
     key == META_KEY
         || key == LEGACY_KEY
+        || key == super::JOURNAL_KEY
         || key.starts_with(CONTACT_PREFIX)
         || key.starts_with(SHARD_PREFIX)
         || key.starts_with(super::DIGEST_PREFIX)

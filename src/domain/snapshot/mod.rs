@@ -31,6 +31,8 @@
 //! - `save`: `Saved`, `Dirty`, `touched_contacts` and `plan`, the writes one save makes.
 //! - `load`: `decode_keys`, reading every key back into a book.
 //! - `merge`: `merge_remote`, another tab's change to one key.
+//! - `journal`: the journal that makes a save of several keys atomic, and the recovery
+//!   of a save cut short.
 
 use std::fmt;
 
@@ -38,6 +40,7 @@ use serde::Deserialize;
 
 mod digest;
 mod document;
+mod journal;
 mod keyed;
 mod load;
 mod merge;
@@ -46,13 +49,14 @@ mod save;
 
 pub use digest::{digest_key, glance, Glance, GlanceContact, GlanceStep, DIGEST_PREFIX};
 pub use document::{decode, encode, encode_pretty, pretty};
+pub use journal::{cut_short_message, overlay, recover, undo, Op, Recovery, JOURNAL_KEY};
 pub use keyed::{contact_key, is_data_key, obsolete_in, shard_key, shard_of};
 pub use load::{decode_glanced, decode_keys, glanced_parts, Stored, Unreadable};
 pub use merge::{merge_remote, Remote};
 pub use pack::{pack, unpack};
 pub use save::{
-    encode_keys, import_growth, plan, stored_bytes, touched_contacts, Dirty, Plan, Saved,
-    TOMBSTONE_DAYS,
+    encode_keys, import_growth, import_keys, plan, stored_bytes, touched_contacts, Dirty, Plan,
+    Saved, TOMBSTONE_DAYS,
 };
 
 /// The one key of storage version 1 (a whole document).

@@ -124,11 +124,19 @@ pub struct Plan {
     /// Tombstones left out because they are older than [`TOMBSTONE_DAYS`].
     forget: Vec<ContactId>,
     meta: Option<String>,
+    /// How many contacts the save is about (the dirty set), for the message should it be
+    /// cut short.
+    changed: usize,
 }
 
 impl Plan {
     pub fn is_empty(&self) -> bool {
         self.writes.is_empty()
+    }
+
+    /// How many contacts the save is about.
+    pub fn changed(&self) -> usize {
+        self.changed
     }
 }
 
@@ -179,7 +187,13 @@ impl Saved {
 /// and `saved` (tombstones), followed by its digest. A contact that is gone from the book but stored becomes a
 /// tombstone dated `now`; tombstones older than [`TOMBSTONE_DAYS`] are left out.
 pub fn plan(book: &Book, saved: &Saved, dirty: &Dirty, now: i64) -> Plan {
-    let mut plan = Plan::default();
+    let mut plan = Plan {
+        changed: match dirty {
+            Dirty::All => book.contacts.len(),
+            Dirty::Contacts(ids) => ids.len(),
+        },
+        ..Plan::default()
+    };
     // By shard number, the shards to write (a vector, not a map: no sort or tree code in
     // the first load for 64 slots).
     let mut shards: Vec<Option<ShardOut>> = (0..SHARDS).map(|_| None).collect();
@@ -314,6 +328,18 @@ pub fn import_growth(book: &Book, import: &Import) -> usize {
     };
     // Step changes add a few bytes to a packed contact each.
     contacts + meta + 16 * import.steps.len()
+}
+
+/// The keys saving `import` writes (its contacts' shards and their digests): their stored
+/// text now, plus the import's growth, is what the save's journal copies.
+pub fn import_keys(import: &Import) -> Vec<String> {
+    let mut shards: Vec<u32> = import.contact_ids().map(shard_of).collect();
+    shards.sort_unstable();
+    shards.dedup();
+    shards
+        .into_iter()
+        .flat_map(|n| [shard_key(n), digest_key(n)])
+        .collect()
 }
 
 /// Every key and value a fresh save of `book` writes (for seeding storage in tests and

@@ -239,9 +239,11 @@ fn preview_picked(state: AppState, file: download::Picked) -> ImportStage {
 /// command through the reducer, saved at once so the message says what really happened.
 fn apply_preview(state: AppState, p: &ImportPreview) -> ImportStage {
     let changes = p.import();
-    let needed = state
+    // The growth, and the journal: a copy of every key the save writes, as it will be.
+    let growth = state
         .book
         .with_untracked(|b| snapshot::import_growth(b, &changes));
+    let needed = 2 * growth + storage::bytes_of(&snapshot::import_keys(&changes));
     if let Err(free) = storage::room_for(needed) {
         return ImportStage::Failed(p.does_not_fit(needed, free));
     }

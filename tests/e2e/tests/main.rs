@@ -11,6 +11,8 @@
 
 /// Accessibility: axe-core on every screen, empty and with a realistic book.
 mod a11y;
+/// A page killed mid-save: a new page finds the book whole, before or after.
+mod crash;
 /// Your data: export and import through Settings, a backup restored in a fresh profile.
 mod data;
 /// A fair and the hundred days after it, with the page's clock moved; midnight.
