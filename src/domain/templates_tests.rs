@@ -225,6 +225,7 @@ fn every_draft_reads_like_a_person_for_every_combination() {
                         date: chrono::NaiveDate::default(),
                         ends: None,
                         place: String::new(),
+                        prep: Default::default(),
                     });
                     for me in [
                         me(),
@@ -272,6 +273,7 @@ fn the_phrasing_issue_10_quoted_is_gone() {
         date: chrono::NaiveDate::default(),
         ends: None,
         place: String::new(),
+        prep: Default::default(),
     };
     let body = Templates::default()
         .draft(Step::Email, &Context::new(&contact, Some(&event), &me()))
