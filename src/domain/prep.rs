@@ -664,9 +664,7 @@ pub fn prep_at<'a>(event: &Event, contacts: impl IntoIterator<Item = &'a Contact
         }
     }
     for target in &mut to_visit {
-        target
-            .people
-            .sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        target.people.sort_by_key(|(_, name)| name.to_lowercase());
     }
     PrepAtFair { to_visit }
 }

@@ -288,6 +288,7 @@ fn EventPicker(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
             date: state.now().today,
             ends: None,
             place: String::new(),
+            prep: Default::default(),
         };
         match state.apply(Command::SaveEvent(event)) {
             Ok(()) => choose(Some(id)),
