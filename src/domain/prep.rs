@@ -175,10 +175,7 @@ impl Prep {
 
     /// The target a company name is (same key as the Companies view), if any.
     pub fn target_for(&self, company: &str) -> Option<&Target> {
-        let key = company_key(company)?;
-        self.targets
-            .iter()
-            .find(|t| company_key(&t.name).as_deref() == Some(key.as_str()))
+        target_in(&self.targets, company)
     }
 
     /// Adds targets in order, each new company with the next id; a company already on the
@@ -236,6 +233,14 @@ impl Prep {
     fn next_id(&self) -> u32 {
         self.targets.iter().map(|t| t.id + 1).max().unwrap_or(1)
     }
+}
+
+/// The target of `targets` a company name is (same key as the Companies view), if any.
+pub fn target_in<'a>(targets: &'a [Target], company: &str) -> Option<&'a Target> {
+    let key = company_key(company)?;
+    targets
+        .iter()
+        .find(|t| company_key(&t.name).as_deref() == Some(key.as_str()))
 }
 
 /// A name as kept: trimmed, inner spaces collapsed.

@@ -4,7 +4,9 @@
 //!
 //! Never reads the clock: whether the fair is over is decided by the page from `today`.
 
-use crate::domain::prep::{pitch_length, Pasted, PrepAtFair};
+use crate::domain::companies::company_key;
+use crate::domain::prep::{pitch_length, to_visit_order, Pasted, PrepAtFair, Target};
+use crate::domain::search;
 
 /// Under the pitch: "312 characters · about 30 seconds aloud", or a hint when empty.
 pub fn pitch_line(pitch: &str) -> String {
@@ -85,6 +87,32 @@ pub fn removed_notice(name: &str) -> String {
     format!("Removed \u{201c}{name}\u{201d} from the plan.")
 }
 
+/// How many plan companies capture offers at once.
+pub const SUGGESTIONS: usize = 6;
+
+/// The plan's companies capture offers as the company is typed: in To visit's order, those
+/// with a word starting with each typed word (accents and case ignored), none once what is
+/// typed names one.
+pub fn suggestions<'a>(targets: &'a [Target], typed: &str) -> Vec<&'a Target> {
+    let key = company_key(typed);
+    if key.is_some() && targets.iter().any(|t| company_key(&t.name) == key) {
+        return Vec::new();
+    }
+    let typed = search::fold(typed);
+    let starts = |name: &str| {
+        let name = search::fold(name);
+        let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
+        typed
+            .split_whitespace()
+            .all(|part| words.iter().any(|w| w.starts_with(part)))
+    };
+    to_visit_order(targets)
+        .into_iter()
+        .filter(|t| starts(&t.name))
+        .take(SUGGESTIONS)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +165,52 @@ mod tests {
         }
         assert_eq!(reached_line((0, 1)), "0 of 1 planned company reached");
         assert_eq!(reached_line((5, 12)), "5 of 12 planned companies reached");
+    }
+
+    #[test]
+    fn capture_suggests_the_plans_companies_as_the_company_is_typed() {
+        let mut event = Event::default();
+        event.prep.add(
+            parse_pasted("Figma\nStripe\nSociété Générale\nFastly\nShopify\nSnap\nSpotify\nSquare")
+                .targets,
+        );
+        event.prep.targets[2].priority = Priority::Must;
+        let names = |typed: &str| -> Vec<String> {
+            suggestions(&event.prep.targets, typed)
+                .iter()
+                .map(|t| t.name.clone())
+                .collect()
+        };
+        for (typed, expected) in [
+            (
+                "",
+                &[
+                    "Société Générale",
+                    "Figma",
+                    "Stripe",
+                    "Fastly",
+                    "Shopify",
+                    "Snap",
+                ][..],
+            ),
+            (
+                "s",
+                &[
+                    "Société Générale",
+                    "Stripe",
+                    "Shopify",
+                    "Snap",
+                    "Spotify",
+                    "Square",
+                ][..],
+            ),
+            ("societe", &["Société Générale"][..]),
+            ("FIG", &["Figma"][..]),
+            ("figma, inc.", &[][..]),
+            ("Zoom", &[][..]),
+        ] {
+            assert_eq!(names(typed), expected, "{typed:?}");
+        }
     }
 
     #[test]
