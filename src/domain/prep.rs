@@ -97,10 +97,10 @@ impl Target {
         }
     }
 
-    /// What was prepared, in one line: "Infra team · asked about on-call for interns".
+    /// What was prepared, in one line: "Infra team · “What is on-call like for interns?”".
     pub fn planned_line(&self) -> String {
         let question = self.question.trim();
-        let asked = (!question.is_empty()).then(|| format!("ask: {question}"));
+        let asked = (!question.is_empty()).then(|| format!("\u{201c}{question}\u{201d}"));
         [
             (!self.roles.trim().is_empty()).then(|| self.roles.trim().to_string()),
             asked,
