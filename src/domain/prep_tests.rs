@@ -383,7 +383,11 @@ fn the_planned_line_joins_what_was_prepared() {
     for (roles, question, line) in [
         ("", "", ""),
         ("Infra team", "", "Infra team"),
-        ("", "On-call for interns?", "\u{201c}On-call for interns?\u{201d}"),
+        (
+            "",
+            "On-call for interns?",
+            "\u{201c}On-call for interns?\u{201d}",
+        ),
         (
             "Infra team",
             "On-call for interns?",

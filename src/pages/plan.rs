@@ -7,6 +7,7 @@
 //! `Command`; the sentences come from `view::plan`.
 
 use crate::components::notice::use_notices;
+use crate::domain::formats::plan_csv::export_plan_csv;
 use crate::domain::prep::{book_prep_at, parse_pasted, Priority, Target, TargetAtFair};
 use crate::domain::{Command, EventId};
 use crate::routes::{PlanParams, Screen};
@@ -86,6 +87,15 @@ fn PlanPage(id: EventId, name: String) -> impl IntoView {
                     }}
                 </ul>
                 <AddCompanies id=id.clone() notice/>
+                {move || at.with(|a| !a.to_visit.is_empty()).then(|| view! {
+                    <button type="button" class="button plan-csv" on:click=move |_| {
+                        let text = at.with_untracked(export_plan_csv);
+                        let file = words::csv_name(&state.now().today);
+                        if let Err(e) = crate::download::download(&file, "text/csv;charset=utf-8", &text) {
+                            notice.set(Some(e));
+                        }
+                    }>"Download the plan (CSV)"</button>
+                })}
             </section>
         </main>
     }

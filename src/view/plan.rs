@@ -87,6 +87,11 @@ pub fn removed_notice(name: &str) -> String {
     format!("Removed \u{201c}{name}\u{201d} from the plan.")
 }
 
+/// The plan's CSV download: `followup-plan-2026-11-26.csv`.
+pub fn csv_name(today: &chrono::NaiveDate) -> String {
+    format!("followup-plan-{}.csv", crate::domain::dates::iso(*today))
+}
+
 /// How many plan companies capture offers at once.
 pub const SUGGESTIONS: usize = 6;
 
@@ -211,6 +216,12 @@ mod tests {
         ] {
             assert_eq!(names(typed), expected, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn the_plans_csv_is_named_with_the_date() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(csv_name(&today), "followup-plan-2026-11-26.csv");
     }
 
     #[test]
