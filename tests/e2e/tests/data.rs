@@ -37,7 +37,7 @@ async fn open_settings(f: &Fixture) {
 
 /// Taps "Backup (JSON)" in Settings (which must be open) and returns the downloaded
 /// file's name and text, once Chromium has finished writing it into `dir`.
-async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
+pub(crate) async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
     allow_downloads(b, dir).await;
     b.click("#data-export-json").await;
     // The export's own status line (Settings has others: the resume's, an import's).
