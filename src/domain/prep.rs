@@ -409,6 +409,12 @@ const NOISE: &[&str] = &[
     "search",
     "sort by",
     "a-z",
+    "company",
+    "employer",
+    "organization",
+    "organisation",
+    "name",
+    "booth",
 ];
 
 fn parse_lines(text: &str) -> Pasted {

@@ -57,6 +57,9 @@ fn pasted_lists_become_companies_with_the_noise_left_out() {
         &[("Figma", "Booth 3"), ("Stripe", "Booth 12")],
         0,
     );
+    // A copied table's header row is not a company.
+    check("Company\tBooth\nFigma\t3", &[("Figma", "Booth 3")], 0);
+    check("Employer\n\nFigma", &[("Figma", "")], 1);
     // A booth number before any company is left out, not lost silently.
     check("Booth 4\nFigma", &[("Figma", "")], 1);
     // Names that only look like noise stay.

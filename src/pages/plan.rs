@@ -66,9 +66,8 @@ fn PlanPage(id: EventId, name: String) -> impl IntoView {
             <header class="page-head">
                 <A href=Screen::Events.href() attr:class="back-link">"‹ Events"</A>
                 <h1>{name}</h1>
-                <p class="subtitle">"Your plan: who to meet, what to ask, and what to say."</p>
+                <p class="subtitle">"Your plan: who to meet and what to ask."</p>
             </header>
-            <Pitch id=id.clone()/>
             <Show when=move || over.get() && at.with(|a| a.not_reached().next().is_some())>
                 <NotReached at/>
             </Show>
@@ -97,6 +96,7 @@ fn PlanPage(id: EventId, name: String) -> impl IntoView {
                     }>"Download the plan (CSV)"</button>
                 })}
             </section>
+            <Pitch id=id.clone()/>
         </main>
     }
 }
@@ -119,7 +119,7 @@ fn Pitch(id: EventId) -> impl IntoView {
     };
     view! {
         <section class="card plan-pitch" aria-labelledby="plan-pitch-label">
-            <label id="plan-pitch-label" for="plan-pitch"><h2>"Your pitch"</h2></label>
+            <h2><label id="plan-pitch-label" for="plan-pitch">"Your pitch"</label></h2>
             <textarea id="plan-pitch" rows="4" prop:value=move || pitch.get()
                 placeholder="Hi, I'm … I study … I'm looking for … What is your team working on?"
                 on:input=move |ev| pitch.set(event_target_value(&ev)) on:change=save></textarea>
