@@ -21,8 +21,8 @@ use crate::components::tabbar::TabBar;
 use crate::pages::{
     add::AddContact, agenda::Agenda, card::MyCard, companies::Companies, composer::Composer,
     contact::ContactDetail, contacts::Contacts, edit::EditContact, events::Events,
-    funnel::FunnelSummary, merge::MergeContacts, not_found::NotFound, referrals::Referrals,
-    scan::Scan, settings::Settings,
+    funnel::FunnelSummary, merge::MergeContacts, not_found::NotFound, plan::EventPlan,
+    referrals::Referrals, scan::Scan, settings::Settings,
 };
 use crate::routes::{router_base, Page};
 use crate::state::use_app;
@@ -90,6 +90,7 @@ enum Later {
     ContactDetail,
     EditContact,
     Events,
+    EventPlan,
     Settings,
     MergeContacts,
     MyCard,
@@ -105,6 +106,7 @@ fn later_view(page: Later) -> AnyView {
         Later::ContactDetail => view! { <ContactDetail/> }.into_any(),
         Later::EditContact => view! { <EditContact/> }.into_any(),
         Later::Events => view! { <Events/> }.into_any(),
+        Later::EventPlan => view! { <EventPlan/> }.into_any(),
         Later::Settings => view! { <Settings/> }.into_any(),
         Later::MergeContacts => view! { <MergeContacts/> }.into_any(),
         Later::MyCard => view! { <MyCard/> }.into_any(),
@@ -149,6 +151,7 @@ later_page!(ContactsPage => Contacts);
 later_page!(ContactPage => ContactDetail);
 later_page!(EditPage => EditContact);
 later_page!(EventsPage => Events);
+later_page!(PlanPage => EventPlan);
 later_page!(SettingsPage => Settings);
 later_page!(MergePage => MergeContacts);
 later_page!(CardPage => MyCard);
@@ -221,6 +224,7 @@ pub fn App() -> impl IntoView {
                 <Route path=Page::Card view={Lazy::<CardPage>::new()}/>
                 <Route path=Page::Scan view={Lazy::<ScanPage>::new()}/>
                 <Route path=Page::Events view={Lazy::<EventsPage>::new()}/>
+                <Route path=Page::Plan view={Lazy::<PlanPage>::new()}/>
                 <Route path=Page::Funnel view={Lazy::<FunnelPage>::new()}/>
                 <Route path=Page::Companies view={Lazy::<CompaniesPage>::new()}/>
                 <Route path=Page::Settings view={Lazy::<SettingsPage>::new()}/>

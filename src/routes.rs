@@ -41,6 +41,8 @@ pub enum Screen {
     /// The composer for one step of one contact.
     Compose(ContactId, Step),
     Events,
+    /// One event's plan: companies to visit, the pitch, To visit and not reached.
+    Plan(EventId),
     /// Which events pay off: the funnel of every event and overall.
     Funnel,
     /// The people the student knows, grouped by company.
@@ -64,6 +66,7 @@ pub enum Page {
     Card,
     Scan,
     Events,
+    Plan,
     Funnel,
     Companies,
     Settings,
@@ -73,7 +76,7 @@ pub enum Page {
 impl Page {
     /// Every page, in the order the routes are tried: `contacts/new` before
     /// `contacts/:id`, which would take it.
-    pub const ALL: [Page; 14] = [
+    pub const ALL: [Page; 15] = [
         Page::Agenda,
         Page::Contacts,
         Page::Capture,
@@ -84,6 +87,7 @@ impl Page {
         Page::Card,
         Page::Scan,
         Page::Events,
+        Page::Plan,
         Page::Funnel,
         Page::Companies,
         Page::Settings,
@@ -103,6 +107,7 @@ impl Page {
             Page::Card => "/card",
             Page::Scan => "/scan",
             Page::Events => "/events",
+            Page::Plan => "/events/:id/plan",
             Page::Funnel => "/events/funnel",
             Page::Companies => "/companies",
             Page::Settings => "/settings",
@@ -169,6 +174,7 @@ impl Screen {
             Screen::EditContact(_) => Page::EditContact,
             Screen::Compose(..) => Page::Compose,
             Screen::Events => Page::Events,
+            Screen::Plan(_) => Page::Plan,
             Screen::Funnel => Page::Funnel,
             Screen::Companies => Page::Companies,
             Screen::Settings => Page::Settings,
@@ -184,6 +190,7 @@ impl Screen {
             Screen::CaptureAt(company) => (vec![], Some(("company", company))),
             Screen::Merge(keep, other) => (vec![keep.as_str(), other.as_str()], None),
             Screen::Contact(id) | Screen::EditContact(id) => (vec![id.as_str()], None),
+            Screen::Plan(event) => (vec![event.as_str()], None),
             Screen::Compose(id, step) => (vec![id.as_str(), step.slug()], None),
             Screen::Agenda
             | Screen::Contacts
@@ -238,6 +245,7 @@ impl Screen {
             (Page::EditContact, [c]) => Screen::EditContact(id(c)),
             (Page::Compose, [c, step]) => Screen::Compose(id(c), Step::from_slug(step)?),
             (Page::Events, []) => Screen::Events,
+            (Page::Plan, [event]) => Screen::Plan(EventId::new(*event)),
             (Page::Funnel, []) => Screen::Funnel,
             (Page::Companies, []) => Screen::Companies,
             (Page::Settings, []) => Screen::Settings,
@@ -357,6 +365,12 @@ mod web {
         pub id: Option<String>,
     }
 
+    /// `:id` of the plan's route: an event.
+    #[derive(Params, Clone, Debug, PartialEq)]
+    pub struct PlanParams {
+        pub id: Option<String>,
+    }
+
     /// `:id` and `:step` of the composer's route.
     #[derive(Params, Clone, Debug, PartialEq)]
     pub struct ComposeParams {
@@ -433,6 +447,7 @@ mod tests {
             ),
             (Screen::Events, "/events"),
             (Screen::Funnel, "/events/funnel"),
+            (Screen::Plan(EventId::new("ev-1")), "/events/ev-1/plan"),
             (Screen::Companies, "/companies"),
             (
                 Screen::CaptureAt("Société Générale & Co".into()),
@@ -483,10 +498,11 @@ mod tests {
             Screen::Companies => 14,
             Screen::Settings => 15,
             Screen::Referrals => 16,
+            Screen::Plan(_) => 17,
         }
     }
 
-    const VARIANTS: usize = 17;
+    const VARIANTS: usize = 18;
 
     fn one_of_each() -> Vec<Screen> {
         vec![
@@ -508,6 +524,8 @@ mod tests {
             Screen::Companies,
             Screen::Settings,
             Screen::Referrals,
+            // An event called "funnel" is still its plan.
+            Screen::Plan(EventId::new("funnel")),
         ]
     }
 

@@ -26,6 +26,7 @@ fn book() -> Book {
         date: d("2024-09-12"),
         ends: None,
         place: "Gym".into(),
+        prep: Default::default(),
     };
     book.apply(Command::SaveEvent(event)).unwrap();
     for (id, name, kind, email, really_want, met, event) in [

@@ -18,6 +18,7 @@ use super::interaction::{Interaction, InteractionKind};
 use super::outcome::{self, Outcome, Referral};
 use super::placeholder::Context;
 use super::playbook::{self, StepView};
+use super::prep::PrepError;
 use super::profile::Profile;
 use super::reminders;
 use super::settings::Settings;
@@ -76,6 +77,8 @@ pub enum BookError {
     NoSuchEntry,
     /// A reminder hour outside `reminders::HOURS`.
     ReminderHour(u8),
+    /// A change to an event's plan that cannot be made.
+    Prep(PrepError),
 }
 
 impl fmt::Display for BookError {
@@ -111,6 +114,7 @@ impl fmt::Display for BookError {
             BookError::NoSuchEntry => f.write_str(
                 "That entry is no longer in the history; it may have been undone in another tab.",
             ),
+            BookError::Prep(error) => error.fmt(f),
             BookError::Template(error) => {
                 write!(
                     f,
@@ -166,6 +170,25 @@ impl Book {
                 if self.settings.current_event.as_ref() == Some(&id) {
                     self.settings.current_event = None;
                 }
+                Ok(())
+            }
+            Command::AddTargets { event, targets } => {
+                let i = self.event_index(&event)?;
+                self.events[i].prep.add(targets);
+                Ok(())
+            }
+            Command::SaveTarget { event, target } => {
+                let i = self.event_index(&event)?;
+                self.events[i].prep.save(target).map_err(BookError::Prep)
+            }
+            Command::RemoveTarget { event, id } => {
+                let i = self.event_index(&event)?;
+                self.events[i].prep.remove(id).map_err(BookError::Prep)?;
+                Ok(())
+            }
+            Command::SetPitch { event, pitch } => {
+                let i = self.event_index(&event)?;
+                self.events[i].prep.pitch = pitch.trim().to_string();
                 Ok(())
             }
             Command::MarkDone {

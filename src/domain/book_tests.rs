@@ -32,6 +32,7 @@ fn fair() -> Event {
         date: d("2024-09-12"),
         ends: None,
         place: "Gym".into(),
+        prep: Default::default(),
     }
 }
 

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::dates::read;
+use super::prep::Prep;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +88,9 @@ pub struct Event {
     )]
     pub ends: Option<NaiveDate>,
     pub place: String,
+    /// The companies to visit and the pitch (`prep`); an event without one stores nothing.
+    #[serde(skip_serializing_if = "Prep::is_empty")]
+    pub prep: Prep,
 }
 
 impl Event {

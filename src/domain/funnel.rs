@@ -172,6 +172,14 @@ pub fn event_funnel(book: &Book, event: &EventId) -> Funnel {
     )
 }
 
+/// The event's row "planned companies reached": companies of its plan with someone
+/// captured there, of all planned (`prep`); `None` for an event without a plan.
+pub fn planned_reached(book: &Book, event: &EventId) -> Option<(usize, usize)> {
+    super::prep::book_prep_at(book, event)
+        .map(|at| at.reached())
+        .filter(|(_, planned)| *planned > 0)
+}
+
 /// The funnel of everyone in the book, met at an event or not.
 pub fn overall_funnel(book: &Book) -> Funnel {
     Funnel::of(book, book.contacts_unordered())

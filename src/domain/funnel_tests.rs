@@ -48,6 +48,7 @@ pub(crate) fn book() -> Book {
             date: d(date),
             ends: None,
             place: String::new(),
+            prep: Default::default(),
         }))
         .unwrap();
     }
@@ -345,4 +346,30 @@ fn every_stage_has_words() {
         assert!(!stage.label().is_empty() && !stage.explain().is_empty());
     }
     assert_eq!(Stage::ALL.map(Stage::index), [0, 1, 2, 3, 4, 5, 6, 7]);
+}
+
+#[test]
+fn planned_companies_reached_counts_the_plans_companies_with_someone_captured() {
+    let mut book = book();
+    // (event, plan pasted, reached) — Figma has three spellings at the fall fair, Meta and
+    // Metabase are two companies, and the fall fair's people are not the hackathon's.
+    for (event, plan, reached) in [
+        ("spring", "", None),
+        ("fall", "FIGMA\nMeta\nStripe", Some((2, 3))),
+        ("fall", "Metabase", Some((3, 4))),
+        ("hack", "Figma", Some((0, 1))),
+    ] {
+        let event = EventId::new(event);
+        let targets = crate::domain::prep::parse_pasted(plan).targets;
+        book.apply(Command::AddTargets {
+            event: event.clone(),
+            targets,
+        })
+        .unwrap();
+        assert_eq!(
+            planned_reached(&book, &event),
+            reached,
+            "{event} after {plan:?}"
+        );
+    }
 }

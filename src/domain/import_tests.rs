@@ -30,6 +30,7 @@ fn event(id: &str, name: &str) -> Event {
         date: d("2026-11-20"),
         ends: None,
         place: String::new(),
+        prep: Default::default(),
     }
 }
 

@@ -22,6 +22,7 @@ fn event(key: &str, name: &str, on: &str) -> Event {
         date: d(on),
         place: String::new(),
         ends: None,
+        prep: Default::default(),
     }
 }
 

@@ -41,6 +41,7 @@
 //!   revision that says whether it is still true.
 //! - `kept`: copies of unreadable stored data, one per distinct content.
 //! - `companies`: contacts grouped by company (case, accents and legal forms ignored).
+//! - `prep`: an event's plan: companies to visit, questions, the pitch; matched to captures.
 //! - `duplicates`: which contacts may be the same person; `merge`: two contacts made one.
 //! - `snapshot`: the stored layout (a meta key + 64 packed shards of contacts), its versions and
 //!   migrations, and the merge of another tab's changes.
@@ -77,6 +78,7 @@ pub mod phrase;
 pub mod picture;
 pub mod placeholder;
 pub mod playbook;
+pub mod prep;
 pub mod profile;
 pub mod reminders;
 pub mod resume;

@@ -139,8 +139,18 @@ pub struct Context {
 }
 
 impl Context {
-    /// The values for a message to `contact`, met at `event`, from the student `me`.
+    /// The values for a message to `contact`, met at `event`, from the student `me`. A
+    /// contact without a role takes the roles or teams the event's plan prepared for
+    /// their company.
     pub fn new(contact: &Contact, event: Option<&Event>, me: &Profile) -> Context {
+        let planned = event
+            .and_then(|e| e.prep.target_for(&contact.company))
+            .map_or("", |t| t.roles.as_str());
+        let role = if contact.role.trim().is_empty() {
+            planned
+        } else {
+            &contact.role
+        };
         Context {
             first_name: contact.first_name().to_string(),
             last_name: contact.last_name(),
@@ -151,7 +161,7 @@ impl Context {
             event: event.map(|e| phrase::event(&e.name)).unwrap_or_default(),
             hook: phrase::hook(&contact.hook),
             follow_up: follow_up(contact).to_string(),
-            role: phrase::role(&contact.role),
+            role: phrase::role(role),
             ..Context::from_profile(me)
         }
     }

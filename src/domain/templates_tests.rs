@@ -206,8 +206,10 @@ fn every_draft_reads_like_a_person_for_every_combination() {
         "the Grace Hopper Celebration",
         "HackMIT",
     ];
+    // What the event's plan prepared for Figma: used where the contact has no role.
+    let planned = ["", "Infra team", "new-grad roles"];
     let mut rendered = 0;
-    for role in roles {
+    for (role, planned) in roles.into_iter().flat_map(|r| planned.map(|p| (r, p))) {
         for company in companies {
             for hook in hooks {
                 for event_name in events {
@@ -225,6 +227,13 @@ fn every_draft_reads_like_a_person_for_every_combination() {
                         date: chrono::NaiveDate::default(),
                         ends: None,
                         place: String::new(),
+                        prep: crate::domain::prep::Prep {
+                            targets: vec![crate::domain::prep::Target {
+                                roles: planned.into(),
+                                ..crate::domain::prep::Target::named("FIGMA Inc")
+                            }],
+                            pitch: String::new(),
+                        },
                     });
                     for me in [
                         me(),
@@ -240,8 +249,9 @@ fn every_draft_reads_like_a_person_for_every_combination() {
                                 rendered += 1;
                                 if let Err(problem) = reads_like_a_person(text) {
                                     panic!(
-                                        "{step:?} with role {role:?}, company {company:?}, \
-                                         hook {hook:?}, event {event_name:?}: {problem}\n{text}"
+                                        "{step:?} with role {role:?} (planned {planned:?}), \
+                                         company {company:?}, hook {hook:?}, event {event_name:?}: \
+                                         {problem}\n{text}"
                                     );
                                 }
                             }
@@ -251,7 +261,39 @@ fn every_draft_reads_like_a_person_for_every_combination() {
             }
         }
     }
-    assert_eq!(rendered, 4 * 2 * 5 * 4 * 2 * 11);
+    assert_eq!(rendered, 4 * 3 * 2 * 5 * 4 * 2 * 11);
+}
+
+#[test]
+fn a_contact_without_a_role_takes_the_one_the_plan_prepared_for_their_company() {
+    use crate::domain::contact::{Contact, NewContact};
+    use crate::domain::event::Event;
+    use crate::domain::prep::{parse_pasted, Prep};
+    let mut prep = Prep::default();
+    prep.add(parse_pasted("Company,Roles\nFigma,Infra team\nStripe,").targets);
+    let event = Event {
+        name: "Fall Career Fair".into(),
+        prep,
+        ..Event::default()
+    };
+    // (contact's company, contact's role, the role in the email)
+    for (company, role, expected) in [
+        ("figma, inc.", "", "the Infra team"),
+        ("Figma", "Summer internship", "the Summer internship"),
+        ("Stripe", "", ""),
+        ("Datadog", "", ""),
+    ] {
+        let contact = Contact::new(NewContact {
+            name: "Priya Shah".into(),
+            company: company.into(),
+            role: role.into(),
+            ..NewContact::default()
+        });
+        let context = Context::new(&contact, Some(&event), &me());
+        assert_eq!(context.role, expected, "{company} {role:?}");
+        let email = Templates::default().draft(Step::Email, &context).body;
+        assert!(expected.is_empty() || email.contains(expected), "{email}");
+    }
 }
 
 #[test]
@@ -272,6 +314,7 @@ fn the_phrasing_issue_10_quoted_is_gone() {
         date: chrono::NaiveDate::default(),
         ends: None,
         place: String::new(),
+        prep: Default::default(),
     };
     let body = Templates::default()
         .draft(Step::Email, &Context::new(&contact, Some(&event), &me()))

@@ -133,6 +133,7 @@ pub fn AddContact() -> impl IntoView {
                 ev.prevent_default();
                 save(true);
             }>
+                <PlanPicks draft/>
                 <ContactFields draft name_ref/>
                 <DuplicateWarning draft merge/>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -167,6 +168,93 @@ fn opening_draft() -> (ContactDraft, Option<&'static str>) {
         None => blank,
     });
     (draft, opened_with.map(|(_, message)| message))
+}
+
+/// At an event with a plan: its companies, offered as the company is typed (a tap fills
+/// it in, and the company field's own list offers them too); once the company is one of
+/// them, what was prepared, each a tap from the role or the hook.
+#[component]
+fn PlanPicks(draft: ContactDraft) -> impl IntoView {
+    use crate::domain::prep::Target;
+    use crate::view::plan::suggestions;
+    let state = use_app();
+    let targets = Memo::new(move |_| {
+        let event = draft.event.get()?;
+        state.book.with(|b| {
+            b.event(&event)
+                .map(|e| e.prep.targets.clone())
+                .filter(|t| !t.is_empty())
+        })
+    });
+    // The company field's own suggestions: a datalist, offline like everything else.
+    Effect::new(move || {
+        let on = targets.with(Option::is_some);
+        if let Some(input) = document().get_element_by_id("company") {
+            let _ = if on {
+                input.set_attribute("list", "plan-companies")
+            } else {
+                input.remove_attribute("list")
+            };
+        }
+    });
+    let prepared = Memo::new(move |_| {
+        let company = draft.company.get();
+        targets.with(|t| {
+            t.as_deref()
+                .and_then(|t| crate::domain::prep::target_in(t, &company).cloned())
+        })
+    });
+    let offered = move || {
+        let typed = draft.company.get();
+        targets.with(|t| {
+            t.as_deref()
+                .map(|t| {
+                    suggestions(t, &typed)
+                        .into_iter()
+                        .map(|t| t.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let copy_button =
+        |label: &'static str, id: &'static str, into: RwSignal<String>, text: String| {
+            let empty = into.with_untracked(|v| v.trim().is_empty());
+            view! {
+                <button type="button" class="button small" id=id on:click=move |_| {
+                    into.update(|v| {
+                        if v.trim().is_empty() {
+                            *v = text.clone();
+                        } else if !v.contains(text.as_str()) {
+                            v.push_str(&format!(" {text}"));
+                        }
+                    });
+                }>{if empty { label } else { "Add it" }}</button>
+            }
+        };
+    view! {
+        <datalist id="plan-companies">
+            {move || targets.get().unwrap_or_default().into_iter().map(|t| view! { <option value=t.name/> }).collect_view()}
+        </datalist>
+        {move || (!offered().is_empty()).then(|| view! {
+            <div class="plan-picks" role="group" aria-label="Companies on your plan">
+                {offered().into_iter().map(|name| view! {
+                    <button type="button" class="button small plan-pick" on:click={let name = name.clone(); move |_| draft.company.set(name.clone())}>{name.clone()}</button>
+                }).collect_view()}
+            </div>
+        })}
+        {move || prepared.get().filter(|t: &Target| !t.planned_line().is_empty()).map(|t| view! {
+            <div class="plan-prepared" id="plan-prepared">
+                <p class="meta">{format!("On your plan for {}", t.name)}</p>
+                {(!t.roles.is_empty()).then(|| view! {
+                    <p><span>{t.roles.clone()}</span>" "{copy_button("Use as role", "plan-use-role", draft.role, t.roles.clone())}</p>
+                })}
+                {(!t.question.is_empty()).then(|| view! {
+                    <p><span>{format!("Ask: {}", t.question)}</span>" "{copy_button("Copy into hook", "plan-use-question", draft.hook, t.question.clone())}</p>
+                })}
+            </div>
+        })}
+    }
 }
 
 /// The title and the fair-floor shortcuts: Scan a QR code, My card.
@@ -296,6 +384,7 @@ fn EventPicker(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
             date: state.now().today,
             ends: None,
             place: String::new(),
+            prep: Default::default(),
         };
         match state.apply(Command::SaveEvent(event)) {
             Ok(()) => choose(Some(id)),

@@ -90,6 +90,7 @@ impl EventDraft {
             date: date?,
             ends,
             place: self.place.get_untracked().trim().to_string(),
+            prep: Default::default(),
         })
     }
 }
@@ -182,9 +183,16 @@ fn EventForm(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = existing.clone().unwrap_or_else(|| EventId::new(new_id()));
-        let Some(event) = draft.validate(id) else {
+        let Some(mut event) = draft.validate(id) else {
             return;
         };
+        // The form edits the name, dates and place; the plan stays as it is.
+        if let Some(kept) = state
+            .book
+            .with_untracked(|b| b.event(&event.id).map(|e| e.prep.clone()))
+        {
+            event.prep = kept;
+        }
         let name = event.name.clone();
         match state.apply(Command::SaveEvent(event)) {
             Ok(()) => {
@@ -281,6 +289,7 @@ fn EventDetails(row: EventRow, title_id: String) -> impl IntoView {
         <p class="meta events-when">{when}</p>
         {(!row.place.is_empty()).then(|| view! { <p class="meta events-place">{row.place.clone()}</p> })}
         <Stats row=row.clone()/>
+        {row.planned.map(|planned| view! { <p class="meta events-planned">{crate::view::plan::reached_line(planned)}</p> })}
         <EventFunnel row/>
     }
 }
@@ -310,15 +319,19 @@ fn EventActions(
             confirming.set(Some(id.clone()));
         }
     };
-    let edit = move |_| {
-        draft.load(&row.name, row.kind, row.date, row.ends, &row.place);
-        confirming.set(None);
-        notice.set(None);
-        editing.set(Some(Editing::Existing(row.id.clone())));
+    let edit = {
+        let row = row.clone();
+        move |_| {
+            draft.load(&row.name, row.kind, row.date, row.ends, &row.place);
+            confirming.set(None);
+            notice.set(None);
+            editing.set(Some(Editing::Existing(row.id.clone())));
+        }
     };
     view! {
         <div class="events-actions">
             <button type="button" class="button primary" on:click=capture>"Capture here"</button>
+            <A href=Screen::Plan(row.id.clone()).href() attr:class="button plan-open">"Plan"</A>
             <button type="button" class="button" on:click=edit>"Edit"</button>
             <button type="button" class="button danger" on:click=ask_delete>"Delete"</button>
         </div>

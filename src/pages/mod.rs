@@ -14,6 +14,7 @@ pub mod events;
 pub mod funnel;
 pub mod merge;
 pub mod not_found;
+pub mod plan;
 pub mod referrals;
 pub mod scan;
 pub mod settings;

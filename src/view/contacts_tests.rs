@@ -20,6 +20,7 @@ fn book() -> Book {
         date: d("2024-09-12"),
         ends: None,
         place: "Gym".into(),
+        prep: Default::default(),
     }))
     .unwrap();
     for (id, name, kind, company, title, hook, email, met, event, really_want) in [

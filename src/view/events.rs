@@ -6,7 +6,7 @@
 //! Like the rest of `view`, this never reads the clock: `today` is an argument.
 
 use crate::domain::agenda::event_summary;
-use crate::domain::funnel::{event_funnel, Funnel};
+use crate::domain::funnel::{event_funnel, planned_reached, Funnel};
 use crate::domain::{dates, Book, EventId, EventKind};
 use chrono::NaiveDate;
 
@@ -28,6 +28,8 @@ pub struct EventRow {
     /// The event captures are linked to now.
     pub current: bool,
     pub funnel: Funnel,
+    /// Companies of its plan with someone captured, of all planned; `None` without a plan.
+    pub planned: Option<(usize, usize)>,
 }
 
 /// Every event of `book`, in the book's order, as the list shows it on `today`.
@@ -48,6 +50,7 @@ pub fn event_rows(book: &Book, today: NaiveDate) -> Vec<EventRow> {
                 overdue: summary.as_ref().map_or(0, |s| s.overdue),
                 current: current == Some(&e.id),
                 funnel: event_funnel(book, &e.id),
+                planned: planned_reached(book, &e.id),
             }
         })
         .collect()

@@ -16,6 +16,7 @@ fn event(id: &str, name: &str) -> Event {
         date: d(2026, 11, 24),
         ends: None,
         place: "Hall B".into(),
+        prep: Default::default(),
     }
 }
 

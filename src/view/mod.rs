@@ -14,6 +14,7 @@ pub mod events;
 pub mod field;
 pub mod insights;
 pub mod outcomes;
+pub mod plan;
 pub mod reminders;
 pub mod settings;
 pub mod sizes;

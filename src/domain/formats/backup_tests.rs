@@ -264,3 +264,34 @@ proptest! {
         let _ = preview_backup_import(&sample_book(), body.as_bytes(), "b.json");
     }
 }
+
+#[test]
+fn an_events_plan_comes_back_from_a_backup_and_one_without_it_loads() {
+    let mut book = sample_book();
+    let event = book.events().next().unwrap().id.clone();
+    let pasted = crate::domain::prep::parse_pasted(
+        "Company,Priority,Roles,Question,Booth\nFigma,must,Infra team,On-call for interns?,12\nStripe,,,,",
+    );
+    book.apply(Command::AddTargets {
+        event: event.clone(),
+        targets: pasted.targets,
+    })
+    .unwrap();
+    book.apply(Command::SetPitch {
+        event: event.clone(),
+        pitch: "Hi, I build developer tools.".into(),
+    })
+    .unwrap();
+    let text = export_backup(&book);
+    assert!(text.contains("\"prep\""), "{text}");
+    let restored = preview(&Book::default(), &text)
+        .unwrap()
+        .apply(&Book::default())
+        .unwrap();
+    assert_eq!(restored, book);
+    assert_eq!(restored.event(&event).unwrap().prep.targets.len(), 2);
+    // The sample book's backup has no plan at all, and reads as before.
+    let plain = export_backup(&sample_book());
+    assert!(!plain.contains("\"prep\""));
+    assert_eq!(snapshot::decode(&plain).unwrap(), sample_book());
+}

@@ -27,6 +27,7 @@ pub fn interop_book() -> Book {
         date: d(2026, 11, 24),
         ends: None,
         place: "Pavillon Jean-Brillant; salle B-2285".into(),
+        prep: Default::default(),
     }));
     let long_note = "Asked about the summer internship (backend, Rust or Go); she said \
         the team hires 3 interns a year, applications open in January.\n\

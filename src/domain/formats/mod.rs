@@ -33,6 +33,7 @@ pub mod ics_update;
 #[cfg(test)]
 mod interop_tests;
 pub mod linkedin_csv;
+pub mod plan_csv;
 pub mod preview;
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -31,6 +31,7 @@ pub fn sample_book() -> Book {
             date: d(2026, 11, 24),
             ends: None,
             place: "Gym".into(),
+            prep: Default::default(),
         }),
     );
     run(
@@ -165,6 +166,7 @@ pub fn arb_book() -> impl Strategy<Value = Book> {
             date: d(2025, 1, 1),
             ends: None,
             place: String::new(),
+            prep: Default::default(),
         }))
         .unwrap();
         book.apply(Command::SetProfile(Profile {

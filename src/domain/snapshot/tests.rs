@@ -29,6 +29,7 @@ fn full_book() -> Book {
             date: d("2024-09-12"),
             ends: None,
             place: "Gym".into(),
+            prep: Default::default(),
         }),
         Command::AddContact(NewContact {
             id: ContactId::new("a"),
@@ -909,6 +910,7 @@ fn an_import_s_growth_is_what_saving_it_adds() {
                 date: d("2025-03-01"),
                 ends: None,
                 place: String::new(),
+                prep: Default::default(),
             }],
             ..Import::default()
         },

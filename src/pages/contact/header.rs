@@ -70,9 +70,16 @@ pub fn Heading(contact: Memo<Contact>) -> impl IntoView {
 /// What you talked about, and the role they mentioned.
 #[component]
 pub fn About(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
+    let state = use_app();
     let edit_href = move || Screen::EditContact(id.get()).href();
     move || {
         contact.with(|c| {
+            // What the event's plan prepared for their company.
+            let planned = state.book.with(|b| {
+                crate::domain::prep::prepared_for(b, c)
+                    .map(|t| t.planned_line())
+                    .filter(|line| !line.is_empty())
+            });
             let hook = if c.hook.is_empty() {
                 view! {
                     <p class="hook empty-hook">"Nothing noted yet. The detail you talked about is what makes every follow-up personal."</p>
@@ -88,6 +95,7 @@ pub fn About(id: Memo<ContactId>, contact: Memo<Contact>) -> impl IntoView {
                 {(!c.role.is_empty()).then(|| view! {
                     <dl class="facts"><div><dt>"Role or team"</dt><dd>{c.role.clone()}</dd></div></dl>
                 })}
+                {planned.map(|line| view! { <p class="meta planned" id="contact-planned">{format!("Planned: {line}")}</p> })}
             }
         })
     }

@@ -27,6 +27,9 @@ mod insights;
 mod outcomes;
 /// The agenda's picture painted by the shell before the wasm, and never when stale.
 mod picture;
+/// Before the fair: an event's plan pasted, carried onto the floor offline, into the
+/// drafts and the backup; To visit and not reached in light and dark.
+mod plan;
 /// The follow-up playbook through the UI: capture, agenda, composer, contact, search,
 /// settings, screenshots.
 mod playbook;

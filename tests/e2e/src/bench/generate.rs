@@ -3,11 +3,15 @@
 //! interaction logs and step states (pending, done, skipped, snoozed) for N contacts over
 //! 40 events spread across the four years before `today`.
 //!
+//! Every event has a 50-company plan (`prep`) with roles, questions and booth numbers,
+//! drawn from a generator of its own so the contacts are the same as before plans existed.
+//!
 //! The book is built through the domain (`Book::apply(Command)`), exactly as the app would
 //! build it one tap at a time, and [`storage_pairs`] turns it into the key/value pairs the
 //! storage adapter writes. The same seed, size and `today` always give the same book.
 
 use chrono::{Datelike, Days, NaiveDate};
+use followup::domain::prep::{Prep, Priority, Target};
 use followup::domain::reminders::Reminders;
 use followup::domain::{
     Book, Command, ContactId, Email, Event, EventId, EventKind, InteractionKind, Kind, LinkedIn,
@@ -516,9 +520,54 @@ fn events(rng: &mut Rng, today: NaiveDate) -> Vec<Event> {
                 date,
                 ends: None,
                 place: rng.pick(PLACES).to_string(),
+                prep: Prep::default(),
             }
         })
         .collect()
+}
+
+/// How many companies each event's plan has.
+pub const PLANNED: usize = 50;
+
+const QUESTIONS: &[&str] = &[
+    "",
+    "What does an intern ship in the first month?",
+    "How is on-call shared with interns?",
+    "Which teams hire new grads this year?",
+    "What does the interview loop look like?",
+    "How do you review code on the team?",
+];
+
+/// An event's plan: [`PLANNED`] companies, a third must-visit, most with a role or team, a
+/// question and a booth, the older ones ticked; and a pitch of about 30 seconds.
+fn prep(i: usize) -> Vec<Command> {
+    let mut rng = Rng::new(SEED ^ 0x9_1A_4E ^ i as u64);
+    let event = EventId::new(format!("e{i:02}"));
+    let targets = (0..PLANNED)
+        .map(|n| Target {
+            name: format!("{} {}", rng.pick(COMPANIES), n),
+            priority: Priority::ALL[n % 3],
+            roles: rng.pick(ROLES).to_string(),
+            question: rng.pick(QUESTIONS).to_string(),
+            note: format!("Booth {}", rng.range(1, 200)),
+            visited: i + 5 < EVENTS && rng.chance(60),
+            ..Target::default()
+        })
+        .collect();
+    vec![
+        Command::AddTargets {
+            event: event.clone(),
+            targets,
+        },
+        Command::SetPitch {
+            event,
+            pitch: "Hi, I'm a third-year computer science student who builds developer tools. \
+                    This summer I shipped a caching layer that cut our build times in half, \
+                    and I'm looking for an infrastructure internship where I can keep working \
+                    on fast, reliable systems. What is your team working on?"
+                .to_string(),
+        },
+    ]
 }
 
 fn hook(rng: &mut Rng) -> String {
@@ -545,6 +594,11 @@ pub fn book(contacts: usize, today: NaiveDate) -> Book {
     for event in &events {
         book.apply(Command::SaveEvent(event.clone()))
             .expect("a generated event is valid");
+    }
+    for i in 0..EVENTS {
+        for command in prep(i) {
+            book.apply(command).expect("a generated plan is valid");
+        }
     }
     for i in 0..contacts {
         add_contact(&mut book, &mut rng, &events, i, today);
@@ -803,6 +857,24 @@ mod tests {
         let oldest = b.contacts().map(|c| c.met_on).min().unwrap();
         assert!((today() - oldest).num_days() > 3 * 365, "{oldest}");
         assert!(b.contacts().any(|c| !c.interactions.is_empty()));
+    }
+
+    /// The compact-storage target: 5,000 contacts and 40 events, each with a 50-company
+    /// plan, take at most 2.5 MB, counted as the browser counts (UTF-16 units × 2).
+    #[test]
+    fn five_thousand_contacts_and_forty_planned_events_fit_in_two_and_a_half_megabytes() {
+        use followup::domain::snapshot::{stored_bytes, META_KEY};
+        let b = book(5000, today());
+        assert!(b.events().all(|e| e.prep.targets.len() == PLANNED));
+        let pairs = storage_pairs(&b);
+        let total: usize = pairs.iter().map(|(k, v)| stored_bytes(k, v)).sum();
+        let meta: usize = pairs
+            .iter()
+            .filter(|(k, _)| k == META_KEY)
+            .map(|(k, v)| stored_bytes(k, v))
+            .sum();
+        println!("5,000 contacts: {total} bytes, of which the meta key {meta}");
+        assert!(total <= 2_500_000, "{total} bytes");
     }
 
     #[test]
