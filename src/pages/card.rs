@@ -8,11 +8,12 @@
 
 use crate::components::notice::use_notices;
 use crate::domain::card::{card_text, CardKind};
+use crate::domain::my_page::MyPage;
 use crate::domain::Command;
 use crate::qr::qr_svg;
 use crate::routes::Screen;
 use crate::state::use_app;
-use crate::view::card::{caption, segment_id};
+use crate::view::card::{caption, left_out_note, segment_id};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,10 +24,17 @@ pub fn MyCard() -> impl IntoView {
     // The site's address (`https://…/followup/`), where My page is.
     let site = document().base_uri().ok().flatten().unwrap_or_default();
     let text = Memo::new(move |_| {
-        state
-            .book
-            .with(|b| card_text(b.profile(), kind.get(), &site))
-            .map(|text| (kind.get(), text))
+        state.book.with(|b| {
+            let kind = kind.get();
+            let text = card_text(b.profile(), kind, &site)?;
+            let left_out = match kind {
+                CardKind::MyPage => MyPage::from_profile(b.profile())
+                    .map(|page| left_out_note(&page.fit(&site).1))
+                    .unwrap_or_default(),
+                CardKind::LinkedIn | CardKind::VCard => None,
+            };
+            Ok((kind, text, left_out))
+        })
     });
     let notices = use_notices();
     let choose = move |k: CardKind| notices.report(state.apply(Command::SetCard(k)));
@@ -45,7 +53,10 @@ pub fn MyCard() -> impl IntoView {
                 }).collect_view()}
             </div>
             {move || match text.get() {
-                Ok((kind, text)) => view! { <Code kind text/> }.into_any(),
+                Ok((kind, text, left_out)) => view! {
+                    <Code kind text/>
+                    {left_out.map(|note| view! { <p class="meta my-card-left-out" id="my-page-left-out">{note}</p> })}
+                }.into_any(),
                 Err(missing) => view! {
                     <section class="card my-card-missing" aria-labelledby="card-missing-title">
                         <h2 id="card-missing-title">"Nothing to show yet"</h2>

@@ -1,4 +1,5 @@
-//! My card's words: the id of each kind's segment and the caption under the code.
+//! My card's words: the id of each kind's segment, the caption under the code and what My
+//! page's link left out.
 //!
 //! Plain Rust: the card page turns these into markup; nothing here draws the code.
 
@@ -25,6 +26,16 @@ pub fn caption(kind: CardKind, text: &str) -> String {
     }
 }
 
+/// Under My page's code, when its link had to leave fields out to stay easy to scan.
+pub fn left_out_note(names: &[&str]) -> Option<String> {
+    (!names.is_empty()).then(|| {
+        format!(
+            "Left out so that the code scans at arm's length: your {}.",
+            names.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +59,13 @@ mod tests {
             "card-my-page",
             "https://x/me.html#n=A",
             "My page:",
+        );
+        assert_eq!(left_out_note(&[]), None);
+        assert_eq!(
+            left_out_note(&["programme and year", "school"]).as_deref(),
+            Some(
+                "Left out so that the code scans at arm's length: your programme and year, school."
+            )
         );
         let ids: std::collections::HashSet<_> = CardKind::ALL.map(segment_id).into();
         assert_eq!(ids.len(), CardKind::ALL.len());
