@@ -7,7 +7,7 @@
 //! The only page that uses the QR encoder (`qr.rs`), so the encoder can load with it.
 
 use crate::components::notice::use_notices;
-use crate::domain::card::{card_text, CardKind};
+use crate::domain::card::{card_text, CardKind, Missing};
 use crate::domain::my_page::MyPage;
 use crate::domain::Command;
 use crate::qr::qr_svg;
@@ -33,7 +33,7 @@ pub fn MyCard() -> impl IntoView {
                     .unwrap_or_default(),
                 CardKind::LinkedIn | CardKind::VCard => None,
             };
-            Ok((kind, text, left_out))
+            Ok::<_, Missing>((kind, text, left_out))
         })
     });
     let notices = use_notices();
