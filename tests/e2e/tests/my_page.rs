@@ -5,9 +5,6 @@
 //! current event, with a duplicate warned about, and saving it works. The page's JS must
 //! decode exactly what `MyPage::link` encodes and write exactly what `Reply::link` writes.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
 use chrono::NaiveDate;
 use followup::domain::card::{card_text, CardKind};
 use followup::domain::formats::vcard::import_vcard;
@@ -15,7 +12,7 @@ use followup::domain::my_page::{MyPage, Reply};
 use followup::domain::Profile;
 use followup_e2e::ui::{
     add_contact, allow_downloads, capture_at_new_event, click_text, dark, open_home, shoot, tab,
-    text, value, Person,
+    text, value, wait_file, Person,
 };
 use followup_e2e::{Browser, Fixture, UI};
 use serde_json::Value;
@@ -50,29 +47,6 @@ async fn sent_link(b: &Browser) -> String {
         .wait_js("the message to open", UI, "return window.__sent || false;")
         .await;
     v.as_str().unwrap_or_default().to_string()
-}
-
-/// The `.vcf` the page saved into `dir`: its name and bytes.
-async fn wait_vcf(dir: &Path) -> (String, Vec<u8>) {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.ends_with(".vcf"));
-        if let Some(name) = found {
-            let bytes = std::fs::read(dir.join(&name)).unwrap_or_default();
-            if bytes.ends_with(b"END:VCARD\r\n") {
-                return (name, bytes);
-            }
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "e2e: no .vcf in the download dir {dir:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// The value of `key` in a `mailto:`/`sms:` link's query, decoded.
@@ -173,7 +147,7 @@ async fn my_page_saves_a_contact_and_sends_a_reply_into_capture() {
     // Save contact: a vCard the app's own parser reads as Alex.
     allow_downloads(o, o.tmp_dir()).await;
     o.click("#me-save").await;
-    let (name, bytes) = wait_vcf(o.tmp_dir()).await;
+    let (name, bytes) = wait_file(o.tmp_dir(), "", ".vcf", "END:VCARD").await;
     assert_eq!(name, "Alex-Kim.vcf");
     let day = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
     let (cards, errors) = import_vcard(&bytes, &name, || "x".into(), day, 0).unwrap();
