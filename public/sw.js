@@ -3,8 +3,8 @@
 // `cargo xtask dist` rewrites the two `const` lines below with the build's file list and a
 // hash of those files (see xtask/src/pwa.rs); this source is never served as-is.
 // Strategy: cache-first for precached files (fair Wi-Fi is often "lie-fi", so never wait on
-// the network to show the app); every navigation is answered with the cached index.html so
-// deep links work offline; old caches are deleted on activate. A new version waits until
+// the network to show the app); every navigation but My page's (me.html) is answered with
+// the cached index.html so deep links work offline; old caches are deleted on activate. A new version waits until
 // the page asks it to take over (the app's "Update available" bar), so the page is never
 // swapped under the user mid-edit.
 //
@@ -53,7 +53,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
 
-  if (request.mode === "navigate") {
+  // My page is a page of its own (no app, no wasm): served as itself, from the cache first.
+  if (request.mode === "navigate" && !url.pathname.endsWith("/me.html")) {
     event.respondWith(
       caches.open(CACHE).then((cache) =>
         cache.match(INDEX).then((cached) => cached || fetch(request))

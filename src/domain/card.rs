@@ -1,5 +1,6 @@
-//! The student's card: what their QR code says, a LinkedIn profile link or a contact card
-//! (vCard) with name, school, email, LinkedIn and resume link, as they choose.
+//! The student's card: what their QR code says, a LinkedIn profile link, a contact card
+//! (vCard) with name, school, email, LinkedIn and resume link, or the link to My page
+//! (`my_page`), as they choose.
 //!
 //! Pure: builds the text from the profile, or says which profile field to fill first. The
 //! QR code itself is drawn by the card page.
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::formats::vcard::own_card;
 use super::linkedin::LinkedIn;
+use super::my_page::MyPage;
 use super::profile::Profile;
 
 /// What the card's QR code holds.
@@ -20,15 +22,19 @@ pub enum CardKind {
     LinkedIn,
     /// A contact card: scanning it offers to save the student as a contact.
     VCard,
+    /// A link to My page, a static page of the site with the student's details, "Save
+    /// contact" and "Send me your details".
+    MyPage,
 }
 
 impl CardKind {
-    pub const ALL: [CardKind; 2] = [CardKind::LinkedIn, CardKind::VCard];
+    pub const ALL: [CardKind; 3] = [CardKind::LinkedIn, CardKind::VCard, CardKind::MyPage];
 
     pub fn label(self) -> &'static str {
         match self {
             CardKind::LinkedIn => "LinkedIn profile",
             CardKind::VCard => "Contact card",
+            CardKind::MyPage => "My page",
         }
     }
 }
@@ -42,6 +48,8 @@ pub enum Missing {
     Name,
     /// A contact card with a name but no way to reach the student.
     Link,
+    /// My page with no email or phone for the reply to go to.
+    Reply,
 }
 
 impl fmt::Display for Missing {
@@ -55,12 +63,17 @@ impl fmt::Display for Missing {
                 "Add your email, LinkedIn or resume link in Settings, under Your profile: \
                  a contact card needs a way to reach you."
             }
+            Missing::Reply => {
+                "Add your email or phone in Settings, under Your profile: \
+                 My page sends their details there."
+            }
         })
     }
 }
 
-/// The text to encode in the student's QR code.
-pub fn card_text(profile: &Profile, kind: CardKind) -> Result<String, Missing> {
+/// The text to encode in the student's QR code; `site` is the app's base URL, ending in
+/// `/` (My page is a file of the site).
+pub fn card_text(profile: &Profile, kind: CardKind, site: &str) -> Result<String, Missing> {
     let linkedin = LinkedIn::parse(&profile.linkedin_url).ok();
     match kind {
         CardKind::LinkedIn => linkedin
@@ -84,6 +97,7 @@ pub fn card_text(profile: &Profile, kind: CardKind) -> Result<String, Missing> {
                 &profile.resume_url,
             ))
         }
+        CardKind::MyPage => MyPage::from_profile(profile).map(|page| page.fit(site).0),
     }
 }
 
@@ -91,6 +105,8 @@ pub fn card_text(profile: &Profile, kind: CardKind) -> Result<String, Missing> {
 mod tests {
     use super::*;
     use crate::domain::payload::read_scan;
+
+    const SITE: &str = "https://sam.github.io/followup/";
 
     fn profile(name: &str, email: &str, linkedin: &str, resume: &str) -> Profile {
         Profile {
@@ -107,7 +123,7 @@ mod tests {
     fn the_card_says_what_to_fill_until_it_can_be_made() {
         let check = |p: Profile, kind: CardKind, expected: Result<&str, Missing>| {
             let expected = expected.map(str::to_string);
-            assert_eq!(card_text(&p, kind), expected, "{p:?} {kind:?}");
+            assert_eq!(card_text(&p, kind, SITE), expected, "{p:?} {kind:?}");
         };
         check(
             profile("Alex Kim", "", "", ""),
@@ -134,13 +150,29 @@ mod tests {
             CardKind::VCard,
             Err(Missing::Link),
         );
+        check(
+            profile("", "a@b.co", "", ""),
+            CardKind::MyPage,
+            Err(Missing::Name),
+        );
+        check(
+            profile("Alex Kim", "", "alex-kim", "https://alex.dev/cv.pdf"),
+            CardKind::MyPage,
+            Err(Missing::Reply),
+        );
+        check(
+            profile("Alex Kim", "a@b.co", "", ""),
+            CardKind::MyPage,
+            Ok("https://sam.github.io/followup/me.html#n=Alex+Kim&s=State+University&e=a@b.co"),
+        );
         assert!(Missing::Link.to_string().contains("Settings"));
+        assert!(Missing::Reply.to_string().contains("email or phone"));
     }
 
     #[test]
     fn a_contact_card_reads_back_as_the_same_person() {
         let check = |p: Profile| {
-            let text = card_text(&p, CardKind::VCard).unwrap();
+            let text = card_text(&p, CardKind::VCard, SITE).unwrap();
             let read = read_scan(&text);
             assert_eq!(read.name, p.name, "{text}");
             assert_eq!(read.company, p.school, "{text}");

@@ -29,7 +29,8 @@
 //! - `badge`: the number on the app icon; `reminders`: the morning notification of each
 //!   of the next 60 days, worded for the service worker.
 //! - `resume`: the student's resume PDF, checked (a PDF, at most 2 MB) and described.
-//! - `card`: what the student's own QR code holds.
+//! - `card`: what the student's own QR code holds; `my_page`: the link to the static My
+//!   page and the reply it sends back into capture.
 //! - `payload`: scanned QR codes and shared links (LinkedIn, vCard, MECARD) as capture fields.
 //! - `settings`, `command`, `book`: the reducer `Book::apply(Command)`; `import`: an
 //!   accepted import as one command, checked like typing, all or nothing.
@@ -70,6 +71,7 @@ pub mod kept;
 pub mod linkedin;
 pub mod mailto;
 pub mod merge;
+pub mod my_page;
 pub mod note;
 pub mod outcome;
 pub mod payload;

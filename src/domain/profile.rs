@@ -19,6 +19,9 @@ pub struct Profile {
     /// The address recruiters can write to, shared on the student's card.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub email: String,
+    /// A phone number for texts, shown only on My page (its reply comes by SMS when set).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub phone: String,
     /// How emails end, such as "Best," or "Thanks again,".
     pub sign_off: String,
 }

@@ -6,13 +6,14 @@
 //! and keeps everything typed.
 //!
 //! Capture also opens prefilled: `?code=` carries a scanned QR code (from Scan),
-//! `?company=` a company (from Companies) and `?title=&text=&url=` what another app shared (the manifest's `share_target`), read by
-//! `domain::payload`. My card and Scan are one tap away in the header, and a person who
+//! `?company=` a company (from Companies), `?title=&text=&url=` what another app shared (the manifest's `share_target`), read by
+//! `domain::payload`, and `?via=me&n=…` what someone sent back from My page (`domain::my_page`). My card and Scan are one tap away in the header, and a person who
 //! may already be in the book is flagged as they are typed (`DuplicateWarning`).
 
 use crate::components::contact_form::{ContactDraft, ContactFields};
 use crate::components::duplicate_warning::DuplicateWarning;
 use crate::components::notice::use_notices;
+use crate::domain::my_page::read_reply;
 use crate::domain::payload::{read_scan, read_share, Prefill};
 use crate::domain::{
     dates, Command, ContactField, ContactId, Event, EventId, EventKind, NewContact,
@@ -26,6 +27,9 @@ use leptos_router::hooks::use_query_map;
 
 /// What the page was opened with: a scanned code, something shared, or nothing.
 fn prefill_from_query(get: impl Fn(&str) -> Option<String>) -> Option<(Prefill, &'static str)> {
+    if let Some(reply) = read_reply(&get) {
+        return Some((reply, "Sent from your My page. Check it and save."));
+    }
     if let Some(code) = get("code").filter(|c| !c.trim().is_empty()) {
         return Some((
             read_scan(&code),

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod card;
 pub mod composer;
 pub mod contact_form;
 pub mod contacts;

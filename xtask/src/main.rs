@@ -698,13 +698,17 @@ fn print_size() -> Result<usize> {
     );
     let mut first_load = (0, 0, 0);
     let mut chunks = (0, 0, 0);
+    let mut my_page = (0, 0, 0);
     for f in &files {
         let first = size::is_first_load(&f.path);
         let chunk = wasm::is_chunk(&f.path);
+        let mine = size::MY_PAGE.contains(&f.path.as_str());
         let mark = if first {
             "*"
         } else if chunk {
             "+"
+        } else if mine {
+            "m"
         } else {
             " "
         };
@@ -716,6 +720,8 @@ fn print_size() -> Result<usize> {
             &mut first_load
         } else if chunk {
             &mut chunks
+        } else if mine {
+            &mut my_page
         } else {
             continue;
         };
@@ -729,7 +735,18 @@ fn print_size() -> Result<usize> {
         "{:<52} {:>10} {:>10} {:>10}",
         "+ lazy chunks (on demand, precached)", chunks.0, chunks.1, chunks.2
     );
+    println!(
+        "{:<52} {:>10} {:>10} {:>10}",
+        "m My page (a stranger's phone loads only these)", my_page.0, my_page.1, my_page.2
+    );
     println!("budget for the brotli first load: {FIRST_LOAD_BUDGET} B");
+    let heavier = my_page.1.max(my_page.2);
+    if heavier > size::MY_PAGE_BUDGET {
+        return Err(format!(
+            "My page weighs {heavier} B compressed, over its {} B budget",
+            size::MY_PAGE_BUDGET
+        ));
+    }
     Ok(first_load.2)
 }
 

@@ -32,6 +32,13 @@ pub fn finish_dist(dist: &Path) -> io::Result<String> {
         )
     })?;
     fs::write(&index_path, &index)?;
+    // My page (`public/me.html`) loads only its own files, under the same policy.
+    let me_path = dist.join("me.html");
+    if me_path.exists() {
+        let me = with_csp(&fs::read_to_string(&me_path)?)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "me.html has no <head>"))?;
+        fs::write(&me_path, me)?;
+    }
     let files = precached_files(dist)?;
     let version = version_of(dist, &files)?;
     let sw_path = dist.join("sw.js");
@@ -333,6 +340,20 @@ mod tests {
         )
         .unwrap();
         dir
+    }
+
+    #[test]
+    fn my_page_gets_the_apps_policy_and_is_precached() {
+        let dist = temp_dist("my-page");
+        let page = "<html><head><meta charset=\"utf-8\"><script src=\"me.js\" defer></script></head></html>";
+        fs::write(dist.join("me.html"), page).unwrap();
+        finish_dist(&dist).unwrap();
+        assert_eq!(
+            fs::read_to_string(dist.join("me.html")).unwrap(),
+            with_csp(page).unwrap()
+        );
+        let sw = fs::read_to_string(dist.join("sw.js")).unwrap();
+        assert!(sw.contains("\"me.html\""), "{sw}");
     }
 
     #[test]

@@ -31,6 +31,13 @@ pub fn measure(dist: &Path) -> io::Result<Vec<FileSize>> {
         .collect()
 }
 
+/// My page (`public/me.html`), the static page My card's third code opens on a stranger's
+/// phone: never part of the app's first load, and held to `MY_PAGE_BUDGET` on its own.
+pub const MY_PAGE: [&str; 3] = ["me.html", "me.css", "me.js"];
+
+/// The most My page's files may weigh together, gzip or brotli (gzip is the larger).
+pub const MY_PAGE_BUDGET: usize = 15 * 1024;
+
 /// Whether a file is fetched when the agenda loads (html, css, js, the main wasm): not
 /// the worker, not the 404 copy, not the chunks of lazy routes (fetched on first use, or by
 /// the worker's precache after the page has loaded).
@@ -38,6 +45,7 @@ pub fn is_first_load(path: &str) -> bool {
     let code = [".html", ".css", ".js", ".wasm"];
     path != "404.html"
         && path != "sw.js"
+        && !MY_PAGE.contains(&path)
         && !crate::wasm::is_chunk(path)
         && code.iter().any(|ext| path.ends_with(ext))
 }
@@ -77,6 +85,9 @@ mod tests {
             ("404.html", false),
             ("icon-512.png", false),
             ("manifest.webmanifest", false),
+            ("me.html", false),
+            ("me.js", false),
+            ("me.css", false),
         ] {
             assert_eq!(is_first_load(path), expected, "{path}");
         }

@@ -83,6 +83,7 @@ fn ProfileForm() -> impl IntoView {
     let resume_url = RwSignal::new(stored.resume_url);
     let linkedin_url = RwSignal::new(stored.linkedin_url);
     let email = RwSignal::new(stored.email);
+    let phone = RwSignal::new(stored.phone);
     let email_error = RwSignal::new(None::<String>);
     let sign_off = RwSignal::new(stored.sign_off);
     let resume_error = RwSignal::new(None::<String>);
@@ -98,6 +99,7 @@ fn ProfileForm() -> impl IntoView {
         resume_url: resume_url.get().trim().to_string(),
         linkedin_url: linkedin_url.get().trim().to_string(),
         email: email.get().trim().to_string(),
+        phone: phone.get().trim().to_string(),
         sign_off: sign_off.get().trim().to_string(),
     };
     let unchanged = move || state.book.with(|b| *b.profile() == typed());
@@ -120,7 +122,7 @@ fn ProfileForm() -> impl IntoView {
         email.set(address.map(|a| a.as_str().to_string()).unwrap_or_default());
         resume_url.set(resume);
         linkedin_url.set(linkedin);
-        for field in [name, school, programme, grad_year, sign_off] {
+        for field in [name, school, programme, grad_year, phone, sign_off] {
             field.update(|text| *text = text.trim().to_string());
         }
         match state.apply(Command::SetProfile(untrack(typed))) {
@@ -148,6 +150,9 @@ fn ProfileForm() -> impl IntoView {
                 <TextField id="profile-email" label="Your email" value=email kind="email" inputmode="email"
                     autocomplete="email" placeholder="alex@university.edu"
                     hint="Shared on your card if you choose a contact card." error=email_error on_input=Callback::new(move |()| email_error.set(None))/>
+                <TextField id="profile-phone" label="Your phone" value=phone kind="tel" inputmode="tel"
+                    autocomplete="tel" placeholder="+1 555 010 0199"
+                    hint="Only on My page: people who scan it can text you their details."/>
                 <TextField id="profile-sign-off" label="Sign-off" value=sign_off placeholder="Best,"
                     hint="The line before your name at the end of an email."/>
                 {move || save_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

@@ -520,21 +520,36 @@ pub async fn download_backup(b: &Browser, dir: &Path) -> (String, String) {
 /// Waits for a complete file named `followup-….<extension>` (its text ends with
 /// `ends_with`) in `dir` and returns its name and text.
 pub async fn wait_download(dir: &Path, extension: &str, ends_with: &str) -> (String, String) {
+    let (name, bytes) = wait_file(dir, "followup-", extension, ends_with).await;
+    (name, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Waits for a complete file named `<starts_with>….<extension>` (its text, trimmed, ends
+/// with `ends_with`) in `dir` and returns its name and bytes.
+pub async fn wait_file(
+    dir: &Path,
+    starts_with: &str,
+    extension: &str,
+    ends_with: &str,
+) -> (String, Vec<u8>) {
     let start = Instant::now();
     loop {
         let found = std::fs::read_dir(dir)
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.starts_with("followup-") && n.ends_with(extension));
+            .find(|n| n.starts_with(starts_with) && n.ends_with(extension));
         if let Some(name) = found {
-            let text = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
-            if text.trim_end().ends_with(ends_with) {
-                return (name, text);
+            let bytes = std::fs::read(dir.join(&name)).unwrap_or_default();
+            if String::from_utf8_lossy(&bytes)
+                .trim_end()
+                .ends_with(ends_with)
+            {
+                return (name, bytes);
             }
         }
         if start.elapsed() > Duration::from_secs(10) {
-            panic!("e2e: no followup-*{extension} in the download dir {dir:?}");
+            panic!("e2e: no {starts_with}*{extension} in the download dir {dir:?}");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

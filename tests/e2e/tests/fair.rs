@@ -16,7 +16,7 @@ use followup_e2e::{js_str, write_file, Browser, Fixture, RECORDS_JS, UI};
 use serde_json::Value;
 
 /// The profile typed in Settings by the tests that need one.
-fn alex() -> Profile {
+pub(crate) fn alex() -> Profile {
     Profile {
         name: "Alex Kim".into(),
         school: "State University".into(),
@@ -50,7 +50,7 @@ pub async fn fill_profile(b: &Browser) {
 }
 
 /// Reads the QR code on screen back from a screenshot of the `<svg>`, with rqrr.
-async fn decode_card(b: &Browser) -> String {
+pub(crate) async fn decode_card(b: &Browser) -> String {
     let svg = b
         .client
         .find(Locator::Css("#my-card-qr"))
@@ -105,7 +105,7 @@ pub async fn stored_names(b: &Browser) -> Vec<String> {
         .collect()
 }
 
-async fn wait_stored(b: &Browser, expected: &[&str]) {
+pub(crate) async fn wait_stored(b: &Browser, expected: &[&str]) {
     let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
     expected.sort();
     wait_for(
@@ -157,7 +157,7 @@ async fn my_card_decodes_back_to_the_exact_payload() {
     b.wait_page("card").await;
     // The choice of a contact card was remembered.
     b.wait_css("#my-card-qr", UI).await;
-    let vcard = card_text(&alex(), CardKind::VCard).unwrap();
+    let vcard = card_text(&alex(), CardKind::VCard, "").unwrap();
     assert_eq!(decode_card(b).await, vcard);
     assert!(
         vcard.contains("EMAIL;TYPE=INTERNET:alex.kim@uni.edu"),
@@ -297,7 +297,7 @@ async fn a_scan_opens_capture_prefilled_and_no_detector_offers_pasting() {
 }
 
 /// Waits for the capture form's duplicate warning to name `who` for `reason`.
-async fn wait_warning(b: &Browser, who: &str, reason: &str) {
+pub(crate) async fn wait_warning(b: &Browser, who: &str, reason: &str) {
     b.wait_text("#duplicate-warning", who).await;
     b.wait_text("#duplicate-warning", reason).await;
 }

@@ -22,6 +22,9 @@ mod days;
 mod fair;
 /// Which fairs pay off (the funnel) and Companies, over a known book; screenshots.
 mod insights;
+/// My page: the third card's QR decoded, opened in a fresh profile, its vCard read back,
+/// its reply opening capture filled in on the student's phone.
+mod my_page;
 /// Outcomes: a meeting's reminder, an introduction's draft, a referral walked to the
 /// offer, the Referrals screen in light and dark.
 mod outcomes;
