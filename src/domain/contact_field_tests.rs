@@ -169,6 +169,7 @@ fn book_with(contacts: &[&NewContact]) -> Book {
             date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
             ends: None,
             place: String::new(),
+            prep: Default::default(),
         }))
         .unwrap();
     }
