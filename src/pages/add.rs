@@ -183,9 +183,9 @@ fn PlanPicks(draft: ContactDraft) -> impl IntoView {
     use crate::view::plan::suggestions;
     let state = use_app();
     let targets = Memo::new(move |_| {
-        let event = draft.event.get()?;
+        let event = draft.field(ContactField::Event).get();
         state.book.with(|b| {
-            b.event(&event)
+            b.event(&EventId::new(event.trim()))
                 .map(|e| e.prep.targets.clone())
                 .filter(|t| !t.is_empty())
         })
@@ -202,14 +202,14 @@ fn PlanPicks(draft: ContactDraft) -> impl IntoView {
         }
     });
     let prepared = Memo::new(move |_| {
-        let company = draft.company.get();
+        let company = draft.field(ContactField::Company).get();
         targets.with(|t| {
             t.as_deref()
                 .and_then(|t| crate::domain::prep::target_in(t, &company).cloned())
         })
     });
     let offered = move || {
-        let typed = draft.company.get();
+        let typed = draft.field(ContactField::Company).get();
         targets.with(|t| {
             t.as_deref()
                 .map(|t| {
@@ -243,7 +243,7 @@ fn PlanPicks(draft: ContactDraft) -> impl IntoView {
         {move || (!offered().is_empty()).then(|| view! {
             <div class="plan-picks" role="group" aria-label="Companies on your plan">
                 {offered().into_iter().map(|name| view! {
-                    <button type="button" class="button small plan-pick" on:click={let name = name.clone(); move |_| draft.company.set(name.clone())}>{name.clone()}</button>
+                    <button type="button" class="button small plan-pick" on:click={let name = name.clone(); move |_| draft.field(ContactField::Company).set(name.clone())}>{name.clone()}</button>
                 }).collect_view()}
             </div>
         })}
@@ -251,10 +251,10 @@ fn PlanPicks(draft: ContactDraft) -> impl IntoView {
             <div class="plan-prepared" id="plan-prepared">
                 <p class="meta">{format!("On your plan for {}", t.name)}</p>
                 {(!t.roles.is_empty()).then(|| view! {
-                    <p><span>{t.roles.clone()}</span>" "{copy_button("Use as role", "plan-use-role", draft.role, t.roles.clone())}</p>
+                    <p><span>{t.roles.clone()}</span>" "{copy_button("Use as role", "plan-use-role", draft.field(ContactField::Role), t.roles.clone())}</p>
                 })}
                 {(!t.question.is_empty()).then(|| view! {
-                    <p><span>{format!("Ask: {}", t.question)}</span>" "{copy_button("Copy into hook", "plan-use-question", draft.hook, t.question.clone())}</p>
+                    <p><span>{format!("Ask: {}", t.question)}</span>" "{copy_button("Copy into hook", "plan-use-question", draft.field(ContactField::Hook), t.question.clone())}</p>
                 })}
             </div>
         })}
