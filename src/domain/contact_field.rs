@@ -279,6 +279,12 @@ macro_rules! contact_fields {
             $($(#[$doc])* $variant,)*
         }
 
+        /// The table names every typed field: a field of `NewContact` missing from it is
+        /// a compile error here.
+        const _: fn(&NewContact) = |fields| {
+            let NewContact { id: _, updated_at: _, $($field: _),* } = fields;
+        };
+
         impl ContactField {
             /// Every field, in the order declared, so `field as usize` is its index here.
             pub const ALL: [ContactField; [$($slug),*].len()] = [$(ContactField::$variant),*];
