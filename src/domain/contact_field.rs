@@ -6,8 +6,8 @@
 //! import of plain text properties, the contact merge and the two-tab merge all walk
 //! `ContactField::ALL`. What differs by the value's type (how it is typed, shown, read
 //! back, joined) is the `FieldValue` trait. Adding a field is one entry here plus the
-//! field in both structs (the compiler asks for it in `Contact::fields`/`set_fields`) and
-//! its input on the form. Pure: no clock, no browser.
+//! field in both structs and its input on the form; the compiler asks for the rest
+//! (`Contact::fields`, `set_fields`, and this entry). Pure: no clock, no browser.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
