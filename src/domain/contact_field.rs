@@ -6,8 +6,8 @@
 //! import of plain text properties, the contact merge and the two-tab merge all walk
 //! `ContactField::ALL`. What differs by the value's type (how it is typed, shown, read
 //! back, joined) is the `FieldValue` trait. Adding a field is one entry here plus the
-//! field in both structs (the compiler asks for it in `Contact::fields`/`set_fields`) and
-//! its input on the form. Pure: no clock, no browser.
+//! field in both structs and its input on the form; the compiler asks for the rest
+//! (`Contact::fields`, `set_fields`, and this entry). Pure: no clock, no browser.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -278,6 +278,12 @@ macro_rules! contact_fields {
         pub enum ContactField {
             $($(#[$doc])* $variant,)*
         }
+
+        /// The table names every typed field: a field of `NewContact` missing from it is
+        /// a compile error here.
+        const _: fn(&NewContact) = |fields| {
+            let NewContact { id: _, updated_at: _, $($field: _),* } = fields;
+        };
 
         impl ContactField {
             /// Every field, in the order declared, so `field as usize` is its index here.
