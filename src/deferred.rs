@@ -5,7 +5,7 @@
 //! no JSON decoder, no shard or digest reader, no encoder, no merge of another tab's
 //! changes and no agenda rows. All of that (serde's code for every domain type,
 //! `domain::snapshot`, the backup export, the agenda's screen and rows with their step
-//! actions and a step's calendar file, the badge's count) is
+//! actions and a step's calendar file, the badge's count, the banner of a save cut short) is
 //! reached only through the function pointers of one [`Deferred`]. In the release build
 //! (`--features split`) [`fetch`] is a split point, so the splitter moves everything those
 //! pointers reach into a wasm module of its own: the main module never names it. Without
@@ -49,6 +49,8 @@ pub struct Deferred {
     pub merge_remote: fn(&mut Book, &mut Saved, &str, Option<&str>) -> Remote,
     /// The backup file's text (`formats::export_backup`).
     pub export_backup: fn(&Book) -> String,
+    /// The banner of a save found cut short (`components::banners::cut_short_banner`).
+    pub cut_short_banner: fn(String, Option<String>) -> AnyView,
     /// The agenda of a book with contacts (`pages::agenda::agenda_body`).
     pub agenda_body: fn() -> AnyView,
     /// The app icon's badge (`domain::badge::badge_count`).
@@ -70,6 +72,7 @@ fn table() -> Deferred {
         finish_interrupted: crate::storage::finish_interrupted,
         merge_remote: crate::domain::snapshot::merge_remote,
         export_backup: crate::domain::formats::export_backup,
+        cut_short_banner: crate::components::banners::cut_short_banner,
         agenda_body: crate::pages::agenda::agenda_body,
         badge_count: crate::domain::badge::badge_count,
         after_change: crate::reminders::after_change,

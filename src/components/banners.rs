@@ -47,9 +47,11 @@ pub fn Banners() -> impl IntoView {
                         "shown yet. They are safe: nothing is changed. Check the connection and reload."
                     </div>
                 }.into_any(),
-                LoadNotice::CutShort { message, raw } => {
-                    view! { <CutShortBanner message raw/> }.into_any()
-                }
+                // Drawn by the deferred module: only its code finds a save cut short.
+                LoadNotice::CutShort { message, raw } => match crate::deferred::get() {
+                    Some(deferred) => (deferred.cut_short_banner)(message, raw),
+                    None => ().into_any(),
+                },
                 LoadNotice::Unreadable { reason, raw, backup_key } => {
                     view! { <UnreadableBanner reason raw backup_key/> }.into_any()
                 }
@@ -83,6 +85,11 @@ pub fn Banners() -> impl IntoView {
             <IosInstallHint/>
         </div>
     }
+}
+
+/// The banner of a save found cut short (`LoadNotice::CutShort`), for the deferred module.
+pub fn cut_short_banner(message: String, raw: Option<String>) -> AnyView {
+    view! { <CutShortBanner message raw/> }.into_any()
 }
 
 /// A save was found cut short: what was done about it, and when it could not be finished,
