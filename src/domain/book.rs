@@ -172,23 +172,9 @@ impl Book {
                 }
                 Ok(())
             }
-            Command::AddTargets { event, targets } => {
+            Command::SetPrep { event, prep } => {
                 let i = self.event_index(&event)?;
-                self.events[i].prep.add(targets);
-                Ok(())
-            }
-            Command::SaveTarget { event, target } => {
-                let i = self.event_index(&event)?;
-                self.events[i].prep.save(target).map_err(BookError::Prep)
-            }
-            Command::RemoveTarget { event, id } => {
-                let i = self.event_index(&event)?;
-                self.events[i].prep.remove(id).map_err(BookError::Prep)?;
-                Ok(())
-            }
-            Command::SetPitch { event, pitch } => {
-                let i = self.event_index(&event)?;
-                self.events[i].prep.pitch = pitch.trim().to_string();
+                self.events[i].prep = prep;
                 Ok(())
             }
             Command::MarkDone {

@@ -15,7 +15,7 @@ use super::import::Import;
 use super::interaction::{Interaction, InteractionKind};
 use super::merge::Choices;
 use super::outcome::Outcome;
-use super::prep::Target;
+use super::prep::Prep;
 use super::profile::Profile;
 use super::reminders::Reminders;
 use super::settings::Theme;
@@ -37,26 +37,11 @@ pub enum Command {
         id: EventId,
         at: i64,
     },
-    /// Adds companies to an event's plan (`Prep::add`); one already on it gets its empty
-    /// fields filled.
-    AddTargets {
+    /// Stores an event's plan as given: made by `prep::PrepChange::command`, where the
+    /// plan's rules run, so the reducer (in the first load) only stores it.
+    SetPrep {
         event: EventId,
-        targets: Vec<Target>,
-    },
-    /// Replaces a company of an event's plan, or puts a removed one back (Undo).
-    SaveTarget {
-        event: EventId,
-        target: Target,
-    },
-    /// Takes a company off an event's plan.
-    RemoveTarget {
-        event: EventId,
-        id: u32,
-    },
-    /// The student's pitch for an event.
-    SetPitch {
-        event: EventId,
-        pitch: String,
+        prep: Prep,
     },
     /// Marks a step done on `on` and logs it as an interaction.
     MarkDone {

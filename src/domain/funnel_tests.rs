@@ -361,10 +361,11 @@ fn planned_companies_reached_counts_the_plans_companies_with_someone_captured() 
     ] {
         let event = EventId::new(event);
         let targets = crate::domain::prep::parse_pasted(plan).targets;
-        book.apply(Command::AddTargets {
+        crate::domain::prep::PrepChange::AddTargets {
             event: event.clone(),
             targets,
-        })
+        }
+        .apply(&mut book)
         .unwrap();
         assert_eq!(
             planned_reached(&book, &event),

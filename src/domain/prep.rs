@@ -13,7 +13,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::book::Book;
+use super::book::{Book, BookError};
+use super::command::Command;
 use super::companies::company_key;
 use super::contact::{Contact, ContactId};
 use super::event::{Event, EventId};
@@ -241,6 +242,60 @@ pub fn target_in<'a>(targets: &'a [Target], company: &str) -> Option<&'a Target>
     targets
         .iter()
         .find(|t| company_key(&t.name).as_deref() == Some(key.as_str()))
+}
+
+/// A change to an event's plan. [`PrepChange::command`] makes it into the one command
+/// that stores the changed plan: the plan's rules (names matched as the Companies view
+/// does) run there, in the plan page's module, and the reducer, which the first load
+/// carries, only stores the result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PrepChange {
+    /// Adds companies ([`Prep::add`]); one already on the plan gets its empty fields filled.
+    AddTargets {
+        event: EventId,
+        targets: Vec<Target>,
+    },
+    /// Replaces a company, or puts a removed one back (Undo) ([`Prep::save`]).
+    SaveTarget { event: EventId, target: Target },
+    /// Takes a company off the plan.
+    RemoveTarget { event: EventId, id: u32 },
+    /// The student's pitch, trimmed.
+    SetPitch { event: EventId, pitch: String },
+}
+
+impl PrepChange {
+    /// The command that stores the plan of `book` with this change made, or why it cannot
+    /// be made (the book is not touched either way).
+    pub fn command(self, book: &Book) -> Result<Command, BookError> {
+        let event = match &self {
+            PrepChange::AddTargets { event, .. }
+            | PrepChange::SaveTarget { event, .. }
+            | PrepChange::RemoveTarget { event, .. }
+            | PrepChange::SetPitch { event, .. } => event.clone(),
+        };
+        let mut prep = book
+            .event(&event)
+            .ok_or_else(|| BookError::NoSuchEvent(event.clone()))?
+            .prep
+            .clone();
+        match self {
+            PrepChange::AddTargets { targets, .. } => {
+                prep.add(targets);
+            }
+            PrepChange::SaveTarget { target, .. } => prep.save(target).map_err(BookError::Prep)?,
+            PrepChange::RemoveTarget { id, .. } => {
+                prep.remove(id).map_err(BookError::Prep)?;
+            }
+            PrepChange::SetPitch { pitch, .. } => prep.pitch = pitch.trim().to_string(),
+        }
+        Ok(Command::SetPrep { event, prep })
+    }
+
+    /// Makes the change to `book`: [`PrepChange::command`], then `Book::apply`.
+    pub fn apply(self, book: &mut Book) -> Result<(), BookError> {
+        let command = self.command(book)?;
+        book.apply(command)
+    }
 }
 
 /// A name as kept: trimmed, inner spaces collapsed.

@@ -159,10 +159,11 @@ fn fair() -> Book {
 
 fn add(book: &mut Book, text: &str) {
     let targets = parse_pasted(text).targets;
-    book.apply(Command::AddTargets {
+    crate::domain::prep::PrepChange::AddTargets {
         event: EventId::new("fair"),
         targets,
-    })
+    }
+    .apply(book)
     .unwrap();
 }
 
@@ -186,10 +187,11 @@ fn prep(book: &Book) -> &Prep {
 fn set(book: &mut Book, name: &str, change: impl FnOnce(&mut Target)) {
     let mut target = prep(book).target_for(name).unwrap().clone();
     change(&mut target);
-    book.apply(Command::SaveTarget {
+    crate::domain::prep::PrepChange::SaveTarget {
         event: EventId::new("fair"),
         target,
-    })
+    }
+    .apply(book)
     .unwrap();
 }
 
@@ -221,7 +223,7 @@ fn edits_are_refused_with_a_reason_and_change_nothing() {
     let stripe = prep(&book).target_for("Stripe").unwrap().clone();
     for (command, error) in [
         (
-            Command::SaveTarget {
+            crate::domain::prep::PrepChange::SaveTarget {
                 event: EventId::new("fair"),
                 target: Target {
                     name: "FIGMA, Inc.".into(),
@@ -231,7 +233,7 @@ fn edits_are_refused_with_a_reason_and_change_nothing() {
             BookError::Prep(PrepError::AlreadyPlanned("Figma".into())),
         ),
         (
-            Command::SaveTarget {
+            crate::domain::prep::PrepChange::SaveTarget {
                 event: EventId::new("fair"),
                 target: Target {
                     name: "  ".into(),
@@ -241,21 +243,21 @@ fn edits_are_refused_with_a_reason_and_change_nothing() {
             BookError::Prep(PrepError::BlankCompany),
         ),
         (
-            Command::RemoveTarget {
+            crate::domain::prep::PrepChange::RemoveTarget {
                 event: EventId::new("fair"),
                 id: 9,
             },
             BookError::Prep(PrepError::NoSuchTarget),
         ),
         (
-            Command::SetPitch {
+            crate::domain::prep::PrepChange::SetPitch {
                 event: EventId::new("gone"),
                 pitch: "Hi".into(),
             },
             BookError::NoSuchEvent(EventId::new("gone")),
         ),
     ] {
-        assert_eq!(book.apply(command), Err(error.clone()), "{error}");
+        assert_eq!(command.apply(&mut book), Err(error.clone()), "{error}");
         assert_eq!(book, before, "{error}");
     }
 }
@@ -266,23 +268,26 @@ fn a_removed_target_comes_back_in_its_place_on_undo() {
     add(&mut book, "Figma\nStripe\nDatadog");
     let stripe = prep(&book).target_for("Stripe").unwrap().clone();
     let before = book.clone();
-    book.apply(Command::RemoveTarget {
+    crate::domain::prep::PrepChange::RemoveTarget {
         event: EventId::new("fair"),
         id: stripe.id,
-    })
+    }
+    .apply(&mut book)
     .unwrap();
     assert!(prep(&book).target_for("Stripe").is_none());
-    book.apply(Command::SaveTarget {
+    crate::domain::prep::PrepChange::SaveTarget {
         event: EventId::new("fair"),
         target: stripe,
-    })
+    }
+    .apply(&mut book)
     .unwrap();
     assert_eq!(book, before);
     // A company added after a removal never takes the removed one's id.
-    book.apply(Command::RemoveTarget {
+    crate::domain::prep::PrepChange::RemoveTarget {
         event: EventId::new("fair"),
         id: 3,
-    })
+    }
+    .apply(&mut book)
     .unwrap();
     add(&mut book, "Canva");
     assert_eq!(prep(&book).target_for("Canva").unwrap().id, 3);

@@ -8,14 +8,20 @@
 
 use crate::components::notice::use_notices;
 use crate::domain::formats::plan_csv::export_plan_csv;
-use crate::domain::prep::{book_prep_at, parse_pasted, Priority, Target, TargetAtFair};
-use crate::domain::{Command, EventId};
+use crate::domain::prep::{book_prep_at, parse_pasted, PrepChange, Priority, Target, TargetAtFair};
+use crate::domain::{BookError, EventId};
 use crate::routes::{PlanParams, Screen};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use crate::view::plan as words;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params;
+
+/// Makes a change to the plan: the plan's rules run here, the reducer stores the result.
+fn change(state: AppState, change: PrepChange) -> Result<(), BookError> {
+    let command = state.book.with_untracked(|b| change.command(b))?;
+    state.apply(command)
+}
 
 #[component]
 pub fn EventPlan() -> impl IntoView {
@@ -112,10 +118,13 @@ fn Pitch(id: EventId) -> impl IntoView {
     let pitch = RwSignal::new(stored);
     let save = move |_| {
         let pitch = pitch.get_untracked();
-        use_notices().report(state.apply(Command::SetPitch {
-            event: id.clone(),
-            pitch,
-        }));
+        use_notices().report(change(
+            state,
+            PrepChange::SetPitch {
+                event: id.clone(),
+                pitch,
+            },
+        ));
     };
     view! {
         <section class="card plan-pitch" aria-labelledby="plan-pitch-label">
@@ -140,10 +149,13 @@ fn UndoLine(
         let Some(target) = removed.get_untracked() else {
             return;
         };
-        match state.apply(Command::SaveTarget {
-            event: id.clone(),
-            target,
-        }) {
+        match change(
+            state,
+            PrepChange::SaveTarget {
+                event: id.clone(),
+                target,
+            },
+        ) {
             Ok(()) => notice.set(None),
             Err(e) => notice.set(Some(e.to_string())),
         }
@@ -172,10 +184,13 @@ fn TargetRow(
     let save = {
         let event = event.clone();
         move |target: Target| {
-            if let Err(e) = state.apply(Command::SaveTarget {
-                event: event.clone(),
-                target,
-            }) {
+            if let Err(e) = change(
+                state,
+                PrepChange::SaveTarget {
+                    event: event.clone(),
+                    target,
+                },
+            ) {
                 notice.set(Some(e.to_string()));
             }
         }
@@ -269,20 +284,26 @@ fn TargetDetails(
                 note: note.get_untracked().trim().to_string(),
                 ..target.clone()
             };
-            if let Err(e) = state.apply(Command::SaveTarget {
-                event: event.clone(),
-                target: edited,
-            }) {
+            if let Err(e) = change(
+                state,
+                PrepChange::SaveTarget {
+                    event: event.clone(),
+                    target: edited,
+                },
+            ) {
                 notice.set(Some(e.to_string()));
             }
         }
     };
     let remove = {
         let target = target.clone();
-        move |_| match state.apply(Command::RemoveTarget {
-            event: event.clone(),
-            id: target.id,
-        }) {
+        move |_| match change(
+            state,
+            PrepChange::RemoveTarget {
+                event: event.clone(),
+                id: target.id,
+            },
+        ) {
             Ok(()) => {
                 notice.set(Some(words::removed_notice(&target.name)));
                 removed.set(Some(target.clone()));
@@ -330,10 +351,13 @@ fn AddCompanies(id: EventId, notice: RwSignal<Option<String>>) -> impl IntoView 
         let before = state
             .book
             .with_untracked(|b| b.event(&id).map_or(0, |e| e.prep.targets.len()));
-        match state.apply(Command::AddTargets {
-            event: id.clone(),
-            targets: pasted.targets.clone(),
-        }) {
+        match change(
+            state,
+            PrepChange::AddTargets {
+                event: id.clone(),
+                targets: pasted.targets.clone(),
+            },
+        ) {
             Ok(()) => {
                 let after = state
                     .book

@@ -272,15 +272,17 @@ fn an_events_plan_comes_back_from_a_backup_and_one_without_it_loads() {
     let pasted = crate::domain::prep::parse_pasted(
         "Company,Priority,Roles,Question,Booth\nFigma,must,Infra team,On-call for interns?,12\nStripe,,,,",
     );
-    book.apply(Command::AddTargets {
+    crate::domain::prep::PrepChange::AddTargets {
         event: event.clone(),
         targets: pasted.targets,
-    })
+    }
+    .apply(&mut book)
     .unwrap();
-    book.apply(Command::SetPitch {
+    crate::domain::prep::PrepChange::SetPitch {
         event: event.clone(),
         pitch: "Hi, I build developer tools.".into(),
-    })
+    }
+    .apply(&mut book)
     .unwrap();
     let text = export_backup(&book);
     assert!(text.contains("\"prep\""), "{text}");

@@ -99,10 +99,7 @@ pub fn touched_contacts(command: &Command, book: &Book) -> Vec<ContactId> {
             .map(|c| c.id.clone())
             .collect(),
         Command::SaveEvent(_)
-        | Command::AddTargets { .. }
-        | Command::SaveTarget { .. }
-        | Command::RemoveTarget { .. }
-        | Command::SetPitch { .. }
+        | Command::SetPrep { .. }
         | Command::SetProfile(_)
         | Command::SetTemplate { .. }
         | Command::ResetTemplate(_)

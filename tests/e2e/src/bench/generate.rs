@@ -11,7 +11,7 @@
 //! storage adapter writes. The same seed, size and `today` always give the same book.
 
 use chrono::{Datelike, Days, NaiveDate};
-use followup::domain::prep::{Prep, Priority, Target};
+use followup::domain::prep::{Prep, PrepChange, Priority, Target};
 use followup::domain::reminders::Reminders;
 use followup::domain::{
     Book, Command, ContactId, Email, Event, EventId, EventKind, InteractionKind, Kind, LinkedIn,
@@ -540,7 +540,7 @@ const QUESTIONS: &[&str] = &[
 
 /// An event's plan: [`PLANNED`] companies, a third must-visit, most with a role or team, a
 /// question and a booth, the older ones ticked; and a pitch of about 30 seconds.
-fn prep(i: usize) -> Vec<Command> {
+fn prep(i: usize) -> Vec<PrepChange> {
     let mut rng = Rng::new(SEED ^ 0x9_1A_4E ^ i as u64);
     let event = EventId::new(format!("e{i:02}"));
     let targets = (0..PLANNED)
@@ -555,11 +555,11 @@ fn prep(i: usize) -> Vec<Command> {
         })
         .collect();
     vec![
-        Command::AddTargets {
+        PrepChange::AddTargets {
             event: event.clone(),
             targets,
         },
-        Command::SetPitch {
+        PrepChange::SetPitch {
             event,
             pitch: "Hi, I'm a third-year computer science student who builds developer tools. \
                     This summer I shipped a caching layer that cut our build times in half, \
@@ -596,8 +596,8 @@ pub fn book(contacts: usize, today: NaiveDate) -> Book {
             .expect("a generated event is valid");
     }
     for i in 0..EVENTS {
-        for command in prep(i) {
-            book.apply(command).expect("a generated plan is valid");
+        for change in prep(i) {
+            change.apply(&mut book).expect("a generated plan is valid");
         }
     }
     for i in 0..contacts {
