@@ -23,6 +23,15 @@
     return me;
   }
 
+  // A LinkedIn profile name as people read it (it stays encoded in the link).
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (e) {
+      return text;
+    }
+  }
+
   const me = readFragment(location.hash.slice(1));
   const email = /^[^\s@?&#]+@[^\s@?&#]+\.[^\s@?&#]+$/.test(me.e || "") ? me.e : "";
   const phone = /^\+?[0-9]{3,20}$/.test(me.p || "") ? me.p : "";
@@ -49,7 +58,7 @@
   const links = [
     ["Email", email, email && "mailto:" + email],
     ["Phone", phone, phone && "tel:" + phone],
-    ["LinkedIn", linkedin && "in/" + decodeURIComponent(me.l), linkedin],
+    ["LinkedIn", linkedin && "in/" + decoded(me.l), linkedin],
     ["Resume", resume && resume.replace(/^https?:\/\//i, ""), resume],
   ];
   for (const [label, text, href] of links) {

@@ -149,7 +149,7 @@ fn ProfileForm() -> impl IntoView {
                     placeholder="linkedin.com/in/your-name" error=linkedin_error on_input=Callback::new(move |()| linkedin_error.set(None))/>
                 <TextField id="profile-email" label="Your email" value=email kind="email" inputmode="email"
                     autocomplete="email" placeholder="alex@university.edu"
-                    hint="Shared on your card if you choose a contact card." error=email_error on_input=Callback::new(move |()| email_error.set(None))/>
+                    hint="Shared on your card if you choose a contact card or My page." error=email_error on_input=Callback::new(move |()| email_error.set(None))/>
                 <TextField id="profile-phone" label="Your phone" value=phone kind="tel" inputmode="tel"
                     autocomplete="tel" placeholder="+1 555 010 0199"
                     hint="Only on My page: people who scan it can text you their details."/>

@@ -242,6 +242,16 @@ async fn my_page_saves_a_contact_and_sends_a_reply_into_capture() {
         ),
         "{sms}"
     );
+    // A broken link says so instead of showing an empty page.
+    o.goto(&format!("{site}me.html#n=%ZZ&e=a@b.co&l=a%zz"))
+        .await;
+    o.refresh().await;
+    o.wait_js(
+        "the missing-details message",
+        UI,
+        "return !document.querySelector('#me-missing').hidden;",
+    )
+    .await;
     audit.assert_clean("My page");
     other
         .assert_no_console_errors("My page in a fresh profile")
