@@ -398,7 +398,15 @@ async fn a_backup_of_20000_realistic_contacts_is_restored() {
     let dir = tempfile::tempdir().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     let book = followup_e2e::bench::generate::book(20_000, today);
-    let text = followup::domain::formats::export_backup(&book);
+    // The bench's book, without its events' plans: 40 fifty-company plans make the meta
+    // key half a megabyte, and a save's journal holds a copy of everything it writes, so
+    // 20,000 contacts with them do not fit Chromium's 10 MB of localStorage.
+    let mut document: serde_json::Value =
+        serde_json::from_str(&followup::domain::formats::export_backup(&book)).unwrap();
+    for event in document["events"].as_array_mut().into_iter().flatten() {
+        event.as_object_mut().map(|e| e.remove("prep"));
+    }
+    let text = serde_json::to_string_pretty(&document).unwrap();
     assert!(text.len() > 10_000_000, "{} bytes", text.len());
     let file = write_file(dir.path(), "followup-big.json", &text);
     pick_import_file(b, &file).await;
