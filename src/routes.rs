@@ -160,6 +160,17 @@ fn fit<'p>(pattern: &'static str, path: &'p str) -> Option<Vec<(&'static str, &'
     }
 }
 
+/// Whether a tab linking to `href` is the page at `path` (both with the app's base): the
+/// very page when `exact`, else that page or one under it (`/events` for `/events/funnel`).
+pub fn tab_is_current(href: &str, path: &str, exact: bool) -> bool {
+    let (href, path) = (href.trim_end_matches('/'), path.trim_end_matches('/'));
+    path == href
+        || (!exact
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/')))
+}
+
 impl Screen {
     /// The route that shows this screen.
     pub fn page(&self) -> Page {
@@ -424,6 +435,27 @@ mod web {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tab_is_current_on_its_page_and_when_not_exact_below_it() {
+        let check = |href: &str, path: &str, exact: bool, expected: bool| {
+            assert_eq!(
+                tab_is_current(href, path, exact),
+                expected,
+                "{href} at {path}, exact {exact}"
+            );
+        };
+        check("/followup/", "/followup/", true, true);
+        check("/followup/", "/followup", true, true);
+        check("/followup/", "/followup/contacts", true, false);
+        check("/followup/contacts", "/followup/contacts", true, true);
+        check("/followup/contacts", "/followup/contacts/x9", true, false);
+        check("/followup/events", "/followup/events/funnel", false, true);
+        check("/followup/events", "/followup/events", false, true);
+        check("/followup/events", "/followup/eventsx", false, false);
+        check("/followup/contacts/new", "/followup/contacts", false, false);
+        check("/followup/settings", "/followup/", false, false);
+    }
 
     fn contact() -> ContactId {
         ContactId::new("lq3k2-7")

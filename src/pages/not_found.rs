@@ -3,7 +3,6 @@
 
 use crate::routes::Screen;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A "not found" page with a way back to `to`.
 #[component]
@@ -20,7 +19,7 @@ pub fn Missing(
             <header class="page-head"><h1>{title}</h1></header>
             <section class="card empty">
                 <p>{message}</p>
-                <A href=to.href() attr:class=class>{action}</A>
+                <a href=to.href() class=class>{action}</a>
             </section>
         </main>
     }
