@@ -138,6 +138,13 @@ async fn app_renders_and_tabs_navigate_client_side() {
             "the {page} page has an empty <h1>\n{}",
             b.describe().await
         );
+        // The tab of the page shown, and only it, is the current one.
+        assert_eq!(
+            b.js("return Array.from(document.querySelectorAll('nav.tabbar a[aria-current=page]'), a => '#' + a.id);")
+                .await,
+            json!([link]),
+            "the current tab after clicking {link}"
+        );
     }
     f.finish("while navigating with the bottom tabs").await;
 }
